@@ -58,7 +58,7 @@ class DqExpressionParserTest {
         assertThatThrownBy(() -> DqExpressionParser.range("positivo", ',')).hasMessageContaining("not a range expression");
         assertThatThrownBy(() -> DqExpressionParser.range("15-1", ',')).hasMessageContaining("above its maximum");
         assertThatThrownBy(() -> DqExpressionParser.range(">abc", ',')).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DqExpressionParser.latency("<2 parsecs", ',')).hasMessageContaining("not a latency");
+        assertThatThrownBy(() -> DqExpressionParser.latency("<two s", ',')).hasMessageContaining("not a latency");
         assertThatThrownBy(() -> DqExpressionParser.latency("<2 weeks", ',')).hasMessageContaining("unknown time unit");
         assertThatThrownBy(() -> DqExpressionParser.latency("<0s", ',')).hasMessageContaining("positive");
     }
