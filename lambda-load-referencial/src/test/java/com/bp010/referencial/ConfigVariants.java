@@ -63,6 +63,12 @@ final class ConfigVariants {
     /** Replaces the first occurrence of {@code from} by {@code to} in one file. */
     static Path damaged(Path into, String file, String from, String to) {
         Path dir = copy(into);
+        replaceIn(dir, file, from, to);
+        return dir;
+    }
+
+    /** Replaces the first occurrence of {@code from} by {@code to} in one file of an existing copy. */
+    static void replaceIn(Path dir, String file, String from, String to) {
         try {
             Path f = dir.resolve(file);
             String text = Files.readString(f);
@@ -74,7 +80,6 @@ final class ConfigVariants {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return dir;
     }
 
     private static List<String[]> rows(String text) {

@@ -28,7 +28,30 @@ public final class DqExpressionParser {
             Map.entry("d", 86400.0), Map.entry("dia", 86400.0), Map.entry("dias", 86400.0),
             Map.entry("day", 86400.0), Map.entry("days", 86400.0));
 
+    private static final Pattern NUMBER_TOKEN = Pattern.compile("[0-9][0-9.,\\s\\u00A0]*[0-9]|[0-9]");
+
     private DqExpressionParser() {
+    }
+
+    /**
+     * The expression as stored: as written, with each number in plain dot-decimal form, so the same rule saved with
+     * decimal commas ({@code 1,06-3,75}) is stored as {@code 1.06-3.75}.
+     */
+    static String canonical(String text, char delimiter) {
+        Matcher m = NUMBER_TOKEN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String plain;
+            try {
+                plain = java.math.BigDecimal.valueOf(DecimalParser.parse(m.group(), delimiter)).stripTrailingZeros()
+                        .toPlainString();
+            } catch (IllegalArgumentException notOneNumber) {
+                plain = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(plain));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**
@@ -40,10 +63,11 @@ public final class DqExpressionParser {
         if (text == null || text.isBlank()) {
             return DqExpression.none();
         }
+        Matcher c = COMPARISON.matcher(text.strip());
         String s = text.strip();
-        Matcher c = COMPARISON.matcher(s);
         if (c.matches()) {
             double v = number(c.group(2), delimiter);
+            s = canonical(s, delimiter);
             return switch (c.group(1)) {
                 case ">" -> new DqExpression(s, v + DqExpression.STRICT_MARGIN, null, null);
                 case ">=", "=>", "≥" -> new DqExpression(s, v, null, null);
@@ -58,7 +82,7 @@ public final class DqExpressionParser {
             if (min > max) {
                 throw new IllegalArgumentException("range minimum " + min + " is above its maximum " + max);
             }
-            return new DqExpression(s, min, max, null);
+            return new DqExpression(canonical(s, delimiter), min, max, null);
         }
         throw new IllegalArgumentException(
                 "not a range expression (expected forms like >0, >=0, <100, 0-100%, 1-15, 10 a 50)");
@@ -86,7 +110,7 @@ public final class DqExpressionParser {
         if (value <= 0) {
             throw new IllegalArgumentException("a latency limit must be positive");
         }
-        return new DqExpression(s, null, null, value * unit);
+        return new DqExpression(canonical(s, delimiter), null, null, value * unit);
     }
 
     /** True when the text ends in a time unit: the rules file's tipo may be left blank for latency rules. */

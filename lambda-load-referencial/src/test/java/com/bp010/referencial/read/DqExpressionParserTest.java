@@ -29,6 +29,9 @@ class DqExpressionParserTest {
         assertThat(DqExpressionParser.range("1.06-3.75", ',')).extracting("min", "max").containsExactly(1.06, 3.75);
         assertThat(DqExpressionParser.range("1,06-3,75", ';')).extracting("min", "max").containsExactly(1.06, 3.75);
         assertThat(DqExpressionParser.range("0,1-1", ';')).extracting("min", "max").containsExactly(0.1, 1.0);
+        assertThat(DqExpressionParser.range("1,06-3,75", ';').text()).isEqualTo("1.06-3.75");
+        assertThat(DqExpressionParser.range("1.06-3.75", ',').text()).isEqualTo("1.06-3.75");
+        assertThat(DqExpressionParser.range(">= 0,5", ';').text()).isEqualTo(">= 0.5");
         assertThat(DqExpressionParser.range("10 a 50", ',')).extracting("min", "max").containsExactly(10.0, 50.0);
         assertThat(DqExpressionParser.range("10 to 50", ',')).extracting("min", "max").containsExactly(10.0, 50.0);
         assertThat(DqExpressionParser.range("10..50", ',')).extracting("min", "max").containsExactly(10.0, 50.0);
