@@ -1,6 +1,5 @@
 package com.bp010.referencial;
 
-import com.bp010.db.Env;
 import com.bp010.testsupport.Invocation;
 import com.bp010.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -15,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogueMergeIT {
 
     private static void load(TestDatabase db, Path dir) {
-        Invocation.invoke(new LoadReferencialHandler(Env.of(db.env())), "{\"configLocation\": \"" + dir.toUri() + "\"}");
+        Invocation.invoke(Handlers.on(db), "{\"configLocation\": \"" + dir.toUri() + "\"}");
     }
 
     @Test
     void shouldUpdateChangedRowsKeepingTheirKeys_whenAFileChanges(@TempDir Path tmp) {
         try (TestDatabase db = TestDatabase.migrated()) {
-            Invocation.invoke(new LoadReferencialHandler(Env.of(db.env())), "{}");
+            Invocation.invoke(Handlers.on(db), "{}");
             Object limitId = db.queryValue("SELECT limite_id FROM referencial.tbl_limites_pozo WHERE nombre_tecnico = 'oil_rate'");
             load(db, ConfigVariants.damaged(tmp.resolve("a"), "02_reglas_calidad.csv", "0-5000,,,HIGH", "0-4000,,,HIGH"));
             assertThat(db.queryValue("SELECT valor_max FROM referencial.tbl_dq_rules WHERE rule_id = 'DQ-013'")).isEqualTo(4000.0);
@@ -38,7 +37,7 @@ class CatalogueMergeIT {
     @Test
     void shouldDeleteVanishedRowsOrDeactivateThoseHistoryRefersTo_whenTheFilesDropThem(@TempDir Path tmp) {
         try (TestDatabase db = TestDatabase.migrated()) {
-            Invocation.invoke(new LoadReferencialHandler(Env.of(db.env())), "{}");
+            Invocation.invoke(Handlers.on(db), "{}");
             db.execute("INSERT INTO stage.tbl_dq_run_summary (run_id, rule_id, fecha, evaluated) VALUES ('"
                     + UUID.randomUUID() + "', 'DQ-012', current_date, 10)");
             db.execute("INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure, batch_id, source)"

@@ -8,6 +8,7 @@ import com.bp010.testsupport.LocalS3;
 import com.bp010.testsupport.RepoPaths;
 import com.bp010.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,18 +26,23 @@ class ConfigSourcesIT {
     @RegisterExtension
     static final S3MockExtension S3 = LocalS3.extension();
 
+    private static Map<String, List<String>> jar;
+
+    @BeforeAll
+    static void loadFromTheJar() {
+        jar = loaded(Map.of(), "{}");
+    }
+
     private static Map<String, List<String>> loaded(Map<String, String> extraEnv, String event) {
         try (TestDatabase db = TestDatabase.migrated()) {
-            Map<String, String> env = new HashMap<>(db.env());
-            env.putAll(extraEnv);
-            JsonNode response = Invocation.invoke(new LoadReferencialHandler(Env.of(env)), event);
+            JsonNode response = Invocation.invoke(Handlers.on(db, extraEnv), event);
             assertThat(response.get("counts").get("tbl_maestra_variables").asLong()).isEqualTo(130);
             return CatalogueSnapshot.of(db);
         }
     }
 
     private static Map<String, List<String>> fromJar() {
-        return loaded(Map.of(), "{}");
+        return jar;
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.bp010.referencial;
 
 import com.bp010.db.Bp010Exception;
-import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
 import com.bp010.testsupport.Invocation;
 import com.bp010.testsupport.TestDatabase;
@@ -31,7 +30,7 @@ class CorruptedConfigIT {
     @BeforeAll
     static void loadAGoodCatalogue() {
         db = TestDatabase.migrated();
-        Invocation.invoke(new LoadReferencialHandler(Env.of(db.env())), "{}");
+        Invocation.invoke(Handlers.on(db), "{}");
         before = CatalogueSnapshot.of(db);
     }
 
@@ -68,7 +67,7 @@ class CorruptedConfigIT {
             String from, String to, long line, String reason, @TempDir Path tmp) {
         Path dir = ConfigVariants.damaged(tmp.resolve("cfg"), file, from, to);
         long loads = db.count("SELECT count(*) FROM referencial.config_loads");
-        LoadReferencialHandler handler = new LoadReferencialHandler(Env.of(db.env()));
+        LoadReferencialHandler handler = Handlers.on(db);
 
         assertThatThrownBy(() -> Invocation.invoke(handler, "{\"configLocation\": \"" + dir.toUri() + "\"}"))
                 .isInstanceOfSatisfying(Bp010Exception.class, e -> {

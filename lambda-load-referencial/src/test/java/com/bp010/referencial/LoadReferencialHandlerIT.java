@@ -63,7 +63,7 @@ class LoadReferencialHandlerIT {
 
     @Test
     void shouldGiveTheSameCountsRowsAndKeys_whenRunAgain() throws IOException {
-        JsonNode again = Invocation.invoke(new LoadReferencialHandler(Env.of(db.env())), event("referencial-default.json"));
+        JsonNode again = Invocation.invoke(Handlers.on(db), event("referencial-default.json"));
         assertThat(again.get("counts")).isEqualTo(first.get("counts"));
         assertThat(again.get("loadId")).isNotEqualTo(first.get("loadId"));
         assertThat(CatalogueSnapshot.of(db)).isEqualTo(afterFirst);
