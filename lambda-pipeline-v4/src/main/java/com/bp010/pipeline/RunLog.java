@@ -25,8 +25,8 @@ final class RunLog {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO reporting.pipeline_runs (run_id, status, trigger, ventana_desde, ventana_hasta, well_id,
-                       as_of, fases, pivot_watermark, pivot_xmin)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::xid8)""")) {
+                       as_of, fases, pivot_watermark, pivot_snapshot)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::pg_snapshot)""")) {
             ps.setObject(1, run.runId());
             ps.setString(2, status);
             ps.setString(3, trigger);
@@ -36,7 +36,7 @@ final class RunLog {
             ps.setObject(7, run.asOfTimestamp());
             ps.setArray(8, c.createArrayOf("text", phases.stream().map(Enum::name).toArray()));
             ps.setObject(9, watermark == null ? null : watermark.pivotedAt());
-            ps.setString(10, watermark == null ? null : watermark.xmin());
+            ps.setString(10, watermark == null ? null : watermark.snapshot());
             ps.executeUpdate();
         }
     }
@@ -127,14 +127,14 @@ final class RunLog {
     }
 
     /**
-     * The watermark: {@code pivot_xmin} of the newest run that covered all wells, ran all five phases OK and had a
+     * The watermark: {@code pivot_snapshot} of the newest run that covered all wells, ran all five phases OK and had a
      * default window. Null when there is none (a first run covers all history within LOOKBACK_DAYS).
      */
     String lastWatermark(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT r.pivot_xmin::text
+                SELECT r.pivot_snapshot::text
                   FROM reporting.pipeline_runs r
-                 WHERE r.status = 'OK' AND r.pivot_xmin IS NOT NULL AND r.well_id IS NULL
+                 WHERE r.status = 'OK' AND r.pivot_snapshot IS NOT NULL AND r.well_id IS NULL
                    AND (SELECT count(*) FROM reporting.pipeline_run_phases p
                          WHERE p.run_id = r.run_id AND p.status = 'OK') = 5
                  ORDER BY r.started_at DESC

@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * The default window: the calendar days touched by production rows written since the last complete run (by
- * transaction id, see {@link Watermark}), never reaching back more than LOOKBACK_DAYS before asOf.
+ * The default window: the calendar days touched by production rows that the last complete run could not see (by
+ * transaction, see {@link Watermark}), never reaching back more than LOOKBACK_DAYS before asOf.
  */
 final class WindowResolver {
     /** A default window and the watermark that produced it; {@code window} is empty when nothing is new. */
@@ -18,13 +18,15 @@ final class WindowResolver {
     }
 
     private static final String NEW_ROWS = """
-            SELECT pg_snapshot_xmin(pg_current_snapshot())::text,
+            SELECT pg_current_snapshot()::text,
                    min(p.timestamp_lectura)::date,
                    max(p.timestamp_lectura)::date,
                    max(p.pivoted_at),
                    count(*)
               FROM stage.tbl_pozo_produccion p
-             WHERE p.pivot_xid >= coalesce(?::xid8, '0'::xid8)
+             WHERE (?::pg_snapshot IS NULL
+                    OR (p.pivot_xid >= pg_snapshot_xmin(?::pg_snapshot)
+                        AND NOT pg_visible_in_snapshot(p.pivot_xid, ?::pg_snapshot)))
                AND (?::text IS NULL OR p.well_id = ?::text)
             """;
 
@@ -40,8 +42,10 @@ final class WindowResolver {
         String since = runLog.lastWatermark(c);
         try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
             ps.setString(1, since);
-            ps.setString(2, wellId);
-            ps.setString(3, wellId);
+            ps.setString(2, since);
+            ps.setString(3, since);
+            ps.setString(4, wellId);
+            ps.setString(5, wellId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Watermark watermark = new Watermark(rs.getString(1), rs.getObject(4, OffsetDateTime.class));
