@@ -16,7 +16,8 @@
 -- severidad_orden, then variable name), peor_variable, peor_status, n_variables_alerta (codes 1, 2, 6, 7, 8, 9),
 -- n_variables_criticas (state CRITICAL: codes 1, 7, 8) and evaluado_en = p_as_of. Then ONE statement keeps
 -- reporting.fact_alertas (tipo SEMAFORO): a row opens when a variable enters codes 1, 2, 6, 7, 8, 9, is updated while
--- it stays in them and closes (vigente false, cerrada_en) when it leaves. Times are p_as_of, so a rerun with the same
+-- it stays in them (code, severity, value; actualizada_en = when they last changed) and closes (vigente false,
+-- cerrada_en) when it leaves. Times are p_as_of, so a rerun with the same
 -- asOf changes nothing.
 
 CREATE OR REPLACE PROCEDURE reporting.aplicar_evaluacion_universal(
@@ -97,7 +98,8 @@ BEGIN
                      ON ov.clave = 'offline_allowance_min' AND ov.nombre_tecnico = l.variable
               LEFT JOIN referencial.config_evaluacion og
                      ON og.clave = 'offline_allowance_min' AND og.nombre_tecnico IS NULL
-        ), codigos AS (
+        ), codigos AS MATERIALIZED (
+            -- materialized: each code is computed once, not once per aggregate that reads it
             SELECT l.well_id, l.variable,
                    (CASE
                         WHEN l.valor IS NULL THEN 0
@@ -164,6 +166,7 @@ BEGIN
                    run_id = coalesce($1, f.run_id)
               FROM actuales a
              WHERE f.vigente AND f.tipo = 'SEMAFORO' AND f.well_id = a.well_id AND f.referencia = a.variable
+               AND (f.codigo_status, f.severidad, f.valor) IS DISTINCT FROM (a.codigo, a.severidad, a.valor)
             RETURNING 1
         ), abiertas AS (
             INSERT INTO reporting.fact_alertas (well_id, tipo, referencia, codigo_status, severidad, valor,
@@ -187,7 +190,7 @@ BEGIN
       LEFT JOIN (SELECT estado_operativo, count(*) AS n FROM reporting.dataset_current_values
                   WHERE evaluado_en = v_as_of GROUP BY estado_operativo) n ON n.estado_operativo = e.codigo;
 
-    RAISE NOTICE 'aplicar_evaluacion_universal: % wells x % variables evaluated as of %; states: %; alerts opened %, kept %, closed %',
+    RAISE NOTICE 'aplicar_evaluacion_universal: % wells x % variables evaluated as of %; states: %; alerts opened %, changed %, closed %',
         v_pozos, cardinality(v_vars), v_as_of, v_resumen, v_abiertas, v_seguidas, v_cerradas;
 END
 $proc$;

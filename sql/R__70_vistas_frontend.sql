@@ -290,8 +290,8 @@ CREATE VIEW reporting.vw_dq_summary AS
 WITH corridas AS (
     -- runs per rule, newest first
     SELECT s.rule_id, s.run_id, max(s.created_at) AS ejecutada_en, min(s.fecha) AS ventana_desde,
-           max(s.fecha) AS ventana_hasta, sum(s.evaluated) AS evaluated, sum(s.passed) AS passed,
-           sum(s.failed) AS failed, sum(s.not_evaluated) AS not_evaluated,
+           max(s.fecha) AS ventana_hasta, sum(s.evaluated)::bigint AS evaluated, sum(s.passed)::bigint AS passed,
+           sum(s.failed)::bigint AS failed, sum(s.not_evaluated)::bigint AS not_evaluated,
            row_number() OVER (PARTITION BY s.rule_id ORDER BY max(s.created_at) DESC, s.run_id) AS n
       FROM stage.tbl_dq_run_summary s
      GROUP BY s.rule_id, s.run_id
