@@ -5,6 +5,7 @@ import com.bp010.db.SqlCalls;
 import com.bp010.testsupport.TestDatabase;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,9 +24,21 @@ import java.util.UUID;
  */
 final class WellFixture {
     private final TestDatabase db;
+    private final String url;
 
+    /** Writes and calls as the database's admin user. */
     WellFixture(TestDatabase db) {
+        this(db, db.jdbcUrl());
+    }
+
+    private WellFixture(TestDatabase db, String url) {
         this.db = db;
+        this.url = url;
+    }
+
+    /** The same fixture connecting as {@code role} (e.g. bp010_etl, the role the pipeline runs as). */
+    WellFixture as(String role) {
+        return new WellFixture(db, db.jdbcUrlAs(role));
     }
 
     /** Removes what a test wrote (catalogue rows of V6 are kept; limits and DQ rules are test data). */
@@ -111,7 +124,7 @@ final class WellFixture {
     }
 
     CallResult call(String name, String sql, Object... params) {
-        try (Connection c = db.connect()) {
+        try (Connection c = DriverManager.getConnection(url)) {
             return SqlCalls.execute(c, name, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -149,7 +162,7 @@ final class WellFixture {
     }
 
     void update(String sql, Object... params) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
