@@ -9,7 +9,8 @@
 --     inserted when it starts (detectado_en = p_as_of), updated while it lasts (values, ultima_vez_en, ultimo_run_id);
 --   - a live row whose well now satisfies the rule (or no longer exists) is kept as history: vigente false,
 --     resuelto_en = p_as_of; a well with a NULL operand is not evaluated and its rows are left as they are;
---   - the same opening/closing on reporting.fact_alertas (tipo CONSISTENCIA, referencia = the rule's code).
+--   - the same opening/closing on reporting.fact_alertas (tipo CONSISTENCIA, referencia = the rule's code; a live
+--     alert is updated only when its value or severity changed).
 -- An inactive rule closes its live rows; a rule whose variable or operator cannot be resolved is skipped with a
 -- notice. Notices: one per violation (rule, well, values; the first 100 per rule), one per rule and a summary.
 
@@ -148,6 +149,7 @@ BEGIN
                    SET valor = v.medido, severidad = $4, actualizada_en = $2, run_id = coalesce($1, f.run_id)
                   FROM violaciones v
                  WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia = $3 AND f.well_id = v.well_id
+                   AND (f.valor, f.severidad) IS DISTINCT FROM (v.medido, $4::text)
                 RETURNING 1
             ), alertas_nuevas AS (
                 INSERT INTO reporting.fact_alertas (well_id, tipo, referencia, codigo_status, severidad, valor,
