@@ -1,7 +1,12 @@
 package com.bp010.pipeline;
 
 import com.bp010.db.CallResult;
+import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.Env;
+import com.bp010.db.LazyDatabase;
+import com.bp010.testsupport.Invocation;
 import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +202,32 @@ class ConsistencyValidationIT {
         assertThat(result.notices()).last().asString()
                 .contains("consistency summary").contains("6 rules evaluated").contains("4 live violations")
                 .contains("RC-001: 1").contains("RC-002: 0").contains("RC-006: 1");
+    }
+
+    @Test
+    void shouldCountLiveViolationsPerRuleInTheRunResponse_andFindTheSameOnARerun_whenThePipelineRunsPhase7() {
+        plantOnePerRule();
+        PipelineV4Handler handler = new PipelineV4Handler(LazyDatabase.of(db.database()),
+                PipelineSettings.fromEnv(Env.of(db.env())), EmbeddedMetrics.disabled());
+        String event = "{\"phases\": [\"DEFAULTS\", \"CONSISTENCY\"], \"fechaInicio\": \"2026-03-01\","
+                + " \"fechaFin\": \"2026-03-01\", \"asOf\": \"" + AS_OF + "\"}";
+        String findings = "SELECT result_id, codigo, well_id, valor_medido, valor_referencia, vigente, detectado_en"
+                + " FROM stage.tbl_consistency_results ORDER BY result_id";
+
+        JsonNode first = Invocation.invoke(handler, event);
+        List<Map<String, Object>> firstFindings = wells.rows(findings);
+        JsonNode second = Invocation.invoke(handler, event);
+
+        for (JsonNode response : List.of(first, second)) {
+            assertThat(response.get("status").asText()).isEqualTo("OK");
+            JsonNode consistency = response.get("consistency");
+            assertThat(consistency.get("violations").asLong()).isEqualTo(4);
+            assertThat(consistency.get("byRule").toString()).isEqualTo(
+                    "{\"RC-001\":1,\"RC-002\":0,\"RC-003\":1,\"RC-004\":0,\"RC-005\":1,\"RC-006\":1}");
+        }
+        assertThat(second.get("phases").get(1).get("calls").get(0).get("notices").toString())
+                .contains("BAD-001").contains("consistency summary");
+        assertThat(wells.rows(findings)).isEqualTo(firstFindings).hasSize(4);
     }
 
     @Test
