@@ -44,8 +44,11 @@ CREATE TABLE reporting.dim_pozo (
     target_kwh_por_bbl               double precision,
     target_eficiencia_bomba_pct      double precision,
     limites                          jsonb,
+    fuente_targets_kpi               jsonb NOT NULL DEFAULT '{}'::jsonb,
     updated_at                       timestamptz NOT NULL DEFAULT now()
 );
+COMMENT ON COLUMN reporting.dim_pozo.limites IS 'Effective limits per variable (per-well fields of tbl_limites_pozo over the all-wells row): {"<variable>": {"min_critical", "min_warning", "max_warning", "max_critical", "target", "baseline", "tolerancia_pct", "por_pozo"}}';
+COMMENT ON COLUMN reporting.dim_pozo.fuente_targets_kpi IS 'Where each KPI target (target_kwh_por_bbl, target_eficiencia_bomba_pct) came from: {"<column>": "CONFIG_POZO" (per-well tbl_config_kpi row, applied by sp_sync_dim_pozo_targets) | "DEFAULT" (all-wells row, filled by sp_populate_defaults)}; a value without an entry was set by an operator and is never overwritten';
 
 -- Variables as the dashboard shows them (from referencial.tbl_maestra_variables).
 CREATE TABLE reporting.dim_variable (

@@ -1,0 +1,228 @@
+-- BP010 family 3 (seed V6.3 sync_dim_pozo_targets), phase 5 step 1: the dimensions the dashboard joins on.
+--   reporting.dim_campo     fields of the well master with their well counts
+--   reporting.dim_variable  the variable master as the dashboard shows it (unit, BI panel, whether it has limits)
+--   reporting.dim_pozo      one row per well of the master: identity, target_<variable> for every variable of
+--                           referencial.tbl_limites_pozo, the effective limits as jsonb, and the per-well KPI targets
+-- Effective limits: a per-well row of tbl_limites_pozo overrides the all-wells row (well_id NULL) field by field; a
+-- NULL field of the per-well row inherits the all-wells value. KPI targets: a per-well row of tbl_config_kpi is the
+-- operator's per-well configuration and is applied here; the all-wells defaults are filled in phase 6 by
+-- reporting.sp_populate_defaults (see dim_pozo.fuente_targets_kpi). Set-based: one statement per table.
+
+-- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
+-- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.
+CREATE OR REPLACE FUNCTION reporting.fnc_limites_efectivos()
+RETURNS TABLE (
+    well_id         text,
+    nombre_tecnico  text,
+    min_critical    double precision,
+    min_warning     double precision,
+    max_warning     double precision,
+    max_critical    double precision,
+    target          double precision,
+    baseline        double precision,
+    tolerancia_pct  double precision,
+    por_pozo        boolean)
+LANGUAGE sql
+STABLE
+AS $$
+    WITH pozos AS (
+        SELECT m.well_id FROM stage.tbl_pozo_maestra m
+        UNION
+        SELECT c.well_id FROM reporting.dataset_current_values c
+    ), variables AS (
+        SELECT DISTINCT l.nombre_tecnico FROM referencial.tbl_limites_pozo l
+    )
+    SELECT w.well_id, v.nombre_tecnico,
+           coalesce(p.min_critical, g.min_critical),
+           coalesce(p.min_warning, g.min_warning),
+           coalesce(p.max_warning, g.max_warning),
+           coalesce(p.max_critical, g.max_critical),
+           coalesce(p.target, g.target),
+           coalesce(p.baseline, g.baseline),
+           coalesce(p.tolerancia_pct, g.tolerancia_pct),
+           p.limite_id IS NOT NULL
+      FROM pozos w
+     CROSS JOIN variables v
+      LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = v.nombre_tecnico
+      LEFT JOIN referencial.tbl_limites_pozo p ON p.well_id = w.well_id AND p.nombre_tecnico = v.nombre_tecnico
+$$;
+
+COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
+    'Effective limits per well and variable: per-well fields of tbl_limites_pozo over the all-wells row (NULL inherits)';
+
+CREATE OR REPLACE PROCEDURE reporting.sp_sync_dim_pozo_targets()
+LANGUAGE plpgsql
+AS $proc$
+DECLARE
+    v_kpi_cols    constant text[] := ARRAY['target_kwh_por_bbl', 'target_eficiencia_bomba_pct'];
+    v_cols        text[];
+    v_select      text := '';
+    v_insert      text := '';
+    v_values      text := '';
+    v_set         text := '';
+    v_changed     text := '';
+    v_col         text;
+    v_sql         text;
+    v_campos      bigint;
+    v_variables   bigint;
+    v_pozos       bigint;
+    v_sin_limites text[];
+BEGIN
+    -- Fields.
+    WITH campos AS (
+        SELECT m.campo, count(*)::integer AS n_pozos,
+               (count(*) FILTER (WHERE upper(m.estado_pozo) = 'ACTIVO'))::integer AS n_pozos_activos
+          FROM stage.tbl_pozo_maestra m
+         WHERE m.campo IS NOT NULL
+         GROUP BY m.campo
+    ), borrados AS (
+        DELETE FROM reporting.dim_campo d
+         WHERE NOT EXISTS (SELECT 1 FROM campos c WHERE c.campo = d.campo)
+        RETURNING 1
+    ), escritos AS (
+        INSERT INTO reporting.dim_campo AS d (campo, n_pozos, n_pozos_activos, updated_at)
+        SELECT c.campo, c.n_pozos, c.n_pozos_activos, now() FROM campos c
+        ON CONFLICT (campo) DO UPDATE
+           SET n_pozos = EXCLUDED.n_pozos, n_pozos_activos = EXCLUDED.n_pozos_activos, updated_at = now()
+         WHERE (d.n_pozos, d.n_pozos_activos) IS DISTINCT FROM (EXCLUDED.n_pozos, EXCLUDED.n_pozos_activos)
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM campos) INTO v_campos;
+
+    -- Variables.
+    WITH variables AS (
+        SELECT v.nombre_tecnico, v.id_formato1, v.descripcion, v.unidad, v.panel_id, p.nombre AS panel_nombre,
+               v.ident_dashboard, v.categoria,
+               EXISTS (SELECT 1 FROM referencial.tbl_limites_pozo l WHERE l.nombre_tecnico = v.nombre_tecnico)
+                   AS tiene_limites
+          FROM referencial.tbl_maestra_variables v
+          LEFT JOIN referencial.tbl_ref_paneles_bi p ON p.panel_id = v.panel_id
+         WHERE v.activa
+    ), borrados AS (
+        DELETE FROM reporting.dim_variable d
+         WHERE NOT EXISTS (SELECT 1 FROM variables v WHERE v.nombre_tecnico = d.nombre_tecnico)
+        RETURNING 1
+    ), escritos AS (
+        INSERT INTO reporting.dim_variable AS d (nombre_tecnico, id_formato1, descripcion, unidad, panel_id,
+                                                 panel_nombre, ident_dashboard, categoria, tiene_limites, updated_at)
+        SELECT v.nombre_tecnico, v.id_formato1, v.descripcion, v.unidad, v.panel_id, v.panel_nombre,
+               v.ident_dashboard, v.categoria, v.tiene_limites, now()
+          FROM variables v
+        ON CONFLICT (nombre_tecnico) DO UPDATE
+           SET id_formato1 = EXCLUDED.id_formato1, descripcion = EXCLUDED.descripcion, unidad = EXCLUDED.unidad,
+               panel_id = EXCLUDED.panel_id, panel_nombre = EXCLUDED.panel_nombre,
+               ident_dashboard = EXCLUDED.ident_dashboard, categoria = EXCLUDED.categoria,
+               tiene_limites = EXCLUDED.tiene_limites, updated_at = now()
+         WHERE (d.id_formato1, d.descripcion, d.unidad, d.panel_id, d.panel_nombre, d.ident_dashboard, d.categoria,
+                d.tiene_limites)
+               IS DISTINCT FROM
+               (EXCLUDED.id_formato1, EXCLUDED.descripcion, EXCLUDED.unidad, EXCLUDED.panel_id,
+                EXCLUDED.panel_nombre, EXCLUDED.ident_dashboard, EXCLUDED.categoria, EXCLUDED.tiene_limites)
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM variables) INTO v_variables;
+
+    -- Wells. The target_<variable> columns of dim_pozo (the KPI targets aside) take the effective target of the
+    -- variable they name; a column whose variable has no limits row gets NULL. Identifiers come from the catalogue of
+    -- dim_pozo's own columns and are quoted; the variable names travel as literals.
+    SELECT array_agg(c.column_name::text ORDER BY c.ordinal_position)
+      INTO v_cols
+      FROM information_schema.columns c
+     WHERE c.table_schema = 'reporting' AND c.table_name = 'dim_pozo'
+       AND c.column_name LIKE 'target\_%' AND c.column_name <> ALL (v_kpi_cols)
+       AND c.data_type = 'double precision';
+
+    FOREACH v_col IN ARRAY coalesce(v_cols, '{}') LOOP
+        v_select  := v_select || format(', max(e.target) FILTER (WHERE e.nombre_tecnico = %L) AS %I',
+                                        substr(v_col, 8), v_col);
+        v_insert  := v_insert || format(', %I', v_col);
+        v_values  := v_values || format(', a.%I', v_col);
+        v_set     := v_set || format(', %I = EXCLUDED.%I', v_col, v_col);
+        v_changed := v_changed || format(' OR d.%I IS DISTINCT FROM EXCLUDED.%I', v_col, v_col);
+    END LOOP;
+
+    v_sql := format($sql$
+        WITH efectivos AS (
+            SELECT * FROM reporting.fnc_limites_efectivos()
+        ), agg AS (
+            SELECT e.well_id,
+                   jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
+                       'min_critical', e.min_critical, 'min_warning', e.min_warning,
+                       'max_warning', e.max_warning, 'max_critical', e.max_critical,
+                       'target', e.target, 'baseline', e.baseline, 'tolerancia_pct', e.tolerancia_pct,
+                       'por_pozo', e.por_pozo)) AS limites
+                   %1$s
+              FROM efectivos e
+             GROUP BY e.well_id
+        ), kpi AS (
+            SELECT k.well_id,
+                   max(k.target) FILTER (WHERE k.kpi = 'kwh_por_bbl') AS target_kwh_por_bbl,
+                   max(k.target) FILTER (WHERE k.kpi = 'eficiencia_volumetrica_pct') AS target_eficiencia_bomba_pct
+              FROM referencial.tbl_config_kpi k
+             WHERE k.well_id IS NOT NULL AND k.target IS NOT NULL
+               AND k.kpi IN ('kwh_por_bbl', 'eficiencia_volumetrica_pct')
+             GROUP BY k.well_id
+        )
+        INSERT INTO reporting.dim_pozo AS d (well_id, nombre_pozo, campo, yacimiento, estado_pozo, tipo_levantamiento,
+               latitud, longitud, fecha_inicio_produccion, limites %2$s,
+               target_kwh_por_bbl, target_eficiencia_bomba_pct, fuente_targets_kpi, updated_at)
+        SELECT m.well_id, m.nombre_pozo, m.campo, m.yacimiento, m.estado_pozo, m.tipo_levantamiento,
+               m.latitud, m.longitud, m.fecha_inicio_produccion, coalesce(a.limites, '{}'::jsonb) %3$s,
+               -- a per-well KPI row wins; when it is gone, the value it had set is cleared (phase 6 refills the
+               -- default); any other value (an operator's, or a default) is kept
+               CASE WHEN k.target_kwh_por_bbl IS NOT NULL THEN k.target_kwh_por_bbl
+                    WHEN o.fuente_targets_kpi ->> 'target_kwh_por_bbl' = 'CONFIG_POZO' THEN NULL
+                    ELSE o.target_kwh_por_bbl END,
+               CASE WHEN k.target_eficiencia_bomba_pct IS NOT NULL THEN k.target_eficiencia_bomba_pct
+                    WHEN o.fuente_targets_kpi ->> 'target_eficiencia_bomba_pct' = 'CONFIG_POZO' THEN NULL
+                    ELSE o.target_eficiencia_bomba_pct END,
+               (coalesce(o.fuente_targets_kpi, '{}'::jsonb)
+                    - CASE WHEN o.fuente_targets_kpi ->> 'target_kwh_por_bbl' = 'CONFIG_POZO'
+                           THEN 'target_kwh_por_bbl' ELSE '' END
+                    - CASE WHEN o.fuente_targets_kpi ->> 'target_eficiencia_bomba_pct' = 'CONFIG_POZO'
+                           THEN 'target_eficiencia_bomba_pct' ELSE '' END)
+               || jsonb_strip_nulls(jsonb_build_object(
+                   'target_kwh_por_bbl', CASE WHEN k.target_kwh_por_bbl IS NOT NULL THEN 'CONFIG_POZO' END,
+                   'target_eficiencia_bomba_pct',
+                       CASE WHEN k.target_eficiencia_bomba_pct IS NOT NULL THEN 'CONFIG_POZO' END)),
+               now()
+          FROM stage.tbl_pozo_maestra m
+          LEFT JOIN agg a ON a.well_id = m.well_id
+          LEFT JOIN kpi k ON k.well_id = m.well_id
+          LEFT JOIN reporting.dim_pozo o ON o.well_id = m.well_id
+        ON CONFLICT (well_id) DO UPDATE SET
+               nombre_pozo = EXCLUDED.nombre_pozo, campo = EXCLUDED.campo, yacimiento = EXCLUDED.yacimiento,
+               estado_pozo = EXCLUDED.estado_pozo, tipo_levantamiento = EXCLUDED.tipo_levantamiento,
+               latitud = EXCLUDED.latitud, longitud = EXCLUDED.longitud,
+               fecha_inicio_produccion = EXCLUDED.fecha_inicio_produccion, limites = EXCLUDED.limites %4$s,
+               target_kwh_por_bbl = EXCLUDED.target_kwh_por_bbl,
+               target_eficiencia_bomba_pct = EXCLUDED.target_eficiencia_bomba_pct,
+               fuente_targets_kpi = EXCLUDED.fuente_targets_kpi,
+               updated_at = now()
+         WHERE d.nombre_pozo IS DISTINCT FROM EXCLUDED.nombre_pozo OR d.campo IS DISTINCT FROM EXCLUDED.campo
+            OR d.yacimiento IS DISTINCT FROM EXCLUDED.yacimiento OR d.estado_pozo IS DISTINCT FROM EXCLUDED.estado_pozo
+            OR d.tipo_levantamiento IS DISTINCT FROM EXCLUDED.tipo_levantamiento
+            OR d.latitud IS DISTINCT FROM EXCLUDED.latitud OR d.longitud IS DISTINCT FROM EXCLUDED.longitud
+            OR d.fecha_inicio_produccion IS DISTINCT FROM EXCLUDED.fecha_inicio_produccion
+            OR d.limites IS DISTINCT FROM EXCLUDED.limites %5$s
+            OR d.target_kwh_por_bbl IS DISTINCT FROM EXCLUDED.target_kwh_por_bbl
+            OR d.target_eficiencia_bomba_pct IS DISTINCT FROM EXCLUDED.target_eficiencia_bomba_pct
+            OR d.fuente_targets_kpi IS DISTINCT FROM EXCLUDED.fuente_targets_kpi
+        $sql$, v_select, v_insert, v_values, v_set, v_changed);
+    EXECUTE v_sql;
+    GET DIAGNOSTICS v_pozos = ROW_COUNT;
+
+    SELECT array_agg(DISTINCT substr(c, 8) ORDER BY substr(c, 8))
+      INTO v_sin_limites
+      FROM unnest(coalesce(v_cols, '{}')) c
+     WHERE NOT EXISTS (SELECT 1 FROM referencial.tbl_limites_pozo l WHERE l.nombre_tecnico = substr(c, 8));
+
+    RAISE NOTICE 'sp_sync_dim_pozo_targets: % fields, % variables, % wells written (% target columns%)',
+        v_campos, v_variables, v_pozos, coalesce(array_length(v_cols, 1), 0),
+        CASE WHEN v_sin_limites IS NULL THEN ''
+             ELSE '; without limits: ' || array_to_string(v_sin_limites, ', ') END;
+END
+$proc$;
+
+COMMENT ON PROCEDURE reporting.sp_sync_dim_pozo_targets() IS
+    'Phase 5.1: dim_campo and dim_variable from the masters; dim_pozo identity, target_<variable> and effective limits from tbl_limites_pozo (per-well fields override the all-wells row), per-well KPI targets from tbl_config_kpi';

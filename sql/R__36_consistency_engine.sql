@@ -1,0 +1,211 @@
+-- BP010 family 3 (seed V6.2 dq engine, consistency part), phase 7: physical consistency RC-001..RC-006.
+--
+-- stage.sp_execute_consistency_validation(p_run_id, p_as_of) is driven by referencial.tbl_reglas_consistencia: a rule
+-- says that "variable_medida <operador> variable_referencia" must hold for every well. Each variable resolves to a
+-- numeric column of reporting.dataset_current_values (latest values and derived physics such as pwf and
+-- rod_weight_buoyant) or, failing that, of stage.tbl_pozo_maestra (static attributes), checked in information_schema
+-- and quoted with %I; the operator comes from a whitelist. One dynamic statement per rule does all its work:
+--   - a well whose two values are present and break the rule has ONE live row (vigente) in stage.tbl_consistency_results:
+--     inserted when it starts (detectado_en = p_as_of), updated while it lasts (values, ultima_vez_en, ultimo_run_id);
+--   - a live row whose well now satisfies the rule (or no longer exists) is kept as history: vigente false,
+--     resuelto_en = p_as_of; a well with a NULL operand is not evaluated and its rows are left as they are;
+--   - the same opening/closing on reporting.fact_alertas (tipo CONSISTENCIA, referencia = the rule's code; a live
+--     alert is updated only when its value or severity changed).
+-- An inactive rule closes its live rows; a rule whose variable or operator cannot be resolved is skipped with a
+-- notice. Notices: one per violation (rule, well, values; the first 100 per rule), one per rule and a summary.
+
+CREATE OR REPLACE FUNCTION stage.fnc_columna_consistencia(p_variable text)
+RETURNS text
+LANGUAGE sql
+STABLE
+AS $$
+    -- 'c.<column>' for a numeric column of the current values, 'm.<column>' for one of the well master, else NULL.
+    SELECT CASE WHEN c.table_name = 'dataset_current_values' THEN 'c.' ELSE 'm.' END || quote_ident(c.column_name)
+      FROM information_schema.columns c
+     WHERE ((c.table_schema = 'reporting' AND c.table_name = 'dataset_current_values')
+            OR (c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_maestra'))
+       AND c.column_name = p_variable
+       AND c.column_name <> 'well_id'
+       AND c.data_type IN ('double precision', 'real', 'numeric', 'integer', 'bigint', 'smallint')
+     ORDER BY (c.table_name = 'dataset_current_values') DESC
+     LIMIT 1
+$$;
+
+COMMENT ON FUNCTION stage.fnc_columna_consistencia(text) IS
+    'The quoted column (c. current values, m. well master) a consistency-rule variable resolves to, NULL when none';
+
+CREATE OR REPLACE PROCEDURE stage.sp_execute_consistency_validation(
+    p_run_id uuid DEFAULT NULL,
+    p_as_of  timestamptz DEFAULT now())
+LANGUAGE plpgsql
+AS $proc$
+DECLARE
+    c_max_avisos constant integer := 100;
+    v_as_of      constant timestamptz := coalesce(p_as_of, now());
+    v_regla      record;
+    v_medida     text;
+    v_referencia text;
+    v_operador   text;
+    v_sql        text;
+    v_evaluados  bigint;
+    v_violaciones bigint;
+    v_nuevas     bigint;
+    v_cerradas   bigint;
+    v_detalle    text[];
+    v_linea      text;
+    v_reglas     integer := 0;
+    v_omitidas   text[] := '{}';
+    v_total      bigint := 0;
+    v_total_nuevas bigint := 0;
+    v_total_cerradas bigint := 0;
+    v_por_regla  text[] := '{}';
+BEGIN
+    -- Rules switched off: their live findings and alerts are closed.
+    WITH inactivas AS (
+        SELECT r.codigo FROM referencial.tbl_reglas_consistencia r WHERE NOT r.activa
+    ), cerradas AS (
+        UPDATE stage.tbl_consistency_results t
+           SET vigente = false, resuelto_en = v_as_of, ultimo_run_id = coalesce(p_run_id, t.ultimo_run_id)
+         WHERE t.vigente AND t.codigo IN (SELECT codigo FROM inactivas)
+        RETURNING 1
+    )
+    UPDATE reporting.fact_alertas f
+       SET vigente = false, cerrada_en = v_as_of, actualizada_en = v_as_of, run_id = coalesce(p_run_id, f.run_id)
+     WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia IN (SELECT codigo FROM inactivas);
+
+    FOR v_regla IN
+        SELECT r.codigo, r.descripcion, r.variable_medida, r.operador, r.variable_referencia, r.severidad
+          FROM referencial.tbl_reglas_consistencia r
+         WHERE r.activa
+         ORDER BY r.codigo
+    LOOP
+        v_medida     := stage.fnc_columna_consistencia(v_regla.variable_medida);
+        v_referencia := stage.fnc_columna_consistencia(v_regla.variable_referencia);
+        v_operador   := CASE v_regla.operador
+                            WHEN '<' THEN '<' WHEN '<=' THEN '<=' WHEN '>' THEN '>' WHEN '>=' THEN '>='
+                            WHEN '=' THEN '=' WHEN '<>' THEN '<>' WHEN '!=' THEN '<>'
+                        END;
+        IF v_medida IS NULL OR v_referencia IS NULL OR v_operador IS NULL THEN
+            v_omitidas := v_omitidas || v_regla.codigo;
+            RAISE NOTICE 'consistency %: skipped, % cannot be evaluated (no numeric column of reporting.dataset_current_values or stage.tbl_pozo_maestra, or operator not allowed)',
+                v_regla.codigo,
+                concat_ws(' and ',
+                          CASE WHEN v_medida IS NULL THEN quote_literal(v_regla.variable_medida) END,
+                          CASE WHEN v_referencia IS NULL THEN quote_literal(v_regla.variable_referencia) END,
+                          CASE WHEN v_operador IS NULL THEN 'operator ' || quote_literal(v_regla.operador) END);
+            CONTINUE;
+        END IF;
+
+        -- $1 run id, $2 asOf, $3 rule code, $4 severity, $5 measured variable name, $6 operator, $7 reference name,
+        -- $8 notice cap. Data-modifying CTEs run once whether or not the final SELECT reads them.
+        v_sql := format($sql$
+            WITH pozos AS (
+                SELECT m.well_id FROM stage.tbl_pozo_maestra m
+                UNION
+                SELECT c.well_id FROM reporting.dataset_current_values c
+            ), valores AS (
+                SELECT w.well_id, (%1$s)::double precision AS medido, (%2$s)::double precision AS referencia
+                  FROM pozos w
+                  LEFT JOIN reporting.dataset_current_values c ON c.well_id = w.well_id
+                  LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = w.well_id
+            ), evaluados AS (
+                SELECT v.*, NOT (v.medido %3$s v.referencia) AS viola
+                  FROM valores v
+                 WHERE v.medido IS NOT NULL AND v.referencia IS NOT NULL
+            ), violaciones AS (
+                SELECT e.well_id, e.medido, e.referencia,
+                       format('%%s: %%s = %%s, %%s = %%s (expected %%s %%s %%s)', $3, $5, e.medido, $7,
+                              e.referencia, $5, $6, $7) AS mensaje
+                  FROM evaluados e
+                 WHERE e.viola
+            ), resueltas AS (
+                SELECT e.well_id FROM evaluados e WHERE NOT e.viola
+                UNION ALL
+                SELECT t.well_id FROM stage.tbl_consistency_results t
+                 WHERE t.vigente AND t.codigo = $3
+                   AND NOT EXISTS (SELECT 1 FROM pozos w WHERE w.well_id = t.well_id)
+            ), seguidas AS (
+                UPDATE stage.tbl_consistency_results t
+                   SET valor_medido = v.medido, valor_referencia = v.referencia, severidad = $4, mensaje = v.mensaje,
+                       ultima_vez_en = $2, ultimo_run_id = coalesce($1, t.ultimo_run_id)
+                  FROM violaciones v
+                 WHERE t.vigente AND t.codigo = $3 AND t.well_id = v.well_id
+                RETURNING 1
+            ), nuevas AS (
+                INSERT INTO stage.tbl_consistency_results (run_id, codigo, well_id, valor_medido, valor_referencia,
+                       severidad, mensaje, detectado_en, ultima_vez_en, ultimo_run_id, vigente)
+                SELECT $1, $3, v.well_id, v.medido, v.referencia, $4, v.mensaje, $2, $2, $1, true
+                  FROM violaciones v
+                 WHERE NOT EXISTS (SELECT 1 FROM stage.tbl_consistency_results t
+                                    WHERE t.vigente AND t.codigo = $3 AND t.well_id = v.well_id)
+                RETURNING 1
+            ), cerradas AS (
+                UPDATE stage.tbl_consistency_results t
+                   SET vigente = false, resuelto_en = $2, ultimo_run_id = coalesce($1, t.ultimo_run_id)
+                 WHERE t.vigente AND t.codigo = $3 AND t.well_id IN (SELECT well_id FROM resueltas)
+                RETURNING 1
+            ), alertas_seguidas AS (
+                UPDATE reporting.fact_alertas f
+                   SET valor = v.medido, severidad = $4, actualizada_en = $2, run_id = coalesce($1, f.run_id)
+                  FROM violaciones v
+                 WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia = $3 AND f.well_id = v.well_id
+                   AND (f.valor, f.severidad) IS DISTINCT FROM (v.medido, $4::text)
+                RETURNING 1
+            ), alertas_nuevas AS (
+                INSERT INTO reporting.fact_alertas (well_id, tipo, referencia, codigo_status, severidad, valor,
+                                                    abierta_en, actualizada_en, vigente, run_id)
+                SELECT v.well_id, 'CONSISTENCIA', $3, NULL, $4, v.medido, $2, $2, true, $1
+                  FROM violaciones v
+                 WHERE NOT EXISTS (SELECT 1 FROM reporting.fact_alertas f
+                                    WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia = $3
+                                      AND f.well_id = v.well_id)
+                RETURNING 1
+            ), alertas_cerradas AS (
+                UPDATE reporting.fact_alertas f
+                   SET vigente = false, cerrada_en = $2, actualizada_en = $2, run_id = coalesce($1, f.run_id)
+                 WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia = $3
+                   AND (f.well_id IN (SELECT well_id FROM resueltas)
+                        OR NOT EXISTS (SELECT 1 FROM pozos w WHERE w.well_id = f.well_id))
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM evaluados),
+                   (SELECT count(*) FROM violaciones),
+                   (SELECT count(*) FROM nuevas),
+                   (SELECT count(*) FROM cerradas),
+                   (SELECT array_agg(x.mensaje ORDER BY x.well_id)
+                      FROM (SELECT v.well_id, format('well %%s: %%s', v.well_id, v.mensaje) AS mensaje
+                              FROM violaciones v ORDER BY v.well_id LIMIT $8) x)
+            $sql$, v_medida, v_referencia, v_operador);
+
+        EXECUTE v_sql
+           INTO v_evaluados, v_violaciones, v_nuevas, v_cerradas, v_detalle
+          USING p_run_id, v_as_of, v_regla.codigo, v_regla.severidad, v_regla.variable_medida, v_operador,
+                v_regla.variable_referencia, c_max_avisos;
+
+        FOREACH v_linea IN ARRAY coalesce(v_detalle, '{}') LOOP
+            RAISE NOTICE 'consistency violation [%] %', v_regla.severidad, v_linea;
+        END LOOP;
+        IF v_violaciones > c_max_avisos THEN
+            RAISE NOTICE 'consistency %: ... and % more violations (see stage.tbl_consistency_results)',
+                v_regla.codigo, v_violaciones - c_max_avisos;
+        END IF;
+        RAISE NOTICE 'consistency % (% % %): % wells evaluated, % violations (% new), % cleared',
+            v_regla.codigo, v_regla.variable_medida, v_operador, v_regla.variable_referencia,
+            v_evaluados, v_violaciones, v_nuevas, v_cerradas;
+
+        v_reglas := v_reglas + 1;
+        v_total := v_total + v_violaciones;
+        v_total_nuevas := v_total_nuevas + v_nuevas;
+        v_total_cerradas := v_total_cerradas + v_cerradas;
+        v_por_regla := v_por_regla || format('%s: %s', v_regla.codigo, v_violaciones);
+    END LOOP;
+
+    RAISE NOTICE 'consistency summary: % rules evaluated%, % live violations (%), % new, % cleared',
+        v_reglas,
+        CASE WHEN cardinality(v_omitidas) > 0 THEN ' (skipped: ' || array_to_string(v_omitidas, ', ') || ')' ELSE '' END,
+        v_total, array_to_string(v_por_regla, ', '), v_total_nuevas, v_total_cerradas;
+END
+$proc$;
+
+COMMENT ON PROCEDURE stage.sp_execute_consistency_validation(uuid, timestamptz) IS
+    'Phase 7: the rules of referencial.tbl_reglas_consistencia on the current values joined with the well master; one live row per rule and well in stage.tbl_consistency_results while a violation lasts (kept with vigente false when it clears), CONSISTENCIA alerts, notices';
