@@ -1,5 +1,6 @@
 package com.bp010.testsupport;
 
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Layout;
@@ -21,6 +22,7 @@ public final class CapturedLogs implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Appender appender;
     private final LoggerContext context;
+    private final Level previousLevel;
 
     private CapturedLogs() {
         context = (LoggerContext) LogManager.getContext(false);
@@ -36,7 +38,10 @@ public final class CapturedLogs implements AutoCloseable {
             }
         };
         appender.start();
-        config.getRootLogger().addAppender(appender, null, null);
+        previousLevel = config.getRootLogger().getLevel();
+        // Everything the functions log in production (INFO and up) is captured, whatever the test default is.
+        config.getRootLogger().setLevel(Level.INFO);
+        config.getRootLogger().addAppender(appender, Level.INFO, null);
         context.updateLoggers();
     }
 
@@ -55,6 +60,7 @@ public final class CapturedLogs implements AutoCloseable {
     @Override
     public void close() {
         context.getConfiguration().getRootLogger().removeAppender(appender.getName());
+        context.getConfiguration().getRootLogger().setLevel(previousLevel);
         context.updateLoggers();
         appender.stop();
     }

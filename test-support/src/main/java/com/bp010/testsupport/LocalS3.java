@@ -16,12 +16,16 @@ import java.util.stream.Stream;
  * {@code @RegisterExtension static final S3MockExtension S3 = LocalS3.extension();}.
  */
 public final class LocalS3 {
+    /** Kept so the level sticks: S3Mock's embedded Tomcat logs through java.util.logging. */
+    private static final java.util.logging.Logger TOMCAT = java.util.logging.Logger.getLogger("org.apache");
+
     private LocalS3() {
     }
 
     public static S3MockExtension extension() {
         // Spring Boot inside S3Mock must not reconfigure our log4j2 JSON logging.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        TOMCAT.setLevel(java.util.logging.Level.WARNING);
         return S3MockExtension.builder().silent().withSecureConnection(false).build();
     }
 
