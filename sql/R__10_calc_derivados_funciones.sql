@@ -28,6 +28,20 @@ $$;
 COMMENT ON FUNCTION stage.fnc_safe_exp(double precision) IS
     'exp(x) without range errors: 0 when x < -600, NULL when x > 700';
 
+-- a / b without range errors: NULL when b = 0 or the quotient would overflow, 0 when it would underflow.
+CREATE OR REPLACE FUNCTION stage.fnc_safe_div(p_a double precision, p_b double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_b = 0 THEN NULL
+                WHEN p_a = 0 THEN 0::double precision
+                WHEN ln(abs(p_a)) - ln(abs(p_b)) > 700 THEN NULL
+                WHEN ln(abs(p_a)) - ln(abs(p_b)) < -700 THEN 0::double precision
+                ELSE p_a / p_b END
+$$;
+COMMENT ON FUNCTION stage.fnc_safe_div(double precision, double precision) IS
+    'a / b without range errors: NULL when b = 0 or |a/b| > e^700, 0 when |a/b| < e^-700';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Fluid properties
 -- ---------------------------------------------------------------------------------------------------------------
@@ -565,22 +579,23 @@ AS $$
     SELECT CASE WHEN p_qi <= 0 OR p_di <= 0 OR p_b < 0 OR p_q < 0 THEN NULL
                 WHEN p_q >= p_qi THEN 0::double precision
                 WHEN p_b < 1e-8 THEN 365 * (p_qi - p_q) / p_di
-                WHEN abs(p_b - 1) < 1e-8 THEN CASE WHEN p_q > 0 THEN 365 * p_qi / p_di * ln(p_qi / p_q) END
+                WHEN abs(p_b - 1) < 1e-8 THEN CASE WHEN p_q > 0 THEN 365 * p_qi / p_di * (ln(p_qi) - ln(p_q)) END
                 WHEN p_q = 0 THEN CASE WHEN p_b < 1 THEN 365 * p_qi / ((1 - p_b) * p_di) END
                 ELSE 365 * p_qi / ((1 - p_b) * p_di)
-                     * (1 - stage.fnc_safe_exp((1 - p_b) * ln(p_q / p_qi))) END
+                     * (1 - stage.fnc_safe_exp((1 - p_b) * (ln(p_q) - ln(p_qi)))) END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_np_at_rate(double precision, double precision, double precision, double precision) IS
     'Arps cumulative to rate q: 365 (qi-q)/Di (b=0), 365 qi^b/((1-b) Di) (qi^(1-b) - q^(1-b)), 365 qi/Di ln(qi/q) (b=1); bbl/d, 1/yr, -, bbl/d -> bbl';
 
--- Cumulative at time t: Np(t) = Np_at_rate(q(t)); Di = 0 gives 365 qi t   [bbl]
+-- Cumulative at time t: Np(t) = Np_at_rate(q(t)); Di = 0 gives 365 qi t (NULL beyond 1e300)   [bbl]
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_np(p_qi double precision, p_di double precision, p_b double precision,
                                                   p_t double precision)
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
     SELECT CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_t < 0 THEN NULL
-                WHEN p_di = 0 OR p_qi = 0 THEN 365 * p_qi * p_t
+                WHEN p_qi = 0 THEN 0::double precision
+                WHEN p_di = 0 THEN CASE WHEN p_t <= 1e300 / (365 * p_qi) THEN 365 * p_qi * p_t END
                 WHEN p_b < 1e-8 THEN 365 * p_qi * (1 - stage.fnc_safe_exp(-p_di * p_t)) / p_di
                 WHEN abs(p_b - 1) < 1e-8 THEN 365 * p_qi / p_di * ln(1 + p_di * p_t)
                 ELSE 365 * p_qi / ((1 - p_b) * p_di)
@@ -599,9 +614,9 @@ AS $$
     SELECT CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_q_el <= 0 THEN NULL
                 WHEN p_qi <= p_q_el THEN 0::double precision
                 WHEN p_di = 0 THEN NULL
-                WHEN p_b < 1e-8 THEN ln(p_qi / p_q_el) / p_di
-                WHEN abs(p_b - 1) < 1e-8 THEN (p_qi / p_q_el - 1) / p_di
-                ELSE (stage.fnc_safe_exp(p_b * ln(p_qi / p_q_el)) - 1) / (p_b * p_di) END
+                WHEN p_b < 1e-8 THEN (ln(p_qi) - ln(p_q_el)) / p_di
+                WHEN abs(p_b - 1) < 1e-8 THEN stage.fnc_safe_div(stage.fnc_safe_exp(ln(p_qi) - ln(p_q_el)) - 1, p_di)
+                ELSE stage.fnc_safe_div(stage.fnc_safe_exp(p_b * (ln(p_qi) - ln(p_q_el))) - 1, p_b * p_di) END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_t_limit(double precision, double precision, double precision, double precision) IS
     'Arps time to the economic limit: ln(qi/q_el)/Di (b=0), ((qi/q_el)^b - 1)/(b Di), (qi/q_el - 1)/Di (b=1); bbl/d, 1/yr, -, bbl/d -> yr';
