@@ -669,3 +669,181 @@ AS $$
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_nominal_decline(double precision, double precision) IS
     'Nominal decline from the effective annual one: -ln(1 - De) (b=0), ((1 - De)^(-b) - 1) / b; fraction/yr -> 1/yr';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The derived values of one reading (or one period's averages) of one well, composed from the functions above.
+-- Used by reporting.sp_calcular_derivados_completos for current values, hourly and daily facts; a set-returning SQL
+-- function so the planner inlines it into those statements. Not STRICT: each output is NULL exactly when one of the
+-- inputs its formula needs is NULL.
+--   water cut         WC = bsw / 100, else water / (oil + water)
+--   liquid rate       q = liquid_rate, else oil + water                                        [bbl/d]
+--   pump depth        the caller passes the TVD where the master has one                       [ft]
+--   pip_calc          PIP from the measured fluid level (gas-column correction when asked), else the measured PIP;
+--                     NULL without a pump depth (nothing can be referred to the pump)
+--   fluid_level_calc  FL from the measured PIP, else the measured fluid level; NULL without a pump depth
+--   pwf               from the measured PIP, else from pip_calc                                 [psig]
+--   pump discharge    the measured discharge pressure, else WHP + Gm * Dp                       [psig]
+--   hydraulic_hp      by p_hhp_definicion: API with L_net = measured FL (else fluid_level_calc), PRESION with
+--                     dP = discharge - PIP                                                      [hp]
+--   prhp_calc         from the card area and SPM                                                [hp]
+CREATE OR REPLACE FUNCTION stage.fnc_calc_derivados(
+    p_api double precision, p_sg_water double precision, p_bsw_pct double precision,
+    p_oil_rate double precision, p_water_rate double precision, p_liquid_rate double precision,
+    p_pump_depth double precision, p_midperf_depth double precision, p_plunger_diameter double precision,
+    p_rod_weight_air double precision,
+    p_casing_pressure double precision, p_tubing_pressure double precision, p_fluid_level double precision,
+    p_pip_measured double precision, p_discharge_measured double precision,
+    p_spm double precision, p_stroke double precision, p_card_area double precision,
+    p_gas_correction boolean, p_sg_gas double precision, p_temp_avg_f double precision,
+    p_water_gradient double precision, p_pump_constant double precision, p_buoyancy_factor double precision,
+    p_hhp_definicion text, p_hhp_factor_api double precision, p_hhp_factor_presion double precision,
+    p_prhp_divisor double precision)
+RETURNS TABLE (sg_mezcla double precision, gradiente_mezcla double precision, pip_calc double precision,
+               fluid_level_calc double precision, pwf double precision, presion_descarga double precision,
+               rod_weight_buoyant double precision, fluid_load_calc double precision,
+               pump_displacement_bpd double precision, hydraulic_hp double precision, prhp_calc double precision,
+               liquid_rate double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT f.sgm, f.gm, pp.pip_calc, pp.fl_calc, stage.fnc_calc_pwf(pp.pip_eff, f.gm, p_midperf_depth, p_pump_depth),
+           pp.pd,
+           stage.fnc_calc_rod_weight_buoyant(p_rod_weight_air, f.sgm, p_buoyancy_factor),
+           stage.fnc_calc_fluid_load(p_plunger_diameter, pp.pd, pp.pip_eff),
+           stage.fnc_calc_pump_displacement(p_plunger_diameter, p_stroke, p_spm, p_pump_constant),
+           stage.fnc_calc_hydralift(p_hhp_definicion, f.q, f.sgm, coalesce(p_fluid_level, pp.fl_calc),
+                                    pp.pd - pp.pip_eff, p_hhp_factor_api, p_hhp_factor_presion),
+           stage.fnc_calc_prhp(p_card_area, p_spm, p_prhp_divisor),
+           f.q
+      FROM (SELECT s.sgo, s.q, stage.fnc_calc_sg_mixture(s.sgo, p_sg_water, s.wc) AS sgm,
+                   stage.fnc_calc_gradient(s.sgo, p_water_gradient) AS go,
+                   stage.fnc_calc_gradient(stage.fnc_calc_sg_mixture(s.sgo, p_sg_water, s.wc), p_water_gradient) AS gm
+              FROM (SELECT stage.fnc_calc_sg_oil(p_api) AS sgo,
+                           coalesce(p_bsw_pct / 100, p_water_rate / NULLIF(p_oil_rate + p_water_rate, 0)) AS wc,
+                           coalesce(p_liquid_rate, p_oil_rate + p_water_rate) AS q) AS s) AS f
+     CROSS JOIN LATERAL (
+            SELECT c.pip_from_fl, c.fl_from_pip,
+                   CASE WHEN p_pump_depth IS NOT NULL THEN coalesce(c.pip_from_fl, p_pip_measured) END AS pip_calc,
+                   CASE WHEN p_pump_depth IS NOT NULL THEN coalesce(c.fl_from_pip, p_fluid_level) END AS fl_calc,
+                   coalesce(p_pip_measured, c.pip_from_fl) AS pip_eff,
+                   coalesce(p_discharge_measured,
+                            stage.fnc_calc_discharge_pressure(p_tubing_pressure, f.gm, p_pump_depth)) AS pd
+              FROM (SELECT CASE WHEN p_gas_correction
+                                THEN stage.fnc_calc_pip_gas_corrected(p_casing_pressure, f.go, p_pump_depth,
+                                                                      p_fluid_level, p_sg_gas, p_temp_avg_f, 1)
+                                ELSE stage.fnc_calc_pip(p_casing_pressure, f.go, p_pump_depth, p_fluid_level)
+                           END AS pip_from_fl,
+                           stage.fnc_calc_fluid_level(p_pip_measured, p_casing_pressure, f.go, p_pump_depth)
+                               AS fl_from_pip) AS c) AS pp
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_derivados(double precision, double precision, double precision, double precision,
+    double precision, double precision, double precision, double precision, double precision, double precision,
+    double precision, double precision, double precision, double precision, double precision, double precision,
+    double precision, double precision, boolean, double precision, double precision, double precision,
+    double precision, double precision, text, double precision, double precision, double precision) IS
+    'Derived physics of one reading or period of one well (SGm, Gm, PIP, FL, PWF, discharge pressure, Wrf, Fo, PD, HHP, PRHP, q)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Settings, well parameters and windows shared by the phase-5 procedures (R__40, R__51, R__60)
+-- ---------------------------------------------------------------------------------------------------------------
+-- The physical constants and choices of referencial.config_evaluacion (all-wells rows), one row.
+CREATE OR REPLACE FUNCTION reporting.fnc_config_fisica()
+RETURNS TABLE (gradiente double precision, constante_bomba double precision, factor_flotacion double precision,
+               hhp_definicion text, hhp_factor_api double precision, hhp_factor_presion double precision,
+               prhp_divisor double precision, hp_por_kw double precision, correccion_columna_gas boolean,
+               sg_agua_default double precision, q_limite_economico double precision)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT max(valor_num) FILTER (WHERE clave = 'gradiente_psi_ft'),
+           max(valor_num) FILTER (WHERE clave = 'constante_bomba'),
+           max(valor_num) FILTER (WHERE clave = 'factor_flotacion'),
+           upper(btrim(coalesce(max(valor_texto) FILTER (WHERE clave = 'hhp_definicion'), 'API'))),
+           max(valor_num) FILTER (WHERE clave = 'hhp_factor_api'),
+           max(valor_num) FILTER (WHERE clave = 'hhp_factor_presion'),
+           max(valor_num) FILTER (WHERE clave = 'prhp_divisor'),
+           max(valor_num) FILTER (WHERE clave = 'hp_por_kw'),
+           coalesce(max(valor_num) FILTER (WHERE clave = 'correccion_columna_gas'), 0) = 1,
+           max(valor_num) FILTER (WHERE clave = 'sg_agua_default'),
+           max(valor_num) FILTER (WHERE clave = 'arps_q_limite_economico')
+      FROM referencial.config_evaluacion
+     WHERE nombre_tecnico IS NULL
+$$;
+COMMENT ON FUNCTION reporting.fnc_config_fisica() IS
+    'Physical constants and choices of referencial.config_evaluacion (gradient, pump constant, buoyancy, HHP definition and factors, PRHP divisor, hp/kW, gas-column correction, default water SG, Arps economic limit)';
+
+-- Raises a clear error when a constant the physics needs is missing or the HHP definition is unknown: a blank
+-- dashboard from a deleted setting would otherwise look like missing well data.
+CREATE OR REPLACE FUNCTION reporting.fnc_validar_config_fisica()
+RETURNS void
+LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+    c record;
+    v_faltan text[];
+BEGIN
+    SELECT * INTO c FROM reporting.fnc_config_fisica();
+    v_faltan := array_remove(ARRAY[
+        CASE WHEN c.gradiente IS NULL THEN 'gradiente_psi_ft' END,
+        CASE WHEN c.constante_bomba IS NULL THEN 'constante_bomba' END,
+        CASE WHEN c.factor_flotacion IS NULL THEN 'factor_flotacion' END,
+        CASE WHEN c.hhp_factor_api IS NULL THEN 'hhp_factor_api' END,
+        CASE WHEN c.hhp_factor_presion IS NULL THEN 'hhp_factor_presion' END,
+        CASE WHEN c.prhp_divisor IS NULL THEN 'prhp_divisor' END,
+        CASE WHEN c.hp_por_kw IS NULL THEN 'hp_por_kw' END], NULL);
+    IF cardinality(v_faltan) > 0 THEN
+        RAISE EXCEPTION 'referencial.config_evaluacion lacks %', array_to_string(v_faltan, ', ')
+            USING ERRCODE = '22023', HINT = 'Re-run INIT (V6 inserts the defaults) or the reference load';
+    END IF;
+    IF c.hhp_definicion NOT IN ('API', 'PRESION', 'PRESSURE') THEN
+        RAISE EXCEPTION 'referencial.config_evaluacion hhp_definicion is %, expected API or PRESION', c.hhp_definicion
+            USING ERRCODE = '22023';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_validar_config_fisica() IS
+    'Raises SQLSTATE 22023 naming any constant of reporting.fnc_config_fisica() that is missing, or an unknown HHP definition';
+
+-- The well-master inputs of the formulas, per well: pump depth (TVD where known), mid-perforation depth, API, water
+-- SG (the configured default where the master has none; NULL by default), plunger diameter, rod weight in air, gas SG,
+-- surface and reservoir temperatures.
+CREATE OR REPLACE FUNCTION reporting.fnc_parametros_pozo()
+RETURNS TABLE (well_id text, profundidad_bomba double precision, profundidad_media_perforados double precision,
+               api_gravity double precision, sg_agua double precision, diametro_piston double precision,
+               peso_varillas_aire double precision, sg_gas double precision,
+               temperatura_superficie double precision, temperatura_yacimiento double precision)
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT m.well_id, coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba), m.profundidad_media_perforados,
+           m.api_gravity, coalesce(m.sg_agua, (SELECT c.sg_agua_default FROM reporting.fnc_config_fisica() c)),
+           m.diametro_piston, m.peso_varillas_aire, m.sg_gas, m.temperatura_superficie, m.temperatura_yacimiento
+      FROM stage.tbl_pozo_maestra m
+$$;
+COMMENT ON FUNCTION reporting.fnc_parametros_pozo() IS
+    'Well-master inputs of the physics per well (pump depth TVD-first, mid-perforation depth, API, water SG, plunger, rod weight, gas SG, temperatures)';
+
+-- Average temperature of the annulus gas column from surface to the fluid level, on a linear geothermal gradient
+-- between the surface and the reservoir (at mid-perforations): T_avg = Ts + (Tr - Ts) * FL / (2 * D_midperf)  [degF]
+CREATE OR REPLACE FUNCTION stage.fnc_calc_gas_column_temperature(p_temp_surface double precision,
+                                                                 p_temp_reservoir double precision,
+                                                                 p_fluid_level double precision,
+                                                                 p_midperf_depth double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT p_temp_surface + (p_temp_reservoir - p_temp_surface) * p_fluid_level / NULLIF(2 * p_midperf_depth, 0)
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_gas_column_temperature(double precision, double precision, double precision, double precision) IS
+    'Average gas-column temperature to the fluid level on a linear geothermal gradient: Ts + (Tr - Ts) * FL / (2 * D_midperf); degF, degF, ft, ft -> degF';
+
+-- The calendar window a phase-5 procedure works on: explicit dates win; else the window of the pipeline run p_run_id
+-- (reporting.pipeline_runs); else everything ('-infinity' .. 'infinity', the seed's plain CALL).
+CREATE OR REPLACE FUNCTION reporting.fnc_ventana_fase(p_run_id uuid, p_fecha_inicio date, p_fecha_fin date)
+RETURNS TABLE (desde date, hasta date)
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(p_fecha_inicio, r.ventana_desde, '-infinity'::date),
+           coalesce(p_fecha_fin, r.ventana_hasta, 'infinity'::date)
+      FROM (SELECT 1) AS one
+      LEFT JOIN reporting.pipeline_runs r ON r.run_id = p_run_id
+$$;
+COMMENT ON FUNCTION reporting.fnc_ventana_fase(uuid, date, date) IS
+    'Window of a phase-5 procedure: explicit dates, else the run''s window from reporting.pipeline_runs, else all history';

@@ -50,7 +50,8 @@ INSERT INTO referencial.config_evaluacion (clave, nombre_tecnico, valor_num, val
     ('prhp_divisor',              NULL, 396000,     NULL,  'PRHP = card area (lbf*in) * SPM / 396000'),
     ('hp_por_kw',                 NULL, 1.341022,   NULL,  'Horsepower per kilowatt'),
     ('sg_agua_default',           NULL, NULL,       NULL,  'Water SG when the well master has none (NULL: no guess, derived values stay NULL)'),
-    ('correccion_columna_gas',    NULL, 0,          NULL,  '1 applies the gas-column correction to PIP (SGg 0.7, Z 1)')
+    ('correccion_columna_gas',    NULL, 0,          NULL,  '1 applies the gas-column correction to PIP (gas SG from the well master, Z 1)'),
+    ('arps_q_limite_economico',   NULL, 5,          NULL,  'Economic-limit oil rate for Arps EUR and remaining reserves when the fit gives none, bbl/d')
 ON CONFLICT (clave, nombre_tecnico) DO NOTHING;
 
 INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, baseline, min_aceptable, max_aceptable, unidad, descripcion) VALUES
