@@ -847,3 +847,13 @@ AS $$
 $$;
 COMMENT ON FUNCTION reporting.fnc_ventana_fase(uuid, date, date) IS
     'Window of a phase-5 procedure: explicit dates, else the run''s window from reporting.pipeline_runs, else all history';
+
+-- The time a phase-5 procedure judges "now" against: the as-of of the pipeline run p_run_id, else now().
+CREATE OR REPLACE FUNCTION reporting.fnc_as_of_run(p_run_id uuid)
+RETURNS timestamptz
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT r.as_of FROM reporting.pipeline_runs r WHERE r.run_id = p_run_id), now())
+$$;
+COMMENT ON FUNCTION reporting.fnc_as_of_run(uuid) IS
+    'as_of of the pipeline run (reporting.pipeline_runs), else now(): reruns of a run judge against the same instant';

@@ -16,8 +16,8 @@ COMMENT ON COLUMN reporting.dataset_kpi_business.eur_remanente_bbl IS
 COMMENT ON COLUMN reporting.dataset_kpi_business.uptime_pct IS
     'Runtime over the calendar hours of the period elapsed by as-of (23 or 25 on DST days), percent';
 
--- The Arps decline in force per well at p_as_of: the latest ML fit (fecha_ajuste <= as-of) or, for wells without
--- one, an exponential fit by least squares of ln(mean daily oil rate) over the last 12 complete months (at least 6
+-- The Arps decline in force per well: the latest ML fit (by fecha_ajuste; a fit is never hidden by an older as-of,
+-- so the ARPS bridge cannot mark a fit synced that no run would show) or, for wells without one, an exponential fit by least squares of ln(mean daily oil rate) over the last 12 complete months (at least 6
 -- months with oil, declining). t is in years of 365 days from fecha_inicio; q_limite is the fit's economic limit or
 -- the configured arps_q_limite_economico.
 CREATE OR REPLACE FUNCTION reporting.fnc_arps_vigente(p_as_of timestamptz)
@@ -31,7 +31,6 @@ AS $$
                stage.fnc_arps_b(a.modelo, a.b) AS b, a.fecha_inicio,
                coalesce(a.q_limite_economico, (SELECT cfg.q_limite_economico FROM cfg)) AS q_limite
           FROM universal.arps_resultados a
-         WHERE a.fecha_ajuste <= p_as_of
          ORDER BY a.well_id, a.fecha_ajuste DESC, a.arps_id DESC),
     hist AS (
         SELECT m.well_id, m.mes, m.produccion_petroleo_bbl / m.dias_con_datos AS q,
@@ -56,7 +55,7 @@ AS $$
      WHERE f.n >= 6 AND f.pendiente < 0
 $$;
 COMMENT ON FUNCTION reporting.fnc_arps_vigente(timestamptz) IS
-    'Arps decline in force per well at as-of: the latest ML fit, else an exponential fit of the last 12 complete months (>= 6 with oil, declining)';
+    'Arps decline in force per well: the latest ML fit, else an exponential fit of the 12 complete months before as-of (>= 6 with oil, declining)';
 
 -- Remaining reserves of an Arps fit at a time: EUR - Np(t), t = years of 365 days from fecha_inicio (0 before it).
 CREATE OR REPLACE FUNCTION reporting.fnc_arps_remanente_en(p_qi double precision, p_di double precision,
@@ -73,15 +72,15 @@ COMMENT ON FUNCTION reporting.fnc_arps_remanente_en(double precision, double pre
     'Arps remaining reserves at a time: max(EUR - Np(t), 0), t in years of 365 days from fecha_inicio; bbl';
 
 CREATE OR REPLACE PROCEDURE reporting.poblar_kpi_business(
-    p_run_id       uuid        DEFAULT NULL,
-    p_as_of        timestamptz DEFAULT now(),
-    p_fecha_inicio date        DEFAULT NULL,
-    p_fecha_fin    date        DEFAULT NULL)
+    p_fecha_inicio date DEFAULT NULL,
+    p_fecha_fin    date DEFAULT NULL,
+    p_run_id       uuid DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
     v_desde date;
     v_hasta date;
+    v_as_of timestamptz := reporting.fnc_as_of_run(p_run_id);
     v_n     bigint;
 BEGIN
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
@@ -146,14 +145,14 @@ BEGIN
            stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.liquido),
            stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.produccion_petroleo_bbl),
            p.energia_kwh, p.horas_operacion,
-           CASE WHEN least(p.fin, p_as_of) > p.inicio
-                THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, p_as_of) - p.inicio) / 3600) END,
+           CASE WHEN least(p.fin, v_as_of) > p.inicio
+                THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, v_as_of) - p.inicio) / 3600) END,
            stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate),
            stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),
-           reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, least(p.fin, p_as_of)),
+           reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, least(p.fin, v_as_of)),
            p_run_id, now()
       FROM periodo p
-      LEFT JOIN reporting.fnc_arps_vigente(p_as_of) a ON a.well_id = p.well_id
+      LEFT JOIN reporting.fnc_arps_vigente(v_as_of) a ON a.well_id = p.well_id
       LEFT JOIN reporting.dim_pozo dp ON dp.well_id = p.well_id
     ON CONFLICT (well_id, tipo_periodo, periodo) DO UPDATE
        SET produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
@@ -177,12 +176,12 @@ BEGIN
     INSERT INTO reporting.dataset_reservas_pozo AS r
            (well_id, categoria, fecha_evaluacion, petroleo_bbl, gas_mscf, np_acumulado_bbl, eur_remanente_bbl, updated_at)
     SELECT t.well_id, t.categoria, t.fecha_evaluacion, t.petroleo_bbl, t.gas_mscf, t.np_acumulado_bbl,
-           reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, p_as_of), now()
+           reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, v_as_of), now()
       FROM (SELECT DISTINCT ON (s.well_id, s.categoria) s.*
               FROM stage.tbl_reservas_pozo s
-             WHERE s.fecha_evaluacion <= (p_as_of AT TIME ZONE current_setting('TimeZone'))::date
+             WHERE s.fecha_evaluacion <= (v_as_of AT TIME ZONE current_setting('TimeZone'))::date
              ORDER BY s.well_id, s.categoria, s.fecha_evaluacion DESC) t
-      LEFT JOIN reporting.fnc_arps_vigente(p_as_of) a ON a.well_id = t.well_id
+      LEFT JOIN reporting.fnc_arps_vigente(v_as_of) a ON a.well_id = t.well_id
     ON CONFLICT (well_id, categoria) DO UPDATE
        SET fecha_evaluacion = EXCLUDED.fecha_evaluacion, petroleo_bbl = EXCLUDED.petroleo_bbl,
            gas_mscf = EXCLUDED.gas_mscf, np_acumulado_bbl = EXCLUDED.np_acumulado_bbl,
@@ -195,5 +194,5 @@ BEGIN
 END
 $$;
 
-COMMENT ON PROCEDURE reporting.poblar_kpi_business(uuid, timestamptz, date, date) IS
+COMMENT ON PROCEDURE reporting.poblar_kpi_business(date, date, uuid) IS
     'Phase 5.4: dataset_kpi_business per well and day/month of the window (production, decline, Arps, efficiencies, energy, uptime, variance, EUR and remaining) and dataset_reservas_pozo';

@@ -13,10 +13,9 @@
 -- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, DOMAIN §2).
 
 CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
-    p_run_id       uuid        DEFAULT NULL,
-    p_as_of        timestamptz DEFAULT now(),
-    p_fecha_inicio date        DEFAULT NULL,
-    p_fecha_fin    date        DEFAULT NULL)
+    p_fecha_inicio date DEFAULT NULL,
+    p_fecha_fin    date DEFAULT NULL,
+    p_run_id       uuid DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -24,7 +23,8 @@ DECLARE
     v_hasta    date;
     v_ts_desde timestamptz;
     v_ts_hasta timestamptz;
-    v_hoy      date := (p_as_of AT TIME ZONE current_setting('TimeZone'))::date;
+    v_as_of    timestamptz := reporting.fnc_as_of_run(p_run_id);
+    v_hoy      date := (reporting.fnc_as_of_run(p_run_id) AT TIME ZONE current_setting('TimeZone'))::date;
     v_n        bigint;
 BEGIN
     PERFORM reporting.fnc_validar_config_fisica();
@@ -273,5 +273,5 @@ BEGIN
 END
 $$;
 
-COMMENT ON PROCEDURE reporting.sp_calcular_derivados_completos(uuid, timestamptz, date, date) IS
-    'Phase 5.3: derived physics into hourly facts, fact_kpi_horarios, daily facts, monthly re-aggregation, the latest card and current values; window = dates, else the run''s, else all history';
+COMMENT ON PROCEDURE reporting.sp_calcular_derivados_completos(date, date, uuid) IS
+    'Phase 5.3: derived physics into hourly facts, fact_kpi_horarios, daily facts, monthly re-aggregation, the latest card and current values; window = dates, else the run''s, else all history; as-of = the run''s, else now()';

@@ -17,6 +17,25 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_ml_sync_hasta(text) IS
     'reporting.ml_sync_state.synced_until of a bridge, -infinity before its first sync';
 
+-- The bridges ENRICH must call: those whose universal tables hold rows newer than their synced_until.
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_bridges_pendientes()
+RETURNS text[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT array_remove(ARRAY[
+        CASE WHEN EXISTS (SELECT 1 FROM universal.diagnostico WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
+                  OR EXISTS (SELECT 1 FROM universal.stroke WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
+                  OR EXISTS (SELECT 1 FROM universal.validacion_experta
+                              WHERE validado_en > reporting.fnc_ml_sync_hasta('CDI'))
+             THEN 'CDI' END,
+        CASE WHEN EXISTS (SELECT 1 FROM universal.ipr_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('IPR'))
+             THEN 'IPR' END,
+        CASE WHEN EXISTS (SELECT 1 FROM universal.arps_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('ARPS'))
+             THEN 'ARPS' END], NULL)
+$$;
+COMMENT ON FUNCTION reporting.fnc_ml_bridges_pendientes() IS
+    'Bridges (CDI, IPR, ARPS) whose universal tables hold rows newer than their reporting.ml_sync_state.synced_until';
+
 -- Records a bridge's progress: synced_until only moves forward.
 CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_registrar(p_bridge text, p_hasta timestamptz, p_filas bigint)
 RETURNS void
@@ -35,8 +54,7 @@ COMMENT ON FUNCTION reporting.fnc_ml_sync_registrar(text, timestamptz, bigint) I
 -- CDI: card diagnoses, strokes and expert validations
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_cdi_to_reporting(
-    p_run_id uuid        DEFAULT NULL,
-    p_as_of  timestamptz DEFAULT now())
+    p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -76,7 +94,7 @@ BEGIN
               FROM pozos p
               LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.timestamp_lectura
                                    FROM universal.diagnostico d
-                                  WHERE d.well_id = p.well_id AND d.timestamp_lectura <= p_as_of
+                                  WHERE d.well_id = p.well_id
                                   ORDER BY d.timestamp_lectura DESC, d.created_at DESC, d.diagnostico_id DESC
                                   LIMIT 1) ult ON true
               LEFT JOIN LATERAL (SELECT avg(CASE WHEN v.es_correcto THEN 1.0 ELSE 0.0 END) AS accuracy,
@@ -84,7 +102,7 @@ BEGIN
                                    FROM (SELECT DISTINCT ON (v.diagnostico_id) v.es_correcto
                                            FROM universal.validacion_experta v
                                            JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
-                                          WHERE d.well_id = p.well_id AND v.validado_en <= p_as_of
+                                          WHERE d.well_id = p.well_id
                                           ORDER BY v.diagnostico_id, v.validado_en DESC, v.validacion_id DESC) v
                                 ) acc ON true) s
      WHERE cv.well_id = s.well_id;
@@ -107,7 +125,7 @@ BEGIN
                            'ML'::text AS fuente, s.stroke_id
                       FROM universal.stroke s
                       LEFT JOIN reporting.dataset_current_values cv ON cv.well_id = s.well_id
-                     WHERE s.tipo_carta = 'SUPERFICIE' AND s.timestamp_lectura <= p_as_of
+                     WHERE s.tipo_carta = 'SUPERFICIE'
                        AND s.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
                                          UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)
                     UNION ALL
@@ -154,15 +172,15 @@ BEGIN
     PERFORM reporting.fnc_ml_sync_registrar('CDI', v_hasta, v_nuevas);
 END
 $$;
-COMMENT ON PROCEDURE reporting.sp_sync_cdi_to_reporting(uuid, timestamptz) IS
+COMMENT ON PROCEDURE reporting.sp_sync_cdi_to_reporting(uuid) IS
     'universal stroke/diagnostico/validacion_experta -> dataset_current_values (cdi_*, ai_accuracy_*), dataset_latest_dynacard, hourly facts';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- IPR: inflow performance results
 -- ---------------------------------------------------------------------------------------------------------------
--- The latest IPR result per well (fecha_calculo <= as-of) with what the model implies where the result left it out:
+-- The latest IPR result per well (by fecha_calculo) with what the model implies where the result left it out:
 -- qmax and J from the test point through the functions of R__10.
-CREATE OR REPLACE FUNCTION reporting.fnc_ipr_vigente(p_as_of timestamptz)
+CREATE OR REPLACE FUNCTION reporting.fnc_ipr_vigente()
 RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, modelo text, pr double precision,
                pb double precision, qmax double precision, j double precision, eficiencia_flujo double precision)
 LANGUAGE sql STABLE
@@ -187,15 +205,13 @@ AS $$
            r.eficiencia_flujo
       FROM (SELECT DISTINCT ON (i.well_id) i.*
               FROM universal.ipr_resultados i
-             WHERE i.fecha_calculo <= p_as_of
              ORDER BY i.well_id, i.fecha_calculo DESC, i.ipr_id DESC) r
 $$;
-COMMENT ON FUNCTION reporting.fnc_ipr_vigente(timestamptz) IS
-    'Latest IPR result per well at as-of with qmax and J completed from its test point (Vogel, composite, straight line); J of Vogel = 1.8 qmax / Pr';
+COMMENT ON FUNCTION reporting.fnc_ipr_vigente() IS
+    'Latest IPR result per well with qmax and J completed from its test point (Vogel, composite, straight line); J of Vogel = 1.8 qmax / Pr';
 
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_ipr_to_reporting(
-    p_run_id uuid        DEFAULT NULL,
-    p_as_of  timestamptz DEFAULT now())
+    p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -216,7 +232,7 @@ BEGIN
        SET ipr_modelo = s.modelo, ipr_qmax = s.qmax, ipr_eficiencia = s.eficiencia_flujo,
            ipr_indice_productividad = s.j, ipr_fecha = s.fecha_calculo,
            run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
-      FROM reporting.fnc_ipr_vigente(p_as_of) s
+      FROM reporting.fnc_ipr_vigente() s
      WHERE cv.well_id = s.well_id
        AND s.well_id IN (SELECT well_id FROM universal.ipr_resultados WHERE created_at > v_desde);
     GET DIAGNOSTICS v_n = ROW_COUNT;
@@ -233,7 +249,7 @@ BEGIN
                        WHEN 'COMPUESTO' THEN stage.fnc_calc_composite_q(s.j, s.pr, s.pb, s.pr * (20 - g.punto) / 20)
                        ELSE s.j * (s.pr - s.pr * (20 - g.punto) / 20)
                    END AS q
-              FROM reporting.fnc_ipr_vigente(p_as_of) s
+              FROM reporting.fnc_ipr_vigente() s
              CROSS JOIN generate_series(0, 20) AS g(punto)
              WHERE s.well_id IN (SELECT well_id FROM universal.ipr_resultados WHERE created_at > v_desde)) c
      WHERE c.q IS NOT NULL AND c.pwf IS NOT NULL;
@@ -250,7 +266,7 @@ BEGIN
                                                                                    i.presion_yacimiento))
                        ELSE i.qmax END AS qmax
               FROM universal.ipr_resultados i
-             WHERE i.created_at > v_desde AND i.fecha_calculo <= p_as_of
+             WHERE i.created_at > v_desde
              ORDER BY i.well_id, date_trunc('hour', i.fecha_calculo), i.fecha_calculo DESC, i.ipr_id DESC) s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
        AND (h.ipr_qmax, h.ipr_eficiencia) IS DISTINCT FROM (s.qmax, s.eficiencia_flujo);
@@ -260,15 +276,14 @@ BEGIN
     PERFORM reporting.fnc_ml_sync_registrar('IPR', v_hasta, v_nuevas);
 END
 $$;
-COMMENT ON PROCEDURE reporting.sp_sync_ipr_to_reporting(uuid, timestamptz) IS
+COMMENT ON PROCEDURE reporting.sp_sync_ipr_to_reporting(uuid) IS
     'universal.ipr_resultados -> dataset_current_values (ipr_*), dataset_ipr_curva (21 points), hourly facts';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- ARPS: decline fits
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_arps_to_reporting(
-    p_run_id uuid        DEFAULT NULL,
-    p_as_of  timestamptz DEFAULT now())
+    p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
 AS $$
 DECLARE
@@ -276,6 +291,7 @@ DECLARE
     v_desde  timestamptz := reporting.fnc_ml_sync_hasta('ARPS') - interval '15 minutes';
     v_hasta  timestamptz;
     v_nuevas bigint;
+    v_as_of  timestamptz := reporting.fnc_as_of_run(p_run_id);
     v_n      bigint;
 BEGIN
     SELECT max(created_at), count(*) INTO v_hasta, v_nuevas FROM universal.arps_resultados WHERE created_at > v_sync;
@@ -292,9 +308,9 @@ BEGIN
            eur_bbl = stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),
            eur_remanente_bbl = reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio,
                least(CASE k.tipo_periodo WHEN 'DIA' THEN (k.periodo + 1)::timestamptz
-                                         ELSE (k.periodo + interval '1 month')::date::timestamptz END, p_as_of)),
+                                         ELSE (k.periodo + interval '1 month')::date::timestamptz END, v_as_of)),
            run_id = coalesce(p_run_id, k.run_id), updated_at = now()
-      FROM reporting.fnc_arps_vigente(p_as_of) a
+      FROM reporting.fnc_arps_vigente(v_as_of) a
      WHERE k.well_id = a.well_id AND a.fuente = 'ML'
        AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde);
     GET DIAGNOSTICS v_n = ROW_COUNT;
@@ -309,7 +325,7 @@ BEGIN
       FROM (SELECT a.well_id, m.mes, a.modelo, a.arps_id,
                    stage.fnc_calc_arps_q(a.qi, a.di_anual, a.b, greatest(m.mes - a.fecha_inicio, 0) / 365.0) AS q,
                    stage.fnc_calc_arps_np(a.qi, a.di_anual, a.b, greatest(m.mes - a.fecha_inicio, 0) / 365.0) AS np
-              FROM reporting.fnc_arps_vigente(p_as_of) a
+              FROM reporting.fnc_arps_vigente(v_as_of) a
              CROSS JOIN LATERAL (
                     SELECT (date_trunc('month', a.fecha_inicio) + make_interval(months => g))::date AS mes
                       FROM generate_series(0, least(359, coalesce(ceil(12 * stage.fnc_calc_arps_t_limit(
@@ -323,14 +339,14 @@ BEGIN
     -- 3. Reserves shown beside the Arps remaining.
     UPDATE reporting.dataset_reservas_pozo r
        SET eur_remanente_bbl = reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio,
-                                                               p_as_of),
+                                                               v_as_of),
            updated_at = now()
-      FROM reporting.fnc_arps_vigente(p_as_of) a
+      FROM reporting.fnc_arps_vigente(v_as_of) a
      WHERE r.well_id = a.well_id AND a.fuente = 'ML'
        AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde);
 
     PERFORM reporting.fnc_ml_sync_registrar('ARPS', v_hasta, v_nuevas);
 END
 $$;
-COMMENT ON PROCEDURE reporting.sp_sync_arps_to_reporting(uuid, timestamptz) IS
+COMMENT ON PROCEDURE reporting.sp_sync_arps_to_reporting(uuid) IS
     'universal.arps_resultados -> dataset_kpi_business (arps_*, eur_bbl, eur_remanente_bbl), dataset_arps_pronostico, dataset_reservas_pozo';

@@ -1,5 +1,6 @@
 package com.bp010.pipeline;
 
+import com.bp010.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,12 @@ class PhysicsFunctionsIT {
                                          stage.fnc_calc_rate_while_running(w.q, w.runtime) AS qrun) p
             """;
 
-    private static ScratchDatabase db;
+    private static TestDatabase db;
     private static Connection conn;
 
     @BeforeAll
     static void migrate() throws SQLException {
-        db = ScratchDatabase.migrated();
+        db = TestDatabase.migrated();
         conn = db.connect();
     }
 
@@ -333,7 +334,7 @@ class PhysicsFunctionsIT {
                                                FROM unnest(p.proargtypes) WITH ORDINALITY AS a(oid, i)
                                                JOIN pg_type t ON t.oid = a.oid ORDER BY a.i), ', ')
                   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = 'stage' AND (p.proname LIKE 'fnc\\_calc\\_%' OR p.proname LIKE 'fnc\\_card\\_%'
+                 WHERE n.nspname = 'stage' AND NOT p.proretset AND (p.proname LIKE 'fnc\\_calc\\_%' OR p.proname LIKE 'fnc\\_card\\_%'
                                                 OR p.proname IN ('fnc_arps_b', 'fnc_safe_exp', 'fnc_safe_div'))
                  ORDER BY 1
                 """;
@@ -353,6 +354,45 @@ class PhysicsFunctionsIT {
                 rs.next();
                 assertThat(rs.getObject(1)).as(call).isNull();
             }
+        }
+    }
+
+    @Test
+    void shouldComposeTheOracleWell_whenAllDerivedValuesAreComputedAtOnce() throws SQLException {
+        String composed = ORACLE_WELL.replace("SELECT (%s)::float8 FROM w CROSS JOIN c", "SELECT d.* FROM w CROSS JOIN c")
+                + """
+                  CROSS JOIN LATERAL stage.fnc_calc_derivados(
+                      p_api => api, p_sg_water => sgw, p_bsw_pct => 100 * wc, p_oil_rate => q * (1 - wc),
+                      p_water_rate => q * wc, p_liquid_rate => NULL, p_pump_depth => %s, p_midperf_depth => dmp,
+                      p_plunger_diameter => d, p_rod_weight_air => wr_air, p_casing_pressure => pc,
+                      p_tubing_pressure => pt, p_fluid_level => fl, p_pip_measured => NULL,
+                      p_discharge_measured => NULL, p_spm => n, p_stroke => s, p_card_area => 430000,
+                      p_gas_correction => false, p_sg_gas => NULL, p_temp_avg_f => NULL, p_water_gradient => grad,
+                      p_pump_constant => k, p_buoyancy_factor => fb, p_hhp_definicion => 'API',
+                      p_hhp_factor_api => f_api, p_hhp_factor_presion => f_p, p_prhp_divisor => prhp_div) d
+                """;
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(composed.formatted("dp"))) {
+            rs.next();
+            assertMatchesPrintedDigits("SGm", rs.getDouble("sg_mezcla"), "0.981940");
+            assertMatchesPrintedDigits("Gm", rs.getDouble("gradiente_mezcla"), "0.425180");
+            assertMatchesPrintedDigits("PIP", rs.getDouble("pip_calc"), "417.985");
+            assertMatchesPrintedDigits("FL", rs.getDouble("fluid_level_calc"), "4000.000000");
+            assertMatchesPrintedDigits("PWF", rs.getDouble("pwf"), "503.021");
+            assertMatchesPrintedDigits("Pd", rs.getDouble("presion_descarga"), "2225.90");
+            assertMatchesPrintedDigits("Wrf", rs.getDouble("rod_weight_buoyant"), "8174.81");
+            assertMatchesPrintedDigits("Fo", rs.getDouble("fluid_load_calc"), "3194.85");
+            assertMatchesPrintedDigits("PD", rs.getDouble("pump_displacement_bpd"), "180.4968");
+            assertMatchesPrintedDigits("HHP API", rs.getDouble("hydraulic_hp"), "3.75808");
+            assertMatchesPrintedDigits("PRHP", rs.getDouble("prhp_calc"), "8.68687");
+            assertMatchesPrintedDigits("q", rs.getDouble("liquid_rate"), "130.000000");
+        }
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(composed.formatted("NULL"))) {
+            rs.next();
+            for (String depthBound : List.of("pip_calc", "fluid_level_calc", "pwf", "presion_descarga", "fluid_load_calc")) {
+                rs.getDouble(depthBound);
+                assertThat(rs.wasNull()).as(depthBound + " without a pump depth is NULL").isTrue();
+            }
+            assertMatchesPrintedDigits("PD needs no depth", rs.getDouble("pump_displacement_bpd"), "180.4968");
         }
     }
 
