@@ -312,14 +312,12 @@ DECLARE
     v_json jsonb;
 BEGIN
     v_json := p_card::jsonb -> p_key;
-    IF jsonb_typeof(v_json) IS DISTINCT FROM 'array' THEN
+    IF jsonb_typeof(v_json) IS DISTINCT FROM 'array'
+       OR jsonb_path_exists(v_json, 'strict $[*] ? (@.type() != "number")') THEN
         RETURN NULL;
     END IF;
-    IF EXISTS (SELECT 1 FROM jsonb_array_elements(v_json) AS e(v) WHERE jsonb_typeof(e.v) <> 'number') THEN
-        RETURN NULL;
-    END IF;
-    RETURN ARRAY(SELECT e.v::double precision
-                   FROM jsonb_array_elements_text(v_json) WITH ORDINALITY AS e(v, i) ORDER BY e.i);
+    -- A JSON array of numbers reads as a PostgreSQL array literal once its brackets are braces.
+    RETURN translate(v_json::text, '[]', '{}')::double precision[];
 EXCEPTION
     WHEN data_exception THEN
         RETURN NULL;
