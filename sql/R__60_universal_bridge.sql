@@ -331,7 +331,8 @@ BEGIN
                       FROM generate_series(0, least(359, coalesce(ceil(12 * stage.fnc_calc_arps_t_limit(
                                a.qi, a.di_anual, a.b, a.q_limite))::integer, 359))) AS g) m
              WHERE a.fuente = 'ML'
-               AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde)) f
+               AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde)
+            OFFSET 0) f  -- evaluate q and Np once per row, not again for the filter
      WHERE f.q IS NOT NULL AND f.np IS NOT NULL;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_arps: % forecast months written', v_n;

@@ -325,31 +325,46 @@ class PhysicsFunctionsIT {
     }
 
     @Test
-    void shouldDeclareEveryPhysicsFunctionImmutableParallelSafeAndStrict_whenInstalled() throws SQLException {
-        List<String> offenders = new ArrayList<>();
-        List<String> nullCalls = new ArrayList<>();
+    void shouldReturnNullForEachMissingArgument_whenAnyPhysicsFunctionIsCalled() throws SQLException {
+        List<String> notImmutable = new ArrayList<>();
+        List<String> calls = new ArrayList<>();
         String catalogue = """
-                SELECT p.proname, p.oid::regprocedure::text, p.provolatile, p.proparallel, p.proisstrict,
-                       array_to_string(ARRAY(SELECT format('NULL::%s', format_type(t.oid, NULL))
-                                               FROM unnest(p.proargtypes) WITH ORDINALITY AS a(oid, i)
-                                               JOIN pg_type t ON t.oid = a.oid ORDER BY a.i), ', ')
+                SELECT p.oid::regprocedure::text, p.provolatile = 'i' AND p.proparallel = 's',
+                       'stage.' || p.proname,
+                       ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) WITH ORDINALITY AS a(t, i) ORDER BY a.i)
                   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                 WHERE n.nspname = 'stage' AND NOT p.proretset AND (p.proname LIKE 'fnc\\_calc\\_%' OR p.proname LIKE 'fnc\\_card\\_%'
-                                                OR p.proname IN ('fnc_arps_b', 'fnc_safe_exp', 'fnc_safe_div'))
+                 WHERE n.nspname = 'stage' AND NOT p.proretset
+                   AND (p.proname LIKE 'fnc\\_calc\\_%' OR p.proname LIKE 'fnc\\_card\\_%'
+                        OR p.proname IN ('fnc_safe_exp', 'fnc_safe_div'))
                  ORDER BY 1
                 """;
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(catalogue)) {
             while (rs.next()) {
-                boolean mayIgnoreArguments = rs.getString(1).equals("fnc_calc_hydralift") || rs.getString(1).equals("fnc_arps_b");
-                if (!"i".equals(rs.getString(3)) || !"s".equals(rs.getString(4)) || (!mayIgnoreArguments && !rs.getBoolean(5))) {
-                    offenders.add(rs.getString(2));
+                if (!rs.getBoolean(2)) {
+                    notImmutable.add(rs.getString(1));
                 }
-                nullCalls.add("stage." + rs.getString(1) + "(" + rs.getString(6) + ")");
+                String[] types = (String[]) rs.getArray(4).getArray();
+                boolean usesEveryArgument = !rs.getString(3).equals("stage.fnc_calc_hydralift");
+                for (int nullAt = 0; nullAt < types.length; nullAt++) {
+                    if (!usesEveryArgument && nullAt > 0) {
+                        break;
+                    }
+                    List<String> args = new ArrayList<>();
+                    for (int i = 0; i < types.length; i++) {
+                        String sample = switch (types[i]) {
+                            case "double precision[]" -> "'{0,0,86,86}'";
+                            case "text" -> types.length == 2 ? "'{\"position\": [1, 2, 3]}'" : "'API'";
+                            default -> i == 0 ? "2" : "1";
+                        };
+                        args.add((i == nullAt ? "NULL" : sample) + "::" + types[i]);
+                    }
+                    calls.add(rs.getString(3) + "(" + String.join(", ", args) + ")");
+                }
             }
         }
-        assertThat(nullCalls).as("physics functions installed").hasSizeGreaterThan(40);
-        assertThat(offenders).as("functions not IMMUTABLE, PARALLEL SAFE and STRICT").isEmpty();
-        for (String call : nullCalls) {
+        assertThat(notImmutable).as("functions not IMMUTABLE and PARALLEL SAFE").isEmpty();
+        assertThat(calls).as("one call per function and argument").hasSizeGreaterThan(120);
+        for (String call : calls) {
             try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT " + call)) {
                 rs.next();
                 assertThat(rs.getObject(1)).as(call).isNull();
