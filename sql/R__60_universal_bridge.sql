@@ -178,14 +178,15 @@ COMMENT ON PROCEDURE reporting.sp_sync_cdi_to_reporting(uuid) IS
 -- ---------------------------------------------------------------------------------------------------------------
 -- IPR: inflow performance results
 -- ---------------------------------------------------------------------------------------------------------------
--- The latest IPR result per well (by fecha_calculo) with what the model implies where the result left it out:
--- qmax and J from the test point through the functions of R__10.
-CREATE OR REPLACE FUNCTION reporting.fnc_ipr_vigente()
-RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, modelo text, pr double precision,
-               pb double precision, qmax double precision, j double precision, eficiencia_flujo double precision)
+-- Every IPR result with what its model implies where the result left it out: qmax and J from the test point
+-- through the functions of R__10 (Vogel J = 1.8 qmax / Pr, the slope of the curve at Pr).
+CREATE OR REPLACE FUNCTION reporting.fnc_ipr_completo()
+RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, created_at timestamptz, modelo text,
+               pr double precision, pb double precision, qmax double precision, j double precision,
+               eficiencia_flujo double precision)
 LANGUAGE sql STABLE
 AS $$
-    SELECT r.well_id, r.ipr_id, r.fecha_calculo, r.modelo, r.presion_yacimiento, r.presion_burbuja,
+    SELECT r.well_id, r.ipr_id, r.fecha_calculo, r.created_at, r.modelo, r.presion_yacimiento, r.presion_burbuja,
            CASE r.modelo
                WHEN 'VOGEL' THEN coalesce(r.qmax, stage.fnc_calc_vogel_qmax(r.q_prueba, r.pwf_prueba, r.presion_yacimiento))
                WHEN 'COMPUESTO' THEN coalesce(r.qmax, stage.fnc_calc_composite_qmax(
@@ -203,12 +204,23 @@ AS $$
                    r.presion_yacimiento, r.pwf_prueba))
            END,
            r.eficiencia_flujo
-      FROM (SELECT DISTINCT ON (i.well_id) i.*
-              FROM universal.ipr_resultados i
-             ORDER BY i.well_id, i.fecha_calculo DESC, i.ipr_id DESC) r
+      FROM universal.ipr_resultados r
 $$;
-COMMENT ON FUNCTION reporting.fnc_ipr_vigente() IS
-    'Latest IPR result per well with qmax and J completed from its test point (Vogel, composite, straight line); J of Vogel = 1.8 qmax / Pr';
+COMMENT ON FUNCTION reporting.fnc_ipr_completo() IS
+    'Every IPR result with qmax and J completed from its test point (Vogel, composite, straight line); Vogel J = 1.8 qmax / Pr';
+
+-- The latest IPR result per well (by fecha_calculo).
+CREATE OR REPLACE FUNCTION reporting.fnc_ipr_vigente()
+RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, created_at timestamptz, modelo text,
+               pr double precision, pb double precision, qmax double precision, j double precision,
+               eficiencia_flujo double precision)
+LANGUAGE sql STABLE
+AS $$
+    SELECT DISTINCT ON (c.well_id) c.*
+      FROM reporting.fnc_ipr_completo() c
+     ORDER BY c.well_id, c.fecha_calculo DESC, c.ipr_id DESC
+$$;
+COMMENT ON FUNCTION reporting.fnc_ipr_vigente() IS 'Latest completed IPR result per well (reporting.fnc_ipr_completo)';
 
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_ipr_to_reporting(
     p_run_id uuid DEFAULT NULL)
@@ -260,12 +272,8 @@ BEGIN
     UPDATE reporting.fact_operaciones_horarias h
        SET ipr_qmax = s.qmax, ipr_eficiencia = s.eficiencia_flujo, updated_at = now()
       FROM (SELECT DISTINCT ON (i.well_id, date_trunc('hour', i.fecha_calculo))
-                   i.well_id, date_trunc('hour', i.fecha_calculo) AS hora, i.eficiencia_flujo,
-                   CASE i.modelo
-                       WHEN 'VOGEL' THEN coalesce(i.qmax, stage.fnc_calc_vogel_qmax(i.q_prueba, i.pwf_prueba,
-                                                                                   i.presion_yacimiento))
-                       ELSE i.qmax END AS qmax
-              FROM universal.ipr_resultados i
+                   i.well_id, date_trunc('hour', i.fecha_calculo) AS hora, i.qmax, i.eficiencia_flujo
+              FROM reporting.fnc_ipr_completo() i
              WHERE i.created_at > v_desde
              ORDER BY i.well_id, date_trunc('hour', i.fecha_calculo), i.fecha_calculo DESC, i.ipr_id DESC) s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
