@@ -26,6 +26,7 @@ CREATE TABLE universal.stroke (
     CONSTRAINT stroke_arrays_chk CHECK (cardinality(position) = cardinality(load)),
     CONSTRAINT stroke_uk UNIQUE (well_id, timestamp_lectura, tipo_carta)
 );
+CREATE INDEX stroke_created_idx ON universal.stroke (created_at);
 
 -- A model's diagnosis of a stroke.
 CREATE TABLE universal.diagnostico (

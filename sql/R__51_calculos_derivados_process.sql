@@ -1,0 +1,277 @@
+-- BP010 family 5 (seed V9__calculos_derivados_process): phase 5.3, the derived physics of DOMAIN.md written into
+-- the hourly facts, the hourly KPIs, the daily facts, the monthly re-aggregation, the latest card and current values.
+-- One set-based statement per target table (no loop over wells or rows); every value is a pure function of the facts,
+-- the well master and referencial.config_evaluacion, so a rerun of the same window changes nothing. A value whose
+-- inputs are missing (no pump depth, no runtime, no energy counter...) is NULL, never 0.
+--
+-- Conventions shared with phase 4 (reporting.sp_load_to_reporting):
+-- * calendar days are days in the session time zone (the pipeline sets TimeZone to BP010_TIMEZONE);
+-- * rates (bbl/d) are time averages: a day's production is the sum of its hourly mean rates / 24;
+-- * hourly energia_kwh / horas_operacion are counter deltas within the hour, daily ones their sums.
+-- Power and efficiency follow from those: the average input power of a period is its energy over its hours, and
+-- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day
+-- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, DOMAIN §2).
+
+CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
+    p_fecha_inicio date DEFAULT NULL,
+    p_fecha_fin    date DEFAULT NULL,
+    p_run_id       uuid DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_desde    date;
+    v_hasta    date;
+    v_ts_desde timestamptz;
+    v_ts_hasta timestamptz;
+    v_as_of    timestamptz := reporting.fnc_as_of_run(p_run_id);
+    v_hoy      date := (reporting.fnc_as_of_run(p_run_id) AT TIME ZONE current_setting('TimeZone'))::date;
+    v_n        bigint;
+BEGIN
+    PERFORM reporting.fnc_validar_config_fisica();
+    SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
+    IF v_hasta < v_desde THEN
+        RAISE EXCEPTION 'sp_calcular_derivados_completos: invalid window % .. %', v_desde, v_hasta USING ERRCODE = '22023';
+    END IF;
+    v_ts_desde := v_desde::timestamptz;
+    v_ts_hasta := CASE WHEN isfinite(v_hasta) THEN (v_hasta + 1)::timestamptz ELSE 'infinity'::timestamptz END;
+    IF isfinite(v_desde) AND isfinite(v_hasta) THEN
+        PERFORM reporting.fnc_ensure_fact_partitions(v_desde, v_hasta);
+    END IF;
+
+    -- 1. Hourly facts: the derived pressures, levels, displacement and hydraulic horsepower of each hour.
+    UPDATE reporting.fact_operaciones_horarias h
+       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
+           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp,
+           run_id = coalesce(p_run_id, h.run_id), updated_at = now()
+      FROM (SELECT x.well_id, x.fecha_hora, d.*
+              FROM reporting.fact_operaciones_horarias x
+              LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
+             CROSS JOIN reporting.fnc_config_fisica() c
+             CROSS JOIN LATERAL stage.fnc_calc_derivados(
+                    p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
+                    p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
+                    p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
+                    p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
+                    p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
+                    p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
+                    p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
+                    p_stroke => coalesce(x.plunger_stroke, x.stroke_length), p_card_area => x.card_area,
+                    p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
+                    p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
+                        coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
+                        x.fluid_level, m.profundidad_media_perforados),
+                    p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
+                    p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
+                    p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
+                    p_prhp_divisor => c.prhp_divisor) d
+             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta) s
+     WHERE h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
+       AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
+       AND (h.fluid_level_calc, h.pip_calc, h.pwf, h.pump_displacement_bpd, h.hydraulic_hp)
+           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.pump_displacement_bpd, s.hydraulic_hp);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % hourly facts updated', v_n;
+
+    -- 2. Hourly KPIs: volumetric efficiency (hour's runtime scaled to a day), input power (the hour's energy over its
+    --    one hour), system efficiency, energy per barrel of the hour's liquid, variance of oil against target.
+    INSERT INTO reporting.fact_kpi_horarios AS k
+           (well_id, fecha_hora, pump_displacement_bpd, eficiencia_volumetrica_pct, hydraulic_hp, potencia_entrada_hp,
+            system_efficiency_pct, kwh_por_bbl, variance_oil_pct, run_id, updated_at)
+    SELECT h.well_id, h.fecha_hora, h.pump_displacement_bpd,
+           stage.fnc_calc_volumetric_efficiency(q.liquido, h.pump_displacement_bpd, h.horas_operacion * 24),
+           h.hydraulic_hp,
+           coalesce(h.energia_kwh, h.motor_power) * c.hp_por_kw,
+           stage.fnc_calc_system_efficiency(h.hydraulic_hp, coalesce(h.energia_kwh, h.motor_power), c.hp_por_kw),
+           stage.fnc_calc_kwh_per_bbl(h.energia_kwh, q.liquido / 24),
+           stage.fnc_calc_variance(h.oil_rate, p.target_oil_rate),
+           p_run_id, now()
+      FROM reporting.fact_operaciones_horarias h
+     CROSS JOIN reporting.fnc_config_fisica() c
+     CROSS JOIN LATERAL (SELECT coalesce(h.liquid_rate, h.oil_rate + h.water_rate) AS liquido) q
+      LEFT JOIN reporting.dim_pozo p ON p.well_id = h.well_id
+     WHERE h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
+    ON CONFLICT (well_id, fecha_hora) DO UPDATE
+       SET pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
+           eficiencia_volumetrica_pct = EXCLUDED.eficiencia_volumetrica_pct,
+           hydraulic_hp = EXCLUDED.hydraulic_hp, potencia_entrada_hp = EXCLUDED.potencia_entrada_hp,
+           system_efficiency_pct = EXCLUDED.system_efficiency_pct, kwh_por_bbl = EXCLUDED.kwh_por_bbl,
+           variance_oil_pct = EXCLUDED.variance_oil_pct, run_id = coalesce(EXCLUDED.run_id, k.run_id),
+           updated_at = EXCLUDED.updated_at
+     WHERE (k.pump_displacement_bpd, k.eficiencia_volumetrica_pct, k.hydraulic_hp, k.potencia_entrada_hp,
+            k.system_efficiency_pct, k.kwh_por_bbl, k.variance_oil_pct)
+           IS DISTINCT FROM (EXCLUDED.pump_displacement_bpd, EXCLUDED.eficiencia_volumetrica_pct, EXCLUDED.hydraulic_hp,
+            EXCLUDED.potencia_entrada_hp, EXCLUDED.system_efficiency_pct, EXCLUDED.kwh_por_bbl,
+            EXCLUDED.variance_oil_pct);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % hourly KPI rows written', v_n;
+
+    -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
+    --    pump efficiency from the day's liquid and runtime, system efficiency from its hydraulic and electrical
+    --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes).
+    UPDATE reporting.fact_operaciones_diarias dd
+       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
+           gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
+           fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
+           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, prhp_calc = s.prhp_calc,
+           system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
+           uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
+      FROM (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
+                   d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.prhp_calc,
+                   stage.fnc_calc_volumetric_efficiency(d.liquid_rate, d.pump_displacement_bpd, x.horas_operacion)
+                       AS pump_efficiency_pct,
+                   stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw)
+                       AS system_efficiency_pct,
+                   stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
+                   100 * x.horas_operacion
+                       / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) AS uptime_pct
+              FROM reporting.fact_operaciones_diarias x
+              LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
+             CROSS JOIN reporting.fnc_config_fisica() c
+             CROSS JOIN LATERAL stage.fnc_calc_derivados(
+                    p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
+                    p_oil_rate => x.produccion_petroleo_bbl, p_water_rate => x.produccion_agua_bbl,
+                    p_liquid_rate => x.produccion_liquido_bbl,
+                    p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
+                    p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
+                    p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
+                    p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
+                    p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
+                    p_stroke => coalesce(x.plunger_stroke, x.stroke_length), p_card_area => x.card_area,
+                    p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
+                    p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
+                        coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
+                        x.fluid_level, m.profundidad_media_perforados),
+                    p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
+                    p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
+                    p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
+                    p_prhp_divisor => c.prhp_divisor) d
+             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta) s
+     WHERE dd.well_id = s.well_id AND dd.fecha = s.fecha AND dd.fecha >= v_desde AND dd.fecha <= v_hasta
+       AND (dd.fluid_level_calc, dd.pip_calc, dd.pwf, dd.sg_mezcla, dd.gradiente_mezcla, dd.rod_weight_buoyant,
+            dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.prhp_calc,
+            dd.system_efficiency_pct, dd.kwh_por_bbl_petroleo, dd.uptime_pct)
+           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.sg_mezcla, s.gradiente_mezcla,
+            s.rod_weight_buoyant, s.fluid_load_calc, s.pump_displacement_bpd, s.pump_efficiency_pct, s.hydraulic_hp,
+            s.prhp_calc, s.system_efficiency_pct, s.kwh_por_bbl_petroleo, s.uptime_pct);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % daily facts updated', v_n;
+
+    -- 4. Monthly re-aggregation of the months the window touches: levels and pressures as means of the days;
+    --    efficiencies as ratios of sums (never means of ratios) over the days that have every input.
+    UPDATE reporting.fact_operaciones_mensuales mm
+       SET pwf = s.pwf, pip_calc = s.pip_calc, fluid_level_calc = s.fluid_level_calc,
+           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp,
+           system_efficiency_pct = s.system_efficiency_pct, run_id = coalesce(p_run_id, mm.run_id), updated_at = now()
+      FROM (SELECT x.well_id, date_trunc('month', x.fecha)::date AS mes,
+                   avg(x.pwf) AS pwf, avg(x.pip_calc) AS pip_calc, avg(x.fluid_level_calc) AS fluid_level_calc,
+                   avg(x.hydraulic_hp) AS hydraulic_hp,
+                   100 * sum(x.produccion_liquido_bbl) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
+                       / NULLIF(sum(x.pump_displacement_bpd * x.horas_operacion / 24)
+                                FILTER (WHERE x.pump_efficiency_pct IS NOT NULL), 0) AS pump_efficiency_pct,
+                   100 * sum(x.hydraulic_hp * 24) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                       / NULLIF(sum(x.energia_kwh) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                                * max(c.hp_por_kw), 0) AS system_efficiency_pct
+              FROM reporting.fact_operaciones_diarias x
+             CROSS JOIN reporting.fnc_config_fisica() c
+             WHERE x.fecha >= date_trunc('month', v_desde)::date
+               AND x.fecha < CASE WHEN isfinite(v_hasta) THEN (date_trunc('month', v_hasta) + interval '1 month')::date
+                                  ELSE 'infinity'::date END
+             GROUP BY x.well_id, date_trunc('month', x.fecha)) s
+     WHERE mm.well_id = s.well_id AND mm.mes = s.mes
+       AND (mm.pwf, mm.pip_calc, mm.fluid_level_calc, mm.pump_efficiency_pct, mm.hydraulic_hp, mm.system_efficiency_pct)
+           IS DISTINCT FROM (s.pwf, s.pip_calc, s.fluid_level_calc, s.pump_efficiency_pct, s.hydraulic_hp,
+            s.system_efficiency_pct);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % monthly facts updated', v_n;
+
+    -- 5. The latest SCADA card per well in the window, when it parses into equal arrays of at least 20 points (a
+    --    card that does not is flagged by the DQ FORMATO rule and leaves the previous card shown), kept only when
+    --    newer than the card already shown (an ML stroke may be newer; see sp_sync_cdi_to_reporting).
+    INSERT INTO reporting.dataset_latest_dynacard AS t
+           (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
+            cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
+    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, cardinality(a.pos),
+           (SELECT max(v) - min(v) FROM unnest(a.pos) v), (SELECT max(v) FROM unnest(a.lod) v),
+           (SELECT min(v) FROM unnest(a.lod) v), a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor),
+           NULL, NULL, 'SCADA', now()
+      FROM (SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
+              FROM (SELECT l.well_id, l.timestamp_lectura, l.spm, stage.fnc_card_array(l.dynacard, 'position') AS pos,
+                           stage.fnc_card_array(l.dynacard, 'load') AS lod
+                      FROM (SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard,
+                                   p.strokes_per_minute AS spm
+                              FROM stage.tbl_pozo_produccion p
+                             WHERE p.dynacard IS NOT NULL
+                               AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+                             ORDER BY p.well_id, p.timestamp_lectura DESC) l) u
+             WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)) a
+     CROSS JOIN reporting.fnc_config_fisica() c
+     WHERE a.area IS NOT NULL
+    ON CONFLICT (well_id) DO UPDATE
+       SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
+           n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
+           carga_min = EXCLUDED.carga_min, area_lbf_in = EXCLUDED.area_lbf_in, prhp = EXCLUDED.prhp,
+           cdi_diagnostico = NULL, cdi_probabilidad = NULL, fuente = EXCLUDED.fuente, updated_at = EXCLUDED.updated_at
+     WHERE EXCLUDED.timestamp_lectura > t.timestamp_lectura
+        OR (EXCLUDED.timestamp_lectura = t.timestamp_lectura AND t.fuente = 'SCADA'
+            AND (t.position, t.load) IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.load));
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % latest cards written', v_n;
+
+    -- 6. Current values (every well): derived values of the latest readings; pump and system efficiency and energy
+    --    intensity from the last complete day (the latest daily fact before the as-of day); PRHP from the reported
+    --    card area, else the latest card's.
+    UPDATE reporting.dataset_current_values cv
+       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
+           gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
+           fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
+           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, prhp_calc = s.prhp_calc,
+           system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl = s.kwh_por_bbl,
+           kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo, hhp_definicion = s.hhp_definicion,
+           run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
+      FROM (SELECT x.well_id, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
+                   d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.prhp_calc,
+                   y.pump_efficiency_pct, y.system_efficiency_pct,
+                   stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_liquido_bbl) AS kwh_por_bbl,
+                   stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
+                   c.hhp_definicion
+              FROM reporting.dataset_current_values x
+              LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
+              LEFT JOIN reporting.dataset_latest_dynacard card ON card.well_id = x.well_id
+              LEFT JOIN LATERAL (SELECT f.pump_efficiency_pct, f.system_efficiency_pct, f.energia_kwh,
+                                        f.produccion_liquido_bbl, f.produccion_petroleo_bbl
+                                   FROM reporting.fact_operaciones_diarias f
+                                  WHERE f.well_id = x.well_id AND f.fecha < v_hoy
+                                  ORDER BY f.fecha DESC LIMIT 1) y ON true
+             CROSS JOIN reporting.fnc_config_fisica() c
+             CROSS JOIN LATERAL stage.fnc_calc_derivados(
+                    p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
+                    p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
+                    p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
+                    p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
+                    p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
+                    p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
+                    p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
+                    p_stroke => coalesce(x.plunger_stroke, x.stroke_length),
+                    p_card_area => coalesce(x.card_area, card.area_lbf_in),
+                    p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
+                    p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
+                        coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
+                        x.fluid_level, m.profundidad_media_perforados),
+                    p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
+                    p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
+                    p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
+                    p_prhp_divisor => c.prhp_divisor) d) s
+     WHERE cv.well_id = s.well_id
+       AND (cv.fluid_level_calc, cv.pip_calc, cv.pwf, cv.sg_mezcla, cv.gradiente_mezcla, cv.rod_weight_buoyant,
+            cv.fluid_load_calc, cv.pump_displacement_bpd, cv.pump_efficiency_pct, cv.hydraulic_hp, cv.prhp_calc,
+            cv.system_efficiency_pct, cv.kwh_por_bbl, cv.kwh_por_bbl_petroleo, cv.hhp_definicion)
+           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.sg_mezcla, s.gradiente_mezcla,
+            s.rod_weight_buoyant, s.fluid_load_calc, s.pump_displacement_bpd, s.pump_efficiency_pct, s.hydraulic_hp,
+            s.prhp_calc, s.system_efficiency_pct, s.kwh_por_bbl, s.kwh_por_bbl_petroleo, s.hhp_definicion);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'derivados: % current-value rows updated', v_n;
+END
+$$;
+
+COMMENT ON PROCEDURE reporting.sp_calcular_derivados_completos(date, date, uuid) IS
+    'Phase 5.3: derived physics into hourly facts, fact_kpi_horarios, daily facts, monthly re-aggregation, the latest card and current values; window = dates, else the run''s, else all history; as-of = the run''s, else now()';

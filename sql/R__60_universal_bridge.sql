@@ -1,0 +1,361 @@
+-- BP010 family 6 (seed V10__universal_to_reporting_bridge): the ML outputs of universal.* into reporting. ENRICH calls
+-- each procedure when universal holds rows newer than its reporting.ml_sync_state.synced_until; a call with nothing
+-- newer changes nothing. A call with something newer re-derives the state of every well that has rows created since
+-- 15 minutes before synced_until, from all of that well's rows: reprocessing is harmless, and a row stamped by a
+-- transaction that committed after the previous sync (created_at is its transaction's start) is still picked up.
+-- rows_synced counts only rows newer than the previous synced_until.
+-- Set-based: one statement per target table (the two curve tables are replaced per well: delete, then insert).
+
+-- A bridge's last synced_until ('-infinity' before its first sync).
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_hasta(p_bridge text)
+RETURNS timestamptz
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT s.synced_until FROM reporting.ml_sync_state s WHERE s.bridge = p_bridge),
+                    '-infinity'::timestamptz)
+$$;
+COMMENT ON FUNCTION reporting.fnc_ml_sync_hasta(text) IS
+    'reporting.ml_sync_state.synced_until of a bridge, -infinity before its first sync';
+
+-- The bridges ENRICH must call: those whose universal tables hold rows newer than their synced_until.
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_bridges_pendientes()
+RETURNS text[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT array_remove(ARRAY[
+        CASE WHEN EXISTS (SELECT 1 FROM universal.diagnostico WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
+                  OR EXISTS (SELECT 1 FROM universal.stroke WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
+                  OR EXISTS (SELECT 1 FROM universal.validacion_experta
+                              WHERE validado_en > reporting.fnc_ml_sync_hasta('CDI'))
+             THEN 'CDI' END,
+        CASE WHEN EXISTS (SELECT 1 FROM universal.ipr_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('IPR'))
+             THEN 'IPR' END,
+        CASE WHEN EXISTS (SELECT 1 FROM universal.arps_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('ARPS'))
+             THEN 'ARPS' END], NULL)
+$$;
+COMMENT ON FUNCTION reporting.fnc_ml_bridges_pendientes() IS
+    'Bridges (CDI, IPR, ARPS) whose universal tables hold rows newer than their reporting.ml_sync_state.synced_until';
+
+-- Records a bridge's progress: synced_until only moves forward.
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_registrar(p_bridge text, p_hasta timestamptz, p_filas bigint)
+RETURNS void
+LANGUAGE sql
+AS $$
+    INSERT INTO reporting.ml_sync_state AS s (bridge, synced_until, rows_synced, updated_at)
+    SELECT p_bridge, p_hasta, p_filas, now() WHERE p_hasta IS NOT NULL
+    ON CONFLICT (bridge) DO UPDATE
+       SET synced_until = greatest(s.synced_until, EXCLUDED.synced_until),
+           rows_synced = s.rows_synced + EXCLUDED.rows_synced, updated_at = EXCLUDED.updated_at
+$$;
+COMMENT ON FUNCTION reporting.fnc_ml_sync_registrar(text, timestamptz, bigint) IS
+    'Advances reporting.ml_sync_state for a bridge (never backwards) and adds the rows it copied';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- CDI: card diagnoses, strokes and expert validations
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_sync_cdi_to_reporting(
+    p_run_id uuid DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_sync   timestamptz := reporting.fnc_ml_sync_hasta('CDI');
+    v_desde  timestamptz := reporting.fnc_ml_sync_hasta('CDI') - interval '15 minutes';
+    v_hasta  timestamptz;
+    v_nuevas bigint;
+    v_n      bigint;
+BEGIN
+    SELECT max(t.ts), sum(t.n) INTO v_hasta, v_nuevas
+      FROM (SELECT max(created_at) AS ts, count(*) AS n FROM universal.diagnostico WHERE created_at > v_sync
+            UNION ALL
+            SELECT max(created_at), count(*) FROM universal.stroke WHERE created_at > v_sync
+            UNION ALL
+            SELECT max(validado_en), count(*) FROM universal.validacion_experta WHERE validado_en > v_sync) t;
+    IF coalesce(v_nuevas, 0) = 0 THEN
+        RAISE NOTICE 'sync_cdi: nothing new since %', v_sync;
+        RETURN;
+    END IF;
+
+    -- 1. Current values of the wells with new rows: latest diagnosis, and the model's accuracy as judged by experts
+    --    (share of validated diagnoses found correct; each diagnosis counted once, by its latest validation).
+    UPDATE reporting.dataset_current_values cv
+       SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, cdi_modelo_version = s.modelo_version,
+           cdi_fecha = s.timestamp_lectura, ai_accuracy_cdi = s.accuracy, ai_accuracy_n_validaciones = s.n_val,
+           run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
+      FROM (WITH pozos AS (
+                SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
+                UNION
+                SELECT well_id FROM universal.stroke WHERE created_at > v_desde
+                UNION
+                SELECT d.well_id FROM universal.validacion_experta v
+                  JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
+                 WHERE v.validado_en > v_desde)
+            SELECT p.well_id, ult.clase, ult.probabilidad, ult.modelo_version, ult.timestamp_lectura,
+                   acc.accuracy, coalesce(acc.n_val, 0)::integer AS n_val
+              FROM pozos p
+              LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.timestamp_lectura
+                                   FROM universal.diagnostico d
+                                  WHERE d.well_id = p.well_id
+                                  ORDER BY d.timestamp_lectura DESC, d.created_at DESC, d.diagnostico_id DESC
+                                  LIMIT 1) ult ON true
+              LEFT JOIN LATERAL (SELECT avg(CASE WHEN v.es_correcto THEN 1.0 ELSE 0.0 END) AS accuracy,
+                                        count(*) AS n_val
+                                   FROM (SELECT DISTINCT ON (v.diagnostico_id) v.es_correcto
+                                           FROM universal.validacion_experta v
+                                           JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
+                                          WHERE d.well_id = p.well_id
+                                          ORDER BY v.diagnostico_id, v.validado_en DESC, v.validacion_id DESC) v
+                                ) acc ON true) s
+     WHERE cv.well_id = s.well_id;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_cdi: % current-value rows updated', v_n;
+
+    -- 2. The latest card of those wells: the newer of their latest surface stroke and the card already shown, with
+    --    the diagnosis of that stroke (or of that well and time); PRHP with the stroke's SPM, else the current SPM.
+    INSERT INTO reporting.dataset_latest_dynacard AS t
+           (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
+            cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
+    SELECT c.well_id, c.timestamp_lectura, c.position, c.load, cardinality(c.position),
+           (SELECT max(v) - min(v) FROM unnest(c.position) v), (SELECT max(v) FROM unnest(c.load) v),
+           (SELECT min(v) FROM unnest(c.load) v), stage.fnc_calc_card_area(c.position, c.load),
+           coalesce(stage.fnc_calc_prhp(stage.fnc_calc_card_area(c.position, c.load), c.spm, cfg.prhp_divisor), c.prhp),
+           dg.clase, dg.probabilidad, c.fuente, now()
+      FROM (SELECT DISTINCT ON (x.well_id) x.*
+              FROM (SELECT s.well_id, s.timestamp_lectura, s.position, s.load,
+                           coalesce(s.spm, cv.strokes_per_minute) AS spm, NULL::double precision AS prhp,
+                           'ML'::text AS fuente, s.stroke_id
+                      FROM universal.stroke s
+                      LEFT JOIN reporting.dataset_current_values cv ON cv.well_id = s.well_id
+                     WHERE s.tipo_carta = 'SUPERFICIE'
+                       AND s.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
+                                         UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)
+                    UNION ALL
+                    SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL
+                      FROM reporting.dataset_latest_dynacard k
+                     WHERE k.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
+                                         UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)) x
+             ORDER BY x.well_id, x.timestamp_lectura DESC, (x.fuente = 'ML') DESC, x.stroke_id DESC NULLS LAST) c
+     CROSS JOIN reporting.fnc_config_fisica() cfg
+      LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad FROM universal.diagnostico d
+                          WHERE d.well_id = c.well_id
+                            AND (d.stroke_id = c.stroke_id OR d.timestamp_lectura = c.timestamp_lectura)
+                          ORDER BY (d.stroke_id IS NOT DISTINCT FROM c.stroke_id) DESC, d.created_at DESC,
+                                   d.diagnostico_id DESC
+                          LIMIT 1) dg ON true
+    ON CONFLICT (well_id) DO UPDATE
+       SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
+           n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
+           carga_min = EXCLUDED.carga_min, area_lbf_in = EXCLUDED.area_lbf_in, prhp = EXCLUDED.prhp,
+           cdi_diagnostico = EXCLUDED.cdi_diagnostico, cdi_probabilidad = EXCLUDED.cdi_probabilidad,
+           fuente = EXCLUDED.fuente, updated_at = EXCLUDED.updated_at
+     WHERE (t.timestamp_lectura, t.position, t.load, t.prhp, t.cdi_diagnostico, t.cdi_probabilidad, t.fuente)
+           IS DISTINCT FROM (EXCLUDED.timestamp_lectura, EXCLUDED.position, EXCLUDED.load, EXCLUDED.prhp,
+            EXCLUDED.cdi_diagnostico, EXCLUDED.cdi_probabilidad, EXCLUDED.fuente);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_cdi: % latest cards written', v_n;
+
+    -- 3. Hourly facts: the latest diagnosis of each hour that has new diagnoses.
+    UPDATE reporting.fact_operaciones_horarias h
+       SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
+      FROM (SELECT DISTINCT ON (d.well_id, date_trunc('hour', d.timestamp_lectura))
+                   d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
+              FROM universal.diagnostico d
+             WHERE (d.well_id, date_trunc('hour', d.timestamp_lectura)) IN
+                   (SELECT n.well_id, date_trunc('hour', n.timestamp_lectura) FROM universal.diagnostico n
+                     WHERE n.created_at > v_desde)
+             ORDER BY d.well_id, date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC, d.created_at DESC,
+                      d.diagnostico_id DESC) s
+     WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
+       AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_cdi: % hourly facts updated', v_n;
+
+    PERFORM reporting.fnc_ml_sync_registrar('CDI', v_hasta, v_nuevas);
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_sync_cdi_to_reporting(uuid) IS
+    'universal stroke/diagnostico/validacion_experta -> dataset_current_values (cdi_*, ai_accuracy_*), dataset_latest_dynacard, hourly facts';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- IPR: inflow performance results
+-- ---------------------------------------------------------------------------------------------------------------
+-- Every IPR result with what its model implies where the result left it out: qmax and J from the test point
+-- through the functions of R__10 (Vogel J = 1.8 qmax / Pr, the slope of the curve at Pr).
+CREATE OR REPLACE FUNCTION reporting.fnc_ipr_completo()
+RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, created_at timestamptz, modelo text,
+               pr double precision, pb double precision, qmax double precision, j double precision,
+               eficiencia_flujo double precision)
+LANGUAGE sql STABLE
+AS $$
+    SELECT r.well_id, r.ipr_id, r.fecha_calculo, r.created_at, r.modelo, r.presion_yacimiento, r.presion_burbuja,
+           CASE r.modelo
+               WHEN 'VOGEL' THEN coalesce(r.qmax, stage.fnc_calc_vogel_qmax(r.q_prueba, r.pwf_prueba, r.presion_yacimiento))
+               WHEN 'COMPUESTO' THEN coalesce(r.qmax, stage.fnc_calc_composite_qmax(
+                   coalesce(r.indice_productividad, stage.fnc_calc_composite_j(r.q_prueba, r.pwf_prueba,
+                            r.presion_yacimiento, r.presion_burbuja)), r.presion_yacimiento, r.presion_burbuja))
+               ELSE coalesce(r.qmax, coalesce(r.indice_productividad, stage.fnc_calc_productivity_index(
+                   r.q_prueba, r.presion_yacimiento, r.pwf_prueba)) * r.presion_yacimiento)
+           END,
+           CASE r.modelo
+               WHEN 'VOGEL' THEN coalesce(r.indice_productividad, 1.8 * coalesce(r.qmax, stage.fnc_calc_vogel_qmax(
+                   r.q_prueba, r.pwf_prueba, r.presion_yacimiento)) / NULLIF(r.presion_yacimiento, 0))
+               WHEN 'COMPUESTO' THEN coalesce(r.indice_productividad, stage.fnc_calc_composite_j(r.q_prueba,
+                   r.pwf_prueba, r.presion_yacimiento, r.presion_burbuja))
+               ELSE coalesce(r.indice_productividad, stage.fnc_calc_productivity_index(r.q_prueba,
+                   r.presion_yacimiento, r.pwf_prueba))
+           END,
+           r.eficiencia_flujo
+      FROM universal.ipr_resultados r
+$$;
+COMMENT ON FUNCTION reporting.fnc_ipr_completo() IS
+    'Every IPR result with qmax and J completed from its test point (Vogel, composite, straight line); Vogel J = 1.8 qmax / Pr';
+
+-- The latest IPR result per well (by fecha_calculo).
+CREATE OR REPLACE FUNCTION reporting.fnc_ipr_vigente()
+RETURNS TABLE (well_id text, ipr_id bigint, fecha_calculo timestamptz, created_at timestamptz, modelo text,
+               pr double precision, pb double precision, qmax double precision, j double precision,
+               eficiencia_flujo double precision)
+LANGUAGE sql STABLE
+AS $$
+    SELECT DISTINCT ON (c.well_id) c.*
+      FROM reporting.fnc_ipr_completo() c
+     ORDER BY c.well_id, c.fecha_calculo DESC, c.ipr_id DESC
+$$;
+COMMENT ON FUNCTION reporting.fnc_ipr_vigente() IS 'Latest completed IPR result per well (reporting.fnc_ipr_completo)';
+
+CREATE OR REPLACE PROCEDURE reporting.sp_sync_ipr_to_reporting(
+    p_run_id uuid DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_sync   timestamptz := reporting.fnc_ml_sync_hasta('IPR');
+    v_desde  timestamptz := reporting.fnc_ml_sync_hasta('IPR') - interval '15 minutes';
+    v_hasta  timestamptz;
+    v_nuevas bigint;
+    v_n      bigint;
+BEGIN
+    SELECT max(created_at), count(*) INTO v_hasta, v_nuevas FROM universal.ipr_resultados WHERE created_at > v_sync;
+    IF v_nuevas = 0 THEN
+        RAISE NOTICE 'sync_ipr: nothing new since %', v_sync;
+        RETURN;
+    END IF;
+
+    -- 1. Current values of the wells with new results.
+    UPDATE reporting.dataset_current_values cv
+       SET ipr_modelo = s.modelo, ipr_qmax = s.qmax, ipr_eficiencia = s.eficiencia_flujo,
+           ipr_indice_productividad = s.j, ipr_fecha = s.fecha_calculo,
+           run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
+      FROM reporting.fnc_ipr_vigente() s
+     WHERE cv.well_id = s.well_id
+       AND s.well_id IN (SELECT well_id FROM universal.ipr_resultados WHERE created_at > v_desde);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_ipr: % current-value rows updated', v_n;
+
+    -- 2. The inflow curve of those wells: 21 points from Pr down to 0 psi (the curve is replaced whole).
+    DELETE FROM reporting.dataset_ipr_curva
+     WHERE well_id IN (SELECT well_id FROM universal.ipr_resultados WHERE created_at > v_desde);
+    INSERT INTO reporting.dataset_ipr_curva (well_id, punto, pwf, q, modelo, ipr_id, updated_at)
+    SELECT c.well_id, c.punto, c.pwf, c.q, c.modelo, c.ipr_id, now()
+      FROM (SELECT s.well_id, g.punto::smallint AS punto, s.pr * (20 - g.punto) / 20 AS pwf, s.modelo, s.ipr_id,
+                   CASE s.modelo
+                       WHEN 'VOGEL' THEN stage.fnc_calc_vogel_q(s.qmax, s.pr * (20 - g.punto) / 20, s.pr)
+                       WHEN 'COMPUESTO' THEN stage.fnc_calc_composite_q(s.j, s.pr, s.pb, s.pr * (20 - g.punto) / 20)
+                       ELSE s.j * (s.pr - s.pr * (20 - g.punto) / 20)
+                   END AS q
+              FROM reporting.fnc_ipr_vigente() s
+             CROSS JOIN generate_series(0, 20) AS g(punto)
+             WHERE s.well_id IN (SELECT well_id FROM universal.ipr_resultados WHERE created_at > v_desde)) c
+     WHERE c.q IS NOT NULL AND c.pwf IS NOT NULL;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_ipr: % curve points written', v_n;
+
+    -- 3. Hourly facts: each new result in the hour it was computed.
+    UPDATE reporting.fact_operaciones_horarias h
+       SET ipr_qmax = s.qmax, ipr_eficiencia = s.eficiencia_flujo, updated_at = now()
+      FROM (SELECT DISTINCT ON (i.well_id, date_trunc('hour', i.fecha_calculo))
+                   i.well_id, date_trunc('hour', i.fecha_calculo) AS hora, i.qmax, i.eficiencia_flujo
+              FROM reporting.fnc_ipr_completo() i
+             WHERE i.created_at > v_desde
+             ORDER BY i.well_id, date_trunc('hour', i.fecha_calculo), i.fecha_calculo DESC, i.ipr_id DESC) s
+     WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
+       AND (h.ipr_qmax, h.ipr_eficiencia) IS DISTINCT FROM (s.qmax, s.eficiencia_flujo);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_ipr: % hourly facts updated', v_n;
+
+    PERFORM reporting.fnc_ml_sync_registrar('IPR', v_hasta, v_nuevas);
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_sync_ipr_to_reporting(uuid) IS
+    'universal.ipr_resultados -> dataset_current_values (ipr_*), dataset_ipr_curva (21 points), hourly facts';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- ARPS: decline fits
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_sync_arps_to_reporting(
+    p_run_id uuid DEFAULT NULL)
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_sync   timestamptz := reporting.fnc_ml_sync_hasta('ARPS');
+    v_desde  timestamptz := reporting.fnc_ml_sync_hasta('ARPS') - interval '15 minutes';
+    v_hasta  timestamptz;
+    v_nuevas bigint;
+    v_as_of  timestamptz := reporting.fnc_as_of_run(p_run_id);
+    v_n      bigint;
+BEGIN
+    SELECT max(created_at), count(*) INTO v_hasta, v_nuevas FROM universal.arps_resultados WHERE created_at > v_sync;
+    IF v_nuevas = 0 THEN
+        RAISE NOTICE 'sync_arps: nothing new since %', v_sync;
+        RETURN;
+    END IF;
+
+    -- 1. KPI rows of the wells with new fits: the fit, its effective decline, EUR and the remaining reserves at the end
+    --    of each period (at as-of for the current one).
+    UPDATE reporting.dataset_kpi_business k
+       SET arps_modelo = a.modelo, arps_qi = a.qi, arps_di_anual = a.di_anual, arps_b = a.b,
+           declinacion_anual_efectiva = 100 * stage.fnc_calc_arps_effective_decline(a.di_anual, a.b),
+           eur_bbl = stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),
+           eur_remanente_bbl = reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio,
+               least(CASE k.tipo_periodo WHEN 'DIA' THEN (k.periodo + 1)::timestamptz
+                                         ELSE (k.periodo + interval '1 month')::date::timestamptz END, v_as_of)),
+           run_id = coalesce(p_run_id, k.run_id), updated_at = now()
+      FROM reporting.fnc_arps_vigente(v_as_of) a
+     WHERE k.well_id = a.well_id AND a.fuente = 'ML'
+       AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde);
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_arps: % KPI rows updated', v_n;
+
+    -- 2. The monthly forecast of those wells' fits, from the fit's first month to the economic limit (at most 30
+    --    years): rate and cumulative at the start of each month (replaced whole).
+    DELETE FROM reporting.dataset_arps_pronostico
+     WHERE well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde);
+    INSERT INTO reporting.dataset_arps_pronostico (well_id, mes, q_bpd, np_acumulado_bbl, modelo, arps_id, updated_at)
+    SELECT f.well_id, f.mes, f.q, f.np, f.modelo, f.arps_id, now()
+      FROM (SELECT a.well_id, m.mes, a.modelo, a.arps_id,
+                   stage.fnc_calc_arps_q(a.qi, a.di_anual, a.b, greatest(m.mes - a.fecha_inicio, 0) / 365.0) AS q,
+                   stage.fnc_calc_arps_np(a.qi, a.di_anual, a.b, greatest(m.mes - a.fecha_inicio, 0) / 365.0) AS np
+              FROM reporting.fnc_arps_vigente(v_as_of) a
+             CROSS JOIN LATERAL (
+                    SELECT (date_trunc('month', a.fecha_inicio) + make_interval(months => g))::date AS mes
+                      FROM generate_series(0, least(359, coalesce(ceil(12 * stage.fnc_calc_arps_t_limit(
+                               a.qi, a.di_anual, a.b, a.q_limite))::integer, 359))) AS g) m
+             WHERE a.fuente = 'ML'
+               AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde)
+            OFFSET 0) f  -- evaluate q and Np once per row, not again for the filter
+     WHERE f.q IS NOT NULL AND f.np IS NOT NULL;
+    GET DIAGNOSTICS v_n = ROW_COUNT;
+    RAISE NOTICE 'sync_arps: % forecast months written', v_n;
+
+    -- 3. Reserves shown beside the Arps remaining.
+    UPDATE reporting.dataset_reservas_pozo r
+       SET eur_remanente_bbl = reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio,
+                                                               v_as_of),
+           updated_at = now()
+      FROM reporting.fnc_arps_vigente(v_as_of) a
+     WHERE r.well_id = a.well_id AND a.fuente = 'ML'
+       AND a.well_id IN (SELECT well_id FROM universal.arps_resultados WHERE created_at > v_desde);
+
+    PERFORM reporting.fnc_ml_sync_registrar('ARPS', v_hasta, v_nuevas);
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_sync_arps_to_reporting(uuid) IS
+    'universal.arps_resultados -> dataset_kpi_business (arps_*, eur_bbl, eur_remanente_bbl), dataset_arps_pronostico, dataset_reservas_pozo';
