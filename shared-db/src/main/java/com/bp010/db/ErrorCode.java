@@ -23,6 +23,8 @@ public enum ErrorCode {
     STORAGE,
     /** The SCADA API refused the request or kept failing. */
     SOURCE_API,
+    /** A bug or an unexpected failure: the report keeps the exception type; please file it. */
+    INTERNAL,
     /** A refusal the caller asked for: a reset without its confirmation, a run already holding the lease. */
     REFUSED
 }

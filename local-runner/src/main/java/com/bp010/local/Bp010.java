@@ -1,0 +1,27 @@
+package com.bp010.local;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bp010} command: the four real Lambda handlers run locally against PostgreSQL, demo data and benchmarks.
+ * Responses go to stdout, JSON logs to stderr.
+ */
+@Command(name = "bp010", mixinStandardHelpOptions = true, version = "bp010 1.0",
+        description = "Run the BP010 pipeline's Lambda handlers locally against PostgreSQL.",
+        subcommands = {InvokeCommand.class})
+public final class Bp010 implements Runnable {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests). */
+    public static int run(String... args) {
+        return new CommandLine(new Bp010()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+}

@@ -1,0 +1,74 @@
+package com.bp010.local;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.Json;
+import com.bp010.db.LocalContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bp010 invoke <init|referencial|stage|pipeline> [--event FILE | --event-json JSON] [--jdbc-url URL]}: the
+ * real handler with a Lambda event; the response JSON on stdout. Exit 0 on success (for the pipeline: OK,
+ * NOTHING_TO_DO, SKIPPED_LOCKED), 1 otherwise, with the failure report on stdout.
+ */
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = "Invoke one Lambda handler locally with an event; prints its JSON response.")
+final class InvokeCommand implements Callable<Integer> {
+    private static final Set<String> SUCCESS = Set.of("OK", "NOTHING_TO_DO", "SKIPPED_LOCKED");
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "init, referencial, stage or pipeline")
+    LambdaFunction function;
+
+    @ArgGroup(exclusive = true)
+    EventSource event = new EventSource();
+
+    @Mixin
+    DatabaseOptions database;
+
+    static final class EventSource {
+        @Option(names = "--event", paramLabel = "FILE", description = "JSON event file")
+        Path file;
+
+        @Option(names = "--event-json", paramLabel = "JSON", description = "JSON event text")
+        String json;
+
+        byte[] bytes() throws IOException {
+            if (file != null) {
+                return Files.readAllBytes(file);
+            }
+            return (json == null ? "{}" : json).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        try {
+            var handler = function.handler(database.env());
+            handler.handleRequest(new ByteArrayInputStream(event.bytes()), response,
+                    new LocalContext(function.functionName()));
+        } catch (Bp010Exception e) {
+            out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
+            return 1;
+        }
+        JsonNode body = Json.mapper().readTree(response.toByteArray());
+        out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
+        JsonNode status = body == null ? null : body.get("status");
+        return status == null || SUCCESS.contains(status.asText()) ? 0 : 1;
+    }
+}
