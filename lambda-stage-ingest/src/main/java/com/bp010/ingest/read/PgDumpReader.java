@@ -83,10 +83,10 @@ public final class PgDumpReader {
                 throw refused(file, first, "an unterminated SELECT");
             }
             if (t.isPunct('(')) {
-                depth++;
+                throw refused(file, t, "a nested expression inside SELECT pg_catalog." + fn.text());
             } else if (t.isPunct(')')) {
                 depth--;
-            } else if (t.kind() == SqlToken.Kind.WORD && depth == 1 && !t.isWord("true") && !t.isWord("false")) {
+            } else if (t.kind() == SqlToken.Kind.WORD && !t.isWord("true") && !t.isWord("false")) {
                 throw refused(file, t, "an expression " + t.describe() + " inside SELECT pg_catalog." + fn.text());
             }
         }

@@ -32,7 +32,7 @@ public final class TableRowParser {
             }
         }
         for (String key : shape.key()) {
-            if (!List.of(columnAt).contains(key)) {
+            if (!java.util.Arrays.asList(columnAt).contains(key)) {
                 throw InputErrors.badInput(file, 1, key, String.join(",", headerNames),
                         "the header has no column " + key + " (" + shape.table() + " needs " + shape.key() + ")");
             }
