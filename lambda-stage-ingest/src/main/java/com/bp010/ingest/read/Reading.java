@@ -8,6 +8,8 @@ import java.time.Instant;
  *
  * @param line       the line (or item number) in the source where the reading starts
  * @param receivedAt when the source says it received the reading; null when it does not say
+ * @param numeric    true when the measure is a number (a text value for a numeric column is rejected later)
  */
-public record Reading(long line, String wellId, String varId, Instant timestamp, String measure, Instant receivedAt) {
+public record Reading(long line, String wellId, String varId, Instant timestamp, String measure, Instant receivedAt,
+                      boolean numeric) {
 }

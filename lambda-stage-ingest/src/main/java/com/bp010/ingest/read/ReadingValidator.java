@@ -73,7 +73,8 @@ public final class ReadingValidator {
                 return f.reject(sink, "measure", RejectReason.AMBIGUOUS_NUMBER, "'" + value.normalized()
                         + "': the comma could be a decimal or a thousands separator; write it with a dot");
             default:
-                sink.accept(new Reading(line, f.wellId, f.varId, ts, value.normalized(), receivedAt));
+                sink.accept(new Reading(line, f.wellId, f.varId, ts, value.normalized(), receivedAt,
+                        value.kind() == NumberText.Kind.NUMBER));
                 return true;
         }
     }

@@ -97,7 +97,7 @@ class ReaderPropertiesTest {
         Arbitrary<Instant> times = Arbitraries.longs().between(0, 4_000_000_000L).map(Instant::ofEpochSecond);
         Arbitrary<Double> values = Arbitraries.doubles().between(-1e6, 1e6).ofScale(3);
         return Combinators.combine(wells, vars, times, values)
-                .as((w, v, t, x) -> new Reading(0, w, v, t, Double.toString(x), null));
+                .as((w, v, t, x) -> new Reading(0, w, v, t, Double.toString(x), null, true));
     }
 
     @Provide

@@ -26,9 +26,9 @@ class TelemetryCsvReaderTest {
         assertThat(sink.rejects).isEmpty();
         assertThat(sink.readings).containsExactly(
                 new Reading(2, "P-001", "IDN1001", Instant.parse("2024-05-01T10:00:00Z"), "120.5",
-                        Instant.parse("2024-05-01T10:00:01Z")),
+                        Instant.parse("2024-05-01T10:00:01Z"), true),
                 new Reading(3, "P-001", "IDN7001", Instant.parse("2024-05-01T10:00:00Z"),
-                        "{\"position\":[0,1],\"load\":[5,6]}", null));
+                        "{\"position\":[0,1],\"load\":[5,6]}", null, false));
     }
 
     @Test

@@ -1,0 +1,43 @@
+package com.bp010.ingest.load;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The common end of every batch, inside its transaction: merge the staged readings into landing, pivot the pairs the
+ * batch touched, move the source's watermark. Merges run one at a time (a transaction-level advisory lock), so
+ * concurrent invocations on overlapping readings cannot deadlock each other.
+ */
+final class BatchOutcome {
+    /** Arbitrary constant: the advisory lock of the landing merge. */
+    private static final long MERGE_LOCK = 0x62703031_0022L;
+
+    final MergeCounts merge;
+    final long pivoted;
+    final Instant watermark;
+
+    private BatchOutcome(MergeCounts merge, long pivoted, Instant watermark) {
+        this.merge = merge;
+        this.pivoted = pivoted;
+        this.watermark = watermark;
+    }
+
+    /**
+     * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
+     */
+    static BatchOutcome finish(Connection c, StagingWriter staging, UUID batchId, String source, Instant watermarkTo)
+            throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+        }
+        MergeCounts merge = LandingMerge.run(c, batchId, source);
+        long pivoted = merge.inserted() + merge.revised() > 0
+                ? LandingPivot.pivotBatch(c, batchId, staging.minTime(), staging.maxTime()) : 0;
+        Instant to = watermarkTo != null ? watermarkTo : staging.maxTime();
+        Instant watermark = to == null ? Watermarks.read(c, source) : Watermarks.advance(c, source, to);
+        return new BatchOutcome(merge, pivoted, watermark);
+    }
+}
