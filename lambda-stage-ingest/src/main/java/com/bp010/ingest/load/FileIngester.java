@@ -100,7 +100,7 @@ public final class FileIngester {
             LOG.warn("Ingest of {} failed: {}", input.location(), e.getMessage());
             recordQuietly(r, null);
             return r;
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             FileResult r = FileResult.failed(input.name(), input.location(), format, batchId, input.source(),
                     new Bp010Exception(ErrorCode.STORAGE, "Could not read " + input.location() + ": "
                             + e.getMessage(), e).with("file", input.name()).failureReport(), millis(t0));
@@ -128,6 +128,13 @@ public final class FileIngester {
     private FileResult load(Connection c, IngestInput input, IngestFormat format, UUID batchId, Path local, long t0)
             throws SQLException {
         MessageDigest sha = sha256();
+        // catalogue reads first: once the COPY is open the connection takes nothing else until it ends
+        Map<String, String> varByColumn = varIdByColumn(c);
+        Map<String, List<String>> dumpColumns = format == IngestFormat.PG_DUMP ? DumpColumns.defaults(c) : Map.of();
+        PgDumpReader dump = new PgDumpReader(dumpColumns);
+        if (format == IngestFormat.PG_DUMP) {
+            checkDump(input, local, dump);
+        }
         StagingWriter staging = StagingWriter.open(c, input.name());
         List<TableRow> master = new ArrayList<>();
         List<TableRow> reserves = new ArrayList<>();
@@ -141,7 +148,7 @@ public final class FileIngester {
                 case TELEMETRY_JSON -> rowsRead = read(input, sha, in -> new TelemetryJsonReader(validator)
                         .read(input.name(), in, staging).rowsRead());
                 case PRODUCTION_CSV -> {
-                    ProductionRowSplitter splitter = new ProductionRowSplitter(varIdByColumn(c), validator);
+                    ProductionRowSplitter splitter = new ProductionRowSplitter(varByColumn, validator);
                     rowsRead = read(input, sha, in -> new ProductionCsvReader(splitter)
                             .read(input.name(), in, staging).rowsRead());
                 }
@@ -160,7 +167,8 @@ public final class FileIngester {
                     rowsRead = s.rowsRead();
                     ignored = s.ignoredColumns();
                 }
-                case PG_DUMP -> rowsRead = readDump(c, input, local, sha, staging, master, reserves, validator);
+                case PG_DUMP -> rowsRead = readDump(input, local, sha, staging, master, reserves,
+                        new ProductionRowSplitter(varByColumn, validator), dump, validator);
                 default -> throw new IllegalStateException("format " + format);
             }
         } catch (IOException e) {
@@ -202,18 +210,22 @@ public final class FileIngester {
         return r;
     }
 
-    private long readDump(Connection c, IngestInput input, Path local, MessageDigest sha, StagingWriter staging,
-                          List<TableRow> master, List<TableRow> reserves, ReadingValidator validator)
-            throws IOException, SQLException {
-        PgDumpReader dump = new PgDumpReader(DumpColumns.defaults(c));
-        try (InputStream in = Files.newInputStream(local)) {
-            dump.check(input.name(), new LenientTextReader(in));
-        }
-        ProductionRowSplitter splitter = new ProductionRowSplitter(varIdByColumn(c), validator);
+    private long readDump(IngestInput input, Path local, MessageDigest sha, StagingWriter staging,
+                          List<TableRow> master, List<TableRow> reserves, ProductionRowSplitter splitter,
+                          PgDumpReader dump, ReadingValidator validator) throws IOException {
         DumpRouter router = new DumpRouter(input.name(), validator, splitter, staging, collect(master, staging),
                 collect(reserves, staging));
         try (InputStream in = new DigestInputStream(Files.newInputStream(local), sha)) {
             return dump.read(input.name(), new LenientTextReader(in), router);
+        }
+    }
+
+    /** The whole dump is checked before anything is staged: a forbidden statement refuses it untouched. */
+    private static void checkDump(IngestInput input, Path local, PgDumpReader dump) {
+        try (InputStream in = Files.newInputStream(local)) {
+            dump.check(input.name(), new LenientTextReader(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
