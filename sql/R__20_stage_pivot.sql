@@ -21,25 +21,24 @@ CREATE OR REPLACE TRIGGER trg_landing_keep_revision
     WHEN (OLD.measure IS DISTINCT FROM NEW.measure)
     EXECUTE FUNCTION stage.fnc_landing_keep_revision();
 
--- EAV -> wide. Pivots the landing rows not yet pivoted whose reading time is in [p_from, p_to); with p_batch_id, only
--- the (well, timestamp) pairs that batch touched (all their unpivoted rows, whichever batch landed them). The column
--- list comes from referencial.tbl_var_scada_map (active entries), each column checked in information_schema and
--- quoted with %I; SCADA ids are quoted with %L. Numeric columns get numbers, text columns (the cards) the text.
--- Upsert on (well_id, timestamp_lectura): a variable absent from this delta keeps its earlier value. Sets
--- pivoted_at on the production rows and on the landing rows. p_pivoted_rows returns the production rows written.
-CREATE OR REPLACE PROCEDURE stage.sp_pivot_landing(p_from timestamptz, p_to timestamptz,
-                                                  p_batch_id uuid DEFAULT NULL,
-                                                  INOUT p_pivoted_rows bigint DEFAULT NULL)
-LANGUAGE plpgsql AS $$
+-- The pivot statement, built from the catalogue: an INSERT into stage.tbl_pozo_produccion of the readings of the
+-- relation p_source (a CTE or table with well_id, var_id, timestamp_lectura, measure), one row per (well, timestamp),
+-- one column per active entry of referencial.tbl_var_scada_map whose column exists (checked in information_schema,
+-- quoted with %I; SCADA ids quoted with %L). Numeric columns get numbers, text columns (the cards) the text. Upsert on
+-- (well_id, timestamp_lectura): a variable absent from the source keeps its earlier value. pivoted_at = now().
+-- NULL when the map is empty. The ingest embeds it after its landing upsert, so a batch lands and pivots in one
+-- statement; stage.sp_pivot_landing uses it for rows landed any other way.
+CREATE OR REPLACE FUNCTION stage.fnc_pivot_statement(p_source text) RETURNS text
+LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_cols     text;
     v_selects  text;
     v_updates  text;
-    v_pairs    text;
-    v_now      timestamptz := clock_timestamp();
     v_missing  text;
 BEGIN
-    p_pivoted_rows := 0;
+    IF p_source !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
+        RAISE EXCEPTION 'fnc_pivot_statement: % is not a plain relation name', p_source;
+    END IF;
     SELECT string_agg(m.columna_stage, ', ' ORDER BY m.columna_stage)
       INTO v_missing
       FROM referencial.tbl_var_scada_map m
@@ -54,7 +53,9 @@ BEGIN
     END IF;
 
     SELECT string_agg(format('%I', m.columna_stage), ', ' ORDER BY m.columna_stage),
-           string_agg(CASE WHEN c.data_type IN ('text', 'character varying', 'jsonb', 'json')
+           string_agg(CASE WHEN c.data_type IN ('text', 'character varying')
+                           THEN format('max(s.measure) FILTER (WHERE s.var_id = %L)', m.var_id_scada)
+                           WHEN c.data_type IN ('json', 'jsonb')
                            THEN format('(max(s.measure) FILTER (WHERE s.var_id = %L))::%s', m.var_id_scada,
                                        c.data_type)
                            ELSE format('(max(s.measure) FILTER (WHERE s.var_id = %L))::double precision',
@@ -68,10 +69,35 @@ BEGIN
         ON c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_produccion' AND c.column_name = m.columna_stage
      WHERE m.activa;
     IF v_cols IS NULL THEN
+        RETURN NULL;
+    END IF;
+    RETURN format(
+        'INSERT INTO stage.tbl_pozo_produccion AS p (well_id, timestamp_lectura, %s, pivoted_at)
+         SELECT s.well_id, s.timestamp_lectura, %s, now()
+           FROM %I s
+          GROUP BY s.well_id, s.timestamp_lectura
+         ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET %s, pivoted_at = EXCLUDED.pivoted_at',
+        v_cols, v_selects, p_source, v_updates);
+END
+$$;
+
+-- EAV -> wide for landing rows not yet pivoted (rows the ingest lands are pivoted in the same statement; this is for
+-- rows landed any other way, or left unpivoted by a map that lacked their variable). Reading time in [p_from, p_to);
+-- with p_batch_id, only the (well, timestamp) pairs that batch touched (all their unpivoted rows, whichever batch
+-- landed them). Sets pivoted_at on the landing rows and the production rows; p_pivoted_rows = production rows written.
+CREATE OR REPLACE PROCEDURE stage.sp_pivot_landing(p_from timestamptz, p_to timestamptz,
+                                                  p_batch_id uuid DEFAULT NULL,
+                                                  INOUT p_pivoted_rows bigint DEFAULT NULL)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_pivot text := stage.fnc_pivot_statement('src');
+    v_pairs text;
+BEGIN
+    p_pivoted_rows := 0;
+    IF v_pivot IS NULL THEN
         RAISE NOTICE 'sp_pivot_landing: referencial.tbl_var_scada_map is empty, nothing to pivot';
         RETURN;
     END IF;
-
     v_pairs := CASE WHEN p_batch_id IS NULL
         THEN 'SELECT l.* FROM stage.landing_scada_data l
                WHERE l.pivoted_at IS NULL AND l.timestamp_lectura >= $1 AND l.timestamp_lectura < $2'
@@ -82,19 +108,13 @@ BEGIN
                       WHERE b.batch_id = $3 AND b.pivoted_at IS NULL
                         AND b.timestamp_lectura >= $1 AND b.timestamp_lectura < $2)'
     END;
-
     EXECUTE format(
         'WITH src AS MATERIALIZED (%s),
-              marked AS (UPDATE stage.landing_scada_data l SET pivoted_at = $4
+              marked AS (UPDATE stage.landing_scada_data l SET pivoted_at = now()
                            FROM src WHERE l.well_id = src.well_id AND l.var_id = src.var_id
                             AND l.timestamp_lectura = src.timestamp_lectura)
-         INSERT INTO stage.tbl_pozo_produccion AS p (well_id, timestamp_lectura, %s, pivoted_at)
-         SELECT s.well_id, s.timestamp_lectura, %s, $4
-           FROM src s
-          GROUP BY s.well_id, s.timestamp_lectura
-         ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET %s, pivoted_at = EXCLUDED.pivoted_at',
-        v_pairs, v_cols, v_selects, v_updates)
-    USING p_from, p_to, p_batch_id, v_now;
+         %s', v_pairs, v_pivot)
+    USING p_from, p_to, p_batch_id;
     GET DIAGNOSTICS p_pivoted_rows = ROW_COUNT;
 END
 $$;

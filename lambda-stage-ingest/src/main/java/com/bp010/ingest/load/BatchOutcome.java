@@ -7,11 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The common end of every batch, inside its transaction: merge the staged readings into landing, pivot the pairs the
- * batch touched, move the source's watermark. Merges run one at a time (a transaction-level advisory lock), so
+ * The common end of every batch, inside its transaction: merge the staged readings into landing and pivot the rows
+ * the batch inserted or changed (one statement), move the source's watermark. Merges run one at a time (a transaction-level advisory lock), so
  * concurrent invocations on overlapping readings cannot deadlock each other.
  */
 final class BatchOutcome {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchOutcome.class);
     /** Arbitrary constant: the advisory lock of the landing merge. */
     private static final long MERGE_LOCK = 0x62703031_0022L;
 
@@ -33,9 +34,10 @@ final class BatchOutcome {
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
         }
-        MergeCounts merge = LandingMerge.run(c, batchId, source);
-        long pivoted = merge.inserted() + merge.revised() > 0
-                ? LandingPivot.pivotBatch(c, batchId, staging.minTime(), staging.maxTime()) : 0;
+        long t0 = System.nanoTime();
+        MergeCounts merge = LandingMerge.run(c, batchId, source, staging.pivotStatement());
+        long pivoted = merge.pivoted();
+        LOG.debug("Batch {}: merge and pivot {} ms", batchId, (System.nanoTime() - t0) / 1_000_000);
         Instant to = watermarkTo != null ? watermarkTo : staging.maxTime();
         Instant watermark = to == null ? Watermarks.read(c, source) : Watermarks.advance(c, source, to);
         return new BatchOutcome(merge, pivoted, watermark);

@@ -179,6 +179,7 @@ public final class FileIngester {
             throw e;
         }
         staging.finish();
+        long tStaged = System.nanoTime();
         String digest = HexFormat.of().formatHex(sha.digest());
         UUID before = BatchLog.loadedBefore(c, input.location(), digest);
         if (before != null) {
@@ -193,7 +194,10 @@ public final class FileIngester {
             long[] n = TableUpserter.upsert(c, TableShape.RESERVES, reserves, batchId);
             table = new FileResult.TableCounts(TableShape.RESERVES.table(), n[0], n[1], n[2]);
         }
+        long tTables = System.nanoTime();
         BatchOutcome out = BatchOutcome.finish(c, staging, batchId, input.source(), null);
+        LOG.info("{}: parse and COPY {} ms, tables {} ms, merge and pivot {} ms", input.name(),
+                (tStaged - t0) / 1_000_000, (tTables - tStaged) / 1_000_000, millis(tTables));
         MergeCounts m = out.merge;
         long tableRows = master.size() + reserves.size();
         long inserted = m.inserted() + (table == null ? 0 : table.inserted());

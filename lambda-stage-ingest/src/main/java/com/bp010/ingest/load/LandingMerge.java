@@ -17,6 +17,7 @@ import java.util.UUID;
  * a changed value replaces the old one, which the landing trigger keeps in {@code stage.landing_revisions}.
  */
 final class LandingMerge {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LandingMerge.class);
     private static final String CLASSIFY = """
             UPDATE pg_temp.ingest_staging s
                SET reject_code = x.code, reject_field = x.field, reject_detail = x.detail
@@ -55,19 +56,24 @@ final class LandingMerge {
              WHERE s.reject_code IS NOT NULL AND s.replay_of IS NULL
              ORDER BY s.seq""";
 
+    /**
+     * Lands and pivots in one statement: the upsert returns the rows it inserted or changed, and the catalogue's pivot
+     * statement ({@code stage.fnc_pivot_statement('up')}) writes their (well, timestamp) rows into production. The
+     * landing rows are written already pivoted: no second pass over them, no update of every row.
+     */
     private static final String UPSERT = """
             WITH up AS (
                 INSERT INTO stage.landing_scada_data AS l (well_id, var_id, timestamp_lectura, measure, moddate,
-                                                           source_received_at, batch_id, source)
-                SELECT s.well_id, s.var_id, s.ts, s.measure, now(), s.received, ?, ?
+                                                           source_received_at, batch_id, source, pivoted_at)
+                SELECT s.well_id, s.var_id, s.ts, s.measure, now(), s.received, ?, ?, %s
                   FROM %s
                 ON CONFLICT ON CONSTRAINT landing_scada_data_uk DO UPDATE
                    SET measure = EXCLUDED.measure, moddate = EXCLUDED.moddate,
                        source_received_at = EXCLUDED.source_received_at, batch_id = EXCLUDED.batch_id,
-                       source = EXCLUDED.source, pivoted_at = NULL
+                       source = EXCLUDED.source, pivoted_at = EXCLUDED.pivoted_at
                  WHERE l.measure IS DISTINCT FROM EXCLUDED.measure
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM up""";
+                RETURNING l.well_id, l.var_id, l.timestamp_lectura, l.measure, (xmax = 0) AS inserted)%s
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), %s FROM up""";
 
     private static final String GOOD_ROWS = "pg_temp.ingest_staging s WHERE s.reject_code IS NULL";
 
@@ -91,11 +97,13 @@ final class LandingMerge {
     private LandingMerge() {
     }
 
-    static MergeCounts run(Connection c, UUID batchId, String source) throws SQLException {
+    static MergeCounts run(Connection c, UUID batchId, String source, String pivot) throws SQLException {
+        long t0 = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute("ANALYZE pg_temp.ingest_staging");
             st.executeUpdate(CLASSIFY);
         }
+        LOG.info("classify {} ms", (System.nanoTime() - t0) / 1_000_000);
         try (PreparedStatement ps = c.prepareStatement(INSERT_REJECTS)) {
             ps.setObject(1, batchId);
             ps.setString(2, source);
@@ -116,17 +124,21 @@ final class LandingMerge {
             }
         }
         if (good == 0) {
-            return new MergeCounts(0, 0, 0, rejected, byReason);
+            return new MergeCounts(0, 0, 0, rejected, 0, byReason);
         }
-        long[] upserted = upsert(c, batchId, source);
-        return new MergeCounts(upserted[0], good - upserted[0] - upserted[1], upserted[1], rejected, byReason);
+        long t1 = System.nanoTime();
+        long[] upserted = upsert(c, batchId, source, pivot);
+        LOG.info("rejects and counts {} ms, upsert and pivot {} ms", (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
+        return new MergeCounts(upserted[0], good - upserted[0] - upserted[1], upserted[1], rejected, upserted[2],
+                byReason);
     }
 
     /** Fast path without dedupe; a batch that holds a reading twice makes PostgreSQL refuse it (21000): dedupe. */
-    private static long[] upsert(Connection c, UUID batchId, String source) throws SQLException {
+    private static long[] upsert(Connection c, UUID batchId, String source, String pivot) throws SQLException {
         Savepoint sp = c.setSavepoint();
         try {
-            long[] counts = upsert(c, batchId, source, GOOD_ROWS);
+            long[] counts = upsert(c, batchId, source, GOOD_ROWS, pivot);
             c.releaseSavepoint(sp);
             return counts;
         } catch (SQLException e) {
@@ -140,16 +152,19 @@ final class LandingMerge {
             ps.setObject(2, batchId);
             ps.executeUpdate();
         }
-        return upsert(c, batchId, source, GOOD_ROWS_DEDUPED);
+        return upsert(c, batchId, source, GOOD_ROWS_DEDUPED, pivot);
     }
 
-    private static long[] upsert(Connection c, UUID batchId, String source, String rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT.formatted(rows))) {
+    private static long[] upsert(Connection c, UUID batchId, String source, String rows, String pivot)
+            throws SQLException {
+        String sql = pivot == null ? UPSERT.formatted("NULL::timestamptz", rows, "", "0")
+                : UPSERT.formatted("now()", rows, ", pv AS (" + pivot + " RETURNING 1)", "(SELECT count(*) FROM pv)");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, batchId);
             ps.setString(2, source);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new long[]{rs.getLong(1), rs.getLong(2)};
+                return new long[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
             }
         }
     }

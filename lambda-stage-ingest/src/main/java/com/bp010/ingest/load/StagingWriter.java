@@ -24,6 +24,7 @@ import java.time.Instant;
 final class StagingWriter implements ReadingSink {
     static final String TABLE = "pg_temp.ingest_staging";
 
+    private final String pivotStatement;
     private final Writer out;
     private final PGCopyOutputStream copy;
     private final String fileName;
@@ -34,14 +35,24 @@ final class StagingWriter implements ReadingSink {
     private Instant minTime;
     private Instant maxTime;
 
-    private StagingWriter(PGCopyOutputStream copy, String fileName) {
+    private StagingWriter(PGCopyOutputStream copy, String fileName, String pivotStatement) {
+        this.pivotStatement = pivotStatement;
         this.copy = copy;
         this.fileName = fileName;
         this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** Creates the staging table (dropped at commit) and opens the COPY into it. */
+    /**
+     * Reads the catalogue's pivot statement (the connection takes nothing else once the COPY is open), creates the
+     * staging table (dropped at commit) and opens the COPY into it.
+     */
     static StagingWriter open(Connection c, String fileName) throws SQLException {
+        String pivot;
+        try (Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT stage.fnc_pivot_statement('up')")) {
+            rs.next();
+            pivot = rs.getString(1);
+        }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TEMP TABLE ingest_staging (seq bigint, line bigint, well_id text, var_id text, "
                     + "ts timestamptz, measure text, is_number boolean, received timestamptz, reject_code text, "
@@ -52,7 +63,7 @@ final class StagingWriter implements ReadingSink {
         PGCopyOutputStream copy = new PGCopyOutputStream(pg, "COPY " + TABLE + " (seq, line, well_id, var_id, ts, "
                 + "measure, is_number, received, reject_code, reject_field, reject_detail, raw_text, ts_text, "
                 + "received_text, file_name, replay_of) FROM STDIN", 1 << 16);
-        return new StagingWriter(copy, fileName);
+        return new StagingWriter(copy, fileName, pivot);
     }
 
     @Override
@@ -133,6 +144,11 @@ final class StagingWriter implements ReadingSink {
         } catch (SQLException ignored) {
             // the connection is already broken; the rollback that follows reports it
         }
+    }
+
+    /** The pivot of the rows a merge returns as {@code up}, or null when the SCADA map is empty. */
+    String pivotStatement() {
+        return pivotStatement;
     }
 
     long accepted() {

@@ -23,6 +23,7 @@ public final class CsvRecordReader {
     private boolean eof;
     private long line = 1;
     private char delimiter;
+    private final StringBuilder field = new StringBuilder(4096);
 
     public CsvRecordReader(Reader in) {
         this(in, DEFAULT_MAX_FIELD);
@@ -48,8 +49,8 @@ public final class CsvRecordReader {
             return null;
         }
         long start = line;
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
+        List<String> fields = new ArrayList<>(8);
+        field.setLength(0);
         boolean quoted = false;
         boolean fieldStart = true;
         while (true) {

@@ -40,7 +40,7 @@ public final class NumberText {
         if (first == '{' || first == '[' || first == '"') {
             return new Result(Kind.TEXT, t);
         }
-        if (isPlainInteger(t) || DOT_DECIMAL.matcher(t).matches()) {
+        if (isPlainDecimal(t) || DOT_DECIMAL.matcher(t).matches()) {
             return finite(t);
         }
         if (NON_FINITE.matcher(t).matches()) {
@@ -82,17 +82,21 @@ public final class NumberText {
         return new Result(Kind.NUMBER, normalized);
     }
 
-    private static boolean isPlainInteger(String t) {
+    /** {@code [+-]?digits[.digits]}: the common case, without a regex. */
+    private static boolean isPlainDecimal(String t) {
         int start = t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0;
-        if (start == t.length()) {
-            return false;
-        }
+        int digits = 0;
+        boolean dot = false;
         for (int i = start; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c < '0' || c > '9') {
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c == '.' && !dot && digits > 0 && i < t.length() - 1) {
+                dot = true;
+            } else {
                 return false;
             }
         }
-        return true;
+        return digits > 0;
     }
 }

@@ -16,6 +16,7 @@ public final class ReadingValidator {
     private final TimestampParser timestamps;
     private final TimestampParser receivedTimes;
     private final boolean commaIsDecimal;
+    private String lastGoodWell;
 
     /** A validator for a source whose offset-less times are in {@code timestamps}' zone. */
     public ReadingValidator(TimestampParser timestamps, TimestampParser receivedTimes, boolean commaIsDecimal) {
@@ -35,10 +36,11 @@ public final class ReadingValidator {
         if (f.wellId == null) {
             return f.reject(sink, "well_id", RejectReason.MISSING_FIELD, "no well id");
         }
-        if (!WELL_ID.matcher(f.wellId).matches()) {
+        if (!f.wellId.equals(lastGoodWell) && !WELL_ID.matcher(f.wellId).matches()) {
             return f.reject(sink, "well_id", RejectReason.BAD_WELL_ID,
                     "well id '" + RowReject.clip(f.wellId) + "' must be 1-64 letters, digits, '_', '.' or '-'");
         }
+        lastGoodWell = f.wellId;
         if (f.varId == null) {
             return f.reject(sink, "var_id", RejectReason.MISSING_FIELD, "no SCADA variable id");
         }

@@ -66,6 +66,10 @@ public final class TimestampParser {
         if (t.length() < 16 || t.length() > 40) {
             return null;
         }
+        Instant fast = FastIsoInstant.parse(t);
+        if (fast != null) {
+            return fast;
+        }
         String iso = t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
         if (iso.endsWith(" UTC")) {
             iso = iso.substring(0, iso.length() - 4) + 'Z';

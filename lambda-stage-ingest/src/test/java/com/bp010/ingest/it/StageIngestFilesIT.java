@@ -278,6 +278,35 @@ class StageIngestFilesIT {
                 .as("production keeps every hour").isEqualTo(24);
     }
 
+    @Test
+    void shouldPivotUnpivotedRowsThroughTheMap_andOnlyTheBatchPairsWhenABatchIsGiven() {
+        String whp = ScadaTags.byColumn("well_head_pressure").id();
+        String card = ScadaTags.byColumn("dynacard").id();
+        fx.db.execute("INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure, batch_id, "
+                + "source) VALUES "
+                + "('MAN-1', '" + whp + "', '2024-05-01T10:00Z', '101.5', 'a0000000-0000-0000-0000-000000000001', 'manual'),"
+                + "('MAN-1', '" + card + "', '2024-05-01T10:00Z', '{\"position\":[0,1,0],\"load\":[5,6,5]}', "
+                + "'a0000000-0000-0000-0000-000000000001', 'manual'),"
+                + "('MAN-1', '" + whp + "', '2024-05-01T11:00Z', '99', 'a0000000-0000-0000-0000-000000000002', 'manual')");
+
+        Object pivoted = fx.db.queryValue("CALL stage.sp_pivot_landing('-infinity', 'infinity', "
+                + "'a0000000-0000-0000-0000-000000000001', NULL)");
+
+        assertThat(pivoted).isEqualTo(1L);
+        assertThat(fx.db.queryValue("SELECT well_head_pressure FROM stage.tbl_pozo_produccion WHERE well_id = 'MAN-1' "
+                + "AND timestamp_lectura = '2024-05-01T10:00Z'")).isEqualTo(101.5);
+        assertThat(fx.db.queryValue("SELECT dynacard FROM stage.tbl_pozo_produccion WHERE well_id = 'MAN-1'"))
+                .isEqualTo("{\"position\":[0,1,0],\"load\":[5,6,5]}");
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'MAN-1' AND pivoted_at IS "
+                + "NULL")).as("the other batch's pair waits").isEqualTo(1);
+
+        assertThat(fx.db.queryValue("CALL stage.sp_pivot_landing('2024-05-01T00:00Z', '2024-05-02T00:00Z', NULL, NULL)"))
+                .isEqualTo(1L);
+        assertThat(fx.count("SELECT count(*) FROM stage.tbl_pozo_produccion WHERE well_id = 'MAN-1'")).isEqualTo(2);
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'MAN-1' AND pivoted_at IS "
+                + "NULL")).isZero();
+    }
+
     private static Instant time(String line) {
         return Instant.parse(line.split(",")[2]);
     }

@@ -27,6 +27,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StageIngestS3IT {
+    static {
+        // fastexcel-reader brings the Aalto StAX parser; S3Mock's Jackson XML needs Woodstox's
+        System.setProperty("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+        System.setProperty("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
+    }
+
     @RegisterExtension
     static final S3MockExtension S3 = LocalS3.extension();
     private static IngestFixture fx;
