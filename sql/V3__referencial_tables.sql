@@ -7,8 +7,10 @@ CREATE TABLE referencial.tbl_ref_unidades (
     simbolo     text PRIMARY KEY,
     nombre      text NOT NULL,
     magnitud    text NOT NULL,
+    activa      boolean NOT NULL DEFAULT true,
     updated_at  timestamptz NOT NULL DEFAULT now()
 );
+COMMENT ON COLUMN referencial.tbl_ref_unidades.activa IS 'false: no longer in the config files but still referenced by a kept (deactivated) variable';
 
 -- Operational states of a well (NORMAL, WARNING, CRITICAL, OFFLINE, UNKNOWN).
 CREATE TABLE referencial.tbl_ref_estados_operativos (
@@ -25,6 +27,7 @@ CREATE TABLE referencial.tbl_ref_paneles_bi (
     nombre       text NOT NULL,
     descripcion  text,
     orden        integer,
+    activa       boolean NOT NULL DEFAULT true,
     updated_at   timestamptz NOT NULL DEFAULT now()
 );
 
@@ -57,12 +60,15 @@ CREATE TABLE referencial.tbl_var_scada_map (
     var_id_scada    text PRIMARY KEY,
     id_formato1     text NOT NULL REFERENCES referencial.tbl_maestra_variables (id_formato1),
     nombre_tecnico  text NOT NULL,
-    columna_stage   text NOT NULL UNIQUE,
+    columna_stage   text NOT NULL,
     tipo_dato       text NOT NULL DEFAULT 'numeric' CHECK (tipo_dato IN ('numeric', 'text')),
     activa          boolean NOT NULL DEFAULT true,
     updated_at      timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT tbl_var_scada_map_columna_chk CHECK (columna_stage ~ '^[a-z][a-z0-9_]{0,62}$')
 );
+-- One live SCADA id per stage column. A retired id that history (landing rows) still refers to stays, deactivated,
+-- beside the id that replaced it: its old readings still mean that column.
+CREATE UNIQUE INDEX tbl_var_scada_map_columna_activa_uk ON referencial.tbl_var_scada_map (columna_stage) WHERE activa;
 
 -- Operating limits and targets per variable; well_id NULL = all wells, a per-well row overrides it.
 CREATE TABLE referencial.tbl_limites_pozo (

@@ -50,7 +50,12 @@ INSERT INTO referencial.config_evaluacion (clave, nombre_tecnico, valor_num, val
     ('prhp_divisor',              NULL, 396000,     NULL,  'PRHP = card area (lbf*in) * SPM / 396000'),
     ('hp_por_kw',                 NULL, 1.341022,   NULL,  'Horsepower per kilowatt'),
     ('sg_agua_default',           NULL, NULL,       NULL,  'Water SG when the well master has none (NULL: no guess, derived values stay NULL)'),
-    ('correccion_columna_gas',    NULL, 0,          NULL,  '1 applies the gas-column correction to PIP (SGg 0.7, Z 1)')
+    ('correccion_columna_gas',    NULL, 0,          NULL,  '1 applies the gas-column correction to PIP (SGg 0.7, Z 1)'),
+    ('factor_critico_min',        NULL, 0.8,        NULL,  'sp_seed_defaults: a missing min_critical is min_warning - |min_warning|*(1 - factor)'),
+    ('factor_critico_max',        NULL, 1.2,        NULL,  'sp_seed_defaults: a missing max_critical is max_warning + |max_warning|*(factor - 1)'),
+    ('volatilidad_pct_estable',   NULL, 5,          NULL,  'Expected variability (percent of target) of a variable of class ESTABLE (temperatures, SPM)'),
+    ('volatilidad_pct_moderada',  NULL, 15,         NULL,  'Expected variability (percent of target) of a variable of class MODERADA (pressures, loads, levels)'),
+    ('volatilidad_pct_volatil',   NULL, 30,         NULL,  'Expected variability (percent of target) of a variable of class VOLATIL (rates, electrical)')
 ON CONFLICT (clave, nombre_tecnico) DO NOTHING;
 
 INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, baseline, min_aceptable, max_aceptable, unidad, descripcion) VALUES

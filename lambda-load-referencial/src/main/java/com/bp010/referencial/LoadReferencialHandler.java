@@ -1,0 +1,76 @@
+package com.bp010.referencial;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.bp010.db.AwsClients;
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.Env;
+import com.bp010.db.ErrorCode;
+import com.bp010.db.JsonRequestHandler;
+import com.bp010.db.LazyDatabase;
+import com.bp010.db.S3Location;
+import com.bp010.db.S3Objects;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Lambda LOAD REFERENCIAL (phase 2.1). Event {@code {"configLocation": "s3://bucket/prefix/"}} (optional; locally also
+ * {@code "file:/folder/"}); without it, {@code S3_BUCKET_CONFIG} with prefix {@code CONFIG_PREFIX} (default
+ * {@code config/}); with neither, the {@code config/} bundled in the JAR. Response: SPEC 4.2 ({@link LoadResult}).
+ * Environment: {@code TARGET_SECRET_NAME} (the ETL role's RDS secret) or {@code BP010_JDBC_URL} locally.
+ */
+public class LoadReferencialHandler extends JsonRequestHandler {
+    private final LazyDatabase database;
+    private final Function<String, ConfigSource> sources;
+
+    /** Lambda entry point: reads the environment once per container. */
+    public LoadReferencialHandler() {
+        this(Env.system());
+    }
+
+    public LoadReferencialHandler(Env env) {
+        this(LazyDatabase.fromEnv(env), location -> sourceFor(location, env));
+    }
+
+    LoadReferencialHandler(LazyDatabase database, Function<String, ConfigSource> sources) {
+        this.database = database;
+        this.sources = sources;
+    }
+
+    @Override
+    protected String functionName() {
+        return "bp010-load-referencial";
+    }
+
+    @Override
+    protected Object handle(JsonNode event, Context context) {
+        JsonNode location = event.path("configLocation");
+        if (!location.isMissingNode() && !location.isNull() && !location.isTextual()) {
+            throw new Bp010Exception(ErrorCode.BAD_EVENT, "configLocation must be a string such as s3://bucket/config/");
+        }
+        ConfigSource source = sources.apply(location.isTextual() && !location.asText().isBlank() ? location.asText() : null);
+        return new ReferenceLoader(database.get()).load(source);
+    }
+
+    /** The event's location, else S3_BUCKET_CONFIG + CONFIG_PREFIX, else the JAR's config/. */
+    static ConfigSource sourceFor(String location, Env env) {
+        if (location != null) {
+            if (location.startsWith("s3://")) {
+                return new S3ConfigSource(new S3Objects(AwsClients.s3(env)), S3Location.parse(location));
+            }
+            if (location.startsWith("file:")) {
+                return new DirectoryConfigSource(Path.of(java.net.URI.create(location.endsWith("/") ? location : location + "/")));
+            }
+            if (location.startsWith("classpath:")) {
+                return new ClasspathConfigSource();
+            }
+            throw new Bp010Exception(ErrorCode.BAD_EVENT, "configLocation must be s3://bucket/prefix/ (or file:/folder/"
+                    + " locally), got '" + location + "'");
+        }
+        return env.get("S3_BUCKET_CONFIG")
+                .<ConfigSource>map(bucket -> new S3ConfigSource(new S3Objects(AwsClients.s3(env)),
+                        new S3Location(bucket, env.get("CONFIG_PREFIX", "config/"))))
+                .orElseGet(ClasspathConfigSource::new);
+    }
+}

@@ -1,0 +1,133 @@
+-- BP010 phase 2.3 (seed "Seeds"): referencial.sp_seed_defaults(), called at the end of every reference load.
+-- Fills what the config files leave open, never what they (or an operator) set, one set-based statement per step:
+--   1. tolerance of each limit row where missing (per-variable config_evaluacion row, else the global one);
+--   2. critical limits from the warning ones x factor (factor_critico_min / factor_critico_max, per-variable
+--      overrides allowed): min_critical = min_warning - |min_warning|*(1 - f_min),
+--      max_critical = max_warning + |max_warning|*(f_max - 1); only where the warning exists;
+--   3. volatility by class (tbl_limites_pozo.clasificacion ESTABLE / MODERADA / VOLATIL -> volatilidad_pct_<class>,
+--      a per-variable 'volatilidad_pct' row overrides);
+--   4. the kWh/bbl targets of tbl_config_kpi made consistent with the well targets: energy per day at target power
+--      and target uptime over the target liquid (or oil) per day:
+--      kwh_por_bbl = motor_power.target * 24 * uptime_pct/100 / (oil_rate.target + water_rate.target),
+--      kwh_por_bbl_petroleo = the same over oil_rate.target; for all wells, and per well where a well has its own
+--      targets; rows an operator set (fuente = 'operador') are left alone;
+--   5. baseline = target where the baseline is missing (limits and KPI configuration).
+-- Each step reports how many rows it filled with RAISE NOTICE. Idempotent: a second call changes nothing.
+CREATE OR REPLACE PROCEDURE referencial.sp_seed_defaults()
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    -- 1. tolerance
+    UPDATE referencial.tbl_limites_pozo l
+       SET tolerancia_pct = x.v, updated_at = now()
+      FROM (SELECT l2.limite_id,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico = l2.nombre_tecnico),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico IS NULL)) AS v
+              FROM referencial.tbl_limites_pozo l2
+             WHERE l2.tolerancia_pct IS NULL) x
+     WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: tolerance set on % limit row(s)', n;
+
+    -- 2. critical limits from the warning ones
+    UPDATE referencial.tbl_limites_pozo l
+       SET min_critical = coalesce(l.min_critical, l.min_warning - abs(l.min_warning) * (1 - x.f_min)),
+           max_critical = coalesce(l.max_critical, l.max_warning + abs(l.max_warning) * (x.f_max - 1)),
+           updated_at = now()
+      FROM (SELECT l2.limite_id,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico = l2.nombre_tecnico),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico IS NULL)) AS f_min,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico = l2.nombre_tecnico),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico IS NULL)) AS f_max
+              FROM referencial.tbl_limites_pozo l2
+             WHERE (l2.min_critical IS NULL AND l2.min_warning IS NOT NULL)
+                OR (l2.max_critical IS NULL AND l2.max_warning IS NOT NULL)) x
+     WHERE x.limite_id = l.limite_id
+       AND ((l.min_critical IS NULL AND l.min_warning IS NOT NULL AND x.f_min IS NOT NULL)
+         OR (l.max_critical IS NULL AND l.max_warning IS NOT NULL AND x.f_max IS NOT NULL));
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: critical limits derived from warning x factor on % limit row(s)', n;
+
+    -- 3. volatility by class
+    UPDATE referencial.tbl_limites_pozo l
+       SET volatilidad_pct = x.v, updated_at = now()
+      FROM (SELECT l2.limite_id,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'volatilidad_pct' AND c.nombre_tecnico = l2.nombre_tecnico),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'volatilidad_pct_' || lower(l2.clasificacion)
+                                AND c.nombre_tecnico IS NULL)) AS v
+              FROM referencial.tbl_limites_pozo l2
+             WHERE l2.volatilidad_pct IS NULL) x
+     WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: volatility set by class on % limit row(s)', n;
+
+    -- 4. kWh/bbl targets consistent with the power, uptime and rate targets (all wells, then wells with own targets)
+    WITH wells AS (
+        SELECT NULL::text AS well_id
+        UNION
+        SELECT DISTINCT well_id FROM referencial.tbl_limites_pozo
+         WHERE well_id IS NOT NULL AND nombre_tecnico IN ('motor_power', 'oil_rate', 'water_rate')
+    ), t AS (
+        SELECT w.well_id,
+               coalesce(pw.target, pa.target) AS kw,
+               coalesce(ow.target, oa.target) AS oil,
+               coalesce(ww.target, wa.target) AS water,
+               coalesce(uw.target, ua.target, 100) AS uptime
+          FROM wells w
+          LEFT JOIN referencial.tbl_limites_pozo pa ON pa.nombre_tecnico = 'motor_power' AND pa.well_id IS NULL
+          LEFT JOIN referencial.tbl_limites_pozo pw ON pw.nombre_tecnico = 'motor_power' AND pw.well_id = w.well_id
+          LEFT JOIN referencial.tbl_limites_pozo oa ON oa.nombre_tecnico = 'oil_rate' AND oa.well_id IS NULL
+          LEFT JOIN referencial.tbl_limites_pozo ow ON ow.nombre_tecnico = 'oil_rate' AND ow.well_id = w.well_id
+          LEFT JOIN referencial.tbl_limites_pozo wa ON wa.nombre_tecnico = 'water_rate' AND wa.well_id IS NULL
+          LEFT JOIN referencial.tbl_limites_pozo ww ON ww.nombre_tecnico = 'water_rate' AND ww.well_id = w.well_id
+          LEFT JOIN referencial.tbl_config_kpi ua ON ua.kpi = 'uptime_pct' AND ua.well_id IS NULL
+          LEFT JOIN referencial.tbl_config_kpi uw ON uw.kpi = 'uptime_pct' AND uw.well_id = w.well_id
+    ), k AS (
+        SELECT well_id, 'kwh_por_bbl'::text AS kpi,
+               kw * 24 * uptime / 100.0 / nullif(coalesce(oil, 0) + coalesce(water, 0), 0) AS target
+          FROM t
+        UNION ALL
+        SELECT well_id, 'kwh_por_bbl_petroleo', kw * 24 * uptime / 100.0 / nullif(oil, 0)
+          FROM t
+    )
+    INSERT INTO referencial.tbl_config_kpi AS c (kpi, well_id, target, unidad, descripcion, fuente)
+    SELECT k.kpi, k.well_id, round(k.target::numeric, 4)::double precision, 'kWh/bbl',
+           CASE k.kpi WHEN 'kwh_por_bbl' THEN 'Energy per barrel of liquid (from the power, uptime and rate targets)'
+                      ELSE 'Energy per barrel of oil (from the power, uptime and oil-rate targets)' END,
+           'sp_seed_defaults'
+      FROM k
+     WHERE k.target > 0
+    ON CONFLICT (kpi, well_id) DO UPDATE
+       SET target = EXCLUDED.target, fuente = EXCLUDED.fuente, updated_at = now()
+     WHERE c.fuente <> 'operador'
+       AND (c.target IS DISTINCT FROM EXCLUDED.target OR c.fuente IS DISTINCT FROM EXCLUDED.fuente);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: kWh/bbl targets fixed on % KPI row(s)', n;
+
+    -- 5. baseline = target
+    UPDATE referencial.tbl_limites_pozo
+       SET baseline = target, updated_at = now()
+     WHERE baseline IS NULL AND target IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: baseline = target on % limit row(s)', n;
+
+    UPDATE referencial.tbl_config_kpi
+       SET baseline = target, updated_at = now()
+     WHERE baseline IS NULL AND target IS NOT NULL;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RAISE NOTICE 'sp_seed_defaults: baseline = target on % KPI row(s)', n;
+END
+$$;
+
+COMMENT ON PROCEDURE referencial.sp_seed_defaults() IS
+    'Fills missing tolerance, critical limits (warning x factor), volatility by class, the kWh/bbl targets and baselines (= target); never overwrites values set in config or by an operator';
