@@ -52,22 +52,25 @@ BEGIN
                   HINT = 'Add the column with a migration, or fix the SCADA map, then reload the reference data.';
     END IF;
 
-    SELECT string_agg(format('%I', m.columna_stage), ', ' ORDER BY m.columna_stage),
-           string_agg(CASE WHEN c.data_type IN ('text', 'character varying')
-                           THEN format('max(s.measure) FILTER (WHERE s.var_id = %L)', m.var_id_scada)
-                           WHEN c.data_type IN ('json', 'jsonb')
-                           THEN format('(max(s.measure) FILTER (WHERE s.var_id = %L))::%s', m.var_id_scada,
-                                       c.data_type)
-                           ELSE format('(max(s.measure) FILTER (WHERE s.var_id = %L))::double precision',
-                                       m.var_id_scada)
-                      END, ', ' ORDER BY m.columna_stage),
-           string_agg(format('%1$I = COALESCE(EXCLUDED.%1$I, p.%1$I)', m.columna_stage), ', '
-                      ORDER BY m.columna_stage)
+    -- One output column per stage column; every SCADA id mapped to it counts (a retired, deactivated id kept for
+    -- history still means that column), so re-pivoting old readings works after an id is replaced.
+    SELECT string_agg(format('%I', x.col), ', ' ORDER BY x.col),
+           string_agg(CASE WHEN x.data_type IN ('text', 'character varying')
+                           THEN format('max(s.measure) FILTER (WHERE s.var_id IN (%s))', x.ids)
+                           WHEN x.data_type IN ('json', 'jsonb')
+                           THEN format('(max(s.measure) FILTER (WHERE s.var_id IN (%s)))::%s', x.ids, x.data_type)
+                           ELSE format('(max(s.measure) FILTER (WHERE s.var_id IN (%s)))::double precision', x.ids)
+                      END, ', ' ORDER BY x.col),
+           string_agg(format('%1$I = COALESCE(EXCLUDED.%1$I, p.%1$I)', x.col), ', ' ORDER BY x.col)
       INTO v_cols, v_selects, v_updates
-      FROM referencial.tbl_var_scada_map m
-      JOIN information_schema.columns c
-        ON c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_produccion' AND c.column_name = m.columna_stage
-     WHERE m.activa;
+      FROM (SELECT m.columna_stage AS col, c.data_type,
+                   string_agg(format('%L', m.var_id_scada), ', ' ORDER BY m.var_id_scada) AS ids
+              FROM referencial.tbl_var_scada_map m
+              JOIN information_schema.columns c
+                ON c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_produccion'
+               AND c.column_name = m.columna_stage
+             WHERE c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at')
+             GROUP BY m.columna_stage, c.data_type) x;
     IF v_cols IS NULL THEN
         RETURN NULL;
     END IF;

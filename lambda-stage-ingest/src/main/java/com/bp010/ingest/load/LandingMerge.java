@@ -37,7 +37,7 @@ final class LandingMerge {
                                 ELSE 'a number where ' || v.columna_stage || ' expects text (a JSON card)' END AS detail
                       FROM pg_temp.ingest_staging st
                       LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = st.well_id
-                      LEFT JOIN referencial.tbl_var_scada_map v ON v.var_id_scada = st.var_id AND v.activa
+                      LEFT JOIN referencial.tbl_var_scada_map v ON v.var_id_scada = st.var_id
                      WHERE st.reject_code IS NULL
                        AND (m.well_id IS NULL OR v.var_id_scada IS NULL
                             OR (v.tipo_dato = 'numeric') IS DISTINCT FROM st.is_number)) x
