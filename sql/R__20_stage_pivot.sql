@@ -34,6 +34,7 @@ DECLARE
     v_cols     text;
     v_selects  text;
     v_updates  text;
+    v_keys     text;
     v_missing  text;
 BEGIN
     IF p_source !~ '^[a-z_][a-z0-9_]{0,62}$' THEN
@@ -53,24 +54,26 @@ BEGIN
     END IF;
 
     -- One output column per stage column; every SCADA id mapped to it counts (a retired, deactivated id kept for
-    -- history still means that column), so re-pivoting old readings works after an id is replaced.
-    SELECT string_agg(format('%I', x.col), ', ' ORDER BY x.col),
+    -- history still means that column), so re-pivoting old readings works after an id is replaced. Each reading is
+    -- joined once to its column's number, and the aggregates compare integers: 65 text comparisons per reading
+    -- would cost more than the rest of the pivot.
+    SELECT string_agg(format('%I', x.col), ', ' ORDER BY x.n),
            string_agg(CASE WHEN x.data_type IN ('text', 'character varying')
-                           THEN format('max(s.measure) FILTER (WHERE s.var_id IN (%s))', x.ids)
+                           THEN format('max(s.measure) FILTER (WHERE k.n = %s)', x.n)
                            WHEN x.data_type IN ('json', 'jsonb')
-                           THEN format('(max(s.measure) FILTER (WHERE s.var_id IN (%s)))::%s', x.ids, x.data_type)
-                           ELSE format('(max(s.measure) FILTER (WHERE s.var_id IN (%s)))::double precision', x.ids)
-                      END, ', ' ORDER BY x.col),
-           string_agg(format('%1$I = COALESCE(EXCLUDED.%1$I, p.%1$I)', x.col), ', ' ORDER BY x.col)
-      INTO v_cols, v_selects, v_updates
-      FROM (SELECT m.columna_stage AS col, c.data_type,
-                   string_agg(format('%L', m.var_id_scada), ', ' ORDER BY m.var_id_scada) AS ids
+                           THEN format('(max(s.measure) FILTER (WHERE k.n = %s))::%s', x.n, x.data_type)
+                           ELSE format('(max(s.measure) FILTER (WHERE k.n = %s))::double precision', x.n)
+                      END, ', ' ORDER BY x.n),
+           string_agg(format('%1$I = COALESCE(EXCLUDED.%1$I, p.%1$I)', x.col), ', ' ORDER BY x.n),
+           string_agg(format('(%L, %s)', x.var_id, x.n), ', ' ORDER BY x.n, x.var_id)
+      INTO v_cols, v_selects, v_updates, v_keys
+      FROM (SELECT m.columna_stage AS col, c.data_type, m.var_id_scada AS var_id,
+                   dense_rank() OVER (ORDER BY m.columna_stage) AS n
               FROM referencial.tbl_var_scada_map m
               JOIN information_schema.columns c
                 ON c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_produccion'
                AND c.column_name = m.columna_stage
-             WHERE c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at')
-             GROUP BY m.columna_stage, c.data_type) x;
+             WHERE c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at')) x;
     IF v_cols IS NULL THEN
         RETURN NULL;
     END IF;
@@ -78,9 +81,10 @@ BEGIN
         'INSERT INTO stage.tbl_pozo_produccion AS p (well_id, timestamp_lectura, %s, pivoted_at)
          SELECT s.well_id, s.timestamp_lectura, %s, now()
            FROM %I s
+           JOIN (VALUES %s) AS k (var_id, n) ON k.var_id = s.var_id
           GROUP BY s.well_id, s.timestamp_lectura
          ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET %s, pivoted_at = EXCLUDED.pivoted_at',
-        v_cols, v_selects, p_source, v_updates);
+        v_cols, v_selects, p_source, v_keys, v_updates);
 END
 $$;
 
@@ -97,6 +101,9 @@ DECLARE
     v_pairs text;
 BEGIN
     p_pivoted_rows := 0;
+    -- this transaction only: the pivot's hash aggregate in memory, no JIT for its 65 aggregates
+    PERFORM set_config('work_mem', '256MB', true);
+    PERFORM set_config('jit', 'off', true);
     IF v_pivot IS NULL THEN
         RAISE NOTICE 'sp_pivot_landing: referencial.tbl_var_scada_map is empty, nothing to pivot';
         RETURN;

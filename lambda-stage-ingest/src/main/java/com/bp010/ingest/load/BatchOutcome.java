@@ -15,6 +15,8 @@ final class BatchOutcome {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BatchOutcome.class);
     /** Arbitrary constant: the advisory lock of the landing merge. */
     private static final long MERGE_LOCK = 0x62703031_0022L;
+    /** Memory for the merge and pivot of one batch, this transaction only. */
+    private static final String WORK_MEM = "256MB";
 
     final MergeCounts merge;
     final long pivoted;
@@ -33,6 +35,10 @@ final class BatchOutcome {
             throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+            // the pivot's hash aggregate holds a batch's (well, timestamp) groups: keep it in memory (a million
+            // readings need about 100 MB) instead of spilling; JIT compiling 65 aggregates costs more than it saves
+            st.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+            st.execute("SET LOCAL jit = off");
         }
         long t0 = System.nanoTime();
         MergeCounts merge = LandingMerge.run(c, batchId, source, staging.pivotStatement());

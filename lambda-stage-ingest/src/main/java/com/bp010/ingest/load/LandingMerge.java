@@ -103,7 +103,7 @@ final class LandingMerge {
             st.execute("ANALYZE pg_temp.ingest_staging");
             st.executeUpdate(CLASSIFY);
         }
-        LOG.info("classify {} ms", (System.nanoTime() - t0) / 1_000_000);
+        LOG.debug("classify {} ms", (System.nanoTime() - t0) / 1_000_000);
         try (PreparedStatement ps = c.prepareStatement(INSERT_REJECTS)) {
             ps.setObject(1, batchId);
             ps.setString(2, source);
@@ -128,7 +128,7 @@ final class LandingMerge {
         }
         long t1 = System.nanoTime();
         long[] upserted = upsert(c, batchId, source, pivot);
-        LOG.info("rejects and counts {} ms, upsert and pivot {} ms", (t1 - t0) / 1_000_000,
+        LOG.debug("rejects and counts {} ms, upsert and pivot {} ms", (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000);
         return new MergeCounts(upserted[0], good - upserted[0] - upserted[1], upserted[1], rejected, upserted[2],
                 byReason);
