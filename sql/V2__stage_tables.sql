@@ -66,7 +66,8 @@ CREATE TABLE stage.landing_scada_data (
     pivoted_at          timestamptz,
     CONSTRAINT landing_scada_data_uk UNIQUE (well_id, var_id, timestamp_lectura)
 );
-CREATE INDEX landing_scada_data_moddate_idx ON stage.landing_scada_data (moddate);
+-- moddate grows with insertion order: a BRIN index serves the retention range at almost no cost per insert.
+CREATE INDEX landing_scada_data_moddate_idx ON stage.landing_scada_data USING brin (moddate);
 CREATE INDEX landing_scada_data_unpivoted_idx ON stage.landing_scada_data (well_id, timestamp_lectura)
     WHERE pivoted_at IS NULL;
 COMMENT ON TABLE stage.landing_scada_data IS 'SCADA readings in EAV form; never truncated; pivoted rows older than LANDING_RETENTION_DAYS may be deleted';

@@ -1,0 +1,38 @@
+package com.bp010.demo;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Faults the generator can plant, so tests and the demo show what the pipeline does with them. */
+public enum Fault {
+    /** Readings far outside the physical range (WHP 9999 psi, fillage 130 %, negative motor current). */
+    OUT_OF_RANGE,
+    /** Readings the source received three hours after they were taken. */
+    LATE_RECEIPT,
+    /** A dynamometer card with too few points, unequal arrays and an open loop. */
+    BAD_CARD,
+    /** A well whose pump sits below its reservoir and whose radius exceeds its drainage radius. */
+    BAD_MASTER_DATA,
+    /** Unreadable telemetry rows: a bad number, a bad timestamp, a missing value, NaN, an unknown SCADA id and well. */
+    BAD_ROWS;
+
+    /** {@code "out-of-range,bad-card"} or {@code "all"}. */
+    public static Set<Fault> parse(String list) {
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        if (list == null || list.isBlank()) {
+            return faults;
+        }
+        for (String name : list.split(",")) {
+            String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+            if (n.equals("ALL")) {
+                return EnumSet.allOf(Fault.class);
+            }
+            if (n.equals("BAD_MASTER")) {
+                n = "BAD_MASTER_DATA";
+            }
+            faults.add(Fault.valueOf(n));
+        }
+        return faults;
+    }
+}

@@ -1,0 +1,99 @@
+package com.bp010.demo;
+
+import java.util.SplittableRandom;
+
+/**
+ * The static attributes of one simulated rod-pumped well and its steady operating point, chosen so the physics of
+ * DOMAIN.md holds: pump above the perforations, PWF below the static reservoir pressure, peak load above the buoyant
+ * rod weight, minimum load positive and below the rods' weight in air.
+ */
+public record WellProfile(
+        String wellId, String campo, double latitud, double longitud,
+        double pumpDepthFt, double midPerfFt, double reservoirDepthFt, double staticPressurePsi,
+        double plungerIn, double strokeIn, double spm, double apiGravity, double sgWater, double sgGas,
+        double waterCut, double gorScfBbl, double volumetricEff, double fluidLevelFt,
+        double tubingPsi, double casingPsi, double rodWeightAirLbf, double gearboxRatingInLbf,
+        double motorHp, double reservoirTempF, double declinePerDay) {
+
+    private static final double[] PLUNGERS = {1.25, 1.5, 1.75, 2.0, 2.25};
+    private static final double[] STROKES = {64, 74, 86, 100, 120, 144, 168};
+    private static final double[] GEARBOXES = {228_000, 320_000, 456_000, 640_000};
+    private static final String[] FIELDS = {"CAMPO NORTE", "CAMPO SUR", "LA LOMA", "EL ALBA"};
+
+    public static WellProfile random(String wellId, SplittableRandom rng) {
+        double pumpDepth = round(between(rng, 3_000, 8_000), 0);
+        double midPerf = round(pumpDepth + between(rng, 100, 500), 0);
+        double reservoirDepth = round(midPerf + between(rng, 20, 150), 0);
+        double plunger = PLUNGERS[rng.nextInt(PLUNGERS.length)];
+        double stroke = STROKES[rng.nextInt(STROKES.length)];
+        double spm = round(between(rng, 5, 10), 1);
+        double api = round(between(rng, 18, 40), 1);
+        double sgWater = round(between(rng, 1.02, 1.10), 3);
+        double waterCut = round(between(rng, 0.3, 0.9), 3);
+        double fluidLevel = round(pumpDepth - between(rng, 300, 1_500), 0);
+        double tubing = round(between(rng, 60, 250), 0);
+        double casing = round(between(rng, 20, 120), 0);
+        double rodWeight = round(pumpDepth * between(rng, 1.7, 2.1), 0);
+        double staticPressure = round(reservoirDepth * between(rng, 0.38, 0.45), 0);
+        double sgOil = 141.5 / (131.5 + api);
+        double pip = casing + 0.433 * sgOil * (pumpDepth - fluidLevel);
+        double pwf = pip + 0.433 * ((1 - waterCut) * sgOil + waterCut * sgWater) * (midPerf - pumpDepth);
+        tubing = Math.min(tubing, round(pwf * between(rng, 0.35, 0.6), 0));
+        return new WellProfile(wellId, FIELDS[rng.nextInt(FIELDS.length)],
+                round(between(rng, -2.5, 9.5), 5), round(between(rng, -75.5, -66.0), 5),
+                pumpDepth, midPerf, reservoirDepth, staticPressure, plunger, stroke, spm, api, sgWater,
+                round(between(rng, 0.65, 0.9), 3), waterCut, round(between(rng, 150, 1_200), 0),
+                round(between(rng, 0.6, 0.9), 3), fluidLevel, tubing, casing, rodWeight,
+                GEARBOXES[rng.nextInt(GEARBOXES.length)], round(between(rng, 30, 75), 0),
+                round(between(rng, 120, 200), 0), between(rng, 0.0002, 0.0015));
+    }
+
+    /** Oil specific gravity from API gravity. */
+    public double sgOil() {
+        return 141.5 / (131.5 + apiGravity);
+    }
+
+    public double sgMixture() {
+        return (1 - waterCut) * sgOil() + waterCut * sgWater;
+    }
+
+    /** Pump displacement, bbl/d (k = 0.1166). */
+    public double pumpDisplacement() {
+        return 0.1166 * plungerIn * plungerIn * strokeIn * spm;
+    }
+
+    /** Pump intake pressure from the fluid level, psi. */
+    public double pip() {
+        return casingPsi + 0.433 * sgOil() * (pumpDepthFt - fluidLevelFt);
+    }
+
+    /** Flowing bottom-hole pressure, psi. */
+    public double pwf() {
+        return pip() + 0.433 * sgMixture() * (midPerfFt - pumpDepthFt);
+    }
+
+    public double buoyantRodWeight() {
+        return rodWeightAirLbf * (1 - 0.128 * sgMixture());
+    }
+
+    /** Fluid load on the plunger, lbf. */
+    public double fluidLoad() {
+        double area = Math.PI / 4 * plungerIn * plungerIn;
+        double discharge = tubingPsi + 0.433 * sgMixture() * pumpDepthFt;
+        return area * (discharge - pip());
+    }
+
+    /** Dynamic load amplitude (Mills acceleration factor S·N²/70,500 on the rods), lbf. */
+    public double dynamicLoad() {
+        return rodWeightAirLbf * strokeIn * spm * spm / 70_500;
+    }
+
+    static double between(SplittableRandom rng, double lo, double hi) {
+        return lo + (hi - lo) * rng.nextDouble();
+    }
+
+    static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,185 @@
+package com.bp010.demo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataGeneratorTest {
+    private static final Instant END = Instant.parse("2024-05-10T00:00:00Z");
+    private static final Pattern ARRAY = Pattern.compile("\"(position|load)\":\\[([^\\]]*)\\]");
+
+    @TempDir
+    Path dir;
+
+    /** One CSV line: well, tag, time, value (unquoted), received time. */
+    private record Row(String well, String tag, String time, String value, String received) {
+        static Row parse(String line) {
+            String[] head = line.split(",", 4);
+            String rest = head[3];
+            String value;
+            String received;
+            if (rest.startsWith("\"")) {
+                int end = rest.lastIndexOf('"');
+                value = rest.substring(1, end).replace("\"\"", "\"");
+                received = rest.substring(end + 1).replaceFirst("^,", "");
+            } else {
+                int comma = rest.indexOf(',');
+                value = comma < 0 ? rest : rest.substring(0, comma);
+                received = comma < 0 ? "" : rest.substring(comma + 1);
+            }
+            return new Row(head[0], head[1], head[2], value, received);
+        }
+    }
+
+    private static List<Row> rows(Path file) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file)) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                rows.add(Row.parse(line));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void shouldWriteByteIdenticalFiles_whenRunTwiceWithTheSameOptions() throws IOException {
+        GeneratorOptions options = GeneratorOptions.of(3, 2, END, 7);
+        GeneratedSet a = new DemoDataGenerator().generate(options, dir.resolve("a"));
+        GeneratedSet b = new DemoDataGenerator().generate(options, dir.resolve("b"));
+        GeneratedSet c = new DemoDataGenerator().generate(GeneratorOptions.of(3, 2, END, 8), dir.resolve("c"));
+
+        assertThat(Files.mismatch(a.telemetryFile(), b.telemetryFile())).isEqualTo(-1L);
+        assertThat(Files.mismatch(a.wellMasterFile(), b.wellMasterFile())).isEqualTo(-1L);
+        assertThat(Files.mismatch(a.telemetryFile(), c.telemetryFile())).isNotEqualTo(-1L);
+    }
+
+    @Test
+    void shouldWriteEveryTagOfEveryWellHour_whenGenerating() throws IOException {
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(4, 2, END, 1), dir);
+
+        List<Row> rows = rows(set.telemetryFile());
+        assertThat(set.readings()).isEqualTo(4L * 48 * 65);
+        assertThat(rows).hasSize((int) set.readings());
+        assertThat(set.wellIds()).containsExactly("DEMO-0001", "DEMO-0002", "DEMO-0003", "DEMO-0004");
+        assertThat(set.wellHours()).isEqualTo(4L * 48);
+        assertThat(rows.stream().map(Row::tag).distinct()).hasSize(65);
+        assertThat(rows.stream().map(Row::time).distinct()).hasSize(48)
+                .contains("2024-05-10T00:00:00Z", "2024-05-08T01:00:00Z");
+        assertThat(Files.readAllLines(set.wellMasterFile())).hasSize(5);
+        assertThat(set.reservesFile().getFileName().toString()).isEqualTo("reservas_pozos.xlsx");
+    }
+
+    @Test
+    void shouldFollowThePhysics_whenReadingsAreGroupedByWellHour() throws IOException {
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(20, 5, END, 3), dir);
+        Map<String, Map<String, String>> byWellHour = new HashMap<>();
+        for (Row r : rows(set.telemetryFile())) {
+            byWellHour.computeIfAbsent(r.well() + "|" + r.time(), k -> new HashMap<>()).put(r.tag(), r.value());
+        }
+        Map<String, Double> lastEnergy = new HashMap<>();
+        int counterRestarts = 0;
+        for (Map.Entry<String, Map<String, String>> e : new java.util.TreeMap<>(byWellHour).entrySet()) {
+            Map<String, String> v = e.getValue();
+            double max = num(v, "max_rod_load");
+            double min = num(v, "min_rod_load");
+            assertThat(max).as("PPRL > MPRL at %s", e.getKey()).isGreaterThan(min);
+            assertThat(min).as("MPRL > 0").isPositive();
+            assertThat(num(v, "well_head_pressure")).as("WHP < FBHP").isLessThan(num(v, "bottom_hole_pressure"));
+            assertThat(num(v, "casing_head_pressure")).as("CHP < FBHP").isLessThan(num(v, "bottom_hole_pressure"));
+            assertThat(num(v, "pump_fillage")).isBetween(0.0, 100.0);
+            assertThat(num(v, "bsw")).isBetween(0.0, 100.0);
+            assertThat(num(v, "motor_power")).isBetween(0.0, 75.0);
+            assertThat(num(v, "motor_current")).isBetween(0.0, 200.0);
+            assertThat(num(v, "strokes_per_minute")).isBetween(0.0, 15.0);
+            assertThat(num(v, "well_head_pressure")).isBetween(0.0, 500.0);
+            assertThat(num(v, "casing_head_pressure")).isBetween(0.0, 300.0);
+            assertThat(num(v, "oil_rate") + num(v, "water_rate")).isCloseTo(num(v, "liquid_rate"),
+                    org.assertj.core.data.Offset.offset(0.05));
+            assertCard(v.get(ScadaTags.byColumn("dynacard").id()));
+            String well = e.getKey().substring(0, e.getKey().indexOf('|'));
+            double energy = num(v, "energy_kwh");
+            Double previous = lastEnergy.put(well, energy);
+            if (previous != null && energy < previous) {
+                counterRestarts++;
+                assertThat(energy).as("a restarted counter starts near zero").isLessThan(100);
+            }
+        }
+        assertThat(counterRestarts).as("restarts are occasional").isLessThan(5);
+    }
+
+    @Test
+    void shouldPlantEachFaultWhereItSays_whenFaultsAreAsked() throws IOException {
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 1, END, 5)
+                .withFaults(EnumSet.allOf(Fault.class)), dir);
+
+        List<Row> rows = rows(set.telemetryFile());
+        assertThat(set.badRows()).isEqualTo(6);
+        assertThat(rows).hasSize((int) (set.readings() + set.badRows()));
+        assertThat(set.planted()).filteredOn(p -> p.fault() == Fault.BAD_ROWS).extracting(PlantedFault::expected)
+                .containsExactly("WRONG_TYPE", "BAD_TIMESTAMP", "MISSING_FIELD", "NOT_FINITE", "UNKNOWN_VARIABLE",
+                        "UNKNOWN_WELL");
+        for (PlantedFault p : set.planted()) {
+            if (p.fault() == Fault.OUT_OF_RANGE || p.fault() == Fault.BAD_CARD) {
+                assertThat(rows).anySatisfy(r -> {
+                    assertThat(r.well()).isEqualTo(p.wellId());
+                    assertThat(r.time()).isEqualTo(p.timestamp());
+                    assertThat(r.tag()).isEqualTo(p.varId());
+                    assertThat(r.value()).isEqualTo(p.value());
+                });
+            }
+        }
+        PlantedFault late = set.planted().stream().filter(p -> p.fault() == Fault.LATE_RECEIPT).findFirst()
+                .orElseThrow();
+        assertThat(rows).filteredOn(r -> r.well().equals(late.wellId()) && r.time().equals(late.timestamp()))
+                .hasSize(65).allSatisfy(r -> assertThat(r.received()).isEqualTo(late.value()));
+        assertThat(Files.readAllLines(set.wellMasterFile()).get(3)).contains(",800.000,745,");
+    }
+
+    @Test
+    void shouldWriteAMillionReadingsInSeconds_whenBenchmarksNeedThem() throws IOException {
+        long t0 = System.nanoTime();
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(100, 7, END, 11), dir);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+
+        assertThat(set.readings()).isGreaterThan(1_000_000);
+        assertThat(seconds).as("seconds for %d readings", set.readings()).isLessThan(20);
+    }
+
+    private static void assertCard(String json) {
+        Matcher m = ARRAY.matcher(json);
+        List<double[]> arrays = new ArrayList<>();
+        while (m.find()) {
+            String[] parts = m.group(2).split(",");
+            double[] values = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                values[i] = Double.parseDouble(parts[i]);
+            }
+            arrays.add(values);
+        }
+        assertThat(arrays).hasSize(2);
+        double[] position = arrays.get(0);
+        double[] load = arrays.get(1);
+        assertThat(position.length).isEqualTo(load.length).isGreaterThanOrEqualTo(20);
+        assertThat(position[0]).isEqualTo(position[position.length - 1]);
+        assertThat(load[0]).isEqualTo(load[load.length - 1]);
+    }
+
+    private static double num(Map<String, String> values, String column) {
+        return Double.parseDouble(values.get(ScadaTags.byColumn(column).id()));
+    }
+}

@@ -1,0 +1,52 @@
+package com.bp010.ingest;
+
+import com.bp010.ingest.load.FileResult;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * SPEC 4.3's response: the totals over every batch of the invocation, the batch id when there is one batch, and one
+ * entry per file (or API chunk) under {@code files}.
+ *
+ * @param status OK (every file loaded or was a known duplicate), PARTIAL (some failed), FAILED (all failed),
+ *               NOTHING_TO_DO (no file, or an empty API window)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record IngestResponse(String status, UUID batchId, String source, long rowsRead, long rowsInserted,
+                             long rowsDuplicate, long rowsRevised, long rowsRejected, long pivotedRows,
+                             Map<String, Long> rejectsByReason, String watermark, long retentionDeleted,
+                             List<FileResult> files, long durationMs) {
+
+    static IngestResponse of(String source, List<FileResult> files, long retentionDeleted, long durationMs) {
+        long read = 0, inserted = 0, duplicate = 0, revised = 0, rejected = 0, pivoted = 0;
+        Map<String, Long> reasons = new TreeMap<>();
+        String watermark = null;
+        int failed = 0;
+        for (FileResult f : files) {
+            read += f.rowsRead();
+            inserted += f.rowsInserted();
+            duplicate += f.rowsDuplicate();
+            revised += f.rowsRevised();
+            rejected += f.rowsRejected();
+            pivoted += f.pivotedRows();
+            if (f.rejectsByReason() != null) {
+                f.rejectsByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            }
+            if (f.watermark() != null) {
+                watermark = f.watermark();
+            }
+            if (!f.ok()) {
+                failed++;
+            }
+        }
+        String status = files.isEmpty() ? "NOTHING_TO_DO" : failed == 0 ? "OK" : failed == files.size() ? "FAILED"
+                : "PARTIAL";
+        UUID batchId = files.size() == 1 ? files.get(0).batchId() : null;
+        return new IngestResponse(status, batchId, source, read, inserted, duplicate, revised, rejected, pivoted,
+                reasons, watermark, retentionDeleted, files, durationMs);
+    }
+}

@@ -1,0 +1,8 @@
+package com.bp010.ingest.read;
+
+/** Where readers put what they read: good readings and refused rows, in input order, one at a time. */
+public interface ReadingSink {
+    void accept(Reading reading);
+
+    void reject(RowReject reject);
+}
