@@ -2,6 +2,7 @@ package com.bp010.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.bp010.db.Env;
+import com.bp010.ingest.StageIngestHandler;
 import com.bp010.init.InitRdsHandler;
 import com.bp010.pipeline.PipelineV4Handler;
 import com.bp010.referencial.LoadReferencialHandler;
@@ -12,7 +13,7 @@ import java.util.function.Function;
 enum LambdaFunction {
     INIT("bp010-init-rds", InitRdsHandler::new),
     REFERENCIAL("bp010-load-referencial", LoadReferencialHandler::new),
-    STAGE("bp010-stage-ingest", null),
+    STAGE("bp010-stage-ingest", StageIngestHandler::new),
     PIPELINE("bp010-pipeline-v4", PipelineV4Handler::new);
 
     private final String functionName;
@@ -28,9 +29,6 @@ enum LambdaFunction {
     }
 
     RequestStreamHandler handler(Env env) {
-        if (factory == null) {
-            throw new IllegalStateException(name().toLowerCase() + " is not part of this build yet");
-        }
         return factory.apply(env);
     }
 }
