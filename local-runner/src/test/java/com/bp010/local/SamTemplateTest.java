@@ -100,7 +100,7 @@ class SamTemplateTest {
         assertThat(template.functionProperty(function, "Runtime")).contains("java21");
         assertThat(template.functionProperty(function, "Architectures")).contains(List.of("arm64"));
         Map<String, Object> logging = SamTemplate.map(template.properties(function).get("LoggingConfig"), function);
-        assertThat(logging).containsEntry("LogFormat", "JSON");
+        assertThat(logging).containsEntry("LogFormat", "JSON").containsEntry("ApplicationLogLevel", "TRACE");
         String logGroup = String.valueOf(SamTemplate.map(logging.get("LogGroup"), "LogGroup").get("Ref"));
         Map<String, Object> group = template.properties(logGroup);
         assertThat(group.get("LogGroupName")).isEqualTo("/aws/lambda/" + template.properties(function).get("FunctionName"));
