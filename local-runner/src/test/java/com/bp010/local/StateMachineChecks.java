@@ -23,6 +23,21 @@ final class StateMachineChecks {
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
     static final String TRANSIENT = "com.bp010.db.TransientDatabaseException";
     static final String LAMBDA_SERVICE = "Lambda.ServiceException";
+    private static final Set<String> COMMON_FIELDS = Set.of("Type", "Comment", "Next", "End", "InputPath",
+            "OutputPath", "QueryLanguage", "Assign", "Output");
+    /** The fields Amazon States Language allows per state type (cfn-lint does not look inside a SAM Definition). */
+    private static final Map<String, Set<String>> FIELDS = Map.of(
+            "Task", Set.of("Resource", "Parameters", "Arguments", "ResultPath", "ResultSelector", "Retry", "Catch",
+                    "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"),
+            "Pass", Set.of("Parameters", "Result", "ResultPath"),
+            "Choice", Set.of("Choices", "Default"),
+            "Wait", Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"),
+            "Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"),
+            "Succeed", Set.of());
+    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
+            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
+    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign",
+            "Output");
     private static final Pattern PHASE_IN_TEXT = Pattern.compile("\"phase\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final String logicalId;
@@ -235,6 +250,7 @@ final class StateMachineChecks {
             return;
         }
         states.forEach((name, s) -> {
+            checkFields(name, SamTemplate.map(s, name), problems);
             for (String next : successors(SamTemplate.map(s, name))) {
                 if (!states.containsKey(next)) {
                     problems.add(name + ": moves to " + next + ", which is not a state");
@@ -251,6 +267,32 @@ final class StateMachineChecks {
         }
         states.keySet().stream().filter(n -> !reached.contains(n))
                 .forEach(n -> problems.add(n + ": is not reachable from " + start));
+    }
+
+    private static void checkFields(String name, Map<String, Object> state, List<String> problems) {
+        Set<String> allowed = FIELDS.get(String.valueOf(state.get("Type")));
+        if (allowed == null) {
+            problems.add(name + ": unknown state Type " + state.get("Type"));
+            return;
+        }
+        unknown(name, state.keySet(), allowed, COMMON_FIELDS, problems);
+        for (Object r : SamTemplate.oneOrMany(state.get("Retry"))) {
+            unknown(name + ".Retry", SamTemplate.map(r, name).keySet(), RETRIER_FIELDS, Set.of(), problems);
+        }
+        for (Object c : SamTemplate.oneOrMany(state.get("Catch"))) {
+            unknown(name + ".Catch", SamTemplate.map(c, name).keySet(), CATCHER_FIELDS, Set.of(), problems);
+        }
+        boolean terminal = Set.of("Succeed", "Fail", "Choice").contains(String.valueOf(state.get("Type")))
+                || Boolean.TRUE.equals(state.get("End"));
+        if (terminal == state.containsKey("Next")) {
+            problems.add(name + ": " + (terminal ? "ends but also has Next" : "has neither Next nor End"));
+        }
+    }
+
+    private static void unknown(String where, Set<String> fields, Set<String> allowed, Set<String> common,
+                                List<String> problems) {
+        fields.stream().filter(f -> !allowed.contains(f) && !common.contains(f)).sorted()
+                .forEach(f -> problems.add(where + ": unknown field " + f));
     }
 
     private static List<String> successors(Map<String, Object> state) {
