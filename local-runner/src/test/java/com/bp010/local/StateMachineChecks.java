@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the pipeline state machine of the template (SPEC 4.4, issue 8): every transition names a state that exists
- * and every state is reachable; one Task state per pipeline phase, in order, each invoking the pipeline function with
+ * Checks the pipeline state machine of the template (SPEC 4.4, issue 8): a well-formed definition
+ * ({@link AslStructureChecks}); one Task state per pipeline phase, in order, each invoking the pipeline function with
  * a Retry on Lambda service errors and on TransientDatabaseException and a Catch ending in a Fail state; the first
  * phase opens the run and every later one sends the runId the first one answered; NOTHING_TO_DO and SKIPPED_LOCKED
  * end the execution successfully without the other phases.
@@ -23,21 +23,6 @@ final class StateMachineChecks {
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
     static final String TRANSIENT = "com.bp010.db.TransientDatabaseException";
     static final String LAMBDA_SERVICE = "Lambda.ServiceException";
-    private static final Set<String> COMMON_FIELDS = Set.of("Type", "Comment", "Next", "End", "InputPath",
-            "OutputPath", "QueryLanguage", "Assign", "Output");
-    /** The fields Amazon States Language allows per state type (cfn-lint does not look inside a SAM Definition). */
-    private static final Map<String, Set<String>> FIELDS = Map.of(
-            "Task", Set.of("Resource", "Parameters", "Arguments", "ResultPath", "ResultSelector", "Retry", "Catch",
-                    "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials"),
-            "Pass", Set.of("Parameters", "Result", "ResultPath"),
-            "Choice", Set.of("Choices", "Default"),
-            "Wait", Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"),
-            "Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"),
-            "Succeed", Set.of());
-    private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
-            "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
-    private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign",
-            "Output");
     private static final Pattern PHASE_IN_TEXT = Pattern.compile("\"phase\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final String logicalId;
@@ -55,7 +40,7 @@ final class StateMachineChecks {
         if (pipelineArn.isEmpty()) {
             problems.add("DefinitionSubstitutions names no ARN of PipelineV4Function");
         }
-        checkTransitions(definition, states, problems);
+        problems.addAll(AslStructureChecks.check(definition));
 
         Map<String, String> phaseStates = phaseStates(states, problems);
         for (String phase : PHASES) {
@@ -203,7 +188,7 @@ final class StateMachineChecks {
             if ("Succeed".equals(state(states, name).get("Type"))) {
                 return true;
             }
-            todo.addAll(successors(state(states, name)));
+            todo.addAll(AslStructureChecks.successors(state(states, name)));
         }
         return false;
     }
@@ -242,76 +227,9 @@ final class StateMachineChecks {
         });
     }
 
-    private static void checkTransitions(Map<String, Object> definition, Map<String, Object> states,
-                                         List<String> problems) {
-        String start = String.valueOf(definition.get("StartAt"));
-        if (!states.containsKey(start)) {
-            problems.add("StartAt names no state: " + start);
-            return;
-        }
-        states.forEach((name, s) -> {
-            checkFields(name, SamTemplate.map(s, name), problems);
-            for (String next : successors(SamTemplate.map(s, name))) {
-                if (!states.containsKey(next)) {
-                    problems.add(name + ": moves to " + next + ", which is not a state");
-                }
-            }
-        });
-        Set<String> reached = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(start));
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (states.containsKey(name) && reached.add(name)) {
-                todo.addAll(successors(state(states, name)));
-            }
-        }
-        states.keySet().stream().filter(n -> !reached.contains(n))
-                .forEach(n -> problems.add(n + ": is not reachable from " + start));
-    }
 
-    private static void checkFields(String name, Map<String, Object> state, List<String> problems) {
-        Set<String> allowed = FIELDS.get(String.valueOf(state.get("Type")));
-        if (allowed == null) {
-            problems.add(name + ": unknown state Type " + state.get("Type"));
-            return;
-        }
-        unknown(name, state.keySet(), allowed, COMMON_FIELDS, problems);
-        for (Object r : SamTemplate.oneOrMany(state.get("Retry"))) {
-            unknown(name + ".Retry", SamTemplate.map(r, name).keySet(), RETRIER_FIELDS, Set.of(), problems);
-        }
-        for (Object c : SamTemplate.oneOrMany(state.get("Catch"))) {
-            unknown(name + ".Catch", SamTemplate.map(c, name).keySet(), CATCHER_FIELDS, Set.of(), problems);
-        }
-        boolean terminal = Set.of("Succeed", "Fail", "Choice").contains(String.valueOf(state.get("Type")))
-                || Boolean.TRUE.equals(state.get("End"));
-        if (terminal == state.containsKey("Next")) {
-            problems.add(name + ": " + (terminal ? "ends but also has Next" : "has neither Next nor End"));
-        }
-    }
 
-    private static void unknown(String where, Set<String> fields, Set<String> allowed, Set<String> common,
-                                List<String> problems) {
-        fields.stream().filter(f -> !allowed.contains(f) && !common.contains(f)).sorted()
-                .forEach(f -> problems.add(where + ": unknown field " + f));
-    }
 
-    private static List<String> successors(Map<String, Object> state) {
-        List<String> next = new ArrayList<>();
-        for (String key : List.of("Next", "Default")) {
-            if (state.get(key) != null) {
-                next.add(String.valueOf(state.get(key)));
-            }
-        }
-        for (String key : List.of("Choices", "Catch")) {
-            for (Object branch : SamTemplate.oneOrMany(state.get(key))) {
-                Object n = SamTemplate.map(branch, key).get("Next");
-                if (n != null) {
-                    next.add(String.valueOf(n));
-                }
-            }
-        }
-        return next;
-    }
 
     private static Optional<String> substitutionFor(Map<String, Object> properties, String functionId) {
         Map<String, Object> substitutions = SamTemplate.map(properties.getOrDefault("DefinitionSubstitutions",
