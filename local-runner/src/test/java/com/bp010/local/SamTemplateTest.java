@@ -274,7 +274,7 @@ class SamTemplateTest {
         String all = String.join("\n", described);
 
         assertThat(all).contains("AWS/States", "MetricName=ExecutionsFailed", "AWS/SQS/ApproximateNumberOfMessagesVisible",
-                "BP010/RowsInserted", "BP010/DqScore", "BP010/ConsistencyViolations");
+                "MetricName=PipelineNothingToDo", "BP010/DqScore", "BP010/ConsistencyViolations");
         for (String function : template.resourcesOfType(SamTemplate.FUNCTION).keySet()) {
             assertThat(all).contains("AWS/Lambda/Errors [{Name=FunctionName, Value={Ref=" + function + "}}]");
         }
