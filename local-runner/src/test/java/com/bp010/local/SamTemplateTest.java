@@ -189,14 +189,15 @@ class SamTemplateTest {
                 // occurrences in order: TRANSFORM, ENRICH, DEFAULTS, CONSISTENCY
                 edit("runId.$: $.run.runId", "runId.$: $.runId", 2),
                 edit("            Next: ENRICH\n", "            Next: CONSISTENCY\n", 1),
-                edit("            ResultPath: $.defaults\n", "            ResultPaht: $.defaults\n", 1));
+                // occurrences in order: the Defaults Pass state, the DEFAULTS phase
+                edit("            ResultPath: $.defaults\n", "            ResultPaht: $.defaults\n", 2));
 
         List<String> problems = new StateMachineChecks("PipelineStateMachine").check(broken);
 
         assertThat(problems).contains("DEFAULTS: no Retry on com.bp010.db.TransientDatabaseException",
                 "ENRICH: sends runId $.runId, not the run opened by DQ ($.run.runId)",
                 "TRANSFORM: Next is CONSISTENCY, not ENRICH",
-                "ENRICH: is not reachable from Normalize",
+                "ENRICH: is not reachable from Defaults",
                 "DEFAULTS: unknown field ResultPaht");
     }
 

@@ -23,7 +23,7 @@ final class StateMachineChecks {
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
     static final String TRANSIENT = "com.bp010.db.TransientDatabaseException";
     static final String LAMBDA_SERVICE = "Lambda.ServiceException";
-    private static final Pattern PHASE_IN_TEXT = Pattern.compile("\"phase\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Pattern PATH = Pattern.compile("\\$((?:\\.[A-Za-z0-9_]+)+)");
 
     private final String logicalId;
 
@@ -65,8 +65,12 @@ final class StateMachineChecks {
         return problems;
     }
 
-    /** The state that runs each phase, from its Payload ({"phase": X} or an expression naming "phase": "X"). */
+    /**
+     * The state that runs each phase, from its Payload: {@code {"phase": X}}, or an intrinsic expression reading a
+     * path whose last field a Pass state set to a static {@code {"phase": X}}.
+     */
     private static Map<String, String> phaseStates(Map<String, Object> states, List<String> problems) {
+        Map<String, String> staticPhases = staticPhaseObjects(states);
         Map<String, String> byPhase = new LinkedHashMap<>();
         states.forEach((name, s) -> {
             Map<String, Object> state = SamTemplate.map(s, name);
@@ -79,9 +83,12 @@ final class StateMachineChecks {
                 phases.add(String.valueOf(payload.get("phase")));
             }
             if (parameters.get("Payload.$") instanceof String expression) {
-                Matcher m = PHASE_IN_TEXT.matcher(expression.replace("\\\"", "\""));
+                Matcher m = PATH.matcher(expression);
                 while (m.find()) {
-                    phases.add(m.group(1));
+                    String field = m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
+                    if (staticPhases.containsKey(field)) {
+                        phases.add(staticPhases.get(field));
+                    }
                 }
             }
             for (String phase : phases) {
@@ -91,6 +98,26 @@ final class StateMachineChecks {
             }
         });
         return byPhase;
+    }
+
+    /** Field name → phase, for every static {@code {"phase": X}} object a Pass state writes. */
+    private static Map<String, String> staticPhaseObjects(Map<String, Object> states) {
+        Map<String, String> found = new LinkedHashMap<>();
+        states.forEach((name, s) -> {
+            Map<String, Object> state = SamTemplate.map(s, name);
+            if ("Pass".equals(state.get("Type"))) {
+                for (String key : List.of("Parameters", "Result")) {
+                    if (state.get(key) instanceof Map<?, ?> fields) {
+                        fields.forEach((field, value) -> {
+                            if (value instanceof Map<?, ?> object && object.get("phase") != null) {
+                                found.put(String.valueOf(field), String.valueOf(object.get("phase")));
+                            }
+                        });
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     private static void checkRetryAndCatch(String name, Map<String, Object> state, Map<String, Object> states,
