@@ -14,11 +14,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The environment variables a module's main code reads, found in its sources: the first argument of
- * {@code get}/{@code require}/{@code getInt}/{@code getLong}/{@code getBoolean}/{@code getOrDefault}/{@code getenv}
- * calls on any receiver ({@code env}, {@code overrides}, {@code System}...), given as a string literal or as a
- * {@code static final String} constant of the module, plus {@code ${env:NAME}} lookups in resources (log4j2.xml).
- * A name counts when it looks like an environment variable: upper case with at least one underscore.
+ * The environment variables a module's main code reads, found in its sources. A read is a name given as a string
+ * literal or a {@code static final String} constant of the module
+ * <ul>
+ *   <li>as the first argument of {@code get}/{@code require}/{@code getInt}/{@code getLong}/{@code getBoolean}/
+ *       {@code getOrDefault}/{@code getenv} on any receiver ({@code env}, {@code overrides}, {@code System}...);</li>
+ *   <li>right after an {@code Env} argument of a helper, e.g. {@code positive(env, "API_PAGE_LIMIT", 5000)};</li>
+ *   <li>or in a {@code ${env:NAME}} lookup of a resource (log4j2.xml).</li>
+ * </ul>
+ * A name counts when it looks like an environment variable: upper case with at least one underscore. Commented-out
+ * code does not count. {@link #mentionedBy} is looser: every such name written as a string literal anywhere.
  */
 final class EnvironmentReads {
     /** Set by Lambda itself in every function (never in a template). */
@@ -36,8 +41,11 @@ final class EnvironmentReads {
     private static final String NAME = "[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+";
     private static final String READ = "\\b(?:get|require|getInt|getLong|getBoolean|getDuration|getOrDefault|getenv)"
             + "\\s*\\(\\s*";
-    private static final Pattern LITERAL_READ = Pattern.compile(READ + "\"(" + NAME + ")\"");
-    private static final Pattern CONSTANT_READ = Pattern.compile(READ + "([A-Z][A-Z0-9_]*)\\s*[,)]");
+    private static final String HELPER = "\\b[A-Za-z_]*[eE]nv[A-Za-z0-9_]*\\s*,\\s*";
+    private static final Pattern LITERAL_READ = Pattern.compile("(?:" + READ + "|" + HELPER + ")\"(" + NAME + ")\"");
+    private static final Pattern CONSTANT_READ = Pattern.compile("(?:" + READ + "|" + HELPER + ")([A-Z][A-Z0-9_]*)"
+            + "\\s*[,)]");
+    private static final Pattern LITERAL = Pattern.compile("\"(" + NAME + ")\"");
     private static final Pattern CONSTANT = Pattern.compile(
             "\\bstatic\\s+final\\s+String\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*\"(" + NAME + ")\"\\s*;");
     private static final List<String> RESOURCE_KINDS = List.of(".xml", ".properties", ".json", ".yaml", ".yml");
@@ -71,6 +79,17 @@ final class EnvironmentReads {
                 names.add(value);
             }
         });
+        return names;
+    }
+
+    /** Every environment-variable-like name written as a string literal (or read in a resource) in these modules. */
+    static Set<String> mentionedBy(List<Path> moduleDirs) {
+        Set<String> names = new TreeSet<>(readBy(moduleDirs));
+        for (Path module : moduleDirs) {
+            for (Path source : files(module.resolve("src/main/java"), ".java")) {
+                collect(LITERAL, withoutComments(read(source)), m -> names.add(m.group(1)));
+            }
+        }
         return names;
     }
 
