@@ -1,0 +1,330 @@
+package com.bp010.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.bp010.testsupport.RepoPaths;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * template.yaml deploys exactly what the code expects (issue 8). No AWS account is reachable from here, so this reads
+ * the template and the sources; cfn-lint (in .ci/run) checks the template's CloudFormation side.
+ */
+class SamTemplateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Path repo;
+    private static SamTemplate template;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void readTemplate() throws IOException {
+        repo = RepoPaths.root();
+        template = SamTemplate.load(repo.resolve("template.yaml"));
+    }
+
+    static Stream<String> functions() throws IOException {
+        readTemplate();
+        return template.resourcesOfType(SamTemplate.FUNCTION).keySet().stream();
+    }
+
+    // --- functions: handler, JAR, environment ----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void shouldDeployTheHandlersShadedJarWithEveryVariableItsCodeReads_whenReadingTheFunction(String function) {
+        assertThat(new FunctionChecks(repo).check(template, function)).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheRenamedHandlerAndTheRemovedVariable_whenTheTemplateCopyIsBroken() throws IOException {
+        assertThat(new FunctionChecks(repo).check(template, "InitRdsFunction")).isEmpty();
+        SamTemplate broken = brokenCopy(
+                edit("Handler: com.bp010.init.InitRdsHandler::handleRequest",
+                        "Handler: com.bp010.init.InitRdsHandlr::handleRequest", 1),
+                edit("          SQL_PREFIX: sql/\n", "", 1));
+
+        List<String> problems = new FunctionChecks(repo).check(broken, "InitRdsFunction");
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("com.bp010.init.InitRdsHandlr")
+                .contains("not on the classpath"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("sets no SQL_PREFIX"));
+    }
+
+    @Test
+    void shouldReportTheWrongJarAndAStrayVariable_whenTheTemplateCopyPointsElsewhere() throws IOException {
+        SamTemplate broken = brokenCopy(
+                edit("CodeUri: lambda-init-rds/target/lambda-init-rds.jar",
+                        "CodeUri: lambda-pipeline-v4/target/lambda-pipeline-v4.jar", 1),
+                edit("          SQL_PREFIX: sql/\n", "          SQL_PREFIX: sql/\n          SQL_PREFX: sql/\n", 1));
+
+        List<String> problems = new FunctionChecks(repo).check(broken, "InitRdsFunction");
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("CodeUri is 'lambda-pipeline-v4/target/")
+                .contains("lambda-init-rds/target/lambda-init-rds.jar"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("sets SQL_PREFX, which no code"));
+    }
+
+    @Test
+    void shouldNameTheFunctionsAsTheLocalRunnerAndTheLogsDo_whenReadingFunctionNames() {
+        Set<Object> names = template.resourcesOfType(SamTemplate.FUNCTION).keySet().stream()
+                .map(id -> template.properties(id).get("FunctionName")).collect(Collectors.toSet());
+
+        assertThat(names).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(LambdaFunction.values()).map(LambdaFunction::functionName).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void shouldRunJava21OnArm64WithJsonLogsKeptForAPeriod_whenReadingTheFunction(String function) {
+        assertThat(template.functionProperty(function, "Runtime")).contains("java21");
+        assertThat(template.functionProperty(function, "Architectures")).contains(List.of("arm64"));
+        Map<String, Object> logging = SamTemplate.map(template.properties(function).get("LoggingConfig"), function);
+        assertThat(logging).containsEntry("LogFormat", "JSON").containsEntry("ApplicationLogLevel", "TRACE");
+        String logGroup = String.valueOf(SamTemplate.map(logging.get("LogGroup"), "LogGroup").get("Ref"));
+        Map<String, Object> group = template.properties(logGroup);
+        assertThat(group.get("LogGroupName")).isEqualTo("/aws/lambda/" + template.properties(function).get("FunctionName"));
+        assertThat(group).containsKey("RetentionInDays");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void shouldOrderStatementBelowSocketBelowFunctionTimeout_whenReadingTheFunction(String function) {
+        Map<String, Object> env = template.environment(function);
+        int statement = Integer.parseInt(String.valueOf(env.get("DB_STATEMENT_TIMEOUT_SECONDS")));
+        int socket = Integer.parseInt(String.valueOf(env.get("DB_SOCKET_TIMEOUT_SECONDS")));
+        int timeout = (Integer) template.functionProperty(function, "Timeout").orElseThrow();
+
+        assertThat(statement).isPositive().isLessThan(socket);
+        assertThat(socket).isLessThan(timeout);
+    }
+
+    @Test
+    void shouldGiveThePipelineAtLeast120Seconds_whenReadingItsTimeout() {
+        assertThat((Integer) template.functionProperty("PipelineV4Function", "Timeout").orElseThrow())
+                .isGreaterThanOrEqualTo(120);
+    }
+
+    @Test
+    void shouldSendFailedAsyncEventsToAQueueAndCapIngestConcurrency_whenReadingAsyncFunctions() {
+        for (String function : List.of("StageIngestFunction", "PipelineV4Function")) {
+            Map<String, Object> config = SamTemplate.map(template.properties(function).get("EventInvokeConfig"), function);
+            Map<String, Object> onFailure = SamTemplate.map(
+                    SamTemplate.map(config.get("DestinationConfig"), "DestinationConfig").get("OnFailure"), "OnFailure");
+            assertThat(onFailure.get("Destination")).isEqualTo(Map.of("Fn::GetAtt", List.of("FailedEventsQueue", "Arn")));
+        }
+        assertThat(template.properties("StageIngestFunction")).containsKey("ReservedConcurrentExecutions");
+        Map<String, Object> drop = SamTemplate.map(SamTemplate.map(
+                template.properties("StageIngestFunction").get("Events"), "Events").get("FileDrop"), "FileDrop");
+        assertThat(drop.get("Type")).isEqualTo("S3");
+        assertThat(String.valueOf(drop.get("Properties"))).contains("s3:ObjectCreated:*").contains("IngestPrefix");
+    }
+
+    // --- least privilege ---------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldGrantOnlyNamedSecretsAndBuckets_whenReadingEveryPolicy() {
+        assertThat(new PolicyChecks().checkAll(template)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void shouldLetTheFunctionReadTheSecretItsTargetSecretNameNames_whenReadingItsPolicy(String function) {
+        Object secretParameter = SamTemplate.map(template.environment(function).get("TARGET_SECRET_NAME"),
+                "TARGET_SECRET_NAME").get("Ref");
+
+        assertThat(String.valueOf(template.properties(function).get("Policies")))
+                .contains("secretsmanager:GetSecretValue")
+                .contains(":secret:${" + secretParameter + "}-??????");
+    }
+
+    @Test
+    void shouldReportWildcards_whenThePolicyCopyGrantsThem() throws IOException {
+        SamTemplate broken = brokenCopy(
+                edit("              Action: s3:GetObject\n              Resource: !Sub \"arn:${AWS::Partition}:s3:::bp010-config",
+                        "              Action: s3:*\n              Resource: !Sub \"arn:${AWS::Partition}:s3:::bp010-config", 1),
+                edit("Resource: !Sub \"arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${EtlSecretName}-??????\"",
+                        "Resource: \"*\"", 1));
+
+        List<String> problems = new PolicyChecks().checkAll(broken);
+
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("InitRdsFunction").contains("wildcard action s3:*"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("LoadReferencialFunction (ReadEtlSecret)")
+                .contains("on *"));
+    }
+
+    // --- orchestration ------------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldRunOnePhasePerStateWithRetryCatchAndTheRunId_whenReadingTheStateMachine() {
+        assertThat(new StateMachineChecks("PipelineStateMachine").check(template)).isEmpty();
+    }
+
+    @Test
+    void shouldReportTheMissingRetryTheLostRunIdAndTheSkippedPhase_whenTheStateMachineCopyIsBroken() throws IOException {
+        SamTemplate broken = brokenCopy(
+                // occurrences in order: Ingest, DQ, TRANSFORM, ENRICH, DEFAULTS, CONSISTENCY
+                edit("- ErrorEquals: [com.bp010.db.TransientDatabaseException, TransientDatabaseException]",
+                        "- ErrorEquals: [States.Timeout]", 5),
+                // occurrences in order: TRANSFORM, ENRICH, DEFAULTS, CONSISTENCY
+                edit("runId.$: $.run.runId", "runId.$: $.runId", 2),
+                edit("            Next: ENRICH\n", "            Next: CONSISTENCY\n", 1),
+                // occurrences in order: the Defaults Pass state, the DEFAULTS phase
+                edit("            ResultPath: $.defaults\n", "            ResultPaht: $.defaults\n", 2));
+
+        List<String> problems = new StateMachineChecks("PipelineStateMachine").check(broken);
+
+        assertThat(problems).contains("DEFAULTS: no Retry on com.bp010.db.TransientDatabaseException",
+                "ENRICH: sends runId $.runId, not the run opened by DQ ($.run.runId)",
+                "TRANSFORM: Next is CONSISTENCY, not ENRICH",
+                "ENRICH: is not reachable from Defaults",
+                "DEFAULTS: unknown field ResultPaht");
+    }
+
+    @Test
+    void shouldStartTheStateMachineOnAScheduleInTheConfiguredTimeZone_whenReadingItsEvents() {
+        Map<String, Object> events = SamTemplate.map(template.properties("PipelineStateMachine").get("Events"), "Events");
+        List<Map<String, Object>> schedules = events.values().stream().map(e -> SamTemplate.map(e, "event"))
+                .filter(e -> "ScheduleV2".equals(e.get("Type"))).toList();
+
+        assertThat(schedules).hasSize(1);
+        Map<String, Object> properties = SamTemplate.map(schedules.get(0).get("Properties"), "Properties");
+        assertThat(properties.get("ScheduleExpressionTimezone")).isEqualTo(Map.of("Ref", "ScheduleTimezone"));
+        assertThat(properties).containsKey("DeadLetterConfig");
+    }
+
+    @Test
+    void shouldOfferTheDirectScheduleAlternative_whenReadingTheOrchestrationParameter() {
+        assertThat(SamTemplate.map(template.parameters().get("Orchestration"), "Orchestration").get("AllowedValues"))
+                .isEqualTo(List.of("StepFunctions", "DirectSchedule"));
+        Map<String, Object> resources = template.resources();
+        assertThat(SamTemplate.map(resources.get("PipelineStateMachine"), "sm").get("Condition"))
+                .isEqualTo("UseStepFunctions");
+        assertThat(SamTemplate.map(resources.get("DirectPipelineSchedule"), "schedule").get("Condition"))
+                .isEqualTo("UseDirectSchedule");
+        Map<String, Object> target = SamTemplate.map(template.properties("DirectPipelineSchedule").get("Target"), "Target");
+        assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", List.of("PipelineV4Function", "Arn")));
+    }
+
+    @Test
+    void shouldSendTheSampleEventsTheHandlersAreTestedWith_whenReadingScheduledPayloads() throws IOException {
+        Map<String, Object> states = SamTemplate.map(SamTemplate.map(
+                template.properties("PipelineStateMachine").get("Definition"), "Definition").get("States"), "States");
+        Object ingestPayload = SamTemplate.map(SamTemplate.map(states.get("Ingest"), "Ingest").get("Parameters"),
+                "Parameters").get("Payload");
+        Object joinPayload = SamTemplate.map(SamTemplate.map(states.get("TRANSFORM"), "TRANSFORM").get("Parameters"),
+                "Parameters").get("Payload");
+
+        JsonNode ingestEvent = JSON.valueToTree(ingestPayload);
+        assertThat((Object) ingestEvent).isEqualTo(event("stage-scheduler-api.json"));
+        assertThat(JSON.readTree(targetInput("DirectIngestSchedule"))).isEqualTo(event("stage-scheduler-api.json"));
+        assertThat(JSON.readTree(targetInput("DirectPipelineSchedule"))).isEqualTo(event("pipeline-all-phases.json"));
+        Set<String> joinKeys = new TreeSet<>();
+        event("pipeline-phase-join.json").fieldNames().forEachRemaining(joinKeys::add);
+        Set<String> sentKeys = SamTemplate.map(joinPayload, "Payload").keySet().stream()
+                .map(k -> k.replace(".$", "")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(sentKeys).isEqualTo(joinKeys);
+    }
+
+    @Test
+    void shouldHaveAJsonSampleEventForEveryFunction_whenListingEvents() throws IOException {
+        for (LambdaFunction function : LambdaFunction.values()) {
+            String prefix = function.name().toLowerCase() + "-";
+            try (Stream<Path> files = Files.list(repo.resolve("events"))) {
+                List<Path> samples = files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList();
+                assertThat(samples).as(prefix + "*.json").isNotEmpty();
+                for (Path sample : samples) {
+                    assertThat(JSON.readTree(sample.toFile()).isObject()).as(sample.toString()).isTrue();
+                }
+            }
+        }
+    }
+
+    // --- operations ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void shouldAlarmOnFailedExecutionsFunctionErrorsAndMissingData_whenReadingAlarms() {
+        Map<String, Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        List<String> described = new ArrayList<>();
+        alarms.forEach((id, alarm) -> {
+            Map<String, Object> p = template.properties(id);
+            assertThat(p.get("AlarmActions")).as(id).isEqualTo(List.of(Map.of("Ref", "AlarmTopic")));
+            described.add(p.getOrDefault("Namespace", "") + "/" + p.getOrDefault("MetricName", "") + " "
+                    + p.getOrDefault("Dimensions", "") + " " + p.getOrDefault("Metrics", ""));
+        });
+        String all = String.join("\n", described);
+
+        assertThat(all).contains("AWS/States", "MetricName=ExecutionsFailed", "AWS/SQS/ApproximateNumberOfMessagesVisible",
+                "MetricName=PipelineNothingToDo", "BP010/DqScore", "BP010/ConsistencyViolations");
+        for (String function : template.resourcesOfType(SamTemplate.FUNCTION).keySet()) {
+            assertThat(all).contains("AWS/Lambda/Errors [{Name=FunctionName, Value={Ref=" + function + "}}]");
+        }
+        assertThat(template.properties("AlarmEmailSubscription").get("Endpoint")).isEqualTo(Map.of("Ref", "AlarmEmail"));
+    }
+
+    @Test
+    void shouldOverrideOnlyParametersTheTemplateDeclares_whenReadingSamconfig() throws IOException {
+        String samconfig = Files.readString(repo.resolve("samconfig.toml"));
+        Matcher m = Pattern.compile("^\\s*\"(\\w+)=", Pattern.MULTILINE).matcher(samconfig);
+        Set<String> overridden = new TreeSet<>();
+        while (m.find()) {
+            overridden.add(m.group(1));
+        }
+
+        assertThat(overridden).isNotEmpty();
+        assertThat(template.parameters().keySet()).containsAll(overridden);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------------
+
+    private record Edit(String target, String replacement, int occurrence) {
+    }
+
+    private static Edit edit(String target, String replacement, int occurrence) {
+        return new Edit(target, replacement, occurrence);
+    }
+
+    /** A copy of template.yaml with each edit applied to the n-th occurrence of its text (which must exist). */
+    private SamTemplate brokenCopy(Edit... edits) throws IOException {
+        String text = Files.readString(repo.resolve("template.yaml"));
+        for (Edit e : edits) {
+            int at = -1;
+            for (int i = 0; i < e.occurrence(); i++) {
+                at = text.indexOf(e.target(), at + 1);
+                assertThat(at).as("occurrence " + (i + 1) + " of " + e.target()).isNotNegative();
+            }
+            text = text.substring(0, at) + e.replacement() + text.substring(at + e.target().length());
+        }
+        Path copy = tmp.resolve("template-broken.yaml");
+        Files.writeString(copy, text);
+        return SamTemplate.load(copy);
+    }
+
+    private static JsonNode event(String name) throws IOException {
+        return JSON.readTree(repo.resolve("events").resolve(name).toFile());
+    }
+
+    private static String targetInput(String schedule) {
+        return String.valueOf(SamTemplate.map(template.properties(schedule).get("Target"), "Target").get("Input"));
+    }
+}
