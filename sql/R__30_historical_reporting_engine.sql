@@ -78,6 +78,7 @@ BEGIN
      WHERE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
      GROUP BY d.well_id, d.timestamp_lectura;
+    CREATE INDEX ON bp010_fallos_rango (well_id, timestamp_lectura);   -- cheap probes whatever the plan
     ANALYZE bp010_fallos_rango;
 
     -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value).
@@ -129,6 +130,8 @@ BEGIN
               FROM bp010_lecturas_contador l
             WINDOW w AS (PARTITION BY l.well_id, l.contador ORDER BY l.timestamp_lectura)) x
      WHERE timestamp_lectura >= v_desde;
+    CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
+    ANALYZE bp010_deltas;
 
     -- Hourly rows: averages over the readings that passed, counter deltas summed per hour.
     SELECT string_agg(format('avg(p.%I) FILTER (WHERE p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas)) AS %I',

@@ -346,8 +346,13 @@ BEGIN
       FROM bp010_dq_reglas r
       JOIN stage.tbl_pozo_maestra m ON p_well_id IS NULL OR m.well_id = p_well_id
      WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
+    -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
+    -- stale right after a load, and an index keeps a misestimated nested loop cheap.
+    CREATE INDEX ON bp010_dq_fallos (rule_id, well_id, timestamp_lectura);
+    CREATE INDEX ON bp010_dq_conteo (well_id, fecha, rule_id);
     ANALYZE bp010_dq_fallos;
     ANALYZE bp010_dq_conteo;
+    ANALYZE bp010_dq_reglas;
 
     -- 5. Findings: the latest verdict per rule, well and reading. What this run evaluated and passed (or found NULL)
     --    loses its old failure; failures found again keep their first detection time.
