@@ -121,8 +121,10 @@ BEGIN
                %s
           FROM stage.tbl_pozo_produccion p
           JOIN bp010_cv_pozos w ON w.well_id = p.well_id AND p.timestamp_lectura >= w.desde
+         WHERE p.timestamp_lectura >= $1   -- the earliest bound: lets the time index limit the read
          GROUP BY p.well_id
-        $sql$, v_max);
+        $sql$, v_max)
+    USING (SELECT min(desde) FROM bp010_cv_pozos);
 
     -- Values: from the latest row when the column's latest value is there, else by key; merged with the snapshot
     -- where a bounded read found nothing for a column.

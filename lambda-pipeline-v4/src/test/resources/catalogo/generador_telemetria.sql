@@ -50,7 +50,7 @@ BEGIN
         SELECT v, prueba.carta(43, 6000 + 500 * v) AS sup, prueba.carta(40, 3000 + 200 * v) AS fondo
           FROM generate_series(0, 6) v
     ), x AS (
-        SELECT format('%s-%s', p_prefijo, lpad(i::text, 4, '0')) AS well_id, i, t AS ts,
+        SELECT format('%s-%s', p_prefijo, lpad(i::text, 4, '0')) AS well_id, i, k, t AS ts,
                extract(epoch FROM t - timestamptz '2020-01-01 00:00:00+00') / 3600.0 AS h,
                sin(2 * pi() * (extract(epoch FROM t) / 3600.0) / 24) AS s,
                extract(epoch FROM t - date_trunc('day', t)) / 3600.0 AS hd
@@ -72,7 +72,8 @@ BEGIN
            100 * (80 + x.i % 30 + 5 * x.s) / (130 + x.i % 25 + x.i % 30 + 10 * x.s), 600, 130,
            5, 2, 8, 4000 + 10 * (x.i % 50) - 50 * x.s, 418 + 5 * x.s,
            130, 2225, 503, 160,
-           75, 1000, c.sup, c.fondo, 0.2, 5,
+           -- every card text distinct (a reading counter in front), as real cards are
+           75, 1000, '{"n":' || x.k || ',' || substr(c.sup, 2), '{"n":' || x.k || ',' || substr(c.fondo, 2), 0.2, 5,
            1, 12.6, -70, 0, 20
       FROM x
       JOIN cartas c ON c.v = x.i % 7
