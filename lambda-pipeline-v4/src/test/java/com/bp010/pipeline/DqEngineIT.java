@@ -5,8 +5,6 @@ import com.bp010.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 import static com.bp010.pipeline.PipelineSqlFixture.checksum;
@@ -238,59 +234,6 @@ class DqEngineIT {
         // the rules written on the column's own name still find it, and its SCADA id for latency
         assertThat(summary(run).get("DQ-001")).containsExactly(READINGS, READINGS, 0, 0);
         assertThat(summary(run).get("DQ-021")).containsExactly(READINGS, READINGS, 0, 0);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "not JSON|{position:[1]|card is not valid JSON",
-            "an array|[1,2,3]|card is not a JSON object",
-            "no load|{\"position\":[1,2]}|card lacks a position or a load array",
-            "unequal arrays|{\"position\":[1,2,1],\"load\":[1,2]}|position has 3 points, load has 2",
-            "19 points|CLOSED:19|card has 19 points (at least 20)",
-            "a string point|STRING|card holds a non-numeric point",
-            "no stroke|FLAT|card has no stroke (position span 0)",
-            "open loop|OPEN|card loop not closed"})
-    void shouldRejectTheCard_whenItIsMalformed(String label, String card, String reason) throws SQLException {
-        String text = switch (card) {
-            case "CLOSED:19" -> closedCard(19, 0);
-            case "STRING" -> closedCard(30, 0).replaceFirst("\\[0.0,", "[\"0\",");
-            case "FLAT" -> "{\"position\":" + repeat("5", 25) + ",\"load\":" + repeat("5000", 25) + "}";
-            case "OPEN" -> closedCard(30, 0.2);
-            default -> card;
-        };
-        assertThat((String) db.queryValue("SELECT stage.fnc_dq_defecto_carta(?)", text)).as(label).startsWith(reason);
-    }
-
-    @Test
-    void shouldAcceptTheCard_whenItIsAClosedLoopOfEnoughPoints() {
-        Random random = new Random(42);
-        for (int i = 0; i < 200; i++) {
-            int points = 20 + random.nextInt(380);
-            double gap = random.nextDouble() * 0.04;   // under the 5 % tolerance
-            assertThat(db.queryValue("SELECT stage.fnc_dq_defecto_carta(?)", closedCard(points, gap)))
-                    .as("%d points, gap %.3f", points, gap).isNull();
-        }
-        assertThat(db.queryValue("SELECT stage.fnc_dq_defecto_carta(NULL)")).isNull();
-    }
-
-    /** A card over one stroke of 86 in; the last point ends {@code gap} (a fraction of the span) away from the first. */
-    private static String closedCard(int points, double gap) {
-        StringJoiner pos = new StringJoiner(",", "[", "]");
-        StringJoiner load = new StringJoiner(",", "[", "]");
-        for (int k = 0; k < points; k++) {
-            double phase = 2 * Math.PI * k / (points - 1);
-            double p = 43 * (1 - Math.cos(phase));
-            if (k == points - 1) {
-                p += 86 * gap;
-            }
-            pos.add(Double.toString(Math.round(p * 100) / 100.0));
-            load.add(Double.toString(Math.round((7000 + 3000 * Math.sin(phase)) * 10) / 10.0));
-        }
-        return "{\"position\":" + pos + ",\"load\":" + load + "}";
-    }
-
-    private static String repeat(String value, int n) {
-        return "[" + String.join(",", java.util.Collections.nCopies(n, value)) + "]";
     }
 
     private List<String> findings() throws SQLException {
