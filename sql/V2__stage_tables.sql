@@ -213,11 +213,13 @@ CREATE TABLE stage.tbl_pozo_produccion (
     alarm_code                   double precision,
     sand_content_ppm             double precision,
     pivoted_at                   timestamptz NOT NULL DEFAULT now(),
+    pivot_xid                    xid8        NOT NULL DEFAULT pg_current_xact_id(),
     CONSTRAINT tbl_pozo_produccion_pk PRIMARY KEY (well_id, timestamp_lectura)
 );
 CREATE INDEX tbl_pozo_produccion_ts_idx ON stage.tbl_pozo_produccion (timestamp_lectura);
-CREATE INDEX tbl_pozo_produccion_pivoted_idx ON stage.tbl_pozo_produccion (pivoted_at);
+CREATE INDEX tbl_pozo_produccion_pivot_xid_idx ON stage.tbl_pozo_produccion (pivot_xid);
 COMMENT ON TABLE stage.tbl_pozo_produccion IS 'Production and telemetry pivoted from landing: one row per (well, reading time)';
+COMMENT ON COLUMN stage.tbl_pozo_produccion.pivot_xid IS 'Transaction that last wrote the row (set on insert and update): the pipeline''s watermark compares it with the snapshot xmin of the last run, so a slow ingest that commits late is never missed';
 COMMENT ON COLUMN stage.tbl_pozo_produccion.well_head_pressure IS 'Wellhead (tubing) pressure WHP [psi]';
 COMMENT ON COLUMN stage.tbl_pozo_produccion.casing_head_pressure IS 'Casing head pressure CHP [psi]';
 COMMENT ON COLUMN stage.tbl_pozo_produccion.flow_line_pressure IS 'Flow-line pressure [psi]';

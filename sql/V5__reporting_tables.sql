@@ -608,7 +608,9 @@ CREATE TABLE reporting.dataset_dq_score_pozo (
 -- ---------------------------------------------------------------------------------------------------------------
 -- Run log, watermark, lease, ML sync state
 -- ---------------------------------------------------------------------------------------------------------------
--- One row per pipeline run: the run log and the watermark (the last OK run's pivot high-water mark).
+-- One row per pipeline run: the run log and the watermark. pivot_xmin is the snapshot xmin when the run started:
+-- every production row written by a transaction below it was visible to the run; the next default run looks at rows
+-- with pivot_xid >= it. Explicit-window runs leave it NULL (they do not move the watermark).
 CREATE TABLE reporting.pipeline_runs (
     run_id              uuid PRIMARY KEY,
     status              text NOT NULL CHECK (status IN ('RUNNING', 'OK', 'FAILED', 'SKIPPED_LOCKED', 'NOTHING_TO_DO')),
@@ -619,6 +621,7 @@ CREATE TABLE reporting.pipeline_runs (
     as_of               timestamptz NOT NULL,
     fases               text[] NOT NULL DEFAULT '{}',
     pivot_watermark     timestamptz,
+    pivot_xmin          xid8,
     started_at          timestamptz NOT NULL DEFAULT now(),
     finished_at         timestamptz,
     duration_ms         bigint,

@@ -9,15 +9,19 @@ import java.util.Map;
 /** {@code --jdbc-url} (or {@code BP010_JDBC_URL}) for the commands that reach PostgreSQL. */
 final class DatabaseOptions {
     @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "JDBC URL of the database (default: the BP010_JDBC_URL environment variable).")
+            description = "JDBC URL of the database (default: BP010_JDBC_URL; without either, an embedded PostgreSQL).")
     String jdbcUrl;
 
-    /** The process environment, with BP010_JDBC_URL taken from --jdbc-url when given. */
-    Env env() {
+    /** --jdbc-url, else BP010_JDBC_URL, else the embedded PostgreSQL (started here, stopped on close). */
+    LocalDatabase open() {
+        String url = jdbcUrl != null && !jdbcUrl.isBlank() ? jdbcUrl : System.getenv("BP010_JDBC_URL");
+        return LocalDatabase.of(url);
+    }
+
+    /** The process environment, with BP010_JDBC_URL pointing at {@code database}. */
+    static Env env(LocalDatabase database) {
         Map<String, String> env = new HashMap<>(System.getenv());
-        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
-            env.put("BP010_JDBC_URL", jdbcUrl);
-        }
+        env.put("BP010_JDBC_URL", database.jdbcUrl());
         return Env.of(env);
     }
 }

@@ -58,8 +58,8 @@ final class InvokeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = System.out;
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        try {
-            var handler = function.handler(database.env());
+        try (LocalDatabase db = database.open()) {
+            var handler = function.handler(DatabaseOptions.env(db));
             handler.handleRequest(new ByteArrayInputStream(event.bytes()), response,
                     new LocalContext(function.functionName()));
         } catch (Bp010Exception e) {

@@ -3,6 +3,7 @@ package com.bp010.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.bp010.db.Env;
 import com.bp010.init.InitRdsHandler;
+import com.bp010.pipeline.PipelineV4Handler;
 
 import java.util.function.Function;
 
@@ -11,7 +12,7 @@ enum LambdaFunction {
     INIT("bp010-init-rds", InitRdsHandler::new),
     REFERENCIAL("bp010-load-referencial", null),
     STAGE("bp010-stage-ingest", null),
-    PIPELINE("bp010-pipeline-v4", null);
+    PIPELINE("bp010-pipeline-v4", PipelineV4Handler::new);
 
     private final String functionName;
     private final Function<Env, RequestStreamHandler> factory;

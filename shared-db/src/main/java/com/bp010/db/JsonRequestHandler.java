@@ -28,7 +28,8 @@ public abstract class JsonRequestHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try (LogContext ignored = LogContext.open(functionName(), context)) {
+        LogContext logContext = LogContext.open(functionName(), context);
+        try {
             JsonNode event = readEvent(input);
             Object response = handle(event, context);
             Json.mapper().writeValue(output, response);
@@ -40,6 +41,8 @@ public abstract class JsonRequestHandler implements RequestStreamHandler {
                     e.getClass().getSimpleName() + ": " + e.getMessage(), e).with("exception", e.getClass().getName());
             LOG.error("{} failed unexpectedly: {}", functionName(), wrapped.getMessage(), e);
             throw wrapped;
+        } finally {
+            logContext.close();
         }
     }
 

@@ -1,0 +1,90 @@
+package com.bp010.pipeline;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stored procedures each phase calls, in the seed's order, with the run's window, well, id and asOf bound as
+ * parameters. The seed's signatures are kept; the extra arguments are trailing and defaulted in SQL.
+ */
+final class PhaseSteps {
+    static final String STALENESS_REFRESH = "reporting.aplicar_evaluacion_universal";
+
+    private static final Map<String, String> BRIDGES = Map.of(
+            "CDI", "reporting.sp_sync_cdi_to_reporting",
+            "IPR", "reporting.sp_sync_ipr_to_reporting",
+            "ARPS", "reporting.sp_sync_arps_to_reporting");
+
+    private PhaseSteps() {
+    }
+
+    static List<Step> of(Phase phase, RunContext run, Connection connection) throws SQLException {
+        var from = run.window().from();
+        var to = run.window().to();
+        return switch (phase) {
+            case DQ -> List.of(Step.of("stage.sp_execute_dq_validation",
+                    "CALL stage.sp_execute_dq_validation(?::date, ?::date, ?::text, ?::uuid, ?::timestamptz)",
+                    from, to, run.wellId(), run.runId(), run.asOfTimestamp()));
+            case TRANSFORM -> List.of(
+                    Step.of("reporting.sp_load_to_reporting",
+                            "CALL reporting.sp_load_to_reporting(?::date, ?::date, true, true, true, ?::text, ?::uuid)",
+                            from, to, run.wellId(), run.runId()),
+                    Step.of("reporting.actualizar_current_values_v4",
+                            "CALL reporting.actualizar_current_values_v4(?::uuid)", run.runId()));
+            case ENRICH -> enrich(run, connection);
+            case DEFAULTS -> List.of(Step.of("reporting.sp_populate_defaults", "CALL reporting.sp_populate_defaults()"));
+            case CONSISTENCY -> List.of(Step.of("stage.sp_execute_consistency_validation",
+                    "CALL stage.sp_execute_consistency_validation(?::uuid, ?::timestamptz)",
+                    run.runId(), run.asOfTimestamp()));
+        };
+    }
+
+    /** The semaphore evaluation alone: a run with no new data still re-judges staleness against its asOf. */
+    static Step stalenessRefresh(RunContext run) {
+        return Step.of(STALENESS_REFRESH, "CALL reporting.aplicar_evaluacion_universal(?::uuid, ?::timestamptz)",
+                run.runId(), run.asOfTimestamp());
+    }
+
+    private static List<Step> enrich(RunContext run, Connection connection) throws SQLException {
+        var from = run.window().from();
+        var to = run.window().to();
+        List<Step> steps = new ArrayList<>(List.of(
+                Step.of("reporting.sp_sync_dim_pozo_targets", "CALL reporting.sp_sync_dim_pozo_targets()"),
+                stalenessRefresh(run),
+                Step.of("reporting.sp_calcular_derivados_completos",
+                        "CALL reporting.sp_calcular_derivados_completos(?::date, ?::date, ?::uuid)",
+                        from, to, run.runId()),
+                Step.of("reporting.poblar_kpi_business",
+                        "CALL reporting.poblar_kpi_business(?::date, ?::date, ?::uuid)", from, to, run.runId())));
+        for (String bridge : pendingBridges(connection)) {
+            String procedure = BRIDGES.get(bridge);
+            if (procedure != null) {
+                steps.add(Step.of(procedure, "CALL " + procedure + "(?::uuid)", run.runId()));
+            }
+        }
+        return steps;
+    }
+
+    /** Which ML bridges have rows in {@code universal} newer than their last sync ('CDI', 'IPR', 'ARPS'). */
+    private static List<String> pendingBridges(Connection connection) throws SQLException {
+        List<String> pending = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT reporting.fnc_ml_bridges_pendientes()")) {
+            if (rs.next()) {
+                Array array = rs.getArray(1);
+                if (array != null) {
+                    for (Object o : (Object[]) array.getArray()) {
+                        pending.add(String.valueOf(o));
+                    }
+                }
+            }
+        }
+        return pending;
+    }
+}

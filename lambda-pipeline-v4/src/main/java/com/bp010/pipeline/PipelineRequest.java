@@ -1,0 +1,114 @@
+package com.bp010.pipeline;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.ErrorCode;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The PIPELINE V4 event of SPEC 4.4: {@code {"fechaInicio", "fechaFin", "wellId", "phases": [...], "phase",
+ * "runId", "asOf"}}, all optional. {@code phases} selects several, {@code phase} exactly one; giving both is an error.
+ */
+record PipelineRequest(RunWindow window, String wellId, Set<Phase> phases, boolean singlePhase, UUID runId,
+                       Instant asOf) {
+    private static final Pattern WELL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    static PipelineRequest from(JsonNode event, ZoneId zone) {
+        LocalDate from = date(event, "fechaInicio");
+        LocalDate to = date(event, "fechaFin");
+        RunWindow window = null;
+        if (to != null && from == null) {
+            throw bad("fechaFin needs fechaInicio", "fechaInicio");
+        }
+        if (from != null) {
+            LocalDate end = to != null ? to : LocalDate.now(zone);
+            if (end.isBefore(from)) {
+                throw bad("fechaFin " + end + " is before fechaInicio " + from, "fechaFin");
+            }
+            window = new RunWindow(from, end);
+        }
+        String wellId = text(event, "wellId");
+        if (wellId != null && !WELL_ID.matcher(wellId).matches()) {
+            throw bad("wellId '" + wellId + "' is not a well id (letters, digits, '.', '_', '-')", "wellId");
+        }
+        boolean hasPhases = event.hasNonNull("phases");
+        boolean hasPhase = event.hasNonNull("phase");
+        if (hasPhases && hasPhase) {
+            throw bad("Give either \"phases\" (several) or \"phase\" (exactly one), not both", "phase");
+        }
+        Set<Phase> phases = EnumSet.allOf(Phase.class);
+        if (hasPhase) {
+            phases = EnumSet.of(Phase.parse(event.get("phase").asText()));
+        } else if (hasPhases) {
+            JsonNode list = event.get("phases");
+            if (!list.isArray() || list.isEmpty()) {
+                throw bad("\"phases\" must be a non-empty array of phase names", "phases");
+            }
+            List<Phase> parsed = new ArrayList<>();
+            list.forEach(p -> parsed.add(Phase.parse(p.asText())));
+            phases = EnumSet.copyOf(parsed);
+        }
+        UUID runId = null;
+        String runText = text(event, "runId");
+        if (runText != null) {
+            try {
+                runId = UUID.fromString(runText);
+            } catch (IllegalArgumentException e) {
+                throw bad("runId '" + runText + "' is not a UUID", "runId");
+            }
+        }
+        if (runId != null && window != null) {
+            throw bad("A run joined by runId keeps its own window: drop fechaInicio/fechaFin", "runId");
+        }
+        return new PipelineRequest(window, wellId, phases, hasPhase, runId, instant(event, "asOf", zone));
+    }
+
+    private static String text(JsonNode event, String field) {
+        JsonNode v = event.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().trim();
+    }
+
+    private static LocalDate date(JsonNode event, String field) {
+        String v = text(event, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeException e) {
+            throw bad(field + " '" + v + "' is not a date (YYYY-MM-DD)", field);
+        }
+    }
+
+    private static Instant instant(JsonNode event, String field, ZoneId zone) {
+        String v = text(event, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeException withoutOffset) {
+            try {
+                return LocalDateTime.parse(v).atZone(zone).toInstant();
+            } catch (DateTimeException e) {
+                throw bad(field + " '" + v + "' is not an ISO-8601 time", field);
+            }
+        }
+    }
+
+    private static Bp010Exception bad(String message, String field) {
+        return new Bp010Exception(ErrorCode.BAD_EVENT, message).with("field", field);
+    }
+}

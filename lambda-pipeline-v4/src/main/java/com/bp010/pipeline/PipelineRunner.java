@@ -1,0 +1,239 @@
+package com.bp010.pipeline;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.CallResult;
+import com.bp010.db.Database;
+import com.bp010.db.DatabaseErrors;
+import com.bp010.db.ErrorCode;
+import com.bp010.db.LogContext;
+import com.bp010.db.SqlCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs phases 3-7 (SPEC 4.4): takes the run lease, resolves the window (explicit, or what changed since the last
+ * complete run), runs each requested phase in its own transaction in order, logs every phase and call in
+ * {@code reporting.pipeline_runs}/{@code pipeline_run_phases}, and stops at the first failure, which it throws.
+ * A {@code runId} joins an existing run (one Step Functions state per phase).
+ */
+final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final Database database;
+    private final PipelineSettings settings;
+    private final RunLog runLog = new RunLog();
+    private final RunLease lease;
+    private final WindowResolver windows;
+
+    PipelineRunner(Database database, PipelineSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        this.lease = new RunLease(settings.leaseTtl());
+        this.windows = new WindowResolver(runLog, settings.lookbackDays());
+    }
+
+    PipelineResult run(PipelineRequest request, String holder) {
+        long start = System.nanoTime();
+        return request.runId() != null ? join(request, holder, start) : open(request, holder, start);
+    }
+
+    private PipelineResult open(PipelineRequest request, String holder, long start) {
+        UUID runId = UUID.randomUUID();
+        LogContext.put("runId", runId.toString());
+        Instant asOf = request.asOf() != null ? request.asOf() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String trigger = request.singlePhase() ? "phase" : "run";
+        boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
+        if (!leased) {
+            RunContext skipped = new RunContext(runId, request.window(), request.wellId(), asOf);
+            database.withConnection("run log", c -> {
+                runLog.open(c, skipped, "SKIPPED_LOCKED", trigger, request.phases(), null);
+                return null;
+            });
+            LOG.info("Another run holds the lease: skipped");
+            return result(skipped, "SKIPPED_LOCKED", List.of(), null, null,
+                    "another pipeline run holds the lease", start);
+        }
+        try {
+            RunWindow window = request.window();
+            Watermark watermark = null;
+            if (window == null) {
+                LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
+                WindowResolver.Resolution resolution = database.withConnection("window",
+                        c -> windows.resolve(c, request.wellId(), asOfDate));
+                watermark = request.wellId() == null ? resolution.watermark() : null;
+                if (resolution.window().isEmpty()) {
+                    return nothingToDo(runId, request, asOf, trigger, holder, start);
+                }
+                window = resolution.window().get();
+            }
+            RunContext run = new RunContext(runId, window, request.wellId(), asOf);
+            Watermark mark = watermark;
+            database.withConnection("run log", c -> {
+                runLog.open(c, run, "RUNNING", trigger, request.phases(), mark);
+                return null;
+            });
+            LOG.info("Run {} opened: window {} .. {}, phases {}", runId, window.from(), window.to(), request.phases());
+            return execute(run, request, start);
+        } catch (RuntimeException e) {
+            releaseQuietly(runId);
+            throw e;
+        }
+    }
+
+    private PipelineResult join(PipelineRequest request, String holder, long start) {
+        UUID runId = request.runId();
+        LogContext.put("runId", runId.toString());
+        RunLog.StoredRun stored = database.withConnection("run log", c -> runLog.find(c, runId))
+                .orElseThrow(() -> new Bp010Exception(ErrorCode.BAD_EVENT, "No pipeline run " + runId
+                        + ": start a run without runId first").with("runId", runId.toString()));
+        RunContext run = new RunContext(runId, stored.window(), stored.wellId(), stored.asOf().toInstant());
+        if ("NOTHING_TO_DO".equals(stored.status()) || "SKIPPED_LOCKED".equals(stored.status())) {
+            return result(run, stored.status(), List.of(), null, null, "the run ended as " + stored.status(), start);
+        }
+        boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
+        if (!leased) {
+            return result(run, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease", start);
+        }
+        database.withConnection("run log", c -> {
+            runLog.setStatus(c, runId, "RUNNING");
+            return null;
+        });
+        return execute(run, request, start);
+    }
+
+    private PipelineResult nothingToDo(UUID runId, PipelineRequest request, Instant asOf, String trigger,
+                                       String holder, long start) {
+        RunContext run = new RunContext(runId, null, request.wellId(), asOf);
+        database.withConnection("run log", c -> {
+            runLog.open(c, run, "RUNNING", trigger, request.phases(), null);
+            return null;
+        });
+        // No new data, but time has passed: semaphores are re-judged for staleness against asOf.
+        PhaseReport refresh = runPhase(run, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(run)));
+        database.withConnection("run log", c -> {
+            runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+            lease.release(c, runId);
+            return null;
+        });
+        LOG.info("Nothing new since the last complete run");
+        return result(run, "NOTHING_TO_DO", List.of(refresh), null, null,
+                "no production rows written since the last complete run; semaphores re-judged for staleness", start);
+    }
+
+    private PipelineResult execute(RunContext run, PipelineRequest request, long start) {
+        List<PhaseReport> reports = new ArrayList<>();
+        for (Phase phase : EnumSet.copyOf(request.phases())) {
+            database.withConnection("run log", c -> {
+                runLog.phaseStarted(c, run.runId(), phase);
+                return null;
+            });
+            try {
+                reports.add(runPhaseLogged(run, phase));
+            } catch (Bp010Exception failure) {
+                failure.withIfAbsent("phase", phase.name()).withIfAbsent("runId", run.runId().toString());
+                database.withConnection("run log", c -> {
+                    runLog.finish(c, run.runId(), "FAILED", null, null, failure);
+                    lease.release(c, run.runId());
+                    return null;
+                });
+                LogContext.put("phase", null);
+                throw failure;
+            }
+            database.withConnection("lease", c -> {
+                lease.renew(c, run.runId());
+                return null;
+            });
+        }
+        LogContext.put("phase", null);
+        return database.withConnection("run log", c -> {
+            var dq = RunSummaries.dq(c, run.runId());
+            var consistency = RunSummaries.consistency(c, run.wellId());
+            // One Step Functions state runs one phase ("phase"): the run stays open until its last phase.
+            boolean complete = !request.singlePhase() || request.phases().contains(Phase.CONSISTENCY);
+            if (complete) {
+                runLog.finish(c, run.runId(), "OK", dq, consistency, null);
+                lease.release(c, run.runId());
+            }
+            return result(run, "OK", reports, dq, consistency, null, start);
+        });
+    }
+
+    private PhaseReport runPhaseLogged(RunContext run, Phase phase) {
+        LogContext.put("phase", phase.name());
+        long start = System.nanoTime();
+        try {
+            List<CallResult> calls = database.inTransaction(phase.name(), c -> {
+                List<CallResult> results = new ArrayList<>();
+                for (Step step : PhaseSteps.of(phase, run, c)) {
+                    results.add(execute(c, step));
+                }
+                return results;
+            });
+            PhaseReport report = new PhaseReport(phase.name(), "OK", elapsed(start), calls);
+            database.withConnection("run log", c -> {
+                runLog.phaseFinished(c, run.runId(), report, null);
+                return null;
+            });
+            LOG.info("Phase {} ({}) OK in {} ms", phase, phase.number(), report.durationMs());
+            return report;
+        } catch (RuntimeException e) {
+            Bp010Exception failure = DatabaseErrors.translate(e, null).withIfAbsent("phase", phase.name());
+            PhaseReport report = new PhaseReport(phase.name(), "FAILED", elapsed(start), List.of());
+            database.withConnection("run log", c -> {
+                runLog.phaseFinished(c, run.runId(), report, failure);
+                return null;
+            });
+            LOG.error("Phase {} failed: {}", phase, failure.reason());
+            throw failure;
+        }
+    }
+
+    private PhaseReport runPhase(RunContext run, Phase phase, List<Step> steps) {
+        long start = System.nanoTime();
+        List<CallResult> calls = database.inTransaction(phase.name(), c -> {
+            List<CallResult> results = new ArrayList<>();
+            for (Step step : steps) {
+                results.add(execute(c, step));
+            }
+            return results;
+        });
+        return new PhaseReport(phase.name(), "OK", elapsed(start), calls);
+    }
+
+    private static CallResult execute(Connection c, Step step) {
+        CallResult result = SqlCalls.execute(c, step.call(), step.sql(), step.params().toArray());
+        LOG.info("{} done in {} ms, {} notice(s)", step.call(), result.durationMs(), result.notices().size());
+        return result;
+    }
+
+    private void releaseQuietly(UUID runId) {
+        try {
+            database.withConnection("lease", c -> {
+                lease.release(c, runId);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Could not release the lease of run {}: it expires by itself", runId);
+        }
+    }
+
+    private static long elapsed(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private PipelineResult result(RunContext run, String status, List<PhaseReport> phases,
+                                  RunSummaries.DqSummary dq, RunSummaries.ConsistencySummary consistency,
+                                  String message, long start) {
+        return new PipelineResult(run.runId(), status, run.window(), run.asOf(), run.wellId(), phases, dq,
+                consistency, message, elapsed(start));
+    }
+}

@@ -1,0 +1,67 @@
+package com.bp010.pipeline;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.Env;
+import com.bp010.db.JsonRequestHandler;
+import com.bp010.db.LazyDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lambda PIPELINE V4 (phases 3-7). Event and response: SPEC 4.4 (see README). Environment: the database variables of
+ * shared-db (TARGET_SECRET_NAME = the bp010_etl secret), {@code LOOKBACK_DAYS}, {@code LEASE_TTL_SECONDS},
+ * {@code BP010_TIMEZONE}.
+ */
+public class PipelineV4Handler extends JsonRequestHandler {
+    private final LazyDatabase database;
+    private final PipelineSettings settings;
+    private final EmbeddedMetrics metrics;
+
+    /** Lambda entry point: reads the environment once per container. */
+    public PipelineV4Handler() {
+        this(Env.system());
+    }
+
+    public PipelineV4Handler(Env env) {
+        this(LazyDatabase.fromEnv(env), PipelineSettings.fromEnv(env), EmbeddedMetrics.fromEnv(env));
+    }
+
+    PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics) {
+        this.database = database;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    protected String functionName() {
+        return "bp010-pipeline-v4";
+    }
+
+    @Override
+    protected Object handle(JsonNode event, Context context) {
+        PipelineRequest request = PipelineRequest.from(event, settings.zone());
+        String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
+        PipelineResult result = new PipelineRunner(database.get(), settings).run(request, holder);
+        publishMetrics(result);
+        return result;
+    }
+
+    private void publishMetrics(PipelineResult result) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        values.put("PipelineRuns", 1);
+        values.put("PipelineNothingToDo", "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
+        values.put("PipelineSkippedLocked", "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
+        values.put("PipelineDurationMs", result.durationMs());
+        if (result.dq() != null && result.dq().score() != null) {
+            values.put("DqScore", result.dq().score());
+            values.put("DqFailed", result.dq().failed());
+        }
+        if (result.consistency() != null) {
+            values.put("ConsistencyViolations", result.consistency().violations());
+        }
+        metrics.publish(functionName(), values);
+    }
+}

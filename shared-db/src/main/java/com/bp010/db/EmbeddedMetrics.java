@@ -1,0 +1,60 @@
+package com.bp010.db;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * CloudWatch metrics in the embedded metric format: one JSON object on stdout per publication, in namespace
+ * {@code BP010} with the dimension {@code Function}. Only inside Lambda (where stdout is the log stream); locally
+ * stdout belongs to the response, so nothing is written.
+ */
+public final class EmbeddedMetrics {
+    public static final String NAMESPACE = "BP010";
+
+    private final PrintStream out;
+
+    private EmbeddedMetrics(PrintStream out) {
+        this.out = out;
+    }
+
+    public static EmbeddedMetrics fromEnv(Env env) {
+        return new EmbeddedMetrics(env.get("AWS_LAMBDA_FUNCTION_NAME").isPresent() ? System.out : null);
+    }
+
+    public static EmbeddedMetrics to(PrintStream out) {
+        return new EmbeddedMetrics(out);
+    }
+
+    public static EmbeddedMetrics disabled() {
+        return new EmbeddedMetrics(null);
+    }
+
+    public void publish(String function, Map<String, Number> values) {
+        if (out == null || values.isEmpty()) {
+            return;
+        }
+        out.println(document(function, values, System.currentTimeMillis()));
+    }
+
+    static String document(String function, Map<String, Number> values, long timestampMillis) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        ObjectNode aws = root.putObject("_aws");
+        aws.put("Timestamp", timestampMillis);
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
+        directive.put("Namespace", NAMESPACE);
+        directive.putArray("Dimensions").addArray().add("Function");
+        ArrayNode metrics = directive.putArray("Metrics");
+        root.put("Function", function);
+        values.forEach((name, value) -> {
+            ObjectNode m = metrics.addObject();
+            m.put("Name", name);
+            m.put("Unit", name.endsWith("Ms") ? "Milliseconds" : name.startsWith("Dq") && name.endsWith("Score")
+                    ? "None" : "Count");
+            root.putPOJO(name, value);
+        });
+        return root.toString();
+    }
+}
