@@ -7,11 +7,14 @@
 -- older. Only the snapshot's own columns are written (statuses, derived values and ML columns belong to phase 5).
 --
 -- Which readings are read:
---   * without a window (p_desde NULL and no run found): every reading of every well - exact, and the cost of all history;
---   * with p_desde, or the window start of the run p_run_id in reporting.pipeline_runs: per well, the readings from
---     least(p_desde, the snapshot's fecha_hora_ultima_lectura) on, for wells with such readings, and all the readings
---     of wells without a snapshot row. A column with no non-null value in that range keeps its snapshot value, which
---     came from an older reading (readings older than the window do not change between runs).
+--   * called by hand (no run, or a run not in reporting.pipeline_runs): every reading of every well - exact, at the
+--     cost of all history;
+--   * in a pipeline run: the run's window start (reporting.pipeline_runs.ventana_desde; a run with a well reads that
+--     well only): per well, the readings from least(window start, the snapshot's fecha_hora_ultima_lectura) on, for
+--     wells with such readings, and all the readings of wells without a snapshot row. A column with no non-null value
+--     in that range keeps its snapshot value, which came from an older reading (readings older than the window did not
+--     change: the run's window covers every day touched since the last run). One case is not seen: a value revised to
+--     NULL inside the window keeps the older snapshot value until the next call by hand.
 
 -- Numeric stage columns that dataset_current_values carries under the same name (counters included: they are values).
 CREATE OR REPLACE FUNCTION reporting.fnc_columnas_current_values()
@@ -32,13 +35,15 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_columnas_current_values() IS
     'Numeric stage columns kept in reporting.dataset_current_values, with the name of their <column>_ts column when it has one';
 
-CREATE OR REPLACE PROCEDURE reporting.actualizar_current_values_v4(p_run_id uuid DEFAULT NULL,
-                                                                   p_desde timestamptz DEFAULT NULL)
+-- (an earlier draft took a second argument; one signature only, so that CALL ...(uuid) is never ambiguous)
+DROP PROCEDURE IF EXISTS reporting.actualizar_current_values_v4(uuid, timestamptz);
+
+CREATE OR REPLACE PROCEDURE reporting.actualizar_current_values_v4(p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
 SET jit = off
 AS $$
 DECLARE
-    v_desde   timestamptz := p_desde;
+    v_desde   timestamptz;
     v_well    text;
     v_cols    text[];
     v_cols_ts text[];
@@ -56,7 +61,7 @@ DECLARE
     n_pozos   bigint;
     n_escritos bigint;
 BEGIN
-    IF v_desde IS NULL AND p_run_id IS NOT NULL THEN
+    IF p_run_id IS NOT NULL THEN
         SELECT r.ventana_desde::timestamptz, r.well_id INTO v_desde, v_well
           FROM reporting.pipeline_runs r WHERE r.run_id = p_run_id;
     END IF;
@@ -177,5 +182,5 @@ BEGIN
         n_pozos, CASE WHEN v_desde IS NULL THEN 'all history' ELSE 'readings from ' || v_desde END, n_escritos;
 END
 $$;
-COMMENT ON PROCEDURE reporting.actualizar_current_values_v4(uuid, timestamptz) IS
-    'Phase 4: latest non-null value of every numeric stage column per well, its latest reading time and the <variable>_ts of the limited variables, into reporting.dataset_current_values (all history, or from p_desde / the run''s window start)';
+COMMENT ON PROCEDURE reporting.actualizar_current_values_v4(uuid) IS
+    'Phase 4: latest non-null value of every numeric stage column per well, its latest reading time and the <variable>_ts of the limited variables, into reporting.dataset_current_values (all history by hand; from the run''s window start in a pipeline run)';
