@@ -471,4 +471,4 @@ BEGIN
 END
 $$;
 COMMENT ON PROCEDURE stage.sp_execute_dq_validation(date, date, text, uuid, timestamptz) IS
-    'Phase 3: every active DQ rule over the window (calendar days in the session time zone, both inclusive) and well (NULL = all); failures in stage.tbl_pozo_scada_dq (latest verdict), counts in stage.tbl_dq_run_summary (run_id NULL: a new uuid), reporting.fact_dq_diaria and reporting.dataset_dq_score_pozo';
+    'Phase 3: every active DQ rule over the window (calendar days in the session time zone, both inclusive) and well (NULL = all); failures in stage.tbl_pozo_scada_dq (latest verdict), counts in stage.tbl_dq_run_summary (run_id NULL: a new uuid), reporting.fact_dq_diaria and reporting.dataset_dq_score_pozo. p_as_of is accepted for the pipeline contract: no verdict depends on the clock (latency is measured against the source''s receive time)';
