@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Random;
 import java.util.StringJoiner;
@@ -16,15 +20,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The FORMATO check of a dynamometer card, stage.fnc_dq_defecto_carta (rule DQ-024 / DQ-025). */
 class DqCardCheckIT {
     private static TestDatabase db;
+    private static Connection connection;
 
     @BeforeAll
-    static void migrate() {
+    static void migrate() throws SQLException {
         db = TestDatabase.migrated();
+        connection = db.connect();
     }
 
     @AfterAll
-    static void drop() {
+    static void drop() throws SQLException {
+        connection.close();
         db.close();
+    }
+
+    /** What stage.fnc_dq_defecto_carta says of the card (null: well formed). */
+    private static String check(String card) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT stage.fnc_dq_defecto_carta(?)")) {
+            ps.setString(1, card);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,7 +59,7 @@ class DqCardCheckIT {
             "a boolean|BOOLEAN|card holds a non-numeric point",
             "no stroke|FLAT|card has no stroke (position span 0)",
             "open loop|OPEN|card loop not closed"})
-    void shouldRejectTheCard_whenItIsMalformed(String label, String card, String reason) {
+    void shouldRejectTheCard_whenItIsMalformed(String label, String card, String reason) throws SQLException {
         String text = switch (card) {
             case "CLOSED:19" -> closedCard(19, 0);
             case "STRING" -> closedCard(30, 0).replaceFirst("\\[0.0,", "[\"0\",");
@@ -53,19 +71,18 @@ class DqCardCheckIT {
             case "OPEN" -> closedCard(30, 0.2);
             default -> card;
         };
-        assertThat((String) db.queryValue("SELECT stage.fnc_dq_defecto_carta(?)", text)).as(label).startsWith(reason);
+        assertThat(check(text)).as(label).startsWith(reason);
     }
 
     @Test
-    void shouldAcceptTheCard_whenItIsAClosedLoopOfEnoughPoints() {
+    void shouldAcceptTheCard_whenItIsAClosedLoopOfEnoughPoints() throws SQLException {
         Random random = new Random(42);
         for (int i = 0; i < 200; i++) {
             int points = 20 + random.nextInt(380);
             double gap = random.nextDouble() * 0.04;   // under the 5 % tolerance
-            assertThat(db.queryValue("SELECT stage.fnc_dq_defecto_carta(?)", closedCard(points, gap)))
-                    .as("%d points, gap %.3f", points, gap).isNull();
+            assertThat(check(closedCard(points, gap))).as("%d points, gap %.3f", points, gap).isNull();
         }
-        assertThat(db.queryValue("SELECT stage.fnc_dq_defecto_carta(NULL)")).isNull();
+        assertThat(check(null)).isNull();
     }
 
     /** A card over one stroke of 86 in; the last point ends {@code gap} (a fraction of the span) away from the first. */
