@@ -20,14 +20,17 @@
 -- ---------------------------------------------------------------------------------------------------------------
 -- NULL when the card is well formed: a JSON object whose "position" and "load" arrays hold the same number, at least
 -- 20, of plain numbers, and whose last point closes the loop (within p_tolerancia of the position and load spans from
--- the first point); otherwise why not. Written for speed (every card of every reading passes here): one jsonb parse,
--- the arrays read by the float8[] input function, spans by a loop; no query inside.
+-- the first point); otherwise why not. Written for speed, as every card of every reading passes here: one jsonb parse,
+-- the arrays read by the float8[] input function, spans by a loop, no query inside, and a single exception block
+-- (each block is a subtransaction, the dearest step of all).
 CREATE OR REPLACE FUNCTION stage.fnc_dq_defecto_carta(p_carta text, p_tolerancia double precision DEFAULT 0.05)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 AS $$
 DECLARE
     v_carta   jsonb;
+    v_jpos    jsonb;
+    v_jload   jsonb;
     v_tpos    text;
     v_tload   text;
     v_pos     double precision[];
@@ -44,36 +47,34 @@ BEGIN
     END IF;
     BEGIN
         v_carta := p_carta::jsonb;
-    EXCEPTION WHEN others THEN
-        RETURN 'card is not valid JSON';
-    END;
-    IF jsonb_typeof(v_carta) <> 'object' THEN
-        RETURN 'card is not a JSON object';
-    END IF;
-    IF jsonb_typeof(v_carta -> 'position') IS DISTINCT FROM 'array'
-       OR jsonb_typeof(v_carta -> 'load') IS DISTINCT FROM 'array' THEN
-        RETURN 'card lacks a position or a load array';
-    END IF;
-    IF jsonb_array_length(v_carta -> 'position') <> jsonb_array_length(v_carta -> 'load') THEN
-        RETURN format('position has %s points, load has %s',
-                      jsonb_array_length(v_carta -> 'position'), jsonb_array_length(v_carta -> 'load'));
-    END IF;
-    n := jsonb_array_length(v_carta -> 'position');
-    IF n < 20 THEN
-        RETURN format('card has %s points (at least 20)', n);
-    END IF;
-    -- Plain numbers only: a string (even "1.5" or "NaN"), an object or a nested array is not a point.
-    v_tpos := (v_carta -> 'position')::text;
-    v_tload := (v_carta -> 'load')::text;
-    IF strpos(v_tpos, '"') > 0 OR strpos(v_tload, '"') > 0
-       OR strpos(substr(v_tpos, 2), '[') > 0 OR strpos(substr(v_tload, 2), '[') > 0 THEN
-        RETURN 'card holds a non-numeric point';
-    END IF;
-    BEGIN
+        IF jsonb_typeof(v_carta) <> 'object' THEN
+            RETURN 'card is not a JSON object';
+        END IF;
+        v_jpos := v_carta -> 'position';
+        v_jload := v_carta -> 'load';
+        IF jsonb_typeof(v_jpos) IS DISTINCT FROM 'array' OR jsonb_typeof(v_jload) IS DISTINCT FROM 'array' THEN
+            RETURN 'card lacks a position or a load array';
+        END IF;
+        n := jsonb_array_length(v_jpos);
+        IF n <> jsonb_array_length(v_jload) THEN
+            RETURN format('position has %s points, load has %s', n, jsonb_array_length(v_jload));
+        END IF;
+        IF n < 20 THEN
+            RETURN format('card has %s points (at least 20)', n);
+        END IF;
+        -- Plain numbers only: a string (even "1.5" or "NaN"), an object or a nested array is no point; true and false
+        -- fail the float8[] input below, null is found after it.
+        v_tpos := v_jpos::text;
+        v_tload := v_jload::text;
+        IF strpos(v_tpos, '"') > 0 OR strpos(v_tload, '"') > 0
+           OR strpos(substr(v_tpos, 2), '[') > 0 OR strpos(substr(v_tload, 2), '[') > 0 THEN
+            RETURN 'card holds a non-numeric point';
+        END IF;
         v_pos := translate(v_tpos, '[]', '{}')::double precision[];
         v_load := translate(v_tload, '[]', '{}')::double precision[];
-    EXCEPTION WHEN others THEN   -- true, false
-        RETURN 'card holds a non-numeric point';
+    EXCEPTION WHEN others THEN
+        -- variables keep what was assigned before the error: no card yet means the text was no JSON
+        RETURN CASE WHEN v_carta IS NULL THEN 'card is not valid JSON' ELSE 'card holds a non-numeric point' END;
     END;
     IF array_position(v_pos, NULL) IS NOT NULL OR array_position(v_load, NULL) IS NOT NULL THEN
         RETURN 'card holds a non-numeric point';
