@@ -51,10 +51,12 @@ DECLARE
     v_desde  constant timestamptz := p_fecha_inicio::timestamptz;
     v_hasta  constant timestamptz := (p_fecha_fin + 1)::timestamptz;
     v_cols   text[] := reporting.fnc_columnas_stage_en('fact_operaciones_horarias');
-    v_unpivot text;
-    v_valor   text;
-    v_filtro  text;
-    v_deltas  text;
+    v_unpivot text;    -- (counter, value) pairs of a reading
+    v_valor   text;    -- CASE giving the counter's value of a reading
+    v_medias  text;    -- avg(...) FILTER (...) per column
+    v_set     text;    -- col = EXCLUDED.col, ...
+    v_actual  text;    -- t.col, ...
+    v_deltas  text;    -- sum(delta) FILTER (...) per counter
     n_horas   bigint;
     n_borradas bigint;
     n_reinicios bigint;
@@ -138,7 +140,7 @@ BEGIN
                              c, c, c), E',\n                   '),
            string_agg(format('t.%I', c), ', '),
            string_agg(format('%I = EXCLUDED.%I', c, c), ', ')
-      INTO v_valor, v_filtro, v_unpivot
+      INTO v_medias, v_actual, v_set
       FROM unnest(v_cols) c;
     SELECT string_agg(format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino), ', ')
       INTO v_deltas
@@ -175,10 +177,10 @@ BEGIN
                (EXCLUDED.n_lecturas, %7$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
                 EXCLUDED.reinicio_contador)
         $sql$,
-        v_valor, v_deltas,
+        v_medias, v_deltas,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
-        v_unpivot, v_filtro,
+        v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
     USING v_desde, v_hasta, p_well_id, p_run_id;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
