@@ -1,0 +1,461 @@
+-- BP010 phase 4 (seed V6.1 historical reporting engine v4): stage -> reporting facts, set-based and incremental by
+-- window (calendar days in the session time zone = BP010_TIMEZONE, both inclusive). SPEC 6, "Facts: aggregation rules":
+--   hourly   one row per well and hour with readings: n_lecturas; the average of each numeric stage column under its
+--            own name over the readings that passed their DQ range rules (a value with a REPRESENTATIVIDAD failure in
+--            stage.tbl_pozo_scada_dq is left out); counters as deltas: energy_kwh -> energia_kwh, runtime_hours ->
+--            horas_operacion, stroke_counter -> n_carreras (current - previous reading, the previous one looked up
+--            before the window when needed; a negative delta is a restart: the delta is the current value, the hour
+--            is flagged reinicio_contador and reporting.fact_eventos_pozo records it);
+--   daily    from the day's hourly rows: produccion_* = sum of hourly average rates / 24 (an hour without readings
+--            adds nothing; horas_con_datos shows the coverage), liquid = oil + water (else the measured liquid rate),
+--            energy / runtime / strokes = sums of deltas, kwh_por_bbl = energy / liquid barrels (NULL without liquid),
+--            kwh_por_bbl_petroleo, uptime_pct = horas_operacion / 24 * 100, the average of every numeric column;
+--   monthly  from the month's daily rows: sums, ratios of the sums, rates = production / dias_con_datos;
+--   field    reporting.fact_campo_diario: per field and day, over every well.
+-- Partitions are created before rows arrive; reporting.dim_tiempo covers the window's months. Every write is an upsert
+-- that leaves unchanged rows untouched, and rows no longer backed by data (an hour, day or month without readings) are
+-- removed: rerunning a window changes nothing; a day or month is always recomputed from all its hours or days.
+-- Aggregates read their input in (well, time) order, so floating-point sums are reproducible run after run.
+-- Phase-5 columns of the facts (derived physics, ML bridges) are never written here.
+
+-- Numeric stage columns that the named reporting table carries under the same name (the counters excepted): the
+-- column lists of the dynamic statements, from information_schema, in stage order.
+CREATE OR REPLACE FUNCTION reporting.fnc_columnas_stage_en(p_tabla text)
+RETURNS text[]
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(array_agg(s.column_name::text ORDER BY s.ordinal_position), '{}')
+      FROM information_schema.columns s
+      JOIN information_schema.columns t
+        ON t.table_schema = 'reporting' AND t.table_name = p_tabla
+       AND t.column_name = s.column_name AND t.data_type = 'double precision'
+     WHERE s.table_schema = 'stage' AND s.table_name = 'tbl_pozo_produccion'
+       AND s.data_type = 'double precision'
+       AND s.column_name NOT IN ('energy_kwh', 'runtime_hours', 'stroke_counter')
+$$;
+COMMENT ON FUNCTION reporting.fnc_columnas_stage_en(text) IS
+    'Numeric columns of stage.tbl_pozo_produccion (counters excepted) that reporting.<p_tabla> has with the same name and type';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Hourly facts, counter deltas, restart events
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_horarios(p_fecha_inicio date, p_fecha_fin date,
+                                                                p_well_id text, p_run_id uuid)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    -- cumulative counters (stage columns) and the hourly delta columns of the facts they feed
+    v_contadores constant text[] := ARRAY['energy_kwh', 'runtime_hours', 'stroke_counter'];
+    v_destinos   constant text[] := ARRAY['energia_kwh', 'horas_operacion', 'n_carreras'];
+    v_desde  constant timestamptz := p_fecha_inicio::timestamptz;
+    v_hasta  constant timestamptz := (p_fecha_fin + 1)::timestamptz;
+    v_cols   text[] := reporting.fnc_columnas_stage_en('fact_operaciones_horarias');
+    v_unpivot text;    -- (counter, value) pairs of a reading
+    v_valor   text;    -- CASE giving the counter's value of a reading
+    v_medias  text;    -- avg(...) FILTER (...) per column
+    v_set     text;    -- col = EXCLUDED.col, ...
+    v_actual  text;    -- t.col, ...
+    v_deltas  text;    -- sum(delta) FILTER (...) per counter
+    n_horas   bigint;
+    n_borradas bigint;
+    n_reinicios bigint;
+BEGIN
+    IF (SELECT count(*) FROM information_schema.columns i
+         WHERE i.table_schema = 'stage' AND i.table_name = 'tbl_pozo_produccion'
+           AND i.column_name = ANY (v_contadores)) <> cardinality(v_contadores) THEN
+        RAISE EXCEPTION 'stage.tbl_pozo_produccion lacks a counter column (one of %)', v_contadores;
+    END IF;
+
+    IF to_regclass('pg_temp.bp010_fallos_rango') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_fallos_rango, pg_temp.bp010_lecturas_contador, pg_temp.bp010_deltas;
+    END IF;
+
+    -- Values of the window that failed their range rule, per reading: the columns to leave out.
+    CREATE TEMP TABLE bp010_fallos_rango ON COMMIT DROP AS
+    SELECT d.well_id, d.timestamp_lectura, array_agg(DISTINCT r.columna) AS columnas
+      FROM stage.tbl_pozo_scada_dq d
+      JOIN stage.vw_dq_reglas_resueltas r
+        ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD' AND r.tabla = 'tbl_pozo_produccion'
+     WHERE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta
+       AND (p_well_id IS NULL OR d.well_id = p_well_id)
+     GROUP BY d.well_id, d.timestamp_lectura;
+    CREATE INDEX ON bp010_fallos_rango (well_id, timestamp_lectura);   -- cheap probes whatever the plan
+    ANALYZE bp010_fallos_rango;
+
+    -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value).
+    SELECT string_agg(format('(%L, p.%I)', c, c), ', '),
+           'CASE c.contador ' || string_agg(format('WHEN %L THEN p.%I', c, c), ' ') || ' END'
+      INTO v_unpivot, v_valor
+      FROM unnest(v_contadores) c;
+    EXECUTE format($sql$
+        CREATE TEMP TABLE bp010_lecturas_contador ON COMMIT DROP AS
+        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor
+          FROM stage.tbl_pozo_produccion p
+         CROSS JOIN LATERAL (VALUES %s) u(contador, valor)
+          LEFT JOIN bp010_fallos_rango f ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
+         WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2 AND ($3::text IS NULL OR p.well_id = $3)
+           AND u.valor IS NOT NULL AND (f.columnas IS NULL OR NOT u.contador = ANY (f.columnas))
+        $sql$, v_unpivot)
+    USING v_desde, v_hasta, p_well_id;
+
+    -- Each (well, counter) of the window gets its previous reading from before the window (same filters; a failed
+    -- counter value is skipped by looking for its range failure).
+    EXECUTE format($sql$
+        INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor)
+        SELECT c.well_id, prev.timestamp_lectura, c.contador, prev.valor
+          FROM (SELECT DISTINCT well_id, contador FROM bp010_lecturas_contador) c
+         CROSS JOIN LATERAL (
+               SELECT p.timestamp_lectura, %1$s AS valor
+                 FROM stage.tbl_pozo_produccion p
+                WHERE p.well_id = c.well_id AND p.timestamp_lectura < $1 AND %1$s IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
+                                    JOIN stage.vw_dq_reglas_resueltas r
+                                      ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
+                                     AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
+                                   WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
+                ORDER BY p.timestamp_lectura DESC
+                LIMIT 1) prev
+        $sql$, v_valor)
+    USING v_desde;
+
+    -- Deltas: current - previous; a negative one is a restart (the delta is the current value).
+    CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
+    SELECT well_id, timestamp_lectura, contador, valor, valor_anterior, lectura_anterior,
+           CASE WHEN valor_anterior IS NULL THEN NULL
+                WHEN valor < valor_anterior THEN valor
+                ELSE valor - valor_anterior END AS delta,
+           coalesce(valor < valor_anterior, false) AS reinicio
+      FROM (SELECT l.*,
+                   lag(l.valor) OVER w AS valor_anterior,
+                   lag(l.timestamp_lectura) OVER w AS lectura_anterior
+              FROM bp010_lecturas_contador l
+            WINDOW w AS (PARTITION BY l.well_id, l.contador ORDER BY l.timestamp_lectura)) x
+     WHERE timestamp_lectura >= v_desde;
+    CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
+    ANALYZE bp010_deltas;
+
+    -- Hourly rows: averages over the readings that passed, counter deltas summed per hour.
+    SELECT string_agg(format('avg(p.%I) FILTER (WHERE p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas)) AS %I',
+                             c, c, c), E',\n                   '),
+           string_agg(format('t.%I', c), ', '),
+           string_agg(format('%I = EXCLUDED.%I', c, c), ', ')
+      INTO v_medias, v_actual, v_set
+      FROM unnest(v_cols) c;
+    SELECT string_agg(format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino), ', ')
+      INTO v_deltas
+      FROM unnest(v_contadores, v_destinos) c(contador, destino);
+    EXECUTE format($sql$
+        WITH h AS (
+            SELECT p.well_id, date_trunc('hour', p.timestamp_lectura) AS fecha_hora, count(*)::integer AS n_lecturas,
+                   %1$s
+              FROM (SELECT p.*, f.columnas AS columnas_fallidas
+                      FROM stage.tbl_pozo_produccion p
+                      LEFT JOIN bp010_fallos_rango f
+                        ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
+                     WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
+                       AND ($3::text IS NULL OR p.well_id = $3)
+                     ORDER BY p.well_id, p.timestamp_lectura) p
+             GROUP BY p.well_id, date_trunc('hour', p.timestamp_lectura)
+        ), c AS (
+            SELECT well_id, date_trunc('hour', timestamp_lectura) AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
+              FROM (SELECT * FROM bp010_deltas ORDER BY well_id, contador, timestamp_lectura) d
+             GROUP BY well_id, date_trunc('hour', timestamp_lectura)
+        )
+        INSERT INTO reporting.fact_operaciones_horarias AS t
+               (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador, run_id)
+        SELECT h.well_id, h.fecha_hora, h.n_lecturas, %4$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
+               coalesce(c.reinicio, false), $4
+          FROM h
+          LEFT JOIN c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
+        ON CONFLICT (well_id, fecha_hora) DO UPDATE
+           SET n_lecturas = EXCLUDED.n_lecturas, %5$s, energia_kwh = EXCLUDED.energia_kwh,
+               horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
+               reinicio_contador = EXCLUDED.reinicio_contador, run_id = EXCLUDED.run_id, updated_at = now()
+         WHERE (t.n_lecturas, %6$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
+               IS DISTINCT FROM
+               (EXCLUDED.n_lecturas, %7$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
+                EXCLUDED.reinicio_contador)
+        $sql$,
+        v_medias, v_deltas,
+        array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
+        v_set, v_actual,
+        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
+    USING v_desde, v_hasta, p_well_id, p_run_id;
+    GET DIAGNOSTICS n_horas = ROW_COUNT;
+
+    -- Hours of the window that no longer have readings.
+    DELETE FROM reporting.fact_operaciones_horarias t
+     WHERE t.fecha_hora >= v_desde AND t.fecha_hora < v_hasta
+       AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                        WHERE p.well_id = t.well_id
+                          AND p.timestamp_lectura >= t.fecha_hora AND p.timestamp_lectura < t.fecha_hora + interval '1 hour');
+    GET DIAGNOSTICS n_borradas = ROW_COUNT;
+
+    -- Restart events (one per counter and reading), replaced for the window.
+    DELETE FROM reporting.fact_eventos_pozo e
+     WHERE e.ocurrido_en >= v_desde AND e.ocurrido_en < v_hasta
+       AND (p_well_id IS NULL OR e.well_id = p_well_id)
+       AND e.tipo LIKE 'REINICIO\_CONTADOR\_%'
+       AND NOT EXISTS (SELECT 1 FROM bp010_deltas d
+                        WHERE d.reinicio AND d.well_id = e.well_id AND d.timestamp_lectura = e.ocurrido_en
+                          AND e.tipo = 'REINICIO_CONTADOR_' || upper(d.contador));
+    INSERT INTO reporting.fact_eventos_pozo AS e (well_id, ocurrido_en, tipo, detalle, run_id)
+    SELECT d.well_id, d.timestamp_lectura, 'REINICIO_CONTADOR_' || upper(d.contador),
+           jsonb_build_object('contador', d.contador, 'valor_anterior', d.valor_anterior, 'valor_actual', d.valor,
+                              'lectura_anterior', d.lectura_anterior, 'delta_asumido', d.delta),
+           p_run_id
+      FROM bp010_deltas d
+     WHERE d.reinicio
+    ON CONFLICT (well_id, ocurrido_en, tipo) DO UPDATE
+       SET detalle = EXCLUDED.detalle, run_id = EXCLUDED.run_id
+     WHERE e.detalle IS DISTINCT FROM EXCLUDED.detalle;
+    SELECT count(*) INTO n_reinicios FROM bp010_deltas WHERE reinicio;
+
+    RAISE NOTICE 'Hourly facts % .. % (wells: %): % row(s) written (new or changed), % removed, % counter restart(s)',
+        p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'), n_horas, n_borradas, n_reinicios;
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_cargar_hechos_horarios(date, date, text, uuid) IS
+    'Phase 4, hourly facts of the window: averages over readings that passed their DQ range rules, counter deltas with restarts (fact_eventos_pozo)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Daily facts (from the hourly ones) and field totals
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_diarios(p_fecha_inicio date, p_fecha_fin date,
+                                                               p_well_id text, p_run_id uuid)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    v_desde constant timestamptz := p_fecha_inicio::timestamptz;
+    v_hasta constant timestamptz := (p_fecha_fin + 1)::timestamptz;
+    -- averaged columns: in stage, in the hourly facts and in the daily facts
+    v_cols_diarias constant text[] := reporting.fnc_columnas_stage_en('fact_operaciones_diarias');
+    v_cols  text[] := ARRAY(SELECT c FROM unnest(reporting.fnc_columnas_stage_en('fact_operaciones_horarias')) c
+                             WHERE c = ANY (v_cols_diarias));
+    n_dias  bigint;
+    n_borrados bigint;
+    n_campos bigint;
+BEGIN
+    EXECUTE format($sql$
+        INSERT INTO reporting.fact_operaciones_diarias AS t
+               (well_id, fecha, n_lecturas, horas_con_datos, produccion_petroleo_bbl, produccion_agua_bbl,
+                produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
+                kwh_por_bbl_petroleo, uptime_pct, %1$s, run_id)
+        SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.petroleo, d.agua, d.gas, d.liquido,
+               d.energia, d.horas_operacion, d.n_carreras, d.energia / nullif(d.liquido, 0),
+               d.energia / nullif(d.petroleo, 0), d.horas_operacion / 24 * 100, %2$s, $4
+          FROM (
+            SELECT h.well_id, h.fecha_hora::date AS fecha, sum(h.n_lecturas)::integer AS n_lecturas,
+                   count(*)::smallint AS horas_con_datos,
+                   sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
+                   sum(coalesce(h.oil_rate + h.water_rate, h.liquid_rate)) / 24 AS liquido,
+                   sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
+                   sum(h.n_carreras) AS n_carreras,
+                   %3$s
+              FROM (SELECT * FROM reporting.fact_operaciones_horarias
+                     WHERE fecha_hora >= $1 AND fecha_hora < $2 AND ($3::text IS NULL OR well_id = $3)
+                     ORDER BY well_id, fecha_hora) h
+             GROUP BY h.well_id, h.fecha_hora::date) d
+        ON CONFLICT (well_id, fecha) DO UPDATE
+           SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
+               produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
+               produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
+               produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
+               horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
+               kwh_por_bbl = EXCLUDED.kwh_por_bbl, kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo,
+               uptime_pct = EXCLUDED.uptime_pct, %4$s, run_id = EXCLUDED.run_id, updated_at = now()
+         WHERE (t.n_lecturas, t.horas_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
+                t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
+                t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, %5$s)
+               IS DISTINCT FROM
+               (EXCLUDED.n_lecturas, EXCLUDED.horas_con_datos, EXCLUDED.produccion_petroleo_bbl,
+                EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf, EXCLUDED.produccion_liquido_bbl,
+                EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras, EXCLUDED.kwh_por_bbl,
+                EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, %6$s)
+        $sql$,
+        array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('d.%I', c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('avg(h.%I) AS %I', c, c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
+    USING v_desde, v_hasta, p_well_id, p_run_id;
+    GET DIAGNOSTICS n_dias = ROW_COUNT;
+
+    -- Days of the window without any hourly row.
+    DELETE FROM reporting.fact_operaciones_diarias t
+     WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+       AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
+                        WHERE h.well_id = t.well_id
+                          AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz);
+    GET DIAGNOSTICS n_borrados = ROW_COUNT;
+
+    -- Field totals of the window's days, over every well of each field (whatever p_well_id).
+    INSERT INTO reporting.fact_campo_diario AS t
+           (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
+            energia_kwh, kwh_por_bbl)
+    SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
+           sum(energia_kwh), sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0)
+      FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
+              FROM reporting.fact_operaciones_diarias d
+              LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
+             WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+             ORDER BY d.well_id, d.fecha) d
+     GROUP BY campo, fecha
+    ON CONFLICT (campo, fecha) DO UPDATE
+       SET pozos_con_datos = EXCLUDED.pozos_con_datos, produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
+           produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
+           energia_kwh = EXCLUDED.energia_kwh, kwh_por_bbl = EXCLUDED.kwh_por_bbl, updated_at = now()
+     WHERE (t.pozos_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl, t.produccion_gas_mscf,
+            t.energia_kwh, t.kwh_por_bbl)
+           IS DISTINCT FROM
+           (EXCLUDED.pozos_con_datos, EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl,
+            EXCLUDED.produccion_gas_mscf, EXCLUDED.energia_kwh, EXCLUDED.kwh_por_bbl);
+    GET DIAGNOSTICS n_campos = ROW_COUNT;
+    DELETE FROM reporting.fact_campo_diario t
+     WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
+                        LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
+                        WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
+
+    RAISE NOTICE 'Daily facts % .. % (wells: %): % row(s) written (new or changed), % removed; % field-day row(s) written',
+        p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'), n_dias, n_borrados, n_campos;
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_cargar_hechos_diarios(date, date, text, uuid) IS
+    'Phase 4, daily facts of the window from its hourly facts (production = sum of hourly rates / 24, sums of deltas, ratios of sums) and field totals';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Monthly facts (from the daily ones)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_mensuales(p_fecha_inicio date, p_fecha_fin date,
+                                                                 p_well_id text, p_run_id uuid)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    -- whole months touched by the window
+    v_mes_desde constant date := date_trunc('month', p_fecha_inicio)::date;
+    v_mes_hasta constant date := (date_trunc('month', p_fecha_fin) + interval '1 month')::date;
+    n_meses   bigint;
+    n_borrados bigint;
+BEGIN
+    INSERT INTO reporting.fact_operaciones_mensuales AS t
+           (well_id, mes, dias_con_datos, horas_con_datos, n_lecturas, produccion_petroleo_bbl, produccion_agua_bbl,
+            produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
+            kwh_por_bbl_petroleo, uptime_pct, oil_rate, water_rate, gas_rate, liquid_rate, bsw, run_id)
+    SELECT m.well_id, m.mes, m.dias, m.horas, m.n_lecturas, m.petroleo, m.agua, m.gas, m.liquido, m.energia,
+           m.horas_operacion, m.n_carreras,
+           m.energia / nullif(m.liquido, 0), m.energia / nullif(m.petroleo, 0),
+           m.horas_operacion / (m.dias * 24) * 100,
+           m.petroleo / m.dias, m.agua / m.dias, m.gas / m.dias, m.liquido / m.dias,
+           100 * m.agua / nullif(m.petroleo + m.agua, 0),
+           p_run_id
+      FROM (SELECT d.well_id, date_trunc('month', d.fecha)::date AS mes, count(*)::smallint AS dias,
+                   sum(d.horas_con_datos)::integer AS horas, sum(d.n_lecturas)::integer AS n_lecturas,
+                   sum(d.produccion_petroleo_bbl) AS petroleo, sum(d.produccion_agua_bbl) AS agua,
+                   sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
+                   sum(d.energia_kwh) AS energia, sum(d.horas_operacion) AS horas_operacion,
+                   sum(d.n_carreras) AS n_carreras
+              FROM (SELECT * FROM reporting.fact_operaciones_diarias
+                     WHERE fecha >= v_mes_desde AND fecha < v_mes_hasta
+                       AND (p_well_id IS NULL OR well_id = p_well_id)
+                     ORDER BY well_id, fecha) d
+             GROUP BY d.well_id, date_trunc('month', d.fecha)) m
+    ON CONFLICT (well_id, mes) DO UPDATE
+       SET dias_con_datos = EXCLUDED.dias_con_datos, horas_con_datos = EXCLUDED.horas_con_datos,
+           n_lecturas = EXCLUDED.n_lecturas, produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
+           produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
+           produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
+           horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
+           kwh_por_bbl = EXCLUDED.kwh_por_bbl, kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo,
+           uptime_pct = EXCLUDED.uptime_pct, oil_rate = EXCLUDED.oil_rate, water_rate = EXCLUDED.water_rate,
+           gas_rate = EXCLUDED.gas_rate, liquid_rate = EXCLUDED.liquid_rate, bsw = EXCLUDED.bsw,
+           run_id = EXCLUDED.run_id, updated_at = now()
+     WHERE (t.dias_con_datos, t.horas_con_datos, t.n_lecturas, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
+            t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
+            t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, t.oil_rate, t.water_rate, t.gas_rate,
+            t.liquid_rate, t.bsw)
+           IS DISTINCT FROM
+           (EXCLUDED.dias_con_datos, EXCLUDED.horas_con_datos, EXCLUDED.n_lecturas,
+            EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf,
+            EXCLUDED.produccion_liquido_bbl, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
+            EXCLUDED.kwh_por_bbl, EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, EXCLUDED.oil_rate,
+            EXCLUDED.water_rate, EXCLUDED.gas_rate, EXCLUDED.liquid_rate, EXCLUDED.bsw);
+    GET DIAGNOSTICS n_meses = ROW_COUNT;
+
+    DELETE FROM reporting.fact_operaciones_mensuales t
+     WHERE t.mes >= v_mes_desde AND t.mes < v_mes_hasta
+       AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
+                        WHERE d.well_id = t.well_id AND d.fecha >= t.mes AND d.fecha < (t.mes + interval '1 month')::date);
+    GET DIAGNOSTICS n_borrados = ROW_COUNT;
+
+    RAISE NOTICE 'Monthly facts % .. % (wells: %): % row(s) written (new or changed), % removed',
+        v_mes_desde, (v_mes_hasta - 1), coalesce(p_well_id, 'all'), n_meses, n_borrados;
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_cargar_hechos_mensuales(date, date, text, uuid) IS
+    'Phase 4, monthly facts of every month the window touches, from all their daily facts (sums, ratios of sums, rates = production / dias_con_datos)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Phase 4 entry point (the seed's signature; well and run trailing and defaulted)
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE reporting.sp_load_to_reporting(
+    p_fecha_inicio date,
+    p_fecha_fin date,
+    p_horario boolean,
+    p_diario boolean,
+    p_mensual boolean,
+    p_well_id text DEFAULT NULL,
+    p_run_id uuid DEFAULT NULL)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    v_mes_desde date;
+    v_mes_hasta date;
+    n_particiones integer;
+BEGIN
+    IF p_fecha_inicio IS NULL OR p_fecha_fin IS NULL OR p_fecha_fin < p_fecha_inicio THEN
+        RAISE EXCEPTION 'sp_load_to_reporting: invalid window % .. %', p_fecha_inicio, p_fecha_fin
+            USING ERRCODE = '22023', HINT = 'Pass two dates, fecha_inicio <= fecha_fin (calendar days in BP010_TIMEZONE).';
+    END IF;
+    v_mes_desde := date_trunc('month', p_fecha_inicio)::date;
+    v_mes_hasta := (date_trunc('month', p_fecha_fin) + interval '1 month - 1 day')::date;
+
+    -- Partitions before rows (SECURITY DEFINER: the pipeline role has no DDL right).
+    n_particiones := reporting.fnc_ensure_fact_partitions(v_mes_desde, v_mes_hasta);
+    IF n_particiones > 0 THEN
+        RAISE NOTICE 'Facts: % monthly partition(s) created for % .. %', n_particiones, v_mes_desde, v_mes_hasta;
+    END IF;
+
+    -- Calendar of the window's months.
+    INSERT INTO reporting.dim_tiempo (fecha, anio, trimestre, mes, nombre_mes, semana_iso, dia_mes, dia_semana_iso,
+                                      es_fin_de_semana, dias_en_mes)
+    SELECT d::date, extract(year FROM d), extract(quarter FROM d), extract(month FROM d),
+           (ARRAY['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre',
+                  'octubre', 'noviembre', 'diciembre'])[extract(month FROM d)::int],
+           extract(week FROM d), extract(day FROM d), extract(isodow FROM d), extract(isodow FROM d) IN (6, 7),
+           extract(day FROM date_trunc('month', d) + interval '1 month - 1 day')
+      FROM generate_series(v_mes_desde::timestamp, v_mes_hasta::timestamp, interval '1 day') d
+    ON CONFLICT (fecha) DO NOTHING;
+
+    IF p_horario THEN
+        CALL reporting.sp_cargar_hechos_horarios(p_fecha_inicio, p_fecha_fin, p_well_id, p_run_id);
+    END IF;
+    IF p_diario THEN
+        CALL reporting.sp_cargar_hechos_diarios(p_fecha_inicio, p_fecha_fin, p_well_id, p_run_id);
+    END IF;
+    IF p_mensual THEN
+        CALL reporting.sp_cargar_hechos_mensuales(p_fecha_inicio, p_fecha_fin, p_well_id, p_run_id);
+    END IF;
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_load_to_reporting(date, date, boolean, boolean, boolean, text, uuid) IS
+    'Phase 4: hourly (with counter deltas), daily and monthly facts of the window (calendar days in the session time zone, both inclusive), partitions first; incremental and idempotent';

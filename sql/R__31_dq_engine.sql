@@ -1,0 +1,475 @@
+-- BP010 phase 3 (seed V6.2 dq engine v4): stage.sp_execute_dq_validation, set-based, every active rule by its tipo
+-- (SPEC 6, "Data-quality rules"):
+--   REPRESENTATIVIDAD  value range on the tbl_pozo_produccion column of the rule's variable (found through the live
+--                      entry of tbl_var_scada_map, else a stage column of the same name; a variable that is no stage
+--                      column but a well-master attribute is checked on tbl_pozo_maestra);
+--   MAESTRA            value range on a numeric attribute of tbl_pozo_maestra (findings have a NULL timestamp_lectura);
+--   LATENCIA           source_received_at - timestamp_lectura of the variable's landing readings (every SCADA id the
+--                      map ever gave its column), in seconds; readings without a receive time are not evaluated;
+--   FORMATO            the card text (dynacard, downhole_card): a JSON object with numeric position/load arrays of
+--                      equal length >= 20 that close the loop (stage.fnc_dq_defecto_carta).
+-- A NULL value is not evaluated. A rule whose variable resolves to no column or attribute (or has no range) is not
+-- dropped: every reading of the window counts as not evaluated for it and a NOTICE names it.
+-- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
+-- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
+-- run, rule and day; reporting.fact_dq_diaria per well, day and rule; reporting.dataset_dq_score_pozo the latest score
+-- per well. Identifiers come from the catalogue only, checked in information_schema and quoted with format('%I').
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The card check (FORMATO)
+-- ---------------------------------------------------------------------------------------------------------------
+-- NULL when the card is well formed: a JSON object whose "position" and "load" arrays hold the same number, at least
+-- 20, of plain numbers, and whose last point closes the loop (within p_tolerancia of the position and load spans from
+-- the first point); otherwise why not. Written for speed, as every card of every reading passes here: one jsonb parse,
+-- the arrays read by the float8[] input function, spans by a loop, no query inside, and a single exception block
+-- (each block is a subtransaction, the dearest step of all).
+CREATE OR REPLACE FUNCTION stage.fnc_dq_defecto_carta(p_carta text, p_tolerancia double precision DEFAULT 0.05)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+    v_carta   jsonb;
+    v_jpos    jsonb;
+    v_jload   jsonb;
+    v_tpos    text;
+    v_tload   text;
+    v_pos     double precision[];
+    v_load    double precision[];
+    v_x       double precision;
+    n         integer;
+    p_min     double precision;
+    p_max     double precision;
+    l_min     double precision;
+    l_max     double precision;
+BEGIN
+    IF p_carta IS NULL THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        v_carta := p_carta::jsonb;
+        IF jsonb_typeof(v_carta) <> 'object' THEN
+            RETURN 'card is not a JSON object';
+        END IF;
+        v_jpos := v_carta -> 'position';
+        v_jload := v_carta -> 'load';
+        IF jsonb_typeof(v_jpos) IS DISTINCT FROM 'array' OR jsonb_typeof(v_jload) IS DISTINCT FROM 'array' THEN
+            RETURN 'card lacks a position or a load array';
+        END IF;
+        n := jsonb_array_length(v_jpos);
+        IF n <> jsonb_array_length(v_jload) THEN
+            RETURN format('position has %s points, load has %s', n, jsonb_array_length(v_jload));
+        END IF;
+        IF n < 20 THEN
+            RETURN format('card has %s points (at least 20)', n);
+        END IF;
+        -- Plain numbers only: a string (even "1.5" or "NaN"), an object or a nested array is no point; true and false
+        -- fail the float8[] input below, null is found after it.
+        v_tpos := v_jpos::text;
+        v_tload := v_jload::text;
+        IF strpos(v_tpos, '"') > 0 OR strpos(v_tload, '"') > 0
+           OR strpos(substr(v_tpos, 2), '[') > 0 OR strpos(substr(v_tload, 2), '[') > 0 THEN
+            RETURN 'card holds a non-numeric point';
+        END IF;
+        v_pos := translate(v_tpos, '[]', '{}')::double precision[];
+        v_load := translate(v_tload, '[]', '{}')::double precision[];
+    EXCEPTION WHEN others THEN
+        -- variables keep what was assigned before the error: no card yet means the text was no JSON
+        RETURN CASE WHEN v_carta IS NULL THEN 'card is not valid JSON' ELSE 'card holds a non-numeric point' END;
+    END;
+    IF array_position(v_pos, NULL) IS NOT NULL OR array_position(v_load, NULL) IS NOT NULL THEN
+        RETURN 'card holds a non-numeric point';
+    END IF;
+    p_min := v_pos[1]; p_max := v_pos[1];
+    FOREACH v_x IN ARRAY v_pos LOOP
+        IF v_x < p_min THEN p_min := v_x; ELSIF v_x > p_max THEN p_max := v_x; END IF;
+    END LOOP;
+    l_min := v_load[1]; l_max := v_load[1];
+    FOREACH v_x IN ARRAY v_load LOOP
+        IF v_x < l_min THEN l_min := v_x; ELSIF v_x > l_max THEN l_max := v_x; END IF;
+    END LOOP;
+    IF p_max - p_min <= 0 THEN
+        RETURN 'card has no stroke (position span 0)';
+    END IF;
+    IF abs(v_pos[1] - v_pos[n]) > p_tolerancia * (p_max - p_min)
+       OR abs(v_load[1] - v_load[n]) > p_tolerancia * (l_max - l_min) THEN
+        RETURN format('card loop not closed: first and last points %s in and %s lbf apart (tolerance %s %% of the span)',
+                      round(abs(v_pos[1] - v_pos[n])::numeric, 3), round(abs(v_load[1] - v_load[n])::numeric, 1),
+                      round((p_tolerancia * 100)::numeric, 2));
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION stage.fnc_dq_defecto_carta(text, double precision) IS
+    'FORMATO check of a dynamometer card text: NULL when it is a JSON object with numeric position/load arrays of equal length >= 20 closing the loop within p_tolerancia of the spans, otherwise the reason';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Rules resolved against the catalogue and information_schema
+-- ---------------------------------------------------------------------------------------------------------------
+-- One row per active rule: where it runs (tabla, columna; var_ids for latency) or, in no_evaluable, why it cannot.
+-- Also read by phase 4, to leave values that failed a range rule out of the hourly averages.
+CREATE OR REPLACE VIEW stage.vw_dq_reglas_resueltas AS
+WITH columnas AS (
+    SELECT c.table_name::text AS tabla, c.column_name::text AS columna, c.data_type::text AS tipo_dato
+      FROM information_schema.columns c
+     WHERE c.table_schema = 'stage'
+       AND c.table_name IN ('tbl_pozo_produccion', 'tbl_pozo_maestra')
+       AND c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at', 'batch_id', 'source',
+                                 'created_at', 'updated_at')
+), reglas AS (
+    SELECT r.*,
+           -- the variable's stage column: its live SCADA map entry, else a column of the same name
+           coalesce((SELECT min(m.columna_stage) FROM referencial.tbl_var_scada_map m
+                      WHERE m.nombre_tecnico = r.nombre_tecnico AND m.activa),
+                    r.nombre_tecnico) AS columna_stage
+      FROM referencial.tbl_dq_rules r
+     WHERE r.activa
+), resueltas AS (
+    SELECT r.rule_id, r.tipo, r.nombre_tecnico, r.severidad, r.valor_min, r.valor_max, r.latencia_max_seg,
+           r.columna_stage,
+           p.tipo_dato AS tipo_stage,
+           (m.tipo_dato = 'double precision') AS es_atributo_maestra,
+           (SELECT array_agg(DISTINCT s.var_id_scada ORDER BY s.var_id_scada)
+              FROM referencial.tbl_var_scada_map s WHERE s.columna_stage = r.columna_stage) AS var_ids
+      FROM reglas r
+      LEFT JOIN columnas p ON p.tabla = 'tbl_pozo_produccion' AND p.columna = r.columna_stage
+      LEFT JOIN columnas m ON m.tabla = 'tbl_pozo_maestra' AND m.columna = r.nombre_tecnico
+)
+SELECT x.rule_id, x.tipo, x.nombre_tecnico, x.severidad, x.valor_min, x.valor_max, x.latencia_max_seg,
+       CASE WHEN x.no_evaluable IS NULL THEN x.tabla END AS tabla,
+       CASE WHEN x.no_evaluable IS NULL THEN x.columna END AS columna,
+       CASE WHEN x.no_evaluable IS NULL AND x.tipo = 'LATENCIA' THEN x.var_ids END AS var_ids,
+       x.no_evaluable
+  FROM (
+    SELECT r.*,
+           CASE WHEN r.tipo = 'REPRESENTATIVIDAD' AND r.tipo_stage = 'double precision' THEN 'tbl_pozo_produccion'
+                WHEN r.tipo IN ('REPRESENTATIVIDAD', 'MAESTRA') AND r.es_atributo_maestra THEN 'tbl_pozo_maestra'
+                WHEN r.tipo = 'FORMATO' AND r.tipo_stage = 'text' THEN 'tbl_pozo_produccion'
+                WHEN r.tipo = 'LATENCIA' THEN 'landing_scada_data'
+           END AS tabla,
+           CASE WHEN r.tipo = 'REPRESENTATIVIDAD' AND r.tipo_stage = 'double precision' THEN r.columna_stage
+                WHEN r.tipo IN ('REPRESENTATIVIDAD', 'MAESTRA') AND r.es_atributo_maestra THEN r.nombre_tecnico
+                WHEN r.tipo = 'FORMATO' AND r.tipo_stage = 'text' THEN r.columna_stage
+                WHEN r.tipo = 'LATENCIA' THEN r.columna_stage
+           END AS columna,
+           CASE
+               WHEN r.tipo IN ('REPRESENTATIVIDAD', 'MAESTRA') AND r.valor_min IS NULL AND r.valor_max IS NULL
+                   THEN 'the rule has no range (valor_min and valor_max are empty)'
+               WHEN r.tipo = 'REPRESENTATIVIDAD' AND r.tipo_stage IS DISTINCT FROM 'double precision'
+                    AND r.es_atributo_maestra IS NOT TRUE
+                   THEN format('variable %s has no numeric column in stage.tbl_pozo_produccion (SCADA map: %s) nor attribute in stage.tbl_pozo_maestra',
+                               r.nombre_tecnico, r.columna_stage)
+               WHEN r.tipo = 'MAESTRA' AND r.es_atributo_maestra IS NOT TRUE
+                   THEN format('variable %s is no numeric attribute of stage.tbl_pozo_maestra', r.nombre_tecnico)
+               WHEN r.tipo = 'FORMATO' AND r.tipo_stage IS DISTINCT FROM 'text'
+                   THEN format('variable %s has no text column in stage.tbl_pozo_produccion (SCADA map: %s)',
+                               r.nombre_tecnico, r.columna_stage)
+               WHEN r.tipo = 'LATENCIA' AND r.latencia_max_seg IS NULL
+                   THEN 'the rule has no latency limit (latencia_max_seg is empty)'
+               WHEN r.tipo = 'LATENCIA' AND r.var_ids IS NULL
+                   THEN format('variable %s has no SCADA id in referencial.tbl_var_scada_map: its receive times cannot be read',
+                               r.nombre_tecnico)
+           END AS no_evaluable
+      FROM resueltas r
+  ) x;
+COMMENT ON VIEW stage.vw_dq_reglas_resueltas IS
+    'Active DQ rules resolved to the table and column they run on (var_ids: the SCADA ids of a latency rule), or why they cannot run (no_evaluable)';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Phase 3
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE PROCEDURE stage.sp_execute_dq_validation(
+    p_fecha_inicio date,
+    p_fecha_fin date,
+    p_well_id text DEFAULT NULL,
+    p_run_id uuid DEFAULT NULL,
+    p_as_of timestamptz DEFAULT now())
+LANGUAGE plpgsql
+-- JIT compilation costs more than it saves on these statements (measured: ~0.5 s per statement, for nothing).
+SET jit = off
+AS $$
+DECLARE
+    v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());
+    v_desde      timestamptz;
+    v_hasta      timestamptz;
+    v_tolerancia double precision;
+    v_valores    text;
+    v_atributos  text;
+    v_regla      record;
+    v_total      record;
+    n            bigint;
+BEGIN
+    IF p_fecha_inicio IS NULL OR p_fecha_fin IS NULL OR p_fecha_fin < p_fecha_inicio THEN
+        RAISE EXCEPTION 'sp_execute_dq_validation: invalid window % .. %', p_fecha_inicio, p_fecha_fin
+            USING ERRCODE = '22023', HINT = 'Pass two dates, fecha_inicio <= fecha_fin (calendar days in BP010_TIMEZONE).';
+    END IF;
+    -- Calendar days in the session time zone (BP010_TIMEZONE), both inclusive.
+    v_desde := p_fecha_inicio::timestamptz;
+    v_hasta := (p_fecha_fin + 1)::timestamptz;
+    v_tolerancia := coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                               WHERE c.clave = 'dq_cierre_carta_tolerancia' AND c.nombre_tecnico IS NULL), 0.05);
+
+    -- Work tables of this call (dropped at commit; a second call in the same transaction replaces them).
+    IF to_regclass('pg_temp.bp010_dq_reglas') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_dq_reglas, pg_temp.bp010_dq_conteo, pg_temp.bp010_dq_fallos;
+    END IF;
+    CREATE TEMP TABLE bp010_dq_reglas ON COMMIT DROP AS SELECT * FROM stage.vw_dq_reglas_resueltas;
+    CREATE TEMP TABLE bp010_dq_conteo (
+        rule_id text, well_id text, fecha date,
+        evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
+    CREATE TEMP TABLE bp010_dq_fallos (
+        rule_id text, well_id text, timestamp_lectura timestamptz, valor text, motivo text) ON COMMIT DROP;
+
+    FOR v_regla IN SELECT rule_id, tipo, nombre_tecnico, no_evaluable FROM bp010_dq_reglas
+                    WHERE no_evaluable IS NOT NULL ORDER BY rule_id LOOP
+        RAISE NOTICE 'DQ rule % (% on %) not evaluated: %',
+            v_regla.rule_id, v_regla.tipo, v_regla.nombre_tecnico, v_regla.no_evaluable;
+    END LOOP;
+
+    -- 1. Range rules on the readings of stage.tbl_pozo_produccion: one pass over the window, each reading unpivoted
+    --    into (column, value) for the columns some rule names.
+    SELECT string_agg(format('(%L, p.%I::double precision)', r.columna, r.columna), ', ' ORDER BY r.columna)
+      INTO v_valores
+      FROM (SELECT DISTINCT columna FROM bp010_dq_reglas
+             WHERE tabla = 'tbl_pozo_produccion' AND tipo <> 'FORMATO') r;
+    IF v_valores IS NOT NULL THEN
+        EXECUTE format($sql$
+            WITH e AS MATERIALIZED (
+                SELECT r.rule_id, p.well_id, p.timestamp_lectura, p.timestamp_lectura::date AS fecha, u.num,
+                       CASE WHEN u.num < r.valor_min THEN format('%%s = %%s below the minimum %%s', r.nombre_tecnico, u.num, r.valor_min)
+                            WHEN u.num > r.valor_max THEN format('%%s = %%s above the maximum %%s', r.nombre_tecnico, u.num, r.valor_max)
+                       END AS motivo
+                  FROM stage.tbl_pozo_produccion p
+                 CROSS JOIN LATERAL (VALUES %s) u(columna, num)
+                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.tipo <> 'FORMATO'
+                                        AND r.columna = u.columna
+                 WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
+                   AND ($3::text IS NULL OR p.well_id = $3)
+            ), fallos AS (
+                INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
+                SELECT rule_id, well_id, timestamp_lectura, num::text, motivo FROM e WHERE motivo IS NOT NULL
+            )
+            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+            SELECT rule_id, well_id, fecha,
+                   count(num), count(num) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(num)
+              FROM e
+             GROUP BY rule_id, well_id, fecha
+            $sql$, v_valores)
+        USING v_desde, v_hasta, p_well_id;
+    END IF;
+
+    -- 1b. Card rules (FORMATO) on the text columns, one check per card.
+    SELECT string_agg(format('(%L, p.%I::text)', r.columna, r.columna), ', ' ORDER BY r.columna)
+      INTO v_valores
+      FROM (SELECT DISTINCT columna FROM bp010_dq_reglas
+             WHERE tabla = 'tbl_pozo_produccion' AND tipo = 'FORMATO') r;
+    IF v_valores IS NOT NULL THEN
+        EXECUTE format($sql$
+            WITH e AS MATERIALIZED (
+                SELECT r.rule_id, p.well_id, p.timestamp_lectura, p.timestamp_lectura::date AS fecha,
+                       u.txt, r.nombre_tecnico || ': ' || stage.fnc_dq_defecto_carta(u.txt, $4) AS motivo
+                  FROM stage.tbl_pozo_produccion p
+                 CROSS JOIN LATERAL (VALUES %s) u(columna, txt)
+                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.tipo = 'FORMATO'
+                                        AND r.columna = u.columna
+                 WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
+                   AND ($3::text IS NULL OR p.well_id = $3)
+            ), fallos AS (
+                INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
+                SELECT rule_id, well_id, timestamp_lectura, left(txt, 200), motivo FROM e WHERE motivo IS NOT NULL
+            )
+            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+            SELECT rule_id, well_id, fecha,
+                   count(txt), count(txt) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(txt)
+              FROM e
+             GROUP BY rule_id, well_id, fecha
+            $sql$, v_valores)
+        USING v_desde, v_hasta, p_well_id, v_tolerancia;
+    END IF;
+
+    -- 2. Rules on well-master attributes: one pass over the wells; counted on the window's last day.
+    SELECT string_agg(format('(%L, m.%I::double precision)', r.columna, r.columna), ', ' ORDER BY r.columna)
+      INTO v_atributos
+      FROM (SELECT DISTINCT columna FROM bp010_dq_reglas WHERE tabla = 'tbl_pozo_maestra') r;
+    IF v_atributos IS NOT NULL THEN
+        EXECUTE format($sql$
+            WITH e AS MATERIALIZED (
+                SELECT r.rule_id, m.well_id, u.num,
+                       CASE WHEN u.num < r.valor_min THEN format('%%s = %%s below the minimum %%s', r.nombre_tecnico, u.num, r.valor_min)
+                            WHEN u.num > r.valor_max THEN format('%%s = %%s above the maximum %%s', r.nombre_tecnico, u.num, r.valor_max)
+                       END AS motivo
+                  FROM stage.tbl_pozo_maestra m
+                 CROSS JOIN LATERAL (VALUES %s) u(columna, num)
+                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_maestra' AND r.columna = u.columna
+                 WHERE $1::text IS NULL OR m.well_id = $1
+            ), fallos AS (
+                INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
+                SELECT rule_id, well_id, NULL, num::text, motivo FROM e WHERE motivo IS NOT NULL
+            )
+            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+            SELECT rule_id, well_id, $2,
+                   count(num), count(num) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(num)
+              FROM e
+             GROUP BY rule_id, well_id
+            $sql$, v_atributos)
+        USING p_well_id, p_fecha_fin;
+    END IF;
+
+    -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
+    --    landing key (well_id, var_id, timestamp_lectura) serves as the index.
+    WITH e AS MATERIALIZED (
+        SELECT r.rule_id, l.well_id, l.timestamp_lectura, l.timestamp_lectura::date AS fecha,
+               extract(epoch FROM l.source_received_at - l.timestamp_lectura)::double precision AS latencia,
+               (l.measure IS NULL OR l.source_received_at IS NULL) AS nulo,
+               r.latencia_max_seg, r.nombre_tecnico
+          FROM bp010_dq_reglas r
+         CROSS JOIN LATERAL unnest(r.var_ids) v(var_id)
+         CROSS JOIN stage.tbl_pozo_maestra w
+          JOIN LATERAL (SELECT l.well_id, l.timestamp_lectura, l.measure, l.source_received_at
+                          FROM stage.landing_scada_data l
+                         WHERE l.well_id = w.well_id AND l.var_id = v.var_id
+                           AND l.timestamp_lectura >= v_desde AND l.timestamp_lectura < v_hasta
+                        OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
+         WHERE r.tipo = 'LATENCIA' AND r.no_evaluable IS NULL
+           AND (p_well_id IS NULL OR w.well_id = p_well_id)
+    ), fallos AS (
+        INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
+        SELECT rule_id, well_id, timestamp_lectura, round(latencia::numeric, 3)::text,
+               format('%s received %s s after the reading (limit %s s)', nombre_tecnico,
+                      round(latencia::numeric, 3), latencia_max_seg)
+          FROM e
+         WHERE NOT nulo AND latencia > latencia_max_seg
+    )
+    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+    SELECT rule_id, well_id, fecha,
+           count(*) FILTER (WHERE NOT nulo),
+           count(*) FILTER (WHERE NOT nulo AND latencia <= latencia_max_seg),
+           count(*) FILTER (WHERE NOT nulo AND latencia > latencia_max_seg),
+           count(*) FILTER (WHERE nulo)
+      FROM e
+     GROUP BY rule_id, well_id, fecha;
+
+    -- 4. Rules that cannot run: every reading of the window (every well, for master rules) counts as not evaluated.
+    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+    SELECT r.rule_id, p.well_id, p.timestamp_lectura::date, 0, 0, 0, count(*)
+      FROM bp010_dq_reglas r
+      JOIN stage.tbl_pozo_produccion p
+        ON p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
+       AND (p_well_id IS NULL OR p.well_id = p_well_id)
+     WHERE r.no_evaluable IS NOT NULL AND r.tipo <> 'MAESTRA'
+     GROUP BY r.rule_id, p.well_id, p.timestamp_lectura::date;
+    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+    SELECT r.rule_id, m.well_id, p_fecha_fin, 0, 0, 0, 1
+      FROM bp010_dq_reglas r
+      JOIN stage.tbl_pozo_maestra m ON p_well_id IS NULL OR m.well_id = p_well_id
+     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
+    -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
+    -- stale right after a load, and an index keeps a misestimated nested loop cheap.
+    CREATE INDEX ON bp010_dq_fallos (rule_id, well_id, timestamp_lectura);
+    CREATE INDEX ON bp010_dq_conteo (well_id, fecha, rule_id);
+    ANALYZE bp010_dq_fallos;
+    ANALYZE bp010_dq_conteo;
+    ANALYZE bp010_dq_reglas;
+
+    -- 5. Findings: the latest verdict per rule, well and reading. What this run evaluated and passed (or found NULL)
+    --    loses its old failure; failures found again keep their first detection time.
+    DELETE FROM stage.tbl_pozo_scada_dq d
+     USING bp010_dq_reglas r
+     WHERE d.rule_id = r.rule_id AND r.no_evaluable IS NULL
+       AND (p_well_id IS NULL OR d.well_id = p_well_id)
+       AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
+                ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
+       -- a latency verdict is replaced only where its landing reading still exists (retention may have removed it)
+       AND (r.tipo <> 'LATENCIA'
+            OR EXISTS (SELECT 1 FROM stage.landing_scada_data l
+                        WHERE l.well_id = d.well_id AND l.var_id = ANY (r.var_ids)
+                          AND l.timestamp_lectura = d.timestamp_lectura))
+       AND NOT EXISTS (SELECT 1 FROM bp010_dq_fallos f
+                        WHERE f.rule_id = d.rule_id AND f.well_id = d.well_id
+                          AND f.timestamp_lectura IS NOT DISTINCT FROM d.timestamp_lectura);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
+        RAISE NOTICE 'DQ: % earlier failure(s) cleared by this run''s verdicts', n;
+    END IF;
+
+    INSERT INTO stage.tbl_pozo_scada_dq AS d
+           (run_id, rule_id, well_id, timestamp_lectura, nombre_tecnico, valor, resultado, motivo, severidad, tipo)
+    SELECT v_run, f.rule_id, f.well_id, f.timestamp_lectura, r.nombre_tecnico, f.valor, 'FAIL', f.motivo,
+           r.severidad, r.tipo
+      FROM bp010_dq_fallos f
+      JOIN bp010_dq_reglas r USING (rule_id)
+    ON CONFLICT (rule_id, well_id, timestamp_lectura) DO UPDATE
+       SET run_id = EXCLUDED.run_id, nombre_tecnico = EXCLUDED.nombre_tecnico, valor = EXCLUDED.valor,
+           resultado = EXCLUDED.resultado, motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad,
+           tipo = EXCLUDED.tipo;
+
+    -- 6. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
+    INSERT INTO stage.tbl_dq_run_summary AS s
+           (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
+    SELECT v_run, rule_id, fecha, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated)
+      FROM bp010_dq_conteo
+     GROUP BY rule_id, fecha
+    UNION ALL
+    SELECT v_run, r.rule_id, p_fecha_fin, 0, 0, 0, 0
+      FROM bp010_dq_reglas r
+     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c WHERE c.rule_id = r.rule_id)
+    ON CONFLICT (run_id, rule_id, fecha) DO UPDATE
+       SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
+           not_evaluated = EXCLUDED.not_evaluated, created_at = now();
+
+    -- ... per well, day and rule (the window's days are replaced) ...
+    DELETE FROM reporting.fact_dq_diaria f
+     WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+       AND (p_well_id IS NULL OR f.well_id = p_well_id)
+       AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas)
+       AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
+                        WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
+    INSERT INTO reporting.fact_dq_diaria AS f
+           (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
+    SELECT well_id, fecha, rule_id, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated), v_run
+      FROM bp010_dq_conteo
+     GROUP BY well_id, fecha, rule_id
+    ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
+       SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
+           not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id, updated_at = now()
+     WHERE (f.evaluated, f.passed, f.failed, f.not_evaluated)
+           IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated);
+
+    -- ... and each well's score over this window.
+    INSERT INTO reporting.dataset_dq_score_pozo AS s
+           (well_id, evaluated, passed, failed, not_evaluated, score, ventana_desde, ventana_hasta, run_id)
+    SELECT well_id, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated),
+           sum(passed)::double precision / nullif(sum(evaluated), 0), p_fecha_inicio, p_fecha_fin, v_run
+      FROM bp010_dq_conteo
+     GROUP BY well_id
+    ON CONFLICT (well_id) DO UPDATE
+       SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
+           not_evaluated = EXCLUDED.not_evaluated, score = EXCLUDED.score, ventana_desde = EXCLUDED.ventana_desde,
+           ventana_hasta = EXCLUDED.ventana_hasta, run_id = EXCLUDED.run_id, updated_at = now()
+     WHERE (s.evaluated, s.passed, s.failed, s.not_evaluated, s.ventana_desde, s.ventana_hasta)
+           IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated,
+                             EXCLUDED.ventana_desde, EXCLUDED.ventana_hasta);
+
+    -- Notices a person reads in the run's response.
+    SELECT count(DISTINCT rule_id) AS reglas, coalesce(sum(evaluated), 0) AS evaluated,
+           coalesce(sum(passed), 0) AS passed, coalesce(sum(failed), 0) AS failed,
+           coalesce(sum(not_evaluated), 0) AS not_evaluated
+      INTO v_total
+      FROM bp010_dq_conteo;
+    RAISE NOTICE 'DQ % .. % (wells: %): % of % active rule(s) executable, % evaluated, % passed, % failed, % not evaluated, score %',
+        p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'),
+        (SELECT count(*) FROM bp010_dq_reglas WHERE no_evaluable IS NULL), (SELECT count(*) FROM bp010_dq_reglas),
+        v_total.evaluated, v_total.passed, v_total.failed, v_total.not_evaluated,
+        coalesce(round(v_total.passed::numeric / nullif(v_total.evaluated, 0), 4)::text, 'n/a');
+    FOR v_regla IN SELECT c.rule_id, r.nombre_tecnico, sum(c.failed) AS failed, sum(c.evaluated) AS evaluated,
+                          count(DISTINCT c.well_id) FILTER (WHERE c.failed > 0) AS pozos
+                     FROM bp010_dq_conteo c JOIN bp010_dq_reglas r USING (rule_id)
+                    GROUP BY c.rule_id, r.nombre_tecnico
+                   HAVING sum(c.failed) > 0
+                    ORDER BY c.rule_id LOOP
+        RAISE NOTICE 'DQ rule % (%): % failure(s) of % evaluated, in % well(s)',
+            v_regla.rule_id, v_regla.nombre_tecnico, v_regla.failed, v_regla.evaluated, v_regla.pozos;
+    END LOOP;
+END
+$$;
+COMMENT ON PROCEDURE stage.sp_execute_dq_validation(date, date, text, uuid, timestamptz) IS
+    'Phase 3: every active DQ rule over the window (calendar days in the session time zone, both inclusive) and well (NULL = all); failures in stage.tbl_pozo_scada_dq (latest verdict), counts in stage.tbl_dq_run_summary (run_id NULL: a new uuid), reporting.fact_dq_diaria and reporting.dataset_dq_score_pozo. p_as_of is accepted for the pipeline contract: no verdict depends on the clock (latency is measured against the source''s receive time)';
