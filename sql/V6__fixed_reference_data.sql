@@ -50,6 +50,7 @@ INSERT INTO referencial.config_evaluacion (clave, nombre_tecnico, valor_num, val
     ('prhp_divisor',              NULL, 396000,     NULL,  'PRHP = card area (lbf*in) * SPM / 396000'),
     ('hp_por_kw',                 NULL, 1.341022,   NULL,  'Horsepower per kilowatt'),
     ('sg_agua_default',           NULL, NULL,       NULL,  'Water SG when the well master has none (NULL: no guess, derived values stay NULL)'),
+    ('dq_cierre_carta_tolerancia', NULL, 0.05,    NULL,  'FORMATO rule: a card is closed when its first and last points differ by at most this fraction of the position and load spans'),
     ('correccion_columna_gas',    NULL, 0,          NULL,  '1 applies the gas-column correction to PIP (gas SG from the well master, Z 1)'),
     ('arps_q_limite_economico',   NULL, 5,          NULL,  'Economic-limit oil rate for Arps EUR and remaining reserves when the fit gives none, bbl/d'),
     ('factor_critico_min',        NULL, 0.8,        NULL,  'sp_seed_defaults: a missing min_critical is min_warning - |min_warning|*(1 - factor)'),
