@@ -97,11 +97,11 @@ RANGOS_VALIDACION = {
     # --- eléctrico ---
     "motor_current": {
         "unidad": "A",
-        "min_critical": 2,
-        "min_warning": 10,
-        "target": 45,
-        "max_warning": 90,
-        "max_critical": 120,
+        "min_critical": 1,
+        "min_warning": 5,
+        "target": 25,
+        "max_warning": 80,
+        "max_critical": 110,
         "clasificacion": "VOLATIL",
     },
     "motor_power": {

@@ -67,7 +67,48 @@ DECLARE
     v_variables   bigint;
     v_pozos       bigint;
     v_sin_limites text[];
+    v_derivados   bigint;
 BEGIN
+    -- Depth-relative limits. A fluid level (ft from surface) means something only against the well's pump depth, so
+    -- an all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. Each well with a pump depth Dp
+    -- (TVD when known) gets its own fluid_level row: too much fluid above the pump (under-pumped) below Dp - 2000 ft,
+    -- target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake. These rows carry
+    -- fuente = 'derivado_maestra' and follow the master; a per-well row an operator or the config file wrote is never
+    -- touched, and wells without a pump depth keep the all-wells row.
+    WITH profundidades AS (
+        SELECT m.well_id, coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) AS dp
+          FROM stage.tbl_pozo_maestra m
+         WHERE coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) > 2500
+    ), derivados AS (
+        SELECT p.well_id, p.dp - 2000 AS min_warning, p.dp - 300 AS target, p.dp - 100 AS max_warning,
+               p.dp AS max_critical, g.unidad, g.clasificacion, g.volatilidad_pct
+          FROM profundidades p
+          LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
+    ), obsoletos AS (
+        DELETE FROM referencial.tbl_limites_pozo l
+         WHERE l.nombre_tecnico = 'fluid_level' AND l.fuente = 'derivado_maestra'
+           AND NOT EXISTS (SELECT 1 FROM derivados d WHERE d.well_id = l.well_id)
+        RETURNING 1
+    ), escritos AS (
+        INSERT INTO referencial.tbl_limites_pozo AS l (nombre_tecnico, well_id, min_critical, min_warning, max_warning,
+               max_critical, target, baseline, unidad, clasificacion, volatilidad_pct, fuente)
+        SELECT 'fluid_level', d.well_id, NULL, d.min_warning, d.max_warning, d.max_critical, d.target, d.target,
+               d.unidad, d.clasificacion, d.volatilidad_pct, 'derivado_maestra'
+          FROM derivados d
+        ON CONFLICT (nombre_tecnico, well_id) DO UPDATE
+           SET min_warning = EXCLUDED.min_warning, max_warning = EXCLUDED.max_warning,
+               max_critical = EXCLUDED.max_critical, target = EXCLUDED.target, baseline = EXCLUDED.baseline,
+               updated_at = now()
+         WHERE l.fuente = 'derivado_maestra'
+           AND (l.min_warning, l.max_warning, l.max_critical, l.target)
+               IS DISTINCT FROM (EXCLUDED.min_warning, EXCLUDED.max_warning, EXCLUDED.max_critical, EXCLUDED.target)
+        RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM escritos) INTO v_derivados;
+    IF v_derivados > 0 THEN
+        RAISE NOTICE 'sp_sync_dim_pozo_targets: % well(s) got fluid_level limits from their pump depth', v_derivados;
+    END IF;
+
     -- Fields.
     WITH campos AS (
         SELECT m.campo, count(*)::integer AS n_pozos,

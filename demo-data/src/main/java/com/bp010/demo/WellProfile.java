@@ -14,6 +14,9 @@ public record WellProfile(
         double waterCut, double gorScfBbl, double volumetricEff, double fluidLevelFt,
         double tubingPsi, double casingPsi, double rodWeightAirLbf, double gearboxRatingInLbf,
         double motorHp, double reservoirTempF, double declinePerDay) {
+    /** Net plunger stroke over surface stroke (rod stretch and overtravel). */
+    static final double PLUNGER_STROKE_RATIO = 0.85;
+
 
     private static final double[] PLUNGERS = {1.25, 1.5, 1.75, 2.0, 2.25};
     private static final double[] STROKES = {64, 74, 86, 100, 120, 144, 168};
@@ -57,9 +60,14 @@ public record WellProfile(
         return (1 - waterCut) * sgOil() + waterCut * sgWater;
     }
 
-    /** Pump displacement, bbl/d (k = 0.1166). */
+    /** Net plunger stroke, in: the surface stroke less rod stretch (the controller's downhole card reports it). */
+    public double plungerStrokeIn() {
+        return strokeIn * PLUNGER_STROKE_RATIO;
+    }
+
+    /** Pump displacement, bbl/d (k = 0.1166), on the net plunger stroke as DOMAIN.md recommends. */
     public double pumpDisplacement() {
-        return 0.1166 * plungerIn * plungerIn * strokeIn * spm;
+        return 0.1166 * plungerIn * plungerIn * plungerStrokeIn() * spm;
     }
 
     /** Pump intake pressure from the fluid level, psi. */

@@ -124,7 +124,7 @@ public final class WellSimulator {
         set(v, "counterbalance_effect", cbe);
         set(v, "polished_rod_hp", prhp);
         set(v, "fluid_load", running ? fo : 0);
-        set(v, "plunger_stroke", running ? well.strokeIn() * 0.85 : 0);
+        set(v, "plunger_stroke", running ? well.plungerStrokeIn() : 0);
         set(v, "rod_stress_pct", 35 + 50 * maxLoad / 40_000);
         set(v, "gearbox_load_pct", torque / well.gearboxRatingInLbf() * 100);
         set(v, "motor_current", running ? kw * 1000 / (Math.sqrt(3) * volts * pf) : 0);

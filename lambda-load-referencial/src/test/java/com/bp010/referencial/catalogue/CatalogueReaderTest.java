@@ -94,7 +94,7 @@ class CatalogueReaderTest {
                 .collect(Collectors.toMap(DqRule::ruleId, Function.identity()));
         assertThat(byId.get("DQ-007")).extracting("expresion", "valorMin", "valorMax").containsExactly("0-100%", 0.0, 100.0);
         assertThat(byId.get("DQ-006")).extracting("expresion", "valorMin", "valorMax").containsExactly(">0", 0.0001, null);
-        assertThat(byId.get("DQ-005")).extracting("valorMin", "valorMax").containsExactly(1.0, 15.0);
+        assertThat(byId.get("DQ-005")).extracting("expresion", "valorMin", "valorMax").containsExactly("0-15", 0.0, 15.0);
         assertThat(byId.get("DQ-020")).extracting("tipo", "latenciaMaxSeg").containsExactly("LATENCIA", 2.0);
         assertThat(byId.get("DQ-021").latenciaMaxSeg()).isEqualTo(900.0);
         assertThat(byId.get("DQ-001")).extracting("nombreTecnico", "valorMin", "valorMax", "origenMax")
