@@ -163,13 +163,16 @@ BEGIN
            pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp,
            system_efficiency_pct = s.system_efficiency_pct, run_id = coalesce(p_run_id, mm.run_id), updated_at = now()
       FROM (SELECT x.well_id, date_trunc('month', x.fecha)::date AS mes,
-                   avg(x.pwf) AS pwf, avg(x.pip_calc) AS pip_calc, avg(x.fluid_level_calc) AS fluid_level_calc,
-                   avg(x.hydraulic_hp) AS hydraulic_hp,
-                   100 * sum(x.produccion_liquido_bbl) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
-                       / NULLIF(sum(x.pump_displacement_bpd * x.horas_operacion / 24)
+                   -- ORDER BY inside the aggregates: floating-point sums depend on the order of their terms, and
+                   -- a rerun that rewrote the daily rows reads them in another physical order (idempotency).
+                   avg(x.pwf ORDER BY x.fecha) AS pwf, avg(x.pip_calc ORDER BY x.fecha) AS pip_calc,
+                   avg(x.fluid_level_calc ORDER BY x.fecha) AS fluid_level_calc,
+                   avg(x.hydraulic_hp ORDER BY x.fecha) AS hydraulic_hp,
+                   100 * sum(x.produccion_liquido_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
+                       / NULLIF(sum(x.pump_displacement_bpd * x.horas_operacion / 24 ORDER BY x.fecha)
                                 FILTER (WHERE x.pump_efficiency_pct IS NOT NULL), 0) AS pump_efficiency_pct,
-                   100 * sum(x.hydraulic_hp * 24) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
-                       / NULLIF(sum(x.energia_kwh) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                   100 * sum(x.hydraulic_hp * 24 ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                       / NULLIF(sum(x.energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct
               FROM reporting.fact_operaciones_diarias x
              CROSS JOIN reporting.fnc_config_fisica() c

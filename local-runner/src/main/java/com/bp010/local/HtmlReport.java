@@ -135,7 +135,9 @@ final class HtmlReport {
                 new SvgChart.Series("energy kWh", "#6a1b9a", column(d.dailyField(), "energia")))));
         h.append(SvgChart.lines("Energy intensity", "kWh per bbl of liquid", days, List.of(
                 new SvgChart.Series("kWh/bbl", "#c62828", column(d.dailyField(), "kwh_por_bbl")))));
-        h.append("</div>");
+        h.append("<p class=\"meta\">A day with fewer than 24 hours of readings (the partial first and last day, an"
+                + " outage) adds only the hours it has, so it reads low: the outage shows instead of being averaged"
+                + " away.</p></div>");
     }
 
     private static void dq(StringBuilder h, ReportData d) {

@@ -2,7 +2,6 @@ package com.bp010.local;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Json;
-import com.bp010.db.LocalContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -10,8 +9,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,16 +54,13 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        JsonNode body;
         try (LocalDatabase db = database.open()) {
-            var handler = function.handler(DatabaseOptions.env(db));
-            handler.handleRequest(new ByteArrayInputStream(event.bytes()), response,
-                    new LocalContext(function.functionName()));
+            body = LocalInvoker.invoke(function, DatabaseOptions.env(db), event.bytes());
         } catch (Bp010Exception e) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             return 1;
         }
-        JsonNode body = Json.mapper().readTree(response.toByteArray());
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
         JsonNode status = body == null ? null : body.get("status");
         return status == null || SUCCESS.contains(status.asText()) ? 0 : 1;

@@ -11,8 +11,8 @@ final class SvgChart {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 260;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
-    private static final int TOP = 28;
+    private static final int RIGHT = 40;
+    private static final int TOP = 44;
     private static final int BOTTOM = 40;
 
     private SvgChart() {
@@ -42,7 +42,7 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"ax\" text-anchor=\"middle\">%s</text>",
                     x(i, n, plotW), HEIGHT - 14, HtmlReport.esc(labels.get(i))));
         }
-        int legendX = LEFT + 260;
+        int legendX = LEFT;
         for (Series s : series) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < n && i < s.values().size(); i++) {
@@ -55,8 +55,8 @@ final class SvgChart {
             svg.append(String.format(Locale.ROOT, "<polyline class=\"series\" data-series=\"%s\" fill=\"none\""
                     + " stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>", HtmlReport.esc(s.name()), s.color(),
                     points.toString().trim()));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"9\" width=\"12\" height=\"12\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"19\" class=\"ax\">%s</text>", legendX, s.color(), legendX + 16,
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"25\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"35\" class=\"ax\">%s</text>", legendX, s.color(), legendX + 16,
                     HtmlReport.esc(s.name())));
             legendX += 24 + 8 * s.name().length();
         }

@@ -1,0 +1,49 @@
+package com.bp010.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The few lines a person reads after {@code bp010 demo}: what came in, how good it was, what needs attention. */
+final class DemoSummary {
+    private DemoSummary() {
+    }
+
+    static String text(ReportData d, JsonNode ingest, JsonNode run) {
+        StringBuilder s = new StringBuilder("\n");
+        Map<String, Object> t = d.totals();
+        s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
+                t.get("wells"), t.get("readings"), t.get("production_rows"), t.get("first_day"), t.get("last_day")));
+        s.append(String.format(Locale.ROOT, "Ingest: %d inserted, %d duplicate, %d revised, %d rejected%s%n",
+                ingest.path("rowsInserted").asLong(), ingest.path("rowsDuplicate").asLong(),
+                ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
+                ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason")));
+        JsonNode dq = run.path("dq");
+        s.append(String.format(Locale.ROOT, "Data quality: score %s (%d evaluated, %d failed, %d not evaluated)%n",
+                dq.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f %%", dq.path("score").asDouble() * 100)
+                        : "n/a", dq.path("evaluated").asLong(), dq.path("failed").asLong(),
+                dq.path("notEvaluated").asLong()));
+        s.append("Wells by state:");
+        for (Map<String, Object> st : d.states()) {
+            s.append(' ').append(st.get("estado_operativo")).append(' ').append(st.get("wells"));
+        }
+        s.append(String.format(Locale.ROOT, "%nConsistency violations: %s %s%n", run.path("consistency").path("violations"),
+                run.path("consistency").path("byRule")));
+        List<Map<String, Object>> alerts = d.alerts();
+        s.append("Top alerts (").append(t.get("alerts")).append(" in all):\n");
+        alerts.stream().limit(8).forEach(a -> s.append(String.format(Locale.ROOT, "  %-10s %-11s %-24s %s%n",
+                a.get("well_id"), a.get("severidad"), a.get("referencia"), a.get("mensaje"))));
+        if (!d.dailyField().isEmpty()) {
+            Map<String, Object> day = d.dailyField().size() > 1 ? d.dailyField().get(d.dailyField().size() - 2)
+                    : d.dailyField().get(0);
+            s.append(String.format(Locale.ROOT,
+                    "Field on %s: oil %s bbl, water %s bbl, gas %s Mscf, energy %s kWh, %s kWh/bbl of liquid%n",
+                    day.get("fecha"), HtmlReport.fmt(day.get("petroleo")), HtmlReport.fmt(day.get("agua")),
+                    HtmlReport.fmt(day.get("gas")), HtmlReport.fmt(day.get("energia")),
+                    HtmlReport.fmt(day.get("kwh_por_bbl"))));
+        }
+        return s.toString();
+    }
+}
