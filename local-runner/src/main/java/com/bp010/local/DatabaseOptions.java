@@ -14,8 +14,13 @@ final class DatabaseOptions {
 
     /** --jdbc-url, else BP010_JDBC_URL, else the embedded PostgreSQL (started here, stopped on close). */
     LocalDatabase open() {
+        return open(false);
+    }
+
+    /** With {@code createMissing}, the database the URL names is created when the server does not have it yet. */
+    LocalDatabase open(boolean createMissing) {
         String url = jdbcUrl != null && !jdbcUrl.isBlank() ? jdbcUrl : System.getenv("BP010_JDBC_URL");
-        return LocalDatabase.of(url);
+        return LocalDatabase.of(url, createMissing);
     }
 
     /** The process environment, with BP010_JDBC_URL pointing at {@code database}. */

@@ -9,6 +9,8 @@ import com.bp010.demo.GeneratorOptions;
 import com.bp010.db.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +61,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         long start = System.nanoTime();
-        try (LocalDatabase db = database.open()) {
+        if (System.getenv("BP010_LOG_LEVEL") == null) {
+            // The demo shows its own progress; the handlers' JSON logs (stderr) only when something goes wrong.
+            Configurator.setRootLevel(Level.WARN);
+        }
+        try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
             Progress progress = new Progress(6);
 

@@ -5,6 +5,12 @@ import com.bp010.db.ErrorCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +21,8 @@ import java.nio.file.Path;
  */
 final class LocalDatabase implements AutoCloseable {
     static final int EMBEDDED_PORT = 54329;
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]+)(.*)");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
     private final String jdbcUrl;
     private final EmbeddedPostgres embedded;
@@ -25,7 +33,15 @@ final class LocalDatabase implements AutoCloseable {
     }
 
     static LocalDatabase of(String jdbcUrl) {
+        return of(jdbcUrl, false);
+    }
+
+    /** As {@link #of(String)}; with {@code createMissing}, a database named in the URL that does not exist is created. */
+    static LocalDatabase of(String jdbcUrl, boolean createMissing) {
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            if (createMissing) {
+                createIfMissing(jdbcUrl);
+            }
             return new LocalDatabase(jdbcUrl, null);
         }
         if (isRoot()) {
@@ -47,6 +63,30 @@ final class LocalDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "Could not start the embedded PostgreSQL: "
                     + e.getMessage() + ". Pass --jdbc-url to use another server.", e);
+        }
+    }
+
+    /** Connects once; when the server says the database does not exist (3D000), creates it from "postgres". */
+    private static void createIfMissing(String jdbcUrl) {
+        try (Connection ignored = DriverManager.getConnection(jdbcUrl)) {
+            return;
+        } catch (SQLException e) {
+            if (!"3D000".equals(e.getSQLState())) {
+                return; // the handlers report connection problems with the full context
+            }
+        }
+        Matcher m = URL.matcher(jdbcUrl);
+        if (!m.matches() || !DATABASE_NAME.matcher(m.group(2)).matches()) {
+            return;
+        }
+        String admin = m.group(1) + "postgres" + m.group(3);
+        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE \"" + m.group(2) + "\"");
+            System.err.println("bp010: created database " + m.group(2));
+        } catch (SQLException e) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "Database " + m.group(2) + " does not exist and could"
+                    + " not be created: " + e.getMessage() + ". Create it (createdb " + m.group(2) + ") or pass"
+                    + " another --jdbc-url.", e);
         }
     }
 
