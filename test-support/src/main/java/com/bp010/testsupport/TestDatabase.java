@@ -28,6 +28,7 @@ import java.util.UUID;
 public final class TestDatabase implements AutoCloseable {
     private static final String PREFIX = "bp010_it_";
     private static volatile String adminUrl;
+    private static String template;
     private static PostgreSQLContainer container;
 
     private final String name;
@@ -42,7 +43,7 @@ public final class TestDatabase implements AutoCloseable {
     /** Creates an empty database. */
     public static TestDatabase create() {
         String admin = adminUrl();
-        String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = newName();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
             sweepStale(st);
             st.execute("CREATE DATABASE " + name);
@@ -52,11 +53,34 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(name, withDatabase(admin, name));
     }
 
-    /** Creates a database and applies the repository's sql/ with the project's migrator. */
+    /**
+     * Creates a database with the repository's sql/ applied by the project's migrator. The first call in a JVM
+     * migrates a template database; every call copies it ({@code CREATE DATABASE ... TEMPLATE}), which takes a
+     * fraction of a migration.
+     */
     public static TestDatabase migrated() {
-        TestDatabase db = create();
-        db.migrate();
-        return db;
+        String template = migratedTemplate();
+        String name = newName();
+        try (Connection c = DriverManager.getConnection(adminUrl()); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot copy the migrated template " + template + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(name, withDatabase(adminUrl(), name));
+    }
+
+    private static synchronized String migratedTemplate() {
+        if (template == null) {
+            TestDatabase db = create();
+            db.migrate();
+            template = db.name();
+            Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+        }
+        return template;
+    }
+
+    private static String newName() {
+        return PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public void migrate() {
