@@ -23,6 +23,7 @@ public final class SecretsManagerStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final AtomicInteger failuresToServe = new AtomicInteger();
+    private final AtomicInteger throttlesToServe = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
 
     public SecretsManagerStub() {
@@ -55,6 +56,11 @@ public final class SecretsManagerStub implements AutoCloseable {
         failuresToServe.set(n);
     }
 
+    /** The next {@code n} calls answer HTTP 400 ThrottlingException (Rate exceeded). */
+    public void throttleNext(int n) {
+        throttlesToServe.set(n);
+    }
+
     public int calls() {
         return calls.get();
     }
@@ -66,6 +72,10 @@ public final class SecretsManagerStub implements AutoCloseable {
             JsonNode body = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
             if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 reply(exchange, 500, error("InternalServiceError", "stub failure"));
+                return;
+            }
+            if (throttlesToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                reply(exchange, 400, error("ThrottlingException", "Rate exceeded"));
                 return;
             }
             if (!"secretsmanager.GetSecretValue".equals(target)) {

@@ -29,6 +29,16 @@ final class BatchOutcome {
     }
 
     /**
+     * Takes the merge lock (transaction-level, re-entrant): taken before the batch log is checked, so of two deliveries
+     * of the same object the second sees the first's committed batch and loads nothing.
+     */
+    static void lockMerge(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
+        }
+    }
+
+    /**
      * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
      */
     static BatchOutcome finish(Connection c, StagingWriter staging, UUID batchId, String source, Instant watermarkTo)

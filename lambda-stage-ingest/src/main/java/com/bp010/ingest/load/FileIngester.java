@@ -181,6 +181,8 @@ public final class FileIngester {
         staging.finish();
         long tStaged = System.nanoTime();
         String digest = HexFormat.of().formatHex(sha.digest());
+        // the merge lock first: a concurrent delivery of the same object waits here and then sees this batch's log
+        BatchOutcome.lockMerge(c);
         UUID before = BatchLog.loadedBefore(c, input.location(), digest);
         if (before != null) {
             throw new DuplicateContent(before, rowsRead, digest);
