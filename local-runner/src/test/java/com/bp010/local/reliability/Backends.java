@@ -22,7 +22,10 @@ final class Backends {
     private Backends() {
     }
 
-    /** Waits until {@code n} backends of the database wait on a lock of type {@code waitEvent} (relation, advisory). */
+    /**
+     * Waits until {@code n} backends of the database wait on a lock of type {@code waitEvent} (relation, advisory;
+     * null: any lock).
+     */
     static List<Integer> awaitBlocked(TestDatabase db, Connection session, String waitEvent, int n) {
         long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
         while (true) {
@@ -32,8 +35,8 @@ final class Backends {
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("No " + n + " backend(s) of " + db.name() + " blocked on a "
-                        + waitEvent + " lock after " + GIVE_UP_MILLIS + " ms (found " + pids + "); activity: "
-                        + activity(db, session));
+                        + (waitEvent == null ? "any" : waitEvent) + " lock after " + GIVE_UP_MILLIS + " ms (found "
+                        + pids + "); activity: " + activity(db, session));
             }
             try {
                 Thread.sleep(20);
@@ -53,10 +56,12 @@ final class Backends {
         }
         try (PreparedStatement ps = session.prepareStatement("""
                 SELECT pid FROM pg_stat_activity
-                 WHERE datname = ? AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND wait_event = ?
+                 WHERE datname = ? AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'
+                   AND (? IS NULL OR wait_event = ?)
                  ORDER BY pid""")) {
             ps.setString(1, db.name());
             ps.setString(2, waitEvent);
+            ps.setString(3, waitEvent);
             List<Integer> pids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -277,26 +277,42 @@ class FaultInjectionIT {
 
     @Test
     @Order(5)
-    void shouldTakeOverAfterTheLeaseExpired_whenARunDiedHoldingIt() {
-        UUID dead = UUID.randomUUID();
-        long phasesBefore = faulty.count("SELECT count(*) FROM reporting.pipeline_run_phases");
-        // what a run killed mid-phase (Lambda timeout, container gone) leaves: its lease, still live
-        faulty.execute("INSERT INTO reporting.pipeline_lease (run_id, holder, expires_at) VALUES ('" + dead
-                + "', 'bp010-pipeline-v4/killed', clock_timestamp() + interval '15 minutes')");
-        faults++;
+    void shouldTakeOverAfterTheLeaseExpired_whenARunFrozeHoldingIt_andIgnoreTheDeadRunsLateRelease() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection session = admin(faulty); Statement st = session.createStatement()) {
+            session.setAutoCommit(false);
+            st.execute("LOCK TABLE reporting.dataset_current_values IN EXCLUSIVE MODE");
+            // run A takes the lease and freezes in TRANSFORM (a Lambda stuck until its timeout kills it)
+            Future<JsonNode> frozen = pool.submit(() -> Invocation.invoke(pipeline(faulty, Map.of()), WINDOW));
+            int frozenPid = Backends.awaitBlocked(faulty, session, "relation", 1).get(0);
+            Object frozenRun = faulty.queryValue("SELECT run_id FROM reporting.pipeline_lease");
 
-        JsonNode whileLive = Invocation.invoke(pipeline(faulty, Map.of()), WINDOW);
+            JsonNode whileLive = Invocation.invoke(pipeline(faulty, Map.of()), WINDOW);
+            assertThat(whileLive.path("status").asText()).isEqualTo("SKIPPED_LOCKED");
 
-        assertThat(whileLive.path("status").asText()).isEqualTo("SKIPPED_LOCKED");
-        assertThat(faulty.count("SELECT count(*) FROM reporting.pipeline_run_phases")).isEqualTo(phasesBefore);
+            // its lease time passes without a renewal; run B takes over and waits behind A's uncommitted rows
+            faulty.execute("UPDATE reporting.pipeline_lease SET expires_at = clock_timestamp() - interval '1 second'");
+            Future<JsonNode> takeover = pool.submit(() -> Invocation.invoke(pipeline(faulty, Map.of()), WINDOW));
+            Backends.awaitBlocked(faulty, session, null, 2);
+            Object takeoverRun = faulty.queryValue("SELECT run_id FROM reporting.pipeline_lease");
+            assertThat(takeoverRun).isNotNull().isNotEqualTo(frozenRun);
 
-        // the 15 minutes pass: the dead holder never renewed it
-        faulty.execute("UPDATE reporting.pipeline_lease SET expires_at = clock_timestamp() - interval '1 second'");
-        JsonNode takeover = Invocation.invoke(pipeline(faulty, Map.of()), WINDOW);
+            // A is killed: its phase rolls back, and its late release must not drop B's lease
+            assertThat(Backends.terminate(faulty, session, List.of(frozenPid))).isEqualTo(1);
+            faults++;
+            assertThatThrownBy(frozen::get).hasCauseInstanceOf(TransientDatabaseException.class);
+            assertThat(faulty.queryValue("SELECT run_id FROM reporting.pipeline_lease")).isEqualTo(takeoverRun);
 
-        assertThat(takeover.path("status").asText()).isEqualTo("OK");
+            session.commit();
+            JsonNode result = takeover.get(120, TimeUnit.SECONDS);
+            assertThat(result.path("status").asText()).isEqualTo("OK");
+            assertThat(result.path("runId").asText()).isEqualTo(String.valueOf(takeoverRun));
+            notes.add("lease: frozen run " + frozenRun + " killed after expiry; run " + takeoverRun + " took over");
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(faulty.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
-        assertSameTables("run died holding the lease, next run took over", cleanRun);
+        assertSameTables("run froze holding the lease, the next took over after expiry", cleanRun);
     }
 
     @Test
@@ -304,7 +320,8 @@ class FaultInjectionIT {
     void shouldRefuseDdl_whenTheEtlRoleTriesIt() throws Exception {
         List<String> ddl = List.of("CREATE TABLE stage.intruder (id int)", "DROP TABLE stage.landing_scada_data",
                 "ALTER TABLE stage.landing_scada_data ADD COLUMN x int", "CREATE TABLE public.intruder (id int)",
-                "ALTER TABLE reporting.dim_pozo RENAME TO dim_pozo_old", "TRUNCATE reporting.fact_operaciones_horarias");
+                "ALTER TABLE reporting.dim_pozo RENAME TO dim_pozo_old",
+                "TRUNCATE reporting.fact_operaciones_horarias");
         try (Connection etl = DriverManager.getConnection(faulty.jdbcUrlAs("bp010_etl"))) {
             for (String sql : ddl) {
                 faults++;

@@ -67,8 +67,8 @@ final class TableChecksums {
                     boolean volatileColumn = VOLATILE.contains(rs.getString(2))
                             || type.equals("uuid") || type.startsWith("xid")
                             || dflt.startsWith("nextval(") || "YES".equals(rs.getString(5))
-                            || (type.startsWith("timestamp") && (dflt.contains("now()") || dflt.contains("clock_timestamp")
-                            || dflt.contains("current_timestamp")));
+                            || (type.startsWith("timestamp") && (dflt.contains("now()")
+                            || dflt.contains("clock_timestamp") || dflt.contains("current_timestamp")));
                     if (volatileColumn) {
                         dropped.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                     }
