@@ -1,21 +1,21 @@
 package com.bp010.local.reliability;
 
-import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.bp010.db.AwsClients;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
+import com.bp010.db.LazyDatabase;
+import com.bp010.db.S3Objects;
 import com.bp010.db.ErrorCode;
 import com.bp010.db.TransientDatabaseException;
 import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.GeneratedSet;
 import com.bp010.demo.GeneratorOptions;
 import com.bp010.ingest.StageIngestHandler;
+import com.bp010.ingest.load.IngestSettings;
 import com.bp010.pipeline.PipelineV4Handler;
 import com.bp010.referencial.LoadReferencialHandler;
 import com.bp010.testsupport.CapturedLogs;
 import com.bp010.testsupport.Invocation;
-import com.bp010.testsupport.LocalS3;
 import com.bp010.testsupport.SecretsManagerStub;
 import com.bp010.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,6 +34,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,15 +58,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultInjectionIT {
-    static {
-        // fastexcel-reader brings the Aalto StAX parser; S3Mock's Jackson XML needs Woodstox's
-        System.setProperty("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
-        System.setProperty("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
-    }
-
-    @RegisterExtension
-    static final S3MockExtension S3 = LocalS3.extension();
-
     /** The advisory lock key of the landing merge (BatchOutcome.MERGE_LOCK). */
     private static final long MERGE_LOCK = 0x62703031_0022L;
     private static final Instant END = Instant.parse("2026-11-20T23:00:00Z");
@@ -373,10 +362,11 @@ class FaultInjectionIT {
         return csv.toString();
     }
 
-    private static StageIngestHandler s3Handler() {
-        Map<String, String> env = new HashMap<>(clean.env());
-        env.putAll(LocalS3.env(S3));
-        return new StageIngestHandler(Env.of(env));
+    /** A container of the ingest function reading {@code s3}; its pool is closed with the returned database. */
+    private static StageIngestHandler s3Handler(LazyDatabase database, InMemoryS3 s3) {
+        Env env = Env.of(clean.env());
+        return new StageIngestHandler(database, IngestSettings.fromEnv(env), () -> null, () -> new S3Objects(s3),
+                Clock.systemUTC());
     }
 
     private static void assertLoadedOnce(String location, long goodRows) {
@@ -395,18 +385,19 @@ class FaultInjectionIT {
     @Test
     @Order(7)
     void shouldLoadOnce_whenTheSameS3EventIsDeliveredThreeTimesInSequence() {
-        S3Client s3 = AwsClients.s3(Env.of(LocalS3.env(S3)));
-        LocalS3.createBucket(s3, "bp010-faults");
+        InMemoryS3 s3 = new InMemoryS3();
         String key = "ingest/redelivered_sequential.csv";
-        s3.putObject(b -> b.bucket("bp010-faults").key(key), RequestBody.fromString(telemetry("2026-11-24", 24)));
+        s3.put("bp010-faults", key, telemetry("2026-11-24", 24));
         long landing = clean.count("SELECT count(*) FROM stage.landing_scada_data");
-        StageIngestHandler handler = s3Handler();
 
         List<String> statuses = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            statuses.add(Invocation.invoke(handler, s3Event("bp010-faults", key)).path("files").get(0)
-                    .path("status").asText());
-            faults++;
+        try (LazyDatabase database = LazyDatabase.fromEnv(Env.of(clean.env()))) {
+            StageIngestHandler handler = s3Handler(database, s3);
+            for (int i = 0; i < 3; i++) {
+                statuses.add(Invocation.invoke(handler, s3Event("bp010-faults", key)).path("files").get(0)
+                        .path("status").asText());
+                faults++;
+            }
         }
 
         assertThat(statuses).containsExactly("OK", "DUPLICATE_OBJECT", "DUPLICATE_OBJECT");
@@ -418,18 +409,20 @@ class FaultInjectionIT {
     @Test
     @Order(8)
     void shouldLoadOnce_whenTheSameS3EventIsDeliveredThreeTimesConcurrently() throws Exception {
-        S3Client s3 = AwsClients.s3(Env.of(LocalS3.env(S3)));
-        LocalS3.createBucket(s3, "bp010-faults");
+        InMemoryS3 s3 = new InMemoryS3();
         String key = "ingest/redelivered_concurrent.csv";
-        s3.putObject(b -> b.bucket("bp010-faults").key(key), RequestBody.fromString(telemetry("2026-11-25", 24)));
+        s3.put("bp010-faults", key, telemetry("2026-11-25", 24));
         long landing = clean.count("SELECT count(*) FROM stage.landing_scada_data");
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<JsonNode>> deliveries = new ArrayList<>();
+        List<LazyDatabase> containers = new ArrayList<>();
         try (Connection session = admin(clean); Statement st = session.createStatement()) {
             // the three deliveries read and stage the object, then meet at the merge lock this session holds
             st.execute("SELECT pg_advisory_lock(" + MERGE_LOCK + ")");
             for (int i = 0; i < 3; i++) {
-                StageIngestHandler handler = s3Handler();
+                LazyDatabase database = LazyDatabase.fromEnv(Env.of(clean.env()));
+                containers.add(database);
+                StageIngestHandler handler = s3Handler(database, s3);
                 deliveries.add(pool.submit(() -> Invocation.invoke(handler, s3Event("bp010-faults", key))));
                 faults++;
             }
@@ -443,6 +436,7 @@ class FaultInjectionIT {
             notes.add("S3 event x3 concurrently: " + statuses);
         } finally {
             pool.shutdownNow();
+            containers.forEach(LazyDatabase::close);
         }
         assertThat(clean.count("SELECT count(*) FROM stage.landing_scada_data")).isEqualTo(landing + 24);
         assertLoadedOnce("s3://bp010-faults/" + key, 24);
