@@ -72,6 +72,8 @@ class HostileInputIT {
     private static final Map<String, AtomicLong> OUTCOMES = new TreeMap<>();
     private static final AtomicLong FILES = new AtomicLong();
     private static final AtomicLong REJECT_ROWS = new AtomicLong();
+    private static final AtomicLong ENTRY_MS = new AtomicLong();
+    private static final AtomicLong CHECK_MS = new AtomicLong();
 
     private record Case(String file, String target, String expected, String expect, String description, Path path) {
         boolean config() {
@@ -107,8 +109,9 @@ class HostileInputIT {
     static void figures() {
         try {
             System.out.printf(Locale.ROOT, "HostileInputIT: %d files, outcomes %s, %d reject rows, %d tables checked"
-                    + " per file, %d objects compared%n", FILES.get(), OUTCOMES, REJECT_ROWS.get(),
-                    tables == null ? 0 : tables.size(), objects == null ? 0 : objects.size());
+                    + " per file, %d objects compared; %d ms in the entry points, %d ms checking the database%n",
+                    FILES.get(), OUTCOMES, REJECT_ROWS.get(), tables == null ? 0 : tables.size(),
+                    objects == null ? 0 : objects.size(), ENTRY_MS.get(), CHECK_MS.get());
             assertThat(Path.of(PWNED)).doesNotExist();
         } finally {
             if (db != null) {
@@ -145,6 +148,7 @@ class HostileInputIT {
 
     private static void run(Case c) throws Exception {
         FILES.incrementAndGet();
+        long t0 = System.nanoTime();
         try {
             if (c.config()) {
                 runConfig(c);
@@ -155,10 +159,13 @@ class HostileInputIT {
         } catch (StackOverflowError | OutOfMemoryError e) {
             fail(c.file() + ": " + e.getClass().getSimpleName() + " from the reader", e);
         } finally {
+            long t1 = System.nanoTime();
+            ENTRY_MS.addAndGet((t1 - t0) / 1_000_000);
             Map<String, String> before = tables;
             Set<String> objectsBefore = objects;
             tables = tableChecksums();
             objects = objectList();
+            CHECK_MS.addAndGet((System.nanoTime() - t1) / 1_000_000);
             assertUnchanged(c, before, tables, objectsBefore, objects);
         }
     }
