@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -64,6 +65,8 @@ class HostileInputIT {
     @TempDir
     static Path tmp;
     private static TestDatabase db;
+    /** One connection for every check (a connection per query would cost more than the ingests). */
+    private static Connection check;
     private static IngestService ingest;
     private static Path corpus;
     private static String snapshotSql;
@@ -88,6 +91,7 @@ class HostileInputIT {
     @BeforeAll
     static void loadTheRealCatalogueAndOneWell() throws Exception {
         db = TestDatabase.migrated();
+        check = db.connect();
         new ReferenceLoader(db.database()).load(folder(RepoPaths.config()));
         ingest = new IngestService(db.database(), IngestSettings.fromEnv(Env.of(Map.of())), () -> {
             throw new IllegalStateException("no API in this test");
@@ -114,6 +118,13 @@ class HostileInputIT {
                     objects == null ? 0 : objects.size(), ENTRY_MS.get(), CHECK_MS.get());
             assertThat(Path.of(PWNED)).doesNotExist();
         } finally {
+            try {
+                if (check != null) {
+                    check.close();
+                }
+            } catch (SQLException ignored) {
+                // the database is dropped next
+            }
             if (db != null) {
                 db.close();
             }
@@ -193,8 +204,8 @@ class HostileInputIT {
         Path file = tmp.resolve("in").resolve(name);
         Files.createDirectories(file.getParent());
         Files.copy(c.path(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        long batches = db.count("SELECT count(*) FROM stage.ingest_batches");
-        long rejects = db.count("SELECT count(*) FROM stage.landing_rejects");
+        long batches = count("SELECT count(*) FROM stage.ingest_batches");
+        long rejects = count("SELECT count(*) FROM stage.landing_rejects");
         IngestResponse response;
         try {
             response = ingest.run(new IngestRequest.LocalPath(file.toString()));
@@ -206,8 +217,8 @@ class HostileInputIT {
         }
         assertThat(response.files()).hasSize(1);
         FileResult r = response.files().get(0);
-        assertThat(db.count("SELECT count(*) FROM stage.ingest_batches")).as(name + ": batch rows").isEqualTo(batches + 1);
-        assertThat(db.queryValue("SELECT status FROM stage.ingest_batches WHERE batch_id = ?", r.batchId()))
+        assertThat(count("SELECT count(*) FROM stage.ingest_batches")).as(name + ": batch rows").isEqualTo(batches + 1);
+        assertThat(value("SELECT status FROM stage.ingest_batches WHERE batch_id = ?", r.batchId()))
                 .as(name + ": the batch is logged").isEqualTo(r.status());
         if (c.expected().equals("BAD_INPUT")) {
             JsonNode error = Json.mapper().valueToTree(r.error());
@@ -221,19 +232,19 @@ class HostileInputIT {
                 assertThat(error.path("line").asLong() > 0 || error.hasNonNull("column") || error.hasNonNull("value"))
                         .as(name + ": names a line, column or value: " + error).isTrue();
             }
-            assertThat(db.count("SELECT count(*) FROM stage.landing_rejects")).as(name).isEqualTo(rejects);
+            assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name).isEqualTo(rejects);
         } else {
             assertThat(r.status()).as(name + ": " + r).isEqualTo("OK");
             assertThat(r.rowsInserted() + r.rowsRevised() + r.rowsDuplicate()).as(name + ": rows loaded").isZero();
             assertThat(r.rowsRejected()).as(name + ": " + r).isPositive();
-            assertThat(db.count("SELECT count(*) FROM stage.landing_rejects")).as(name)
+            assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name)
                     .isEqualTo(rejects + r.rowsRejected());
-            assertThat(db.count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND reason <> '' "
+            assertThat(count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND reason <> '' "
                     + "AND file_name = ? AND line_number > 0", r.batchId(), name)).as(name + ": rejects with reason")
                     .isEqualTo(r.rowsRejected());
             // a production row splits into one reading per column: each row read gives one reject or more
             assertThat(r.rowsRejected()).as(name + ": every row read is rejected").isGreaterThanOrEqualTo(r.rowsRead());
-            assertThat(db.count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND (raw_text LIKE "
+            assertThat(count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND (raw_text LIKE "
                     + "'%root:%' OR well_id LIKE '%root:%')", r.batchId())).as(name + ": a file was read").isZero();
             Set<String> codes = new HashSet<>(r.rejectsByReason().keySet());
             for (String code : c.expect().split(",")) {
@@ -298,10 +309,10 @@ class HostileInputIT {
         cases.add(gen(g, "dump_huge_copy_line.sql", "pg-dump", "BAD_INPUT", "", "a 17 MB COPY data line",
                 ("COPY stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) FROM stdin;\nHX-0001\t"
                         + "IDN1001\t" + ts + "\t" + "1".repeat(17 << 20) + "\n\\.\n").getBytes(StandardCharsets.US_ASCII)));
-        cases.add(genZip(g, "reservas_zip_bomb.xlsx", "a sheet inflating to 300 MB of zeros", zip -> {
+        cases.add(genZip(g, "reservas_zip_bomb.xlsx", "a sheet inflating to 64 MB of zeros (ratio about 1000)", zip -> {
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 64; i++) {
                 zip.write(zeros);
             }
             zip.closeEntry();
@@ -351,7 +362,7 @@ class HostileInputIT {
 
     private static String snapshotQuery() {
         List<String> parts = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Statement st = check.createStatement();
              ResultSet rs = st.executeQuery("SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY"
                      + " (ARRAY['stage','referencial','reporting','universal']) ORDER BY 1, 2")) {
             while (rs.next()) {
@@ -367,13 +378,31 @@ class HostileInputIT {
         return String.join(" UNION ALL ", parts);
     }
 
+    private static Object value(String sql, Object... params) {
+        try (PreparedStatement ps = check.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(String sql, Object... params) {
+        Object v = value(sql, params);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
     private static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static Map<String, String> tableChecksums() {
         Map<String, String> sums = new TreeMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(snapshotSql)) {
+        try (Statement st = check.createStatement(); ResultSet rs = st.executeQuery(snapshotSql)) {
             while (rs.next()) {
                 sums.put(rs.getString(1), rs.getString(2));
             }
@@ -381,7 +410,7 @@ class HostileInputIT {
             throw new IllegalStateException(e);
         }
         Set<String> listed = new TreeSet<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
+        try (Statement st = check.createStatement();
              ResultSet rs = st.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = "
                      + "ANY (ARRAY['stage','referencial','reporting','universal'])")) {
             while (rs.next()) {
@@ -396,7 +425,7 @@ class HostileInputIT {
 
     private static Set<String> objectList() {
         Set<String> names = new TreeSet<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = check.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT 'rel ' || n.nspname || '.' || c.relname || ' ' || c.relkind::text
                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                  WHERE n.nspname !~ '^pg_(toast_)?temp_' AND n.nspname NOT IN ('pg_catalog', 'information_schema')

@@ -100,7 +100,7 @@ class HostileParserPropertiesTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void unitNormalizerAnswersForAnyText(@ForAll String raw) {
         UnitNormalizer n = new UnitNormalizer(Map.of("psi", "pound-force per square inch", "degF", "degree Fahrenheit",
                 "lbf*in", "pound-force inch", "%", "percent"));
@@ -129,7 +129,7 @@ class HostileParserPropertiesTest {
         assertThat(TextDecoder.decode(bytes).text()).isNotNull();
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void pivotExtractorEndsOnAnyText(@ForAll("sqlish") String sql) {
         for (ScadaMapping m : PivotSqlExtractor.extract(sql)) {
             assertThat(m.line()).isPositive();
