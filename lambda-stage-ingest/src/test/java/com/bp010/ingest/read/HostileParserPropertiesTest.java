@@ -126,7 +126,7 @@ class HostileParserPropertiesTest {
         return Combinators.combine(page, tail).as((p, t) -> p + t);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void telemetryJsonAccountsForEveryItemOrRefusesNearValidPages(@ForAll("jsonish") String page) {
         clearOutcome("p.json", () -> {
             CollectingSink sink = new CollectingSink();
@@ -137,7 +137,7 @@ class HostileParserPropertiesTest {
         });
     }
 
-    @Property(tries = 500)
+    @Property(tries = 300)
     void sqlTokenizerEndsOnAnyText(@ForAll @Size(max = 600) String text) {
         clearOutcome("t.sql", () -> {
             SqlTokenizer t = new SqlTokenizer(new StringReader(text), "t.sql");
@@ -160,7 +160,7 @@ class HostileParserPropertiesTest {
         });
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void formatDetectorNamesAFormatOrRefuses(@ForAll @Size(max = 40) String name, @ForAll @Size(max = 300) byte[] head) {
         clearOutcome(name, () -> assertThat(FormatDetector.detect(name, head)).isNotNull());
     }
