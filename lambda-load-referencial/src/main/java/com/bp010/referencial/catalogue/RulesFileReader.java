@@ -57,6 +57,9 @@ final class RulesFileReader {
         Map<String, Long> ids = new HashMap<>();
         for (CsvRow r : t.rows()) {
             String id = r.required(ruleId);
+            if (!VariablesFileReader.CATALOGUE_ID.matcher(id).matches()) {
+                throw r.error(ruleId, id, "a rule id is 1-64 letters, digits, '_', '.', ':' or '-'");
+            }
             Long first = ids.putIfAbsent(id, r.line());
             if (first != null) {
                 throw r.error(ruleId, id, "rule id already used at line " + first);

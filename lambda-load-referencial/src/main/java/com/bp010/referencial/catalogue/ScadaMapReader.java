@@ -28,6 +28,10 @@ final class ScadaMapReader {
         if (pairs.isEmpty()) {
             throw BadInput.inFile(file.name(), "no \"var_id = '<SCADA id>' ... AS <stage column>\" pairs found");
         }
+        for (ScadaMapping u : PivotSqlExtractor.unpaired(text.text())) {
+            throw BadInput.at(file.name(), u.line(), "var_id", u.varIdScada(),
+                    "no 'AS <stage column>' follows this SCADA id before the next var_id test");
+        }
         List<ScadaEntry> out = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         Map<String, Integer> columns = new HashMap<>();

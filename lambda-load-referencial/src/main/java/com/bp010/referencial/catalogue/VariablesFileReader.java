@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  */
 final class VariablesFileReader {
     static final Pattern TECHNICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+    /** A catalogue id (id_formato1, rule_id): letters, digits and {@code _ . : -}, no quotes, blanks or separators. */
+    static final Pattern CATALOGUE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
     private static final Map<String, String> DATA_TYPES = Map.ofEntries(
             Map.entry("numeric", "numeric"), Map.entry("numerico", "numeric"), Map.entry("number", "numeric"),
             Map.entry("float", "numeric"), Map.entry("double", "numeric"), Map.entry("real", "numeric"),
@@ -49,6 +51,9 @@ final class VariablesFileReader {
         for (CsvRow r : t.rows()) {
             String idValue = r.required(id);
             String technical = r.required(name);
+            if (!CATALOGUE_ID.matcher(idValue).matches()) {
+                throw r.error(id, idValue, "an id is 1-64 letters, digits, '_', '.', ':' or '-'");
+            }
             if (!TECHNICAL_NAME.matcher(technical).matches()) {
                 throw r.error(name, technical, "a technical name is a lower-case identifier (a-z, 0-9, _)");
             }

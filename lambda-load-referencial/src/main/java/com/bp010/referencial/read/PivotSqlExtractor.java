@@ -16,7 +16,27 @@ public final class PivotSqlExtractor {
             "\\bvar_id\\s*=\\s*'((?:[^']|'')*)'((?:(?!\\bvar_id\\s*=)[\\s\\S])*?)\\bAS\\s+(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)",
             Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern VAR_TEST = Pattern.compile("\\bvar_id\\s*=\\s*'((?:[^']|'')*)'", Pattern.CASE_INSENSITIVE);
+
     private PivotSqlExtractor() {
+    }
+
+    /** The {@code var_id = '<SCADA id>'} tests that no {@code AS <stage column>} follows (column null): none are lost. */
+    public static List<ScadaMapping> unpaired(String sql) {
+        String code = blankComments(sql);
+        java.util.Set<Integer> paired = new java.util.HashSet<>();
+        Matcher m = PAIR.matcher(code);
+        while (m.find()) {
+            paired.add(m.start());
+        }
+        List<ScadaMapping> out = new ArrayList<>();
+        Matcher t = VAR_TEST.matcher(code);
+        while (t.find()) {
+            if (!paired.contains(t.start())) {
+                out.add(new ScadaMapping(t.group(1).replace("''", "'").strip(), null, lineOf(code, t.start())));
+            }
+        }
+        return out;
     }
 
     public static List<ScadaMapping> extract(String sql) {
@@ -38,7 +58,10 @@ public final class PivotSqlExtractor {
         int i = 0;
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            if (c == '\'') {
+            if (c == '"') {
+                int end = sql.indexOf('"', i + 1);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (c == '\'') {
                 int end = i + 1;
                 while (end < sql.length() && !(sql.charAt(end) == '\'' && (end + 1 >= sql.length() || sql.charAt(end + 1) != '\''))) {
                     end += sql.charAt(end) == '\'' ? 2 : 1;

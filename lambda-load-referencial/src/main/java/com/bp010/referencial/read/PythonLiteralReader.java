@@ -20,8 +20,12 @@ public final class PythonLiteralReader {
             "for", "while", "if", "with", "try", "del", "global", "nonlocal", "return", "yield", "assert", "raise",
             "async", "await", "print", "pass");
 
+    /** Deeper literals are refused (the reader recurses; the limits file nests three levels). */
+    static final int MAX_DEPTH = 100;
+
     private final List<Token> tokens;
     private int at;
+    private int depth;
 
     private PythonLiteralReader(List<Token> tokens) {
         this.tokens = tokens;
@@ -117,7 +121,14 @@ public final class PythonLiteralReader {
         return v instanceof Long l ? (Object) (-l) : (Object) (-(Double) v);
     }
 
+    private void enter(Token open) {
+        if (++depth > MAX_DEPTH) {
+            throw fail(open, "a literal nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
     private PyDict dict(Token open) {
+        enter(open);
         PyDict dict = new PyDict(open.line());
         while (!peek().text().equals("}")) {
             Token keyToken = peek();
@@ -142,10 +153,12 @@ public final class PythonLiteralReader {
             }
         }
         expect("}", open);
+        depth--;
         return dict;
     }
 
     private List<Object> sequence(Token open, String close) {
+        enter(open);
         List<Object> items = new ArrayList<>();
         while (!peek().text().equals(close)) {
             items.add(value());
@@ -154,6 +167,7 @@ public final class PythonLiteralReader {
             }
         }
         expect(close, open);
+        depth--;
         return items;
     }
 

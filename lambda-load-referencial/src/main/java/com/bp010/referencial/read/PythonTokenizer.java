@@ -130,7 +130,11 @@ final class PythonTokenizer {
             if (digits.matches("0|[1-9][0-9]*")) {
                 add(Type.NUMBER, text, Long.valueOf(digits), start);
             } else if (digits.matches("([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?")) {
-                add(Type.NUMBER, text, Double.valueOf(digits), start);
+                Double d = Double.valueOf(digits);
+                if (d.isInfinite()) {
+                    throw error(start, text, "number out of range '" + text + "'");
+                }
+                add(Type.NUMBER, text, d, start);
             } else {
                 throw error(start, text, "bad number '" + text + "' (decimal numbers only)");
             }

@@ -88,6 +88,15 @@ class PythonLiteralReaderTest {
         assertThat(PythonLiteralReader.read(source)).isEqualTo(value);
     }
 
+    @Test
+    void shouldRefuseWithAPosition_whenALiteralNestsTooDeepOrANumberIsInfinite() {
+        assertThatThrownBy(() -> PythonLiteralReader.read("X = " + "[".repeat(50_000) + "]".repeat(50_000)))
+                .isInstanceOf(PythonLiteralException.class).hasMessageContaining("nested deeper than 100");
+        assertThatThrownBy(() -> PythonLiteralReader.read("X = {\"max\": 1e999}"))
+                .isInstanceOf(PythonLiteralException.class).hasMessageContaining("out of range");
+        assertThat(PythonLiteralReader.read("X = " + "[".repeat(100) + "]".repeat(100))).isNotNull();
+    }
+
     @Property
     void shouldRefuseAnyInjectedCall_whenItReplacesAValue(@ForAll("literals") Object value,
             @ForAll("callees") String callee) {

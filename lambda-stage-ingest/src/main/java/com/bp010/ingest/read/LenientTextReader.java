@@ -7,7 +7,8 @@ import java.io.Reader;
 /**
  * Decodes field files that are UTF-8 (with or without a byte-order mark) or Latin-1, without being told which: valid
  * UTF-8 sequences decode as UTF-8 and any byte that does not start a valid sequence decodes as Latin-1. A Latin-1
- * {@code "Presión"} and a UTF-8 {@code "Presión"} both read as {@code "Presión"}. Streams in constant memory.
+ * {@code "Presión"} and a UTF-8 {@code "Presión"} both read as {@code "Presión"}. A file that starts with a UTF-16
+ * byte-order mark (Excel's "Unicode text") is read as UTF-16. Streams in constant memory.
  */
 public final class LenientTextReader extends Reader {
     private static final int BUFFER = 64 * 1024;
@@ -19,6 +20,8 @@ public final class LenientTextReader extends Reader {
     private boolean eof;
     private boolean started;
     private int pendingLowSurrogate = -1;
+    /** 0: UTF-8 / Latin-1; 1: UTF-16LE; 2: UTF-16BE (from the byte-order mark). */
+    private int utf16;
 
     public LenientTextReader(InputStream in) {
         this.in = in;
@@ -38,6 +41,17 @@ public final class LenientTextReader extends Reader {
             if (pendingLowSurrogate >= 0) {
                 cbuf[off + n++] = (char) pendingLowSurrogate;
                 pendingLowSurrogate = -1;
+                continue;
+            }
+            if (utf16 != 0) {
+                if (!ensure(2)) {
+                    pos = limit; // an odd last byte cannot be a character
+                    break;
+                }
+                int lo = buf[pos + (utf16 == 1 ? 0 : 1)] & 0xFF;
+                int hi = buf[pos + (utf16 == 1 ? 1 : 0)] & 0xFF;
+                cbuf[off + n++] = (char) (hi << 8 | lo);
+                pos += 2;
                 continue;
             }
             if (!ensure(1)) {
@@ -100,6 +114,12 @@ public final class LenientTextReader extends Reader {
     private void skipByteOrderMark() throws IOException {
         if (ensure(3) && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
             pos += 3;
+        } else if (ensure(2) && (buf[pos] & 0xFF) == 0xFF && (buf[pos + 1] & 0xFF) == 0xFE) {
+            utf16 = 1;
+            pos += 2;
+        } else if (ensure(2) && (buf[pos] & 0xFF) == 0xFE && (buf[pos + 1] & 0xFF) == 0xFF) {
+            utf16 = 2;
+            pos += 2;
         }
     }
 

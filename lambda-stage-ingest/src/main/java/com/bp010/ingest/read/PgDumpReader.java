@@ -59,7 +59,8 @@ public final class PgDumpReader {
             if (t.kind() == SqlToken.Kind.EOF) {
                 throw refused(file, first, "an unterminated " + first.text() + " statement");
             }
-            if (first.isWord("set") && (t.isWord("role") || t.isWord("session_authorization"))) {
+            if (first.isWord("set") && (t.isWord("role") || t.isWord("session_authorization")
+                    || t.isWord("authorization"))) {
                 throw refused(file, t, "SET " + t.text());
             }
         }

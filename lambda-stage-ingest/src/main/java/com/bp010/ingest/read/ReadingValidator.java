@@ -47,6 +47,10 @@ public final class ReadingValidator {
         if (f.varId.length() > MAX_VAR_ID) {
             return f.reject(sink, "var_id", RejectReason.UNKNOWN_VARIABLE, "SCADA id longer than " + MAX_VAR_ID);
         }
+        if (hasControlCharacter(f.varId)) {
+            return f.reject(sink, "var_id", RejectReason.BAD_VAR_ID,
+                    "SCADA id '" + RowReject.clip(f.varId) + "' holds a control character (NUL, escape, line break)");
+        }
         if (f.timestamp == null) {
             return f.reject(sink, "timestamp_lectura", RejectReason.MISSING_FIELD, "no reading time");
         }
@@ -79,6 +83,15 @@ public final class ReadingValidator {
                         value.kind() == NumberText.Kind.NUMBER));
                 return true;
         }
+    }
+
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String trim(String s) {

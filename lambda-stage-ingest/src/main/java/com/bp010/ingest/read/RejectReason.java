@@ -14,6 +14,8 @@ public enum RejectReason {
     AMBIGUOUS_NUMBER(false),
     /** A well id the well master cannot hold (characters, length). */
     BAD_WELL_ID(false),
+    /** A SCADA id holding control characters (NUL, escapes, line breaks): no map can hold it. */
+    BAD_VAR_ID(false),
     /** A row with more fields than the header, or that is not an object. */
     BAD_ROW(false),
     /** A field longer than the reader accepts. */

@@ -1,10 +1,13 @@
 package com.bp010.ingest.read;
 
 import com.bp010.db.Json;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +18,10 @@ import java.io.InputStream;
  * object (a card sent as an object rather than as text) is kept as its JSON text.
  */
 public final class TelemetryJsonReader {
+    /** An item naming a field twice is ambiguous (which value?): refused rather than last-one-wins. */
+    private static final ObjectReader ITEMS = Json.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
     private final ReadingValidator validator;
 
     public TelemetryJsonReader(ReadingValidator validator) {
@@ -22,14 +29,19 @@ public final class TelemetryJsonReader {
     }
 
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {
-        try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
+        JsonParser parser = Json.mapper().getFactory().createParser(in);
+        // the caller owns the stream (it digests the rest of the file after the page)
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw InputErrors.badInput(file, 1, null, null, "the file is empty: a JSON page "
                         + "{\"items\": [...], \"next_cursor\": ...} is expected");
             }
             if (first == JsonToken.START_ARRAY) {
-                return new ReadSummary(readItems(file, p, sink), null);
+                ReadSummary items = new ReadSummary(readItems(file, p, sink), null);
+                requireEnd(file, p);
+                return items;
             }
             if (first != JsonToken.START_OBJECT) {
                 throw InputErrors.badInput(file, line(p), null, p.getText(),
@@ -51,12 +63,21 @@ public final class TelemetryJsonReader {
                     p.skipChildren();
                 }
             }
+            requireEnd(file, p);
             return new ReadSummary(count, cursor);
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw InputErrors.badInput(file, line,
-                    e.getLocation() == null ? null : "char " + e.getLocation().getColumnNr(), null,
+            // a bound exceeded (nesting, string or number length) carries no location: take the parser's
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw InputErrors.badInput(file, at.getLineNr(), "char " + at.getColumnNr(), null,
                     "not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Anything after the page (a second page, stray text) would be lost unread: the file is refused instead. */
+    private static void requireEnd(String file, JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw InputErrors.badInput(file, line(p), "char " + p.currentTokenLocation().getColumnNr(), p.getText(),
+                    "content after the JSON page: one page per file");
         }
     }
 
@@ -64,7 +85,7 @@ public final class TelemetryJsonReader {
         long count = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
             long line = line(p);
-            JsonNode item = Json.mapper().readTree(p);
+            JsonNode item = ITEMS.readTree(p);
             count++;
             if (item == null || !item.isObject()) {
                 sink.reject(new RowReject(file, line, null, item == null ? null : item.toString(), RejectReason.BAD_ROW,

@@ -40,6 +40,14 @@ class LenientTextReaderTest {
     }
 
     @Test
+    void shouldReadUtf16_whenTheFileStartsWithAUtf16ByteOrderMark() throws IOException {
+        String text = "well_id,var_id\nPresión,\uD83D\uDEE2\n";
+
+        assertThat(decode(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE))).isEqualTo(text);
+        assertThat(decode(("\uFEFF" + text).getBytes(StandardCharsets.UTF_16BE))).isEqualTo(text);
+    }
+
+    @Test
     void shouldKeepCharactersOutsideTheBasicPlane_whenUtf8HasFourByteSequences() throws IOException {
         assertThat(decode("pozo \uD83D\uDEE2 ok".getBytes(StandardCharsets.UTF_8))).isEqualTo("pozo \uD83D\uDEE2 ok");
     }

@@ -65,6 +65,7 @@ class PgDumpReaderTest {
             "INSERT INTO stage.landing_scada_data VALUES ('a', 'b', now(), 'd');",
             "SELECT pg_catalog.set_config('x', (SELECT 'y'), false);",
             "SET ROLE postgres;",
+            "SET SESSION AUTHORIZATION postgres;",
             "CREATE FUNCTION stage.f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;",
             "COPY stage.landing_scada_data (well_id) TO PROGRAM 'rm -rf /';",
             "INSERT INTO stage.landing_scada_data SELECT * FROM pg_shadow;",

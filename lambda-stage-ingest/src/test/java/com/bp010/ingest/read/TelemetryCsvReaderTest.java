@@ -92,4 +92,17 @@ class TelemetryCsvReaderTest {
                     assertThat(b.reason()).contains("measure");
                 });
     }
+
+    @Test
+    void shouldRejectTheRowNamingTheField_whenTheScadaIdHoldsANulOrAnEscape() throws IOException {
+        String csv = "well_id,var_id,timestamp_lectura,measure\nP-1,IDN1001\u0000,2024-05-01T10:00:00Z,1\n"
+                + "P-1,IDN1001\u001b[2J,2024-05-01T10:00:00Z,2\n";
+
+        new TelemetryCsvReader(Readers.utc()).read("nul.csv", Readers.bytes(csv), sink);
+
+        assertThat(sink.readings).isEmpty();
+        assertThat(sink.rejects).extracting(RowReject::reason, RowReject::field, RowReject::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_VAR_ID, "var_id", 2L),
+                        org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_VAR_ID, "var_id", 3L));
+    }
 }

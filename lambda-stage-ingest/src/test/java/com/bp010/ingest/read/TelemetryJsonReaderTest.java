@@ -31,6 +31,43 @@ class TelemetryJsonReaderTest {
     }
 
     @Test
+    void shouldRefuseThePage_whenAnItemNamesAFieldTwice() {
+        String page = "{\"items\": [{\"well_id\": \"P-1\", \"var_id\": \"IDN1001\", \"timestamp\": "
+                + "\"2024-05-01T10:00:00Z\", \"value\": \"NaN\", \"value\": 12.5}]}";
+
+        assertThatThrownBy(() -> new TelemetryJsonReader(Readers.utc()).read("dup.json", Readers.bytes(page), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.detail("file")).isEqualTo("dup.json");
+                    assertThat(e.detail("line")).isEqualTo(1L);
+                    assertThat(e.reason()).contains("value");
+                });
+        assertThat(sink.readings).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheFile_whenSomethingFollowsThePage() {
+        String pages = "{\"items\": []}\n{\"items\": [{\"well_id\": \"P-1\"}]}";
+
+        assertThatThrownBy(() -> new TelemetryJsonReader(Readers.utc()).read("two.json", Readers.bytes(pages), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.detail("line")).isEqualTo(2L);
+                    assertThat(e.reason()).contains("content after the JSON page");
+                });
+    }
+
+    @Test
+    void shouldNameLineAndCharacter_whenThePageNestsTooDeep() {
+        String page = "{\"items\": [" + "[".repeat(1000) + "]".repeat(1000) + "]}";
+
+        assertThatThrownBy(() -> new TelemetryJsonReader(Readers.utc()).read("deep.json", Readers.bytes(page), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.detail("line")).isEqualTo(1L);
+                    assertThat(e.detail("column")).isNotNull();
+                    assertThat(e.reason()).contains("nesting depth");
+                });
+    }
+
+    @Test
     void shouldEndPagination_whenTheCursorIsNull() throws IOException {
         ReadSummary summary = new TelemetryJsonReader(Readers.utc())
                 .read("page", Readers.bytes("{\"next_cursor\": null, \"items\": []}"), sink);

@@ -1,0 +1,1 @@
+/* harmless */ DROP /* x */ TABLE stage.tbl_pozo_produccion; -- done

@@ -1,0 +1,1 @@
+COPY stage.landing_scada_data FROM '/etc/passwd';

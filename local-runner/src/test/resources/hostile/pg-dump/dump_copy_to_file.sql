@@ -1,0 +1,1 @@
+COPY stage.landing_scada_data TO '/tmp/out';

@@ -1,0 +1,1 @@
+DO $$ BEGIN EXECUTE 'DROP TABLE stage.tbl_pozo_produccion'; END $$;

@@ -1,0 +1,3 @@
+SET statement_timeout = 0;
+SET client_encoding = 'UTF8';
+DROP TABLE stage.tbl_pozo_produccion;

@@ -1,0 +1,1 @@
+INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) VALUES ('HX-0001', (SELECT current_user), '2024-05-01T10:00:00Z', '1');

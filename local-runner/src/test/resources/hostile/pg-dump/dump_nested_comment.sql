@@ -1,0 +1,1 @@
+/* a /* nested */ still comment */ DROP TABLE t;

@@ -1,0 +1,1 @@
+INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) VALUES ('''; DROP TABLE stage.tbl_pozo_produccion; --', 'IDN1001', '2024-05-01T10:00:00Z', '1'), ('HX-0001', 'x''; DROP TABLE t; --', '2024-05-01T10:00:00Z', '2'), ('HX-0001', 'IDN1001', '2024-05-01T10:00:00Z', 'NaN');

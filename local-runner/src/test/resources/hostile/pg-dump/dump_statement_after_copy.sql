@@ -1,0 +1,4 @@
+COPY stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) FROM stdin;
+HX-0001	IDN1001	2024-05-01T10:00:00Z	NaN
+\.
+TRUNCATE stage.landing_scada_data;
