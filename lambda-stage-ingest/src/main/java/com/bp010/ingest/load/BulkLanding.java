@@ -130,10 +130,14 @@ final class BulkLanding implements ReadingSink {
         Var v = (r.numeric() ? numericVars : textVars).get(r.varId());
         Instant ts = r.timestamp();
         Instant received = r.receivedAt();
-        if (w == null || v == null || ts.getNano() % 1000 != 0 || (received != null && received.getNano() % 1000 != 0)
-                || r.measure().indexOf('\0') >= 0) {
-            slow.accept(r);
+        if (w == null || v == null) {
+            slow.accept(r); // refused by the merge, with the catalogue's reason
             return;
+        }
+        if (ts.getNano() % 1000 != 0 || (received != null && received.getNano() % 1000 != 0)
+                || r.measure().indexOf('\0') >= 0) {
+            // PostgreSQL rounds the time and drops the NUL: only the merge sees the reading exactly as stored
+            throw new Fallback("line " + r.line() + " has a time finer than a microsecond or a NUL in its value");
         }
         long micros = micros(ts);
         int well = w;
@@ -410,6 +414,9 @@ final class BulkLanding implements ReadingSink {
                         ON c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_produccion'
                        AND c.column_name = m.columna_stage
                      WHERE c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at', 'pivot_xid')
+                       -- types whose COPY input equals the pivot's cast of the text (an integer or numeric column
+                       -- would round differently): readings of other columns take the merge
+                       AND c.data_type IN ('double precision', 'text', 'character varying', 'json', 'jsonb')
                      ORDER BY m.columna_stage, m.var_id_scada""")) {
                 while (rs.next()) {
                     String col = rs.getString(2);
