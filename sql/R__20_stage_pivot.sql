@@ -25,7 +25,8 @@ CREATE OR REPLACE TRIGGER trg_landing_keep_revision
 -- relation p_source (a CTE or table with well_id, var_id, timestamp_lectura, measure), one row per (well, timestamp),
 -- one column per active entry of referencial.tbl_var_scada_map whose column exists (checked in information_schema,
 -- quoted with %I; SCADA ids quoted with %L). Numeric columns get numbers, text columns (the cards) the text. Upsert on
--- (well_id, timestamp_lectura): a variable absent from the source keeps its earlier value. pivoted_at = now().
+-- (well_id, timestamp_lectura): a variable absent from the source keeps its earlier value. pivoted_at = now(); pivot_xid
+-- = this transaction (EXCLUDED carries the column default), on insert and on update, for the pipeline's watermark.
 -- NULL when the map is empty. The ingest embeds it after its landing upsert, so a batch lands and pivots in one
 -- statement; stage.sp_pivot_landing uses it for rows landed any other way.
 CREATE OR REPLACE FUNCTION stage.fnc_pivot_statement(p_source text) RETURNS text
@@ -83,7 +84,8 @@ BEGIN
            FROM %I s
            JOIN (VALUES %s) AS k (var_id, n) ON k.var_id = s.var_id
           GROUP BY s.well_id, s.timestamp_lectura
-         ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET %s, pivoted_at = EXCLUDED.pivoted_at',
+         ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET %s, pivoted_at = EXCLUDED.pivoted_at,
+                                                                pivot_xid = EXCLUDED.pivot_xid',
         v_cols, v_selects, p_source, v_keys, v_updates);
 END
 $$;

@@ -29,20 +29,10 @@ final class BatchOutcome {
     }
 
     /**
-     * Takes the merge lock (transaction-level, re-entrant): taken before the batch log is checked, so of two deliveries
-     * of the same object the second sees the first's committed batch and loads nothing.
+     * Takes the merge lock (transaction-level, held to commit, re-entrant) and the batch's settings. Taken before the
+     * batch log is checked, so of two deliveries of the same object the second sees the first's committed batch.
      */
-    static void lockMerge(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
-        }
-    }
-
-    /**
-     * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
-     */
-    static BatchOutcome finish(Connection c, StagingWriter staging, UUID batchId, String source, Instant watermarkTo)
-            throws SQLException {
+    static void lock(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(" + MERGE_LOCK + ")");
             // the pivot's hash aggregate holds a batch's (well, timestamp) groups: keep it in memory (a million
@@ -50,6 +40,21 @@ final class BatchOutcome {
             st.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
             st.execute("SET LOCAL jit = off");
         }
+    }
+
+    /** The same batch with the readings the bulk path landed and pivoted itself counted in. */
+    BatchOutcome plusLanded(long landed, long pivotedRows) {
+        MergeCounts m = new MergeCounts(merge.inserted() + landed, merge.duplicate(), merge.revised(),
+                merge.rejected(), merge.pivoted() + pivotedRows, merge.rejectsByReason());
+        return new BatchOutcome(m, pivoted + pivotedRows, watermark);
+    }
+
+    /**
+     * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
+     */
+    static BatchOutcome finish(Connection c, StagingWriter staging, UUID batchId, String source, Instant watermarkTo)
+            throws SQLException {
+        lock(c);
         long t0 = System.nanoTime();
         MergeCounts merge = LandingMerge.run(c, batchId, source, staging.pivotStatement());
         long pivoted = merge.pivoted();

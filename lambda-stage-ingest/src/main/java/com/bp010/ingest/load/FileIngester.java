@@ -54,10 +54,26 @@ public final class FileIngester {
 
     private final Database db;
     private final IngestSettings settings;
+    private final boolean bulkPath;
+    private final Map<String, Long> lastSteps = new java.util.LinkedHashMap<>();
 
     public FileIngester(Database db, IngestSettings settings) {
+        this(db, settings, true);
+    }
+
+    /**
+     * @param bulkPath false sends every telemetry reading through the set-based merge (the reference the bulk path
+     *                 is tested against); true lands certainly-new readings directly ({@link BulkLanding})
+     */
+    public FileIngester(Database db, IngestSettings settings, boolean bulkPath) {
         this.db = db;
         this.settings = settings;
+        this.bulkPath = bulkPath;
+    }
+
+    /** Milliseconds of each step of the last successful ingest of this instance, in order (for benchmarks). */
+    public Map<String, Long> lastStepMillis() {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lastSteps));
     }
 
     public FileResult ingest(IngestInput input) {
@@ -77,8 +93,15 @@ public final class FileIngester {
                 local = temp;
             }
             Path file = local;
-            FileResult result = db.inTransaction("ingest " + input.name(),
-                    c -> load(c, input, detected, batchId, file, t0));
+            FileResult result;
+            try {
+                result = db.inTransaction("ingest " + input.name(),
+                        c -> load(c, input, detected, batchId, file, t0, bulkPath));
+            } catch (BulkLanding.Fallback f) {
+                LOG.info("{}: loaded through the merge alone ({})", input.location(), f.getMessage());
+                result = db.inTransaction("ingest " + input.name(),
+                        c -> load(c, input, detected, batchId, file, t0, false));
+            }
             LOG.info("Ingested {} ({}): read {}, inserted {}, duplicate {}, revised {}, rejected {}, pivoted {}",
                     input.location(), format, result.rowsRead(), result.rowsInserted(), result.rowsDuplicate(),
                     result.rowsRevised(), result.rowsRejected(), result.pivotedRows());
@@ -125,8 +148,10 @@ public final class FileIngester {
         return FormatDetector.detect(input.name(), head);
     }
 
-    private FileResult load(Connection c, IngestInput input, IngestFormat format, UUID batchId, Path local, long t0)
-            throws SQLException {
+    private FileResult load(Connection c, IngestInput input, IngestFormat format, UUID batchId, Path local, long t0,
+                            boolean tryBulk) throws SQLException {
+        lastSteps.clear();
+        long tStart = System.nanoTime();
         MessageDigest sha = sha256();
         // catalogue reads first: once the COPY is open the connection takes nothing else until it ends
         Map<String, String> varByColumn = varIdByColumn(c);
@@ -135,7 +160,20 @@ public final class FileIngester {
         if (format == IngestFormat.PG_DUMP) {
             checkDump(input, local, dump);
         }
-        StagingWriter staging = StagingWriter.open(c, input.name());
+        boolean bulkFormat = format == IngestFormat.TELEMETRY_CSV || format == IngestFormat.TELEMETRY_JSON
+                || format == IngestFormat.PRODUCTION_CSV;
+        StagingWriter staging;
+        BulkLanding bulk = null;
+        if (tryBulk && bulkFormat) {
+            // the time-span probe and the direct landing need the merge lock from here to commit
+            BatchOutcome.lock(c);
+            staging = StagingWriter.deferred(c, input.name());
+            bulk = BulkLanding.open(c, staging, batchId, input.source());
+        } else {
+            staging = StagingWriter.open(c, input.name());
+        }
+        com.bp010.ingest.read.ReadingSink readings = bulk != null ? bulk : staging;
+        long tOpen = System.nanoTime();
         List<TableRow> master = new ArrayList<>();
         List<TableRow> reserves = new ArrayList<>();
         long rowsRead;
@@ -144,13 +182,13 @@ public final class FileIngester {
         try {
             switch (format) {
                 case TELEMETRY_CSV -> rowsRead = read(input, sha, in -> new TelemetryCsvReader(validator)
-                        .read(input.name(), in, staging).rowsRead());
+                        .read(input.name(), in, readings).rowsRead());
                 case TELEMETRY_JSON -> rowsRead = read(input, sha, in -> new TelemetryJsonReader(validator)
-                        .read(input.name(), in, staging).rowsRead());
+                        .read(input.name(), in, readings).rowsRead());
                 case PRODUCTION_CSV -> {
                     ProductionRowSplitter splitter = new ProductionRowSplitter(varByColumn, validator);
                     rowsRead = read(input, sha, in -> new ProductionCsvReader(splitter)
-                            .read(input.name(), in, staging).rowsRead());
+                            .read(input.name(), in, readings).rowsRead());
                 }
                 case WELL_MASTER_CSV, RESERVES_CSV -> {
                     boolean isMaster = format == IngestFormat.WELL_MASTER_CSV;
@@ -172,17 +210,20 @@ public final class FileIngester {
                 default -> throw new IllegalStateException("format " + format);
             }
         } catch (IOException e) {
-            staging.abort();
+            abort(bulk, staging);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            staging.abort();
+            abort(bulk, staging);
             throw e;
         }
+        long tRead = System.nanoTime();
+        long[] landed = bulk == null ? null : bulk.finish();
+        long tLanded = System.nanoTime();
         staging.finish();
         long tStaged = System.nanoTime();
         String digest = HexFormat.of().formatHex(sha.digest());
         // the merge lock first: a concurrent delivery of the same object waits here and then sees this batch's log
-        BatchOutcome.lockMerge(c);
+        BatchOutcome.lock(c);
         UUID before = BatchLog.loadedBefore(c, input.location(), digest);
         if (before != null) {
             throw new DuplicateContent(before, rowsRead, digest);
@@ -198,8 +239,17 @@ public final class FileIngester {
         }
         long tTables = System.nanoTime();
         BatchOutcome out = BatchOutcome.finish(c, staging, batchId, input.source(), null);
-        LOG.info("{}: parse and COPY {} ms, tables {} ms, merge and pivot {} ms", input.name(),
-                (tStaged - t0) / 1_000_000, (tTables - tStaged) / 1_000_000, millis(tTables));
+        if (landed != null) {
+            out = out.plusLanded(landed[0], landed[1]);
+        }
+        long tMerged = System.nanoTime();
+        step("catalogue and probe", tStart, tOpen);
+        step(bulk == null ? "parse and COPY to staging" : "parse and COPY to landing", tOpen, tRead);
+        step("pivot and COPY to production", tRead, tLanded);
+        step("COPY to staging", tLanded, tStaged);
+        step("well master and reserves", tStaged, tTables);
+        step("merge, rejects, pivot, watermark", tTables, tMerged);
+        LOG.info("{}: {}", input.name(), lastSteps);
         MergeCounts m = out.merge;
         long tableRows = master.size() + reserves.size();
         long inserted = m.inserted() + (table == null ? 0 : table.inserted());
@@ -213,7 +263,19 @@ public final class FileIngester {
                     tableRows + m.inserted() + m.duplicate() + m.revised() + m.rejected());
         }
         BatchLog.record(c, r, digest);
+        step("batch log", tMerged, System.nanoTime());
         return r;
+    }
+
+    private void step(String name, long from, long to) {
+        lastSteps.put(name, (to - from) / 1_000_000);
+    }
+
+    private static void abort(BulkLanding bulk, StagingWriter staging) {
+        if (bulk != null) {
+            bulk.abort();
+        }
+        staging.abort();
     }
 
     private long readDump(IngestInput input, Path local, MessageDigest sha, StagingWriter staging,

@@ -24,9 +24,16 @@ import java.time.Instant;
 final class StagingWriter implements ReadingSink {
     static final String TABLE = "pg_temp.ingest_staging";
 
+    private static final String COPY_SQL = "COPY " + TABLE + " (seq, line, well_id, var_id, ts, measure, is_number, "
+            + "received, reject_code, reject_field, reject_detail, raw_text, ts_text, received_text, file_name, "
+            + "replay_of) FROM STDIN";
+
     private final String pivotStatement;
     private final Writer out;
     private final PGCopyOutputStream copy;
+    /** Deferred mode: rows kept here and copied on {@link #finish()} (another COPY holds the connection meanwhile). */
+    private final SpillBuffer spill;
+    private final Connection connection;
     private final String fileName;
     private final StringBuilder line = new StringBuilder(256);
     private long seq;
@@ -38,8 +45,19 @@ final class StagingWriter implements ReadingSink {
     private StagingWriter(PGCopyOutputStream copy, String fileName, String pivotStatement) {
         this.pivotStatement = pivotStatement;
         this.copy = copy;
+        this.spill = null;
+        this.connection = null;
         this.fileName = fileName;
         this.out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private StagingWriter(Connection c, SpillBuffer spill, String fileName, String pivotStatement) {
+        this.pivotStatement = pivotStatement;
+        this.copy = null;
+        this.spill = spill;
+        this.connection = c;
+        this.fileName = fileName;
+        this.out = new BufferedWriter(new OutputStreamWriter(spill, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /**
@@ -47,6 +65,22 @@ final class StagingWriter implements ReadingSink {
      * staging table (dropped at commit) and opens the COPY into it.
      */
     static StagingWriter open(Connection c, String fileName) throws SQLException {
+        String pivot = prepare(c);
+        PGConnection pg = c.unwrap(PGConnection.class);
+        PGCopyOutputStream copy = new PGCopyOutputStream(pg, COPY_SQL, 1 << 16);
+        return new StagingWriter(copy, fileName, pivot);
+    }
+
+    /**
+     * Like {@link #open}, but the rows are kept (in memory, then a temporary file) and copied into the staging table
+     * by {@link #finish()}: the bulk path holds the connection with its own COPY while it reads.
+     */
+    static StagingWriter deferred(Connection c, String fileName) throws SQLException {
+        String pivot = prepare(c);
+        return new StagingWriter(c, new SpillBuffer(), fileName, pivot);
+    }
+
+    private static String prepare(Connection c) throws SQLException {
         String pivot;
         try (Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT stage.fnc_pivot_statement('up')")) {
@@ -59,11 +93,7 @@ final class StagingWriter implements ReadingSink {
                     + "reject_field text, reject_detail text, raw_text text, ts_text text, received_text text, "
                     + "file_name text, replay_of bigint) ON COMMIT DROP");
         }
-        PGConnection pg = c.unwrap(PGConnection.class);
-        PGCopyOutputStream copy = new PGCopyOutputStream(pg, "COPY " + TABLE + " (seq, line, well_id, var_id, ts, "
-                + "measure, is_number, received, reject_code, reject_field, reject_detail, raw_text, ts_text, "
-                + "received_text, file_name, replay_of) FROM STDIN", 1 << 16);
-        return new StagingWriter(copy, fileName, pivot);
+        return pivot;
     }
 
     @Override
@@ -90,7 +120,11 @@ final class StagingWriter implements ReadingSink {
         line.append(replayOf == null ? "\\N" : replayOf.toString()).append('\n');
         write();
         accepted++;
-        Instant t = r.timestamp();
+        noteTime(r.timestamp());
+    }
+
+    /** A reading the bulk path landed itself: it still counts for the batch's time range (the watermark). */
+    void noteTime(Instant t) {
         if (minTime == null || t.isBefore(minTime)) {
             minTime = t;
         }
@@ -128,15 +162,36 @@ final class StagingWriter implements ReadingSink {
     long finish() throws SQLException {
         try {
             out.flush();
-            copy.endCopy();
+            if (spill == null) {
+                copy.endCopy();
+            } else {
+                try (spill; java.io.InputStream in = spill.open()) {
+                    if (spill.size() > 0) {
+                        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL, in, 1 << 16);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new SQLException("COPY into the staging table failed: " + e.getMessage(), "08006", e);
         }
         return seq;
     }
 
+    /** Rows staged for the set-based merge (deferred mode: rows kept so far). */
+    boolean isEmpty() {
+        return accepted + rejected == 0;
+    }
+
     /** Abandons the COPY after a failure (the transaction rolls back). */
     void abort() {
+        if (spill != null) {
+            try {
+                spill.close();
+            } catch (IOException ignored) {
+                // a temporary file; /tmp is cleaned with the container
+            }
+            return;
+        }
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();
