@@ -22,20 +22,15 @@
 -- 20, of plain numbers, and whose last point closes the loop (within p_tolerancia of the position and load spans from
 -- the first point); otherwise why not. Written for speed, as every card of every reading passes here: one jsonb parse,
 -- the arrays read by the float8[] input function, spans by a loop, no query inside, and a single exception block
--- (each block is a subtransaction, the dearest step of all). The text is parsed as json, not jsonb: json only checks
--- the syntax and keeps each array's text as written, where jsonb also converts every number to numeric (most of the
--- cost, and then the numbers are printed back to text for the float8[] input). Both types take the last of duplicate
--- keys. jsonb is stricter in two ways only: \u escapes (no \u0000, valid surrogate pairs) and numbers beyond the
--- numeric range (an exponent); a text with a backslash or an 'e'/'E' is therefore also parsed as jsonb first.
+-- (each block is a subtransaction, the dearest step of all).
 CREATE OR REPLACE FUNCTION stage.fnc_dq_defecto_carta(p_carta text, p_tolerancia double precision DEFAULT 0.05)
 RETURNS text
 LANGUAGE plpgsql IMMUTABLE
 AS $$
 DECLARE
-    v_carta   json;
-    v_jpos    json;
-    v_jload   json;
-    v_estricto jsonb;
+    v_carta   jsonb;
+    v_jpos    jsonb;
+    v_jload   jsonb;
     v_tpos    text;
     v_tload   text;
     v_pos     double precision[];
@@ -51,21 +46,18 @@ BEGIN
         RETURN NULL;
     END IF;
     BEGIN
-        IF strpos(p_carta, '\') > 0 OR strpos(p_carta, 'e') > 0 OR strpos(p_carta, 'E') > 0 THEN
-            v_estricto := p_carta::jsonb;   -- what only jsonb rejects is rejected here, before v_carta is set
-        END IF;
-        v_carta := p_carta::json;
-        IF json_typeof(v_carta) <> 'object' THEN
+        v_carta := p_carta::jsonb;
+        IF jsonb_typeof(v_carta) <> 'object' THEN
             RETURN 'card is not a JSON object';
         END IF;
         v_jpos := v_carta -> 'position';
         v_jload := v_carta -> 'load';
-        IF json_typeof(v_jpos) IS DISTINCT FROM 'array' OR json_typeof(v_jload) IS DISTINCT FROM 'array' THEN
+        IF jsonb_typeof(v_jpos) IS DISTINCT FROM 'array' OR jsonb_typeof(v_jload) IS DISTINCT FROM 'array' THEN
             RETURN 'card lacks a position or a load array';
         END IF;
-        n := json_array_length(v_jpos);
-        IF n <> json_array_length(v_jload) THEN
-            RETURN format('position has %s points, load has %s', n, json_array_length(v_jload));
+        n := jsonb_array_length(v_jpos);
+        IF n <> jsonb_array_length(v_jload) THEN
+            RETURN format('position has %s points, load has %s', n, jsonb_array_length(v_jload));
         END IF;
         IF n < 20 THEN
             RETURN format('card has %s points (at least 20)', n);
@@ -194,6 +186,8 @@ CREATE OR REPLACE PROCEDURE stage.sp_execute_dq_validation(
 LANGUAGE plpgsql
 -- JIT compilation costs more than it saves on these statements (measured: ~0.5 s per statement, for nothing).
 SET jit = off
+-- The (reading, rule) rows of a window are materialized once and aggregated: in memory, not in temporary files.
+SET work_mem = '64MB'
 AS $$
 DECLARE
     v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());

@@ -17,6 +17,9 @@ CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
     p_fecha_fin    date DEFAULT NULL,
     p_run_id       uuid DEFAULT NULL)
 LANGUAGE plpgsql
+-- Row-at-a-time formulas over a window: JIT compilation would cost more than it saves; sorts stay in memory.
+SET jit = off
+SET work_mem = '64MB'
 AS $$
 DECLARE
     v_desde    date;
