@@ -137,7 +137,7 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             deleteQuietly(work);
         }
-        report.totalSeconds((System.nanoTime() - start) / 1e9);
+        report.totalSeconds((System.nanoTime() - start) / 1e9, loadAverage());
         PrintStream out = System.out;
         out.print(report.table());
         Path file = json.toAbsolutePath();
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
         GeneratedSet probe = generate(work.resolve("probe"), "BENCHP", 1, 1, DAY.minusYears(1));
         double perWellHour = probe.readings() / (double) probe.wellHours();
         int ingestWells = (int) Math.max(1, Math.min(100, Math.round(readings / (24 * perWellHour))));
-        int ingestDays = (int) Math.max(1, Math.round(readings / (ingestWells * 24 * perWellHour)));
+        int ingestDays = (int) Math.max(1, Math.ceil(readings / (ingestWells * 24 * perWellHour) - 0.05));
         progress(String.format("generating the ingest file: %d wells x %d days (about %,d readings)", ingestWells,
                 ingestDays, Math.round(ingestWells * ingestDays * 24 * perWellHour)));
         GeneratedSet set = generate(work.resolve("ingest"), "BENCHI", ingestWells, ingestDays, DAY.minusMonths(6));
@@ -291,13 +291,21 @@ final class BenchCommand implements Callable<Integer> {
             rs.next();
             m.put("postgresql", rs.getString(1));
         }
-        try {
-            String load = Files.readString(Path.of("/proc/loadavg")).trim();
-            m.put("loadAverage", load.substring(0, load.indexOf(' ', load.indexOf(' ', load.indexOf(' ') + 1) + 1)));
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no load average
+        String load = loadAverage();
+        if (load != null) {
+            m.put("loadAverage", load);
         }
         return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or null: other work on the machine shows in every figure. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static void execute(String url, String sql) throws SQLException {

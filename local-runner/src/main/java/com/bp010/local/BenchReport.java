@@ -88,8 +88,11 @@ final class BenchReport {
         }
     }
 
-    void totalSeconds(double seconds) {
+    void totalSeconds(double seconds, String loadAtEnd) {
         root.put("benchSeconds", round(seconds, 1));
+        if (loadAtEnd != null) {
+            ((ObjectNode) root.path("machine")).put("loadAverageAtEnd", loadAtEnd);
+        }
     }
 
     JsonNode json() {
@@ -174,7 +177,9 @@ final class BenchReport {
             }
             line(t);
         }
-        t.append(String.format(Locale.ROOT, "Bench took %.1f s.%n", root.path("benchSeconds").asDouble()));
+        t.append(String.format(Locale.ROOT, "Bench took %.1f s%s.%n", root.path("benchSeconds").asDouble(),
+                m.has("loadAverageAtEnd") ? "; load average at the end " + m.path("loadAverageAtEnd").asText()
+                        + " (other work on the machine slows every figure)" : ""));
         return t.toString();
     }
 
