@@ -43,6 +43,8 @@ CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_horarios(p_fecha_inicio d
                                                                 p_well_id text, p_run_id uuid)
 LANGUAGE plpgsql
 SET jit = off
+-- The window's readings are sorted by well and time (hourly means, counter deltas): in memory, not on disk.
+SET work_mem = '64MB'
 AS $$
 DECLARE
     -- cumulative counters (stage columns) and the hourly delta columns of the facts they feed

@@ -186,6 +186,8 @@ CREATE OR REPLACE PROCEDURE stage.sp_execute_dq_validation(
 LANGUAGE plpgsql
 -- JIT compilation costs more than it saves on these statements (measured: ~0.5 s per statement, for nothing).
 SET jit = off
+-- The (reading, rule) rows of a window are materialized once and aggregated: in memory, not in temporary files.
+SET work_mem = '64MB'
 AS $$
 DECLARE
     v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());

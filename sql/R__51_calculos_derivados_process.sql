@@ -17,6 +17,9 @@ CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
     p_fecha_fin    date DEFAULT NULL,
     p_run_id       uuid DEFAULT NULL)
 LANGUAGE plpgsql
+-- Row-at-a-time formulas over a window: JIT compilation would cost more than it saves; sorts stay in memory.
+SET jit = off
+SET work_mem = '64MB'
 AS $$
 DECLARE
     v_desde    date;
@@ -39,14 +42,13 @@ BEGIN
     END IF;
 
     -- 1. Hourly facts: the derived pressures, levels, displacement and hydraulic horsepower of each hour.
-    UPDATE reporting.fact_operaciones_horarias h
-       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
-           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp,
-           run_id = coalesce(p_run_id, h.run_id), updated_at = now()
-      FROM (SELECT x.well_id, x.fecha_hora, d.*
+    --    The new values are computed once per row into a materialized CTE (inlined, the formulas were evaluated twice:
+    --    in the IS DISTINCT FROM filter and in SET), with the settings read once.
+    WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
+    s AS MATERIALIZED (SELECT x.well_id, x.fecha_hora, d.*
               FROM reporting.fact_operaciones_horarias x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
-             CROSS JOIN reporting.fnc_config_fisica() c
+             CROSS JOIN c
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
                     p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
                     p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
@@ -64,7 +66,12 @@ BEGIN
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
                     p_prhp_divisor => c.prhp_divisor) d
-             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta) s
+             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta)
+    UPDATE reporting.fact_operaciones_horarias h
+       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
+           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp,
+           run_id = coalesce(p_run_id, h.run_id), updated_at = now()
+      FROM s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
        AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
        AND (h.fluid_level_calc, h.pip_calc, h.pwf, h.pump_displacement_bpd, h.hydraulic_hp)
@@ -108,14 +115,8 @@ BEGIN
     -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
     --    pump efficiency from the day's liquid and runtime, system efficiency from its hydraulic and electrical
     --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes).
-    UPDATE reporting.fact_operaciones_diarias dd
-       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
-           gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
-           fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
-           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, prhp_calc = s.prhp_calc,
-           system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
-           uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
-      FROM (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
+    WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
+    s AS MATERIALIZED (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.prhp_calc,
                    stage.fnc_calc_volumetric_efficiency(d.liquid_rate, d.pump_displacement_bpd, x.horas_operacion)
                        AS pump_efficiency_pct,
@@ -126,7 +127,7 @@ BEGIN
                        / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) AS uptime_pct
               FROM reporting.fact_operaciones_diarias x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
-             CROSS JOIN reporting.fnc_config_fisica() c
+             CROSS JOIN c
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
                     p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
                     p_oil_rate => x.produccion_petroleo_bbl, p_water_rate => x.produccion_agua_bbl,
@@ -145,7 +146,15 @@ BEGIN
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
                     p_prhp_divisor => c.prhp_divisor) d
-             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta) s
+             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta)
+    UPDATE reporting.fact_operaciones_diarias dd
+       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
+           gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
+           fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
+           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, prhp_calc = s.prhp_calc,
+           system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
+           uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
+      FROM s
      WHERE dd.well_id = s.well_id AND dd.fecha = s.fecha AND dd.fecha >= v_desde AND dd.fecha <= v_hasta
        AND (dd.fluid_level_calc, dd.pip_calc, dd.pwf, dd.sg_mezcla, dd.gradiente_mezcla, dd.rod_weight_buoyant,
             dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.prhp_calc,
@@ -190,6 +199,22 @@ BEGIN
     -- 5. The latest SCADA card per well in the window, when it parses into equal arrays of at least 20 points (a
     --    card that does not is flagged by the DQ FORMATO rule and leaves the previous card shown), kept only when
     --    newer than the card already shown (an ML stroke may be newer; see sp_sync_cdi_to_reporting).
+    --    Each card is parsed once and its area computed once (materialized CTEs: inlined, the planner evaluated the
+    --    parse in every filter and output column that named it).
+    WITH u AS MATERIALIZED (
+        SELECT l.well_id, l.timestamp_lectura, l.spm, stage.fnc_card_array(l.dynacard, 'position') AS pos,
+               stage.fnc_card_array(l.dynacard, 'load') AS lod
+          FROM (SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard,
+                       p.strokes_per_minute AS spm
+                  FROM stage.tbl_pozo_produccion p
+                 WHERE p.dynacard IS NOT NULL
+                   AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+                 ORDER BY p.well_id, p.timestamp_lectura DESC) l
+    ), a AS MATERIALIZED (
+        SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
+          FROM u
+         WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)
+    )
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
             cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
@@ -197,16 +222,7 @@ BEGIN
            (SELECT max(v) - min(v) FROM unnest(a.pos) v), (SELECT max(v) FROM unnest(a.lod) v),
            (SELECT min(v) FROM unnest(a.lod) v), a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor),
            NULL, NULL, 'SCADA', now()
-      FROM (SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
-              FROM (SELECT l.well_id, l.timestamp_lectura, l.spm, stage.fnc_card_array(l.dynacard, 'position') AS pos,
-                           stage.fnc_card_array(l.dynacard, 'load') AS lod
-                      FROM (SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard,
-                                   p.strokes_per_minute AS spm
-                              FROM stage.tbl_pozo_produccion p
-                             WHERE p.dynacard IS NOT NULL
-                               AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
-                             ORDER BY p.well_id, p.timestamp_lectura DESC) l) u
-             WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)) a
+      FROM a
      CROSS JOIN reporting.fnc_config_fisica() c
      WHERE a.area IS NOT NULL
     ON CONFLICT (well_id) DO UPDATE

@@ -90,6 +90,22 @@ final class LocalDatabase implements AutoCloseable {
         }
     }
 
+    /** The database a JDBC URL names ({@code jdbc:postgresql://host:port/NAME?...}), or null when it names none. */
+    static String databaseName(String jdbcUrl) {
+        Matcher m = URL.matcher(jdbcUrl);
+        return m.matches() ? m.group(2) : null;
+    }
+
+    /** The same URL naming another database (a checked identifier). */
+    static String withDatabase(String jdbcUrl, String name) {
+        Matcher m = URL.matcher(jdbcUrl);
+        if (!m.matches() || !DATABASE_NAME.matcher(name).matches()) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "Cannot name database '" + name + "' in the JDBC URL:"
+                    + " expected jdbc:postgresql://host:port/database and a name of letters, digits and '_'");
+        }
+        return m.group(1) + name + m.group(3);
+    }
+
     static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }

@@ -1,0 +1,328 @@
+package com.bp010.local;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.Database;
+import com.bp010.db.DbConfig;
+import com.bp010.db.Env;
+import com.bp010.db.ErrorCode;
+import com.bp010.db.Json;
+import com.bp010.demo.DemoDataGenerator;
+import com.bp010.demo.GeneratedSet;
+import com.bp010.demo.GeneratorOptions;
+import com.bp010.ingest.load.FileIngester;
+import com.bp010.ingest.load.IngestBenchmark;
+import com.bp010.ingest.load.IngestInput;
+import com.bp010.ingest.load.IngestSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bp010 bench [--wells N] [--days D] [--readings R] [--jdbc-url URL] [--json FILE]}: SPEC 8's benchmark in one
+ * process on one database, printed as one table and written as JSON. Sections: ingest readings/s end to end against a
+ * raw COPY of the same file (the ceiling) and batched row-by-row INSERT (the naive baseline); phases 3-7 through the
+ * real pipeline handler at N wells x 1 day and N/10 wells x D days; each shaded Lambda JAR's size against 20 MB and its
+ * cold start (a new JVM to the first response).
+ * <p>
+ * Given the server's admin database ({@code .../postgres}, or the embedded server), the bench works in a scratch
+ * database of its own, dropped at the end ({@code --keep-database} keeps it); given any other database, it adds its
+ * BENCH wells there and leaves them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark ingest, phases 3-7, JAR sizes and cold starts (SPEC 8); prints a table, writes JSON.")
+final class BenchCommand implements Callable<Integer> {
+    static final long JAR_LIMIT_BYTES = 20L * 1024 * 1024;
+    static final long PIPELINE_TARGET_MS = 10_000;
+    /** The shaded JARs of the template, their handler and the event their cold start sends. */
+    static final List<String[]> FUNCTIONS = List.of(
+            new String[] {"lambda-init-rds", "com.bp010.init.InitRdsHandler", "bp010-init-rds"},
+            new String[] {"lambda-load-referencial", "com.bp010.referencial.LoadReferencialHandler", "bp010-load-referencial"},
+            new String[] {"lambda-stage-ingest", "com.bp010.ingest.StageIngestHandler", "bp010-stage-ingest"},
+            new String[] {"lambda-pipeline-v4", "com.bp010.pipeline.PipelineV4Handler", "bp010-pipeline-v4"});
+    /** The day of the 1-day size; the multi-day size ends the day before, the ingest set long before. */
+    private static final LocalDate DAY = LocalDate.parse("2026-01-10");
+
+    @Option(names = "--wells", defaultValue = "1000",
+            description = "wells of the 1-day pipeline size; the multi-day size has a tenth (default ${DEFAULT-VALUE})")
+    int wells;
+
+    @Option(names = "--days", defaultValue = "30",
+            description = "days of the multi-day pipeline size (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--readings", defaultValue = "1000000",
+            description = "telemetry readings of the ingest file, about (default ${DEFAULT-VALUE})")
+    long readings;
+
+    @Option(names = "--inserts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "time the batched row-by-row INSERT baseline too (default: yes; --no-inserts skips it)")
+    boolean inserts;
+
+    @Option(names = "--cold-starts", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "time each built Lambda JAR's cold start in a new JVM (default: yes; --no-cold-starts skips)")
+    boolean coldStarts;
+
+    @Option(names = "--json", defaultValue = "bp010-bench.json", paramLabel = "FILE",
+            description = "where to write the results as JSON (default ${DEFAULT-VALUE})")
+    Path json;
+
+    @Option(names = "--repo", paramLabel = "DIR",
+            description = "the project folder with lambda-*/target/*.jar (default: the current folder, else the one"
+                    + " bp010.jar was built in)")
+    Path repo;
+
+    @Option(names = "--keep-database", description = "keep the scratch database instead of dropping it")
+    boolean keepDatabase;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        if (wells < 1 || days < 1 || readings < 100) {
+            throw new Bp010Exception(ErrorCode.BAD_EVENT, "bench needs --wells >= 1, --days >= 1 and --readings >= 100"
+                    + " (got " + wells + ", " + days + ", " + readings + ")");
+        }
+        if (System.getenv("BP010_LOG_LEVEL") == null) {
+            Configurator.setRootLevel(Level.WARN);
+        }
+        long start = System.nanoTime();
+        Path work = Files.createTempDirectory("bp010-bench-");
+        BenchReport report = new BenchReport();
+        try (LocalDatabase server = database.open(true)) {
+            String scratch = null;
+            String url = server.jdbcUrl();
+            if ("postgres".equals(LocalDatabase.databaseName(url))) {
+                scratch = "bp010_bench_" + System.currentTimeMillis() / 1000;
+                execute(url, "CREATE DATABASE " + scratch);
+                url = LocalDatabase.withDatabase(url, scratch);
+                progress("scratch database " + scratch);
+            }
+            try {
+                run(url, work, report);
+            } finally {
+                if (scratch != null && !keepDatabase) {
+                    execute(server.jdbcUrl(), "DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+                } else if (scratch != null) {
+                    progress("kept database " + scratch);
+                }
+            }
+        } catch (Bp010Exception e) {
+            System.err.println("bp010 bench failed: " + e.reason());
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
+            return 1;
+        } finally {
+            deleteQuietly(work);
+        }
+        report.totalSeconds((System.nanoTime() - start) / 1e9, loadAverage());
+        PrintStream out = System.out;
+        out.print(report.table());
+        Path file = json.toAbsolutePath();
+        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report.json()));
+        out.println("JSON: " + file);
+        return 0;
+    }
+
+    private void run(String url, Path work, BenchReport report) throws Exception {
+        Env env = env(url);
+        report.machine(machine(url));
+        progress("init (migrate) and reference load");
+        LocalInvoker.invoke(LambdaFunction.INIT, env, "{\"mode\": \"migrate\"}");
+        LocalInvoker.invoke(LambdaFunction.REFERENCIAL, env, "{}");
+
+        ingest(env, work, report);
+        pipeline(env, work, report, "1-day", wells, 1, DAY);
+        pipeline(env, work, report, "multi-day", Math.max(1, wells / 10), days, DAY.minusDays(1));
+        jars(env, work, report);
+    }
+
+    /** Section 1: the ingest file's readings through IngestBenchmark (raw COPY, end to end, batched INSERT). */
+    private void ingest(Env env, Path work, BenchReport report) throws IOException {
+        // readings per well-hour of the generator (every tag of a well, every hour), from one small well-day
+        GeneratedSet probe = generate(work.resolve("probe"), "BENCHP", 1, 1, DAY.minusYears(1));
+        double perWellHour = probe.readings() / (double) probe.wellHours();
+        int ingestWells = (int) Math.max(1, Math.min(100, Math.round(readings / (24 * perWellHour))));
+        int ingestDays = (int) Math.max(1, Math.ceil(readings / (ingestWells * 24 * perWellHour) - 0.05));
+        progress(String.format("generating the ingest file: %d wells x %d days (about %,d readings)", ingestWells,
+                ingestDays, Math.round(ingestWells * ingestDays * 24 * perWellHour)));
+        GeneratedSet set = generate(work.resolve("ingest"), "BENCHI", ingestWells, ingestDays, DAY.minusMonths(6));
+        IngestSettings settings = IngestSettings.fromEnv(env);
+        try (Database db = Database.open(DbConfig.fromEnv(env), name -> {
+            throw new IllegalStateException("bench uses no secrets");
+        })) {
+            new FileIngester(db, settings).ingest(IngestInput.localFile(set.wellMasterFile()));
+            progress("ingest: raw COPY, end to end" + (inserts ? ", batched INSERT" : "") + " of "
+                    + String.format("%,d", set.readings()) + " readings");
+            IngestBenchmark.Result r = IngestBenchmark.run(db, settings, set.telemetryFile(), inserts);
+            report.ingest(ingestWells, ingestDays, set.readings(), Files.size(set.telemetryFile()), r);
+        }
+    }
+
+    /** Section 2: one size of generated wells, ingested, then phases 3-7 through the pipeline handler. */
+    private void pipeline(Env env, Path work, BenchReport report, String label, int n, int d, LocalDate last)
+            throws IOException {
+        String prefix = "1-day".equals(label) ? "BENCHA" : "BENCHB";
+        progress(String.format("pipeline size %s: %d wells x %d day(s): generating and ingesting", label, n, d));
+        GeneratedSet set = generate(work.resolve(prefix), prefix, n, d, last);
+        ObjectNode fileEvent = Json.mapper().createObjectNode().put("source", "file").put("path",
+                set.wellMasterFile().getParent().toString());
+        JsonNode ingest = LocalInvoker.invoke(LambdaFunction.STAGE, env, fileEvent.toString());
+        if (!"OK".equals(ingest.path("status").asText())) {
+            throw new Bp010Exception(ErrorCode.INTERNAL, "bench: the ingest of size " + label + " failed: " + ingest);
+        }
+        progress(String.format("pipeline size %s: phases 3-7 over %s .. %s", label, last.minusDays(d - 1L), last));
+        ObjectNode event = Json.mapper().createObjectNode()
+                .put("fechaInicio", last.minusDays(d - 1L).toString()).put("fechaFin", last.toString())
+                .put("asOf", last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
+        JsonNode result = LocalInvoker.invoke(LambdaFunction.PIPELINE, env, event.toString());
+        if (!"OK".equals(result.path("status").asText())) {
+            throw new Bp010Exception(ErrorCode.INTERNAL, "bench: the pipeline run of size " + label + " ended "
+                    + result.path("status").asText() + ": " + result);
+        }
+        report.pipeline(label, n, d, set.readings(), set.wellHours(), result);
+    }
+
+    /** Section 3: each shaded JAR's size and, when built, its cold start in a new JVM. */
+    private void jars(Env env, Path work, BenchReport report) throws IOException {
+        Path root = repoRoot();
+        Path tiny = null;
+        for (String[] f : FUNCTIONS) {
+            Path jar = root == null ? null : root.resolve(f[0]).resolve("target").resolve(f[0] + ".jar");
+            if (jar == null || !Files.isRegularFile(jar)) {
+                report.jar(f[0], null, null, "not built");
+                continue;
+            }
+            ColdStart.Result cold = null;
+            if (coldStarts) {
+                if (tiny == null) {
+                    tiny = generate(work.resolve("cold"), "BENCHC", 1, 1, DAY.minusYears(2)).wellMasterFile().getParent();
+                }
+                progress("cold start of " + f[0]);
+                cold = ColdStart.measure(jar, f[1], f[2], coldStartEvent(f[0], tiny), env, work);
+            }
+            report.jar(f[0], Files.size(jar), cold, null);
+        }
+    }
+
+    private static String coldStartEvent(String module, Path tinySet) {
+        ObjectNode e = Json.mapper().createObjectNode();
+        switch (module) {
+            case "lambda-init-rds" -> e.put("mode", "migrate");
+            case "lambda-stage-ingest" -> e.put("source", "file").put("path", tinySet.toString());
+            case "lambda-pipeline-v4" -> {
+                // an empty window and one phase: the response comes from the real handler, database and lease
+                e.put("fechaInicio", "2000-01-01").put("fechaFin", "2000-01-01");
+                e.putArray("phases").add("DQ");
+            }
+            default -> { }
+        }
+        return e.toString();
+    }
+
+    private Path repoRoot() {
+        List<Path> candidates = new ArrayList<>();
+        if (repo != null) {
+            candidates.add(repo);
+        }
+        candidates.add(Path.of("").toAbsolutePath());
+        try {
+            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            // local-runner/target/bp010.jar or local-runner/target/classes
+            candidates.add(jar.getParent().getParent().getParent());
+        } catch (Exception e) {
+            // no code source: only the given folder and the current one
+        }
+        for (Path p : candidates) {
+            if (p != null && Files.isDirectory(p.resolve("lambda-pipeline-v4"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static GeneratedSet generate(Path dir, String prefix, int n, int d, LocalDate last) throws IOException {
+        Files.createDirectories(dir);
+        Instant end = last.atTime(23, 0).toInstant(ZoneOffset.UTC);
+        return new DemoDataGenerator().generate(new GeneratorOptions(n, d, end, 7, prefix, Set.of(), true, false), dir);
+    }
+
+    /** The environment of every handler of the bench: this database, calendar days in UTC, long statements allowed. */
+    private static Env env(String url) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("BP010_JDBC_URL", url);
+        env.put("BP010_TIMEZONE", "UTC");
+        env.put("DB_STATEMENT_TIMEOUT_SECONDS", "0");
+        env.remove("S3_BUCKET_SQL");
+        env.remove("S3_BUCKET_CONFIG");
+        return Env.of(env);
+    }
+
+    private static Map<String, Object> machine(String url) throws SQLException {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("when", Instant.now().toString());
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW server_version")) {
+            rs.next();
+            m.put("postgresql", rs.getString(1));
+        }
+        String load = loadAverage();
+        if (load != null) {
+            m.put("loadAverage", load);
+        }
+        return m;
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or null: other work on the machine shows in every figure. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void execute(String url, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    static void progress(String what) {
+        System.err.println("bench: " + what);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

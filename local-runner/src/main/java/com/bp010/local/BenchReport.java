@@ -1,0 +1,203 @@
+package com.bp010.local;
+
+import com.bp010.db.Json;
+import com.bp010.ingest.load.IngestBenchmark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What {@code bp010 bench} measured: one table for a person, the same figures as JSON. */
+final class BenchReport {
+    static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
+
+    private final ObjectNode root = Json.mapper().createObjectNode();
+    private final ArrayNode pipeline = Json.mapper().createArrayNode();
+    private final ArrayNode jars = Json.mapper().createArrayNode();
+
+    BenchReport() {
+        root.putObject("machine");
+        root.putNull("ingest");
+        root.set("pipeline", pipeline);
+        root.set("jars", jars);
+    }
+
+    void machine(Map<String, Object> facts) {
+        root.set("machine", Json.mapper().valueToTree(facts));
+    }
+
+    void ingest(int wells, int days, long readings, long fileBytes, IngestBenchmark.Result r) {
+        ObjectNode n = root.putObject("ingest");
+        n.put("wells", wells).put("days", days).put("readings", readings).put("fileBytes", fileBytes);
+        n.putObject("rawCopy").put("seconds", round(r.copySeconds(), 3)).put("readingsPerSecond", r.copyRowsPerSecond())
+                .put("vsCeiling", 1.0);
+        n.putObject("endToEnd").put("seconds", round(r.endToEndSeconds(), 3))
+                .put("readingsPerSecond", r.endToEndRowsPerSecond()).put("vsCeiling", r.endToEndVsCopy())
+                .put("rowsInserted", r.ingest().rowsInserted()).put("rowsRead", r.ingest().rowsRead());
+        if (r.insertSeconds() > 0) {
+            n.putObject("batchedInsert").put("seconds", round(r.insertSeconds(), 3))
+                    .put("readingsPerSecond", r.insertRowsPerSecond())
+                    .put("vsCeiling", round(r.insertRowsPerSecond() / (double) Math.max(1, r.copyRowsPerSecond()), 3));
+            n.put("endToEndVsInsert", round(r.endToEndRowsPerSecond() / (double) Math.max(1, r.insertRowsPerSecond()), 2));
+        } else {
+            n.putNull("batchedInsert");
+        }
+        n.put("target", "end to end >= 0.5 of the raw COPY ceiling").put("targetMet", r.endToEndVsCopy() >= 0.5);
+    }
+
+    void pipeline(String label, int wells, int days, long readings, long wellHours, JsonNode result) {
+        ObjectNode n = pipeline.addObject();
+        n.put("size", label).put("wells", wells).put("days", days).put("readings", readings)
+                .put("wellHours", wellHours).put("window", result.path("window").toString())
+                .put("status", result.path("status").asText());
+        ObjectNode phases = n.putObject("phasesMs");
+        ArrayNode calls = n.putArray("calls");
+        long total = 0;
+        for (JsonNode p : result.path("phases")) {
+            phases.put(p.path("phase").asText(), p.path("durationMs").asLong());
+            total += p.path("durationMs").asLong();
+            for (JsonNode c : p.path("calls")) {
+                calls.addObject().put("phase", p.path("phase").asText()).put("call", c.path("call").asText())
+                        .put("ms", c.path("durationMs").asLong());
+            }
+        }
+        n.put("totalMs", total).put("runMs", result.path("durationMs").asLong())
+                .put("msPerThousandWellHours", round(total * 1000.0 / Math.max(1, wellHours), 1));
+        if (days == 1) {
+            n.put("target", "phases 3-7 < " + BenchCommand.PIPELINE_TARGET_MS + " ms at 1,000 wells x 1 day")
+                    .put("targetMet", total < BenchCommand.PIPELINE_TARGET_MS);
+        }
+    }
+
+    void jar(String module, Long bytes, ColdStart.Result cold, String missing) {
+        ObjectNode n = jars.addObject();
+        n.put("module", module);
+        if (bytes == null) {
+            n.putNull("bytes").put("status", missing);
+            return;
+        }
+        n.put("bytes", bytes).put("mb", round(bytes / 1024.0 / 1024.0, 2))
+                .put("underLimit", bytes < BenchCommand.JAR_LIMIT_BYTES).put("status", "built");
+        if (cold != null) {
+            n.put("coldStartMs", cold.millis()).put("coldStartStatus", cold.status());
+        } else {
+            n.putNull("coldStartMs");
+        }
+    }
+
+    void totalSeconds(double seconds, String loadAtEnd) {
+        root.put("benchSeconds", round(seconds, 1));
+        if (loadAtEnd != null) {
+            ((ObjectNode) root.path("machine")).put("loadAverageAtEnd", loadAtEnd);
+        }
+    }
+
+    JsonNode json() {
+        return root;
+    }
+
+    /** The one table. */
+    String table() {
+        StringBuilder t = new StringBuilder();
+        JsonNode m = root.path("machine");
+        t.append(String.format(Locale.ROOT, "BP010 bench  %s  |  %d CPU(s), Java %s, PostgreSQL %s%s%n",
+                m.path("when").asText(), m.path("cpus").asInt(), m.path("java").asText(),
+                m.path("postgresql").asText(), m.has("loadAverage") ? ", load " + m.path("loadAverage").asText() : ""));
+        line(t);
+        JsonNode in = root.path("ingest");
+        if (!in.isNull() && !in.isMissingNode()) {
+            t.append(String.format(Locale.ROOT, "Ingest: %,d readings (%d wells x %d days, %.1f MB CSV)%n",
+                    in.path("readings").asLong(), in.path("wells").asInt(), in.path("days").asInt(),
+                    in.path("fileBytes").asLong() / 1024.0 / 1024.0));
+            t.append(String.format(Locale.ROOT, "  %-56s %12s %9s %11s%n", "", "readings/s", "seconds", "vs ceiling"));
+            ingestRow(t, "raw COPY into an unindexed table (ceiling)", in.path("rawCopy"));
+            ingestRow(t, "bp010 ingest end to end (parse, COPY, dedupe, pivot)", in.path("endToEnd"));
+            if (!in.path("batchedInsert").isNull()) {
+                ingestRow(t, "batched row-by-row INSERT ON CONFLICT (naive baseline)", in.path("batchedInsert"));
+                t.append(String.format(Locale.ROOT, "  end to end is %.2fx the naive baseline; target: >= 0.50 of the"
+                        + " ceiling: %s%n", in.path("endToEndVsInsert").asDouble(), met(in.path("targetMet"))));
+            } else {
+                t.append(String.format(Locale.ROOT, "  target: >= 0.50 of the ceiling: %s%n", met(in.path("targetMet"))));
+            }
+            line(t);
+        }
+        if (!pipeline.isEmpty()) {
+            t.append("Phases 3-7 through the pipeline handler (ms)");
+            t.append(System.lineSeparator());
+            StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-22s", ""));
+            for (JsonNode p : pipeline) {
+                head.append(String.format(Locale.ROOT, " %22s",
+                        p.path("wells").asInt() + " wells x " + p.path("days").asInt() + " d"));
+            }
+            t.append(head).append(System.lineSeparator());
+            int number = 3;
+            for (String phase : PHASES) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-22s", number++ + " " + phase));
+                for (JsonNode p : pipeline) {
+                    row.append(String.format(Locale.ROOT, " %,22d", p.path("phasesMs").path(phase).asLong()));
+                }
+                t.append(row).append(System.lineSeparator());
+            }
+            StringBuilder total = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "total 3-7"));
+            StringBuilder hours = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "well-hours"));
+            StringBuilder rate = new StringBuilder(String.format(Locale.ROOT, "  %-22s", "ms per 1,000 well-hours"));
+            for (JsonNode p : pipeline) {
+                total.append(String.format(Locale.ROOT, " %,22d", p.path("totalMs").asLong()));
+                hours.append(String.format(Locale.ROOT, " %,22d", p.path("wellHours").asLong()));
+                rate.append(String.format(Locale.ROOT, " %,22.1f", p.path("msPerThousandWellHours").asDouble()));
+            }
+            t.append(total).append(System.lineSeparator()).append(hours).append(System.lineSeparator())
+                    .append(rate).append(System.lineSeparator());
+            for (JsonNode p : pipeline) {
+                if (p.has("targetMet")) {
+                    t.append(String.format(Locale.ROOT, "  target: %s (SPEC 8 at 1,000 wells x 1 day): %s%n",
+                            "phases 3-7 < 10,000 ms", p.path("wells").asInt() == 1000 ? met(p.path("targetMet"))
+                                    : "n/a at " + p.path("wells").asInt() + " wells"));
+                }
+            }
+            line(t);
+        }
+        if (!jars.isEmpty()) {
+            t.append(String.format(Locale.ROOT, "Lambda JARs (limit 20 MB)       %10s %8s %16s%n", "size MB", "< 20 MB",
+                    "cold start ms"));
+            for (JsonNode j : jars) {
+                if (j.path("bytes").isNull()) {
+                    t.append(String.format(Locale.ROOT, "  %-29s %10s %8s %16s%n", j.path("module").asText(),
+                            "not built", "-", "-"));
+                    continue;
+                }
+                String cold = j.path("coldStartMs").isNull() ? "-" : j.path("coldStartMs").asLong() < 0
+                        ? j.path("coldStartStatus").asText() : String.format(Locale.ROOT, "%,d (%s)",
+                        j.path("coldStartMs").asLong(), j.path("coldStartStatus").asText());
+                t.append(String.format(Locale.ROOT, "  %-29s %10.2f %8s %16s%n", j.path("module").asText(),
+                        j.path("mb").asDouble(), j.path("underLimit").asBoolean() ? "yes" : "NO", cold));
+            }
+            line(t);
+        }
+        t.append(String.format(Locale.ROOT, "Bench took %.1f s%s.%n", root.path("benchSeconds").asDouble(),
+                m.has("loadAverageAtEnd") ? "; load average at the end " + m.path("loadAverageAtEnd").asText()
+                        + " (other work on the machine slows every figure)" : ""));
+        return t.toString();
+    }
+
+    private static void ingestRow(StringBuilder t, String label, JsonNode n) {
+        t.append(String.format(Locale.ROOT, "  %-56s %,12d %9.2f %11.3f%n", label, n.path("readingsPerSecond").asLong(),
+                n.path("seconds").asDouble(), n.path("vsCeiling").asDouble()));
+    }
+
+    private static String met(JsonNode flag) {
+        return flag.asBoolean() ? "met" : "NOT met";
+    }
+
+    private static void line(StringBuilder t) {
+        t.append("-".repeat(96)).append(System.lineSeparator());
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+}

@@ -1,0 +1,85 @@
+package com.bp010.local;
+
+import com.bp010.db.Json;
+import com.bp010.testsupport.RepoPaths;
+import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bp010 bench} at a tiny size: every section in the table and in the JSON, with plausible figures. */
+class BenchCommandIT {
+    @Test
+    void shouldPrintEverySectionAndWriteTheJson_whenBenchmarkingATinySize(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("bench.json");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try (TestDatabase db = TestDatabase.create()) {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            try {
+                exit = Bp010.run("bench", "--wells", "3", "--days", "2", "--readings", "2000",
+                        "--jdbc-url", db.jdbcUrl(), "--json", json.toString(), "--repo", RepoPaths.root().toString());
+            } finally {
+                System.setOut(original);
+            }
+        }
+        String table = stdout.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(table).isZero();
+        assertThat(table).contains("Ingest:", "raw COPY into an unindexed table (ceiling)",
+                "bp010 ingest end to end", "batched row-by-row INSERT", "Phases 3-7", "3 DQ", "4 TRANSFORM",
+                "5 ENRICH", "6 DEFAULTS", "7 CONSISTENCY", "total 3-7", "3 wells x 1 d", "1 wells x 2 d",
+                "Lambda JARs (limit 20 MB)", "JSON: " + json.toAbsolutePath());
+        for (String[] f : BenchCommand.FUNCTIONS) {
+            assertThat(table).contains(f[0]);
+        }
+
+        JsonNode r = Json.mapper().readTree(json.toFile());
+        JsonNode ingest = r.path("ingest");
+        assertThat(ingest.path("readings").asLong()).isBetween(500L, 20_000L);
+        for (String way : List.of("rawCopy", "endToEnd", "batchedInsert")) {
+            assertThat(ingest.path(way).path("readingsPerSecond").asLong()).as(way).isPositive();
+            assertThat(ingest.path(way).path("seconds").asDouble()).as(way).isPositive();
+        }
+        assertThat(ingest.path("endToEnd").path("rowsInserted").asLong()).isEqualTo(ingest.path("readings").asLong());
+        assertThat(ingest.path("endToEnd").path("vsCeiling").asDouble()).isPositive();
+
+        JsonNode pipeline = r.path("pipeline");
+        assertThat(pipeline).hasSize(2);
+        List<Long> wellHours = new ArrayList<>();
+        for (JsonNode size : pipeline) {
+            assertThat(size.path("status").asText()).isEqualTo("OK");
+            for (String phase : BenchReport.PHASES) {
+                assertThat(size.path("phasesMs").has(phase)).as(phase).isTrue();
+                assertThat(size.path("phasesMs").path(phase).asLong()).as(phase).isNotNegative();
+            }
+            assertThat(size.path("totalMs").asLong()).isPositive();
+            assertThat(size.path("calls")).isNotEmpty();
+            wellHours.add(size.path("wellHours").asLong());
+        }
+        assertThat(wellHours).containsExactly(3L * 24, 1L * 2 * 24);
+
+        JsonNode jars = r.path("jars");
+        assertThat(jars).hasSize(4);
+        for (JsonNode jar : jars) {
+            if (jar.path("bytes").isNull()) {
+                assertThat(jar.path("status").asText()).isEqualTo("not built");
+            } else {
+                assertThat(jar.path("bytes").asLong()).as(jar.toString()).isPositive();
+                assertThat(jar.path("coldStartMs").asLong()).as(jar.toString()).isPositive();
+                assertThat(jar.path("coldStartStatus").asText()).as(jar.toString())
+                        .doesNotStartWith("ERROR").doesNotStartWith("no response");
+            }
+        }
+        assertThat(r.path("machine").path("cpus").asInt()).isPositive();
+    }
+}
