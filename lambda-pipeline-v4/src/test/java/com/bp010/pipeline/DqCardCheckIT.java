@@ -57,6 +57,7 @@ class DqCardCheckIT {
             "a null point|NULL|card holds a non-numeric point",
             "a nested array|NESTED|card holds a non-numeric point",
             "a boolean|BOOLEAN|card holds a non-numeric point",
+            "a number out of float range|HUGE|card holds a non-numeric point",
             "no stroke|FLAT|card has no stroke (position span 0)",
             "open loop|OPEN|card loop not closed"})
     void shouldRejectTheCard_whenItIsMalformed(String label, String card, String reason) throws SQLException {
@@ -67,6 +68,7 @@ class DqCardCheckIT {
             case "NULL" -> closedCard(30, 0).replaceFirst("\\[0.0,", "[null,");
             case "NESTED" -> closedCard(30, 0).replaceFirst("\\[0.0,", "[[0.0],");
             case "BOOLEAN" -> closedCard(30, 0).replaceFirst("\\[0.0,", "[true,");
+            case "HUGE" -> closedCard(30, 0).replaceFirst(",0.0]", ",1e999]");
             case "FLAT" -> "{\"position\":" + repeat("5", 25) + ",\"load\":" + repeat("5000", 25) + "}";
             case "OPEN" -> closedCard(30, 0.2);
             default -> card;
@@ -83,6 +85,53 @@ class DqCardCheckIT {
             assertThat(check(closedCard(points, gap))).as("%d points, gap %.3f", points, gap).isNull();
         }
         assertThat(check(null)).isNull();
+    }
+
+    @Test
+    void shouldJudgeTheLoopOnTheWholeSpan_whenSampledPointsAloneCannotClearIt() throws SQLException {
+        Random random = new Random(7);
+        int closed = 0;
+        for (int i = 0; i < 300; i++) {
+            int n = 20 + random.nextInt(60);
+            double[] pos = new double[n];
+            double[] load = new double[n];
+            for (int k = 0; k < n; k++) {
+                // flat stretches where the check samples its points, the stroke elsewhere: sampled spans are tiny
+                pos[k] = random.nextInt(4) == 0 ? Math.round(random.nextDouble() * 8600) / 100.0 : 10.0;
+                load[k] = random.nextInt(4) == 0 ? Math.round(random.nextDouble() * 50000) / 10.0 : 6000.0;
+            }
+            pos[n - 1] = pos[0] + Math.round(random.nextGaussian() * 300) / 100.0;
+            load[n - 1] = load[0] + Math.round(random.nextGaussian() * 1500) / 10.0;
+            String expected = javaVerdict(pos, load);
+            String actual = check("{\"position\":" + json(pos) + ",\"load\":" + json(load) + "}");
+            if (expected == null) {
+                closed++;
+                assertThat(actual).as("card %d", i).isNull();
+            } else {
+                assertThat(actual).as("card %d", i).startsWith(expected);
+            }
+        }
+        assertThat(closed).as("cards that close").isBetween(30, 270);
+    }
+
+    /** The rule written out in Java over every point: spans, then the loop closure within 5 % of each span. */
+    private static String javaVerdict(double[] pos, double[] load) {
+        int n = pos.length;
+        double pSpan = java.util.Arrays.stream(pos).max().orElseThrow() - java.util.Arrays.stream(pos).min().orElseThrow();
+        double lSpan = java.util.Arrays.stream(load).max().orElseThrow() - java.util.Arrays.stream(load).min().orElseThrow();
+        if (pSpan <= 0) {
+            return "card has no stroke";
+        }
+        boolean open = Math.abs(pos[0] - pos[n - 1]) > 0.05 * pSpan || Math.abs(load[0] - load[n - 1]) > 0.05 * lSpan;
+        return open ? "card loop not closed" : null;
+    }
+
+    private static String json(double[] values) {
+        StringJoiner out = new StringJoiner(",", "[", "]");
+        for (double v : values) {
+            out.add(Double.toString(v));
+        }
+        return out.toString();
     }
 
     /** A card over one stroke of 86 in; the last point ends {@code gap} (a fraction of the span) away from the first. */
