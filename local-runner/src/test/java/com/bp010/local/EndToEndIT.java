@@ -93,6 +93,32 @@ class EndToEndIT {
 
     @Test
     @Order(2)
+    void shouldVouchAtIngestForExactlyTheCardsTheSqlCheckPasses() {
+        String good = "SELECT count(*) FROM stage.tbl_pozo_produccion p CROSS JOIN LATERAL (VALUES (p.dynacard),"
+                + " (p.downhole_card)) c(txt) WHERE c.txt IS NOT NULL AND stage.fnc_dq_defecto_carta(c.txt) IS %s NULL";
+        long vouched = db.count("SELECT count(*) FROM stage.tbl_carta_verificada");
+
+        assertThat(vouched).isPositive().isEqualTo(db.count(good.formatted("")));
+        assertThat(db.count(good.formatted("NOT"))).as("the planted bad card").isPositive();
+        assertThat(db.count("SELECT count(*) FROM stage.tbl_carta_verificada k JOIN stage.tbl_pozo_produccion p"
+                + " USING (well_id, timestamp_lectura) WHERE stage.fnc_dq_defecto_carta(to_jsonb(p) ->> k.columna)"
+                + " IS NOT NULL OR md5(to_jsonb(p) ->> k.columna)::uuid <> k.carta_md5")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void shouldFindTheSameCardFaults_whenTheCardsAreCheckedWithoutTheIngestVerdicts() {
+        Map<String, Object> before = checksums();
+        db.execute("DELETE FROM stage.tbl_carta_verificada");
+
+        JsonNode again = LocalInvoker.invoke(LambdaFunction.PIPELINE, env, WINDOW);
+
+        assertThat(again.path("status").asText()).isEqualTo("OK");
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
     void shouldLeaveEveryFactAndFindingIdentical_whenTheSameWindowRunsAgainWithTheSameAsOf() {
         Map<String, Object> before = checksums();
 
@@ -103,7 +129,7 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void shouldAnswerNothingToDo_whenNothingNewArrived() {
         assertThat(LocalInvoker.invoke(LambdaFunction.PIPELINE, env, "{}").path("status").asText()).isEqualTo("OK");
         assertThat(LocalInvoker.invoke(LambdaFunction.PIPELINE, env, "{}").path("status").asText())

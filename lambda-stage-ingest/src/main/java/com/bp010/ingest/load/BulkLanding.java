@@ -67,6 +67,8 @@ final class BulkLanding implements ReadingSink {
     private final Map<String, Var> numericVars;
     private final Map<String, Var> textVars;
     private final List<String> columns;
+    /** Indexes in {@link #columns} of the card columns a FORMATO rule checks: their verdicts are stored. */
+    private final int[] cardColumns;
     private final byte[] batch;
     private final byte[] source;
     private final long nowMicros;
@@ -95,6 +97,7 @@ final class BulkLanding implements ReadingSink {
         this.numericVars = cat.numericVars;
         this.textVars = cat.textVars;
         this.columns = cat.columns;
+        this.cardColumns = cat.cardColumns;
         this.batch = uuidBytes(batchId);
         this.source = source.getBytes(StandardCharsets.UTF_8);
         this.nowMicros = nowMicros;
@@ -177,6 +180,9 @@ final class BulkLanding implements ReadingSink {
         }
         if (!groups.isEmpty()) {
             copyProduction();
+            if (cardColumns.length > 0) {
+                copyCardVerdicts();
+            }
         }
         return new long[]{landed, groups.size()};
     }
@@ -239,6 +245,52 @@ final class BulkLanding implements ReadingSink {
         } catch (SQLException e) {
             if (production.isActive()) {
                 production.cancelCopy();
+            }
+            throw uniqueViolation(e);
+        }
+    }
+
+    /**
+     * The cards just pivoted that {@link CardClosure} vouches for, with their closure, into
+     * {@code stage.tbl_carta_verificada}: the DQ card check passes them without parsing them again.
+     */
+    private void copyCardVerdicts() throws SQLException {
+        java.security.MessageDigest md5;
+        try {
+            md5 = java.security.MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
+        StringBuilder text = new StringBuilder(BUFFER + 4096);
+        CopyIn verdicts = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY stage.tbl_carta_verificada (well_id, timestamp_lectura, columna, carta_md5, cierre) FROM STDIN");
+        try {
+            for (Map.Entry<GroupKey, String[]> e : groups.entrySet()) {
+                for (int col : cardColumns) {
+                    String card = e.getValue()[col];
+                    java.util.OptionalDouble closure = CardClosure.of(card);
+                    if (closure.isEmpty()) {
+                        continue;
+                    }
+                    String hex = java.util.HexFormat.of().formatHex(md5.digest(card.getBytes(StandardCharsets.UTF_8)));
+                    copyText(text, wellIds[e.getKey().well()]);
+                    text.append(instant(e.getKey().micros())).append('\t').append(columns.get(col)).append('\t')
+                            .append(hex, 0, 8).append('-').append(hex, 8, 12).append('-').append(hex, 12, 16)
+                            .append('-').append(hex, 16, 20).append('-').append(hex, 20, 32).append('\t')
+                            .append(closure.getAsDouble()).append('\n');
+                    if (text.length() >= BUFFER) {
+                        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                        verdicts.writeToCopy(bytes, 0, bytes.length);
+                        text.setLength(0);
+                    }
+                }
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            verdicts.writeToCopy(bytes, 0, bytes.length);
+            verdicts.endCopy();
+        } catch (SQLException e) {
+            if (verdicts.isActive()) {
+                verdicts.cancelCopy();
             }
             throw uniqueViolation(e);
         }
@@ -400,6 +452,7 @@ final class BulkLanding implements ReadingSink {
         final Map<String, Var> numericVars = new HashMap<>();
         final Map<String, Var> textVars = new HashMap<>();
         final List<String> columns = new ArrayList<>();
+        int[] cardColumns = new int[0];
         long[] first;
         long[] last;
 
@@ -431,6 +484,19 @@ final class BulkLanding implements ReadingSink {
                     (rs.getBoolean(3) ? cat.numericVars : cat.textVars).put(rs.getString(1), v);
                 }
             }
+            // the columns a FORMATO (card) rule checks, among those pivoted here
+            List<Integer> cards = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                    SELECT DISTINCT columna FROM stage.vw_dq_reglas_resueltas
+                     WHERE tabla = 'tbl_pozo_produccion' AND tipo = 'FORMATO' AND columna IS NOT NULL""")) {
+                while (rs.next()) {
+                    Integer idx = columnIndex.get(rs.getString(1));
+                    if (idx != null) {
+                        cards.add(idx);
+                    }
+                }
+            }
+            cat.cardColumns = cards.stream().mapToInt(Integer::intValue).sorted().toArray();
             List<long[]> spans = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT m.well_id,
