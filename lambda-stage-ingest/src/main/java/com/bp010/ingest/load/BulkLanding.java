@@ -227,10 +227,10 @@ final class BulkLanding implements ReadingSink {
         CopyIn production = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql.toString());
         try {
             for (Map.Entry<GroupKey, String[]> e : groups.entrySet()) {
-                copyText(text, wellIds[e.getKey().well()]);
+                CopyText.field(text, wellIds[e.getKey().well()]);
                 text.append(instant(e.getKey().micros())).append('\t');
                 for (String cell : e.getValue()) {
-                    copyText(text, cell);
+                    CopyText.field(text, cell);
                 }
                 text.append(tail);
                 if (text.length() >= BUFFER) {
@@ -273,7 +273,7 @@ final class BulkLanding implements ReadingSink {
                         continue;
                     }
                     String hex = java.util.HexFormat.of().formatHex(md5.digest(card.getBytes(StandardCharsets.UTF_8)));
-                    copyText(text, wellIds[e.getKey().well()]);
+                    CopyText.field(text, wellIds[e.getKey().well()]);
                     text.append(instant(e.getKey().micros())).append('\t').append(columns.get(col)).append('\t')
                             .append(hex, 0, 8).append('-').append(hex, 8, 12).append('-').append(hex, 12, 16)
                             .append('-').append(hex, 16, 20).append('-').append(hex, 20, 32).append('\t')
@@ -294,25 +294,6 @@ final class BulkLanding implements ReadingSink {
             }
             throw uniqueViolation(e);
         }
-    }
-
-    /** One field of COPY's text format, tab-terminated ({@code \\N} for null; values hold no NUL, see accept). */
-    private static void copyText(StringBuilder line, String value) {
-        if (value == null) {
-            line.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
-            }
-        }
-        line.append('\t');
     }
 
     private static SQLException uniqueViolation(SQLException e) {

@@ -223,22 +223,7 @@ final class StagingWriter implements ReadingSink {
     }
 
     private void text(String value) {
-        if (value == null) {
-            line.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\0' -> { }
-                default -> line.append(c);
-            }
-        }
-        line.append('\t');
+        CopyText.field(line, value);
     }
 
     private void write() {
