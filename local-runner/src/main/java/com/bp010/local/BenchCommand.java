@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             String url = server.jdbcUrl();
             if ("postgres".equals(LocalDatabase.databaseName(url))) {
                 scratch = "bp010_bench_" + System.currentTimeMillis() / 1000;
-                execute(url, "CREATE DATABASE " + scratch);
+                execute(url, "CREATE DATABASE \"" + scratch + "\"");
                 url = LocalDatabase.withDatabase(url, scratch);
                 progress("scratch database " + scratch);
             }
@@ -125,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
                 run(url, work, report);
             } finally {
                 if (scratch != null && !keepDatabase) {
-                    execute(server.jdbcUrl(), "DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+                    execute(server.jdbcUrl(), "DROP DATABASE IF EXISTS \"" + scratch + "\" WITH (FORCE)");
                 } else if (scratch != null) {
                     progress("kept database " + scratch);
                 }
