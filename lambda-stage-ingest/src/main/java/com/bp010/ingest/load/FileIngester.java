@@ -51,6 +51,7 @@ public final class FileIngester {
     private static final Logger LOG = LoggerFactory.getLogger(FileIngester.class);
     private static final int HEAD_BYTES = 16 * 1024;
     private static final int MAX_TABLE_ROWS = 500_000;
+    private static final ZipBombGuard WORKBOOK_GUARD = ZipBombGuard.defaults();
 
     private final Database db;
     private final IngestSettings settings;
@@ -85,11 +86,10 @@ public final class FileIngester {
             IngestFormat detected = detect(input);
             format = detected.name();
             Path local = input.localPath();
-            if (local == null && (detected == IngestFormat.RESERVES_XLSX || detected == IngestFormat.PG_DUMP)) {
+            if (local == null && detected == IngestFormat.RESERVES_XLSX) {
+                // a zip is read from its end: the workbook goes to /tmp, never more than the guard accepts
                 temp = Files.createTempFile("bp010-ingest-", "-" + input.name().replaceAll("[^A-Za-z0-9._-]", "_"));
-                try (InputStream in = input.opener().open()) {
-                    Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
+                copyWorkbook(input, temp, WORKBOOK_GUARD);
                 local = temp;
             }
             Path file = local;
@@ -157,9 +157,6 @@ public final class FileIngester {
         Map<String, String> varByColumn = varIdByColumn(c);
         Map<String, List<String>> dumpColumns = format == IngestFormat.PG_DUMP ? DumpColumns.defaults(c) : Map.of();
         PgDumpReader dump = new PgDumpReader(dumpColumns);
-        if (format == IngestFormat.PG_DUMP) {
-            checkDump(input, local, dump);
-        }
         boolean bulkFormat = format == IngestFormat.TELEMETRY_CSV || format == IngestFormat.TELEMETRY_JSON
                 || format == IngestFormat.PRODUCTION_CSV;
         StagingWriter staging;
@@ -200,12 +197,12 @@ public final class FileIngester {
                 }
                 case RESERVES_XLSX -> {
                     digestFile(local, sha);
-                    TableReadSummary s = new ReservesXlsxReader(TableShape.RESERVES, ZipBombGuard.defaults())
+                    TableReadSummary s = new ReservesXlsxReader(TableShape.RESERVES, WORKBOOK_GUARD)
                             .read(input.name(), local, collect(reserves, staging));
                     rowsRead = s.rowsRead();
                     ignored = s.ignoredColumns();
                 }
-                case PG_DUMP -> rowsRead = readDump(input, local, sha, staging, master, reserves,
+                case PG_DUMP -> rowsRead = readDump(input, sha, staging, master, reserves,
                         new ProductionRowSplitter(varByColumn, validator), dump, validator);
                 default -> throw new IllegalStateException("format " + format);
             }
@@ -278,22 +275,33 @@ public final class FileIngester {
         staging.abort();
     }
 
-    private long readDump(IngestInput input, Path local, MessageDigest sha, StagingWriter staging,
-                          List<TableRow> master, List<TableRow> reserves, ProductionRowSplitter splitter,
-                          PgDumpReader dump, ReadingValidator validator) throws IOException {
+    /**
+     * One pass over the dump, streamed (never copied to /tmp, so its size is not bounded by the function's ephemeral
+     * storage): a forbidden statement anywhere throws, and the transaction it was staged in rolls back, so a refused
+     * dump leaves nothing, as if it had been checked whole first.
+     */
+    private long readDump(IngestInput input, MessageDigest sha, StagingWriter staging, List<TableRow> master,
+                          List<TableRow> reserves, ProductionRowSplitter splitter, PgDumpReader dump,
+                          ReadingValidator validator) throws IOException {
         DumpRouter router = new DumpRouter(input.name(), validator, splitter, staging, collect(master, staging),
                 collect(reserves, staging));
-        try (InputStream in = new DigestInputStream(Files.newInputStream(local), sha)) {
-            return dump.read(input.name(), new LenientTextReader(in), router);
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(input.opener().open(), 1 << 16), sha)) {
+            long rows = dump.read(input.name(), new LenientTextReader(in), router);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return rows;
         }
     }
 
-    /** The whole dump is checked before anything is staged: a forbidden statement refuses it untouched. */
-    private static void checkDump(IngestInput input, Path local, PgDumpReader dump) {
-        try (InputStream in = Files.newInputStream(local)) {
-            dump.check(input.name(), new LenientTextReader(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Copies a workbook to {@code target}, refusing it as soon as it passes the guard's size bound. */
+    static void copyWorkbook(IngestInput input, Path target, ZipBombGuard guard) throws IOException {
+        long copied = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = input.opener().open(); var out = Files.newOutputStream(target)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                copied += n;
+                guard.checkSize(input.name(), copied);
+                out.write(buffer, 0, n);
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Set;
  * Reads the data of a PostgreSQL dump ({@code .sql}) as data, never as SQL to run: {@code INSERT INTO t [(cols)]
  * VALUES (...), ...;} and {@code COPY t (cols) FROM stdin;} blocks for the stage tables, plus the {@code SET} and
  * {@code SELECT pg_catalog.set_config/setval} lines pg_dump writes (skipped). Any other statement or table refuses
- * the whole file: callers run {@link #check} over the whole file before {@link #read} writes anything.
+ * the whole file: {@link #read} throws at the first such statement, so a caller that stages rows in one transaction
+ * rolls back everything delivered before it ({@link #check} reads a whole file without delivering anything).
  */
 public final class PgDumpReader {
     /** The tables a dump may hold rows for (schema {@code stage}, qualified or not). */

@@ -73,4 +73,12 @@ public final class ZipBombGuard {
             throw InputErrors.badInput(file, 0, null, null, "not an .xlsx workbook (empty archive)");
         }
     }
+
+    /** Throws BAD_INPUT naming the file once {@code bytesSoFar} of a workbook being copied pass the size bound. */
+    public void checkSize(String file, long bytesSoFar) {
+        if (bytesSoFar > maxFileBytes) {
+            throw InputErrors.badInput(file, 0, null, null, "the workbook is larger than " + maxFileBytes
+                    + " bytes; at most " + maxFileBytes + " are accepted");
+        }
+    }
 }

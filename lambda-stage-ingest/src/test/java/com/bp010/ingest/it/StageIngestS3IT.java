@@ -93,4 +93,48 @@ class StageIngestS3IT {
                 .isEqualTo(r.get("files").get(2).get("batchId").asText());
         assertThat(fx.count("SELECT count(*) FROM stage.ingest_batches WHERE status = 'DUPLICATE_OBJECT'")).isEqualTo(1);
     }
+
+    @Test
+    void shouldStreamADumpFromS3_andLeaveNothingOfOneRefusedAfterRowsAndRejects() throws Exception {
+        Env env = Env.of(LocalS3.env(S3));
+        S3Client s3 = AwsClients.s3(env);
+        LocalS3.createBucket(s3, "bp010-dumps");
+        String whp = com.bp010.demo.ScadaTags.byColumn("well_head_pressure").id();
+        String good = "SET client_encoding = 'UTF8';\n"
+                + "COPY stage.tbl_pozo_maestra (well_id, campo) FROM stdin;\nS3D-1\tSur\n\\.\n"
+                + "INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) VALUES "
+                + "('S3D-1', '" + whp + "', '2024-05-01 10:00:00+00', '101.5'),"
+                + "('S3D-1', '" + whp + "', '2024-05-01 11:00:00+00', '102.5');\n";
+        // rows, a reject (bad timestamp) and a well master row come before the statement that refuses the file
+        String refused = "COPY stage.tbl_pozo_maestra (well_id, campo) FROM stdin;\nS3X-1\tNorte\n\\.\n"
+                + "INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure) VALUES "
+                + "('S3D-1', '" + whp + "', '2024-05-01 12:00:00+00', '103.5'),"
+                + "('S3D-1', '" + whp + "', 'not a time', '1');\n"
+                + "DROP TABLE stage.landing_scada_data;\n";
+        s3.putObject(b -> b.bucket("bp010-dumps").key("ingest/landing_scada_data_good.sql"),
+                RequestBody.fromString(good));
+        s3.putObject(b -> b.bucket("bp010-dumps").key("ingest/landing_scada_data_refused.sql"),
+                RequestBody.fromString(refused));
+        StageIngestHandler handler = fx.handler(IngestFixture.settings(Map.of("INGEST_BUCKET", "bp010-dumps")),
+                () -> null, () -> new S3Objects(s3));
+        long rejectsBefore = fx.count("SELECT count(*) FROM stage.landing_rejects");
+
+        JsonNode loaded = IngestFixture.invoke(handler, "{\"Records\": ["
+                + record("bp010-dumps", "ingest/landing_scada_data_good.sql") + "]}");
+        JsonNode failed = IngestFixture.invoke(handler, "{\"Records\": ["
+                + record("bp010-dumps", "ingest/landing_scada_data_refused.sql") + "]}");
+
+        assertThat(loaded.get("status").asText()).isEqualTo("OK");
+        assertThat(loaded.get("rowsInserted").asLong()).isEqualTo(1 + 2);
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'S3D-1'")).isEqualTo(2);
+        JsonNode error = failed.get("files").get(0).get("error");
+        assertThat(failed.get("files").get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(error.get("code").asText()).isEqualTo("BAD_INPUT");
+        assertThat(error.get("line").asLong()).isEqualTo(5);
+        assertThat(error.get("message").asText()).contains("refused whole");
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'S3D-1'"))
+                .as("the reading before the DROP was not kept").isEqualTo(2);
+        assertThat(fx.count("SELECT count(*) FROM stage.tbl_pozo_maestra WHERE well_id = 'S3X-1'")).isZero();
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_rejects")).as("nor its reject").isEqualTo(rejectsBefore);
+    }
 }
