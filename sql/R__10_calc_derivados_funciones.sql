@@ -873,6 +873,22 @@ $$;
 COMMENT ON FUNCTION stage.fnc_calc_gas_column_temperature(double precision, double precision, double precision, double precision) IS
     'Average gas-column temperature to the fluid level on a linear geothermal gradient: Ts + (Tr - Ts) * FL / (2 * D_midperf); degF, degF, ft, ft -> degF';
 
+-- The one check of a calendar window that every windowed routine makes (DQ, facts, partitions, derived values, KPIs):
+-- both days given, the first not after the last. Raises 22023 naming the routine and the window.
+CREATE OR REPLACE FUNCTION reporting.fnc_validar_ventana(p_rutina text, p_desde date, p_hasta date)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+BEGIN
+    IF p_desde IS NULL OR p_hasta IS NULL OR p_hasta < p_desde THEN
+        RAISE EXCEPTION '%: invalid window % .. %', p_rutina, p_desde, p_hasta
+            USING ERRCODE = '22023', HINT = 'Pass two dates, fecha_inicio <= fecha_fin (calendar days in BP010_TIMEZONE).';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_validar_ventana(text, date, date) IS
+    'Raises 22023 naming the routine unless both days are given and the first is not after the last';
+
 -- The calendar window a phase-5 procedure works on: explicit dates win; else the window of the pipeline run p_run_id
 -- (reporting.pipeline_runs); else everything ('-infinity' .. 'infinity', the seed's plain CALL).
 CREATE OR REPLACE FUNCTION reporting.fnc_ventana_fase(p_run_id uuid, p_fecha_inicio date, p_fecha_fin date)

@@ -187,13 +187,14 @@ BEGIN
     USING v_desde, v_hasta, p_well_id, p_run_id;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
 
-    -- Hours of the window that no longer have readings.
+    -- Hours of the window that no longer have readings, and hours that start on another zone's hour (facts written
+    -- before BP010_TIMEZONE changed to a zone with another offset, e.g. UTC to Asia/Kolkata).
     DELETE FROM reporting.fact_operaciones_horarias t
      WHERE t.fecha_hora >= v_desde AND t.fecha_hora < v_hasta
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
-       AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+       AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora) OR NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
                         WHERE p.well_id = t.well_id
-                          AND p.timestamp_lectura >= t.fecha_hora AND p.timestamp_lectura < t.fecha_hora + interval '1 hour');
+                          AND p.timestamp_lectura >= t.fecha_hora AND p.timestamp_lectura < t.fecha_hora + interval '1 hour'));
     GET DIAGNOSTICS n_borradas = ROW_COUNT;
 
     -- Restart events (one per counter and reading), replaced for the window.
@@ -424,10 +425,7 @@ DECLARE
     v_mes_hasta date;
     n_particiones integer;
 BEGIN
-    IF p_fecha_inicio IS NULL OR p_fecha_fin IS NULL OR p_fecha_fin < p_fecha_inicio THEN
-        RAISE EXCEPTION 'sp_load_to_reporting: invalid window % .. %', p_fecha_inicio, p_fecha_fin
-            USING ERRCODE = '22023', HINT = 'Pass two dates, fecha_inicio <= fecha_fin (calendar days in BP010_TIMEZONE).';
-    END IF;
+    PERFORM reporting.fnc_validar_ventana('sp_load_to_reporting', p_fecha_inicio, p_fecha_fin);
     v_mes_desde := date_trunc('month', p_fecha_inicio)::date;
     v_mes_hasta := (date_trunc('month', p_fecha_fin) + interval '1 month - 1 day')::date;
 

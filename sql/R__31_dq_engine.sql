@@ -209,10 +209,7 @@ DECLARE
     v_total      record;
     n            bigint;
 BEGIN
-    IF p_fecha_inicio IS NULL OR p_fecha_fin IS NULL OR p_fecha_fin < p_fecha_inicio THEN
-        RAISE EXCEPTION 'sp_execute_dq_validation: invalid window % .. %', p_fecha_inicio, p_fecha_fin
-            USING ERRCODE = '22023', HINT = 'Pass two dates, fecha_inicio <= fecha_fin (calendar days in BP010_TIMEZONE).';
-    END IF;
+    PERFORM reporting.fnc_validar_ventana('sp_execute_dq_validation', p_fecha_inicio, p_fecha_fin);
     -- Calendar days in the session time zone (BP010_TIMEZONE), both inclusive.
     v_desde := p_fecha_inicio::timestamptz;
     v_hasta := (p_fecha_fin + 1)::timestamptz;

@@ -84,9 +84,7 @@ DECLARE
     v_n     bigint;
 BEGIN
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
-    IF v_hasta < v_desde THEN
-        RAISE EXCEPTION 'poblar_kpi_business: invalid window % .. %', v_desde, v_hasta USING ERRCODE = '22023';
-    END IF;
+    PERFORM reporting.fnc_validar_ventana('poblar_kpi_business', v_desde, v_hasta);
 
     -- 1. One row per well and day of the window (DIA) and per well and month it touches (MES).
     INSERT INTO reporting.dataset_kpi_business AS k

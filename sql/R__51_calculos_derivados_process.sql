@@ -32,9 +32,7 @@ DECLARE
 BEGIN
     PERFORM reporting.fnc_validar_config_fisica();
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
-    IF v_hasta < v_desde THEN
-        RAISE EXCEPTION 'sp_calcular_derivados_completos: invalid window % .. %', v_desde, v_hasta USING ERRCODE = '22023';
-    END IF;
+    PERFORM reporting.fnc_validar_ventana('sp_calcular_derivados_completos', v_desde, v_hasta);
     v_ts_desde := v_desde::timestamptz;
     v_ts_hasta := CASE WHEN isfinite(v_hasta) THEN (v_hasta + 1)::timestamptz ELSE 'infinity'::timestamptz END;
     IF isfinite(v_desde) AND isfinite(v_hasta) THEN
@@ -111,6 +109,12 @@ BEGIN
             EXCLUDED.variance_oil_pct);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % hourly KPI rows written', v_n;
+    -- Hourly KPIs of the window whose hour has no fact any more (an hour whose readings were removed, or an hour of
+    -- another zone's clock after BP010_TIMEZONE changed).
+    DELETE FROM reporting.fact_kpi_horarios k
+     WHERE k.fecha_hora >= v_ts_desde AND k.fecha_hora < v_ts_hasta
+       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
+                        WHERE h.well_id = k.well_id AND h.fecha_hora = k.fecha_hora);
 
     -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
     --    pump efficiency from the day's liquid and runtime, system efficiency from its hydraulic and electrical

@@ -3,8 +3,8 @@ package com.bp010.pipeline;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
+import com.bp010.db.FieldTimeZone;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 
@@ -24,14 +24,7 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone) {
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "LEASE_TTL_SECONDS must be at least 30, got " + ttl)
                     .with("variable", "LEASE_TTL_SECONDS");
         }
-        String zoneText = env.get("BP010_TIMEZONE", "UTC");
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneText);
-        } catch (DateTimeException e) {
-            throw new Bp010Exception(ErrorCode.CONFIGURATION, "BP010_TIMEZONE '" + zoneText
-                    + "' is not a time zone id (e.g. America/Bogota)").with("variable", "BP010_TIMEZONE");
-        }
+        ZoneId zone = FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).zone();
         return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone);
     }
 }

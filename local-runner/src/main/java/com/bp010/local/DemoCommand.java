@@ -2,6 +2,7 @@ package com.bp010.local;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
+import com.bp010.db.FieldTimeZone;
 import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.Fault;
 import com.bp010.demo.GeneratedSet;
@@ -98,7 +99,10 @@ final class DemoCommand implements Callable<Integer> {
 
             progress.step("Writing the report");
             ReportData data;
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl())) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl());
+                 java.sql.Statement zone = c.createStatement()) {
+                // the report's days are the field's days, as the handlers' sessions see them
+                zone.execute(FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).sessionSql());
                 data = ReportData.load(c);
             }
             Path file = report.toAbsolutePath();

@@ -171,13 +171,16 @@ public final class Database implements AutoCloseable {
         props.setProperty("connectTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
         props.setProperty("loginTimeout", String.valueOf(Math.max(1, config.connectTimeout().toSeconds())));
         props.setProperty("socketTimeout", String.valueOf(config.socketTimeout().toSeconds()));
-        props.setProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis()
-                + " -c TimeZone=" + config.timeZone());
+        props.setProperty("options", "-c statement_timeout=" + config.statementTimeout().toMillis());
+        // pgjdbc sets the session TimeZone from the JVM's zone after the startup options: the field's zone is set
+        // on every new connection instead, so the server's calendar days are the field's days.
+        hc.setConnectionInitSql(config.timeZone().sessionSql());
         props.setProperty("sslmode", config.sslMode());
         config.sslRootCert().ifPresent(cert -> props.setProperty("sslrootcert", cert));
         hc.setDataSourceProperties(props);
-        LOG.info("Opening pool to {} (pool {}, statement timeout {} s, ssl {})", Redactor.redact(hc.getJdbcUrl()),
-                config.poolSize(), config.statementTimeout().toSeconds(), config.sslMode());
+        LOG.info("Opening pool to {} (pool {}, statement timeout {} s, ssl {}, time zone {})",
+                Redactor.redact(hc.getJdbcUrl()), config.poolSize(), config.statementTimeout().toSeconds(),
+                config.sslMode(), config.timeZone());
         return new HikariDataSource(hc);
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <li>TLS: {@code DB_SSL} = {@code verify-full} (with {@code DB_SSL_ROOT_CERT}, the path of the RDS CA bundle),
  *       {@code require} (encrypted, server not verified: the default in AWS when no bundle path is given),
  *       {@code prefer} (the local default) or {@code disable}.</li>
- *   <li>{@code BP010_TIMEZONE} (default UTC): the session time zone, so calendar days are the field's days.</li>
+ *   <li>{@code BP010_TIMEZONE} (default UTC): the field's time zone, an IANA name; the pool sets it on every session
+ *       ({@code SET TIME ZONE}), so calendar days are the field's days.</li>
  * </ul>
  */
 public final class DbConfig {
@@ -37,7 +38,7 @@ public final class DbConfig {
     private final String sslMode;
     private final String sslRootCert;
     private final String applicationName;
-    private final String timeZone;
+    private final FieldTimeZone timeZone;
 
     private DbConfig(Builder b) {
         this.jdbcUrl = b.jdbcUrl;
@@ -99,7 +100,7 @@ public final class DbConfig {
         }
         b.sslMode(ssl);
         env.get("AWS_LAMBDA_FUNCTION_NAME").ifPresent(b::applicationName);
-        b.timeZone(env.get("BP010_TIMEZONE", "UTC"));
+        b.timeZone(FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")));
         return b.build();
     }
 
@@ -174,7 +175,7 @@ public final class DbConfig {
     }
 
     /** The session time zone: calendar days of facts and windows are days in this zone ({@code BP010_TIMEZONE}). */
-    public String timeZone() {
+    public FieldTimeZone timeZone() {
         return timeZone;
     }
 
@@ -202,7 +203,7 @@ public final class DbConfig {
         private String sslMode = "prefer";
         private String sslRootCert;
         private String applicationName = "bp010";
-        private String timeZone = "UTC";
+        private FieldTimeZone timeZone = FieldTimeZone.UTC;
 
         private Builder() {
         }
@@ -267,8 +268,8 @@ public final class DbConfig {
             return this;
         }
 
-        public Builder timeZone(String v) {
-            this.timeZone = v;
+        public Builder timeZone(FieldTimeZone v) {
+            this.timeZone = java.util.Objects.requireNonNull(v, "timeZone");
             return this;
         }
 

@@ -3,6 +3,7 @@ package com.bp010.ingest.load;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
+import com.bp010.db.FieldTimeZone;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The ingest function's environment, read once, with every default in one place.
  *
- * @param sourceZone      SOURCE_TIMEZONE (UTC): the zone of reading times written without an offset
+ * @param sourceZone      SOURCE_TIMEZONE (default BP010_TIMEZONE, else UTC): the zone of reading times written without
+ *                        an offset
  * @param retentionDays   LANDING_RETENTION_DAYS (30): pivoted landing rows older than this are deleted; 0 keeps all
  * @param apiChunk        API_CHUNK_HOURS (24): an API poll commits (and moves the watermark) per chunk of this size
  * @param apiFirstLookback API_INITIAL_LOOKBACK_HOURS (24): where a source without a watermark starts
@@ -25,11 +27,16 @@ public record IngestSettings(ZoneId sourceZone, Optional<String> ingestBucket, S
 
     public static IngestSettings fromEnv(Env env) {
         ZoneId zone;
-        try {
-            zone = ZoneId.of(env.get("SOURCE_TIMEZONE", "UTC"));
-        } catch (DateTimeException e) {
-            throw new Bp010Exception(ErrorCode.CONFIGURATION, "SOURCE_TIMEZONE must be a time zone id such as UTC or "
-                    + "America/Bogota, got '" + env.get("SOURCE_TIMEZONE", "") + "'").with("variable", "SOURCE_TIMEZONE");
+        Optional<String> source = env.get("SOURCE_TIMEZONE");
+        if (source.isEmpty()) {
+            zone = FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).zone();
+        } else {
+            try {
+                zone = ZoneId.of(source.get().strip());
+            } catch (DateTimeException e) {
+                throw new Bp010Exception(ErrorCode.CONFIGURATION, "SOURCE_TIMEZONE must be a time zone id such as UTC"
+                        + " or America/Bogota, got '" + source.get() + "'").with("variable", "SOURCE_TIMEZONE");
+            }
         }
         int retention = env.getInt("LANDING_RETENTION_DAYS", 30);
         if (retention < 0) {
