@@ -1,6 +1,23 @@
 -- BP010 phase 2.2 (STAGE INGEST): landing -> stage.tbl_pozo_produccion, revisions kept, retention of pivoted rows.
 -- Replaces the seed's legacy pivot query (config/V1__stage_to_stage.sql) and its DELETE of the whole landing table.
 
+-- Two measures of one reading are the same reading when their texts are equal or both are numbers of equal value:
+-- 144.0 from the API and 144.00 from a CSV is one reading (a duplicate), 144.5 is a revision. Texts that are not
+-- numbers (the cards) compare as text.
+CREATE OR REPLACE FUNCTION stage.fnc_misma_medida(p_a text, p_b text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    -- CASE keeps the order: a text is cast only once it reads as a number (exponents of at most 4 digits: no overflow)
+    SELECT CASE WHEN p_a IS NOT DISTINCT FROM p_b THEN true
+                WHEN p_a ~ '^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?\s*$'
+                 AND p_b ~ '^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,4})?\s*$'
+                THEN p_a::numeric = p_b::numeric
+                ELSE false END
+$$;
+COMMENT ON FUNCTION stage.fnc_misma_medida(text, text) IS
+    'True when two measures are the same reading: equal texts, or two numbers of equal value (144.0 = 144.00)';
+
 -- A reading re-sent with another value keeps its previous value: whatever statement changes a landing row's measure
 -- (the ingest's upsert, a manual fix), the old value lands in stage.landing_revisions first. Nothing is lost.
 CREATE OR REPLACE FUNCTION stage.fnc_landing_keep_revision() RETURNS trigger
@@ -18,7 +35,7 @@ $$;
 CREATE OR REPLACE TRIGGER trg_landing_keep_revision
     BEFORE UPDATE OF measure ON stage.landing_scada_data
     FOR EACH ROW
-    WHEN (OLD.measure IS DISTINCT FROM NEW.measure)
+    WHEN (NOT stage.fnc_misma_medida(OLD.measure, NEW.measure))
     EXECUTE FUNCTION stage.fnc_landing_keep_revision();
 
 -- The pivot statement, built from the catalogue: an INSERT into stage.tbl_pozo_produccion of the readings of the

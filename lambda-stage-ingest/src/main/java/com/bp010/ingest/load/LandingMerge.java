@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The set-based half of the bulk path, on the staged rows of one batch: refuse what the catalogue does not know (well,
  * SCADA id, a value of the wrong type for its column), keep every refused row in {@code stage.landing_rejects}, then
- * upsert the rest into {@code stage.landing_scada_data} under its unique key. An identical reading is a duplicate;
+ * upsert the rest into {@code stage.landing_scada_data} under its unique key. An identical reading is a duplicate,
+ * and readings compare as numbers ({@code stage.fnc_misma_medida}: {@code 144.0} and {@code 144.00} are one reading);
  * a changed value replaces the old one, which the landing trigger keeps in {@code stage.landing_revisions}.
  */
 final class LandingMerge {
@@ -71,7 +72,7 @@ final class LandingMerge {
                    SET measure = EXCLUDED.measure, moddate = EXCLUDED.moddate,
                        source_received_at = EXCLUDED.source_received_at, batch_id = EXCLUDED.batch_id,
                        source = EXCLUDED.source, pivoted_at = EXCLUDED.pivoted_at
-                 WHERE l.measure IS DISTINCT FROM EXCLUDED.measure
+                 WHERE NOT stage.fnc_misma_medida(l.measure, EXCLUDED.measure)
                 RETURNING l.well_id, l.var_id, l.timestamp_lectura, l.measure, (xmax = 0) AS inserted)%s
             SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted), %s FROM up""";
 
@@ -92,7 +93,7 @@ final class LandingMerge {
                       FROM pg_temp.ingest_staging WHERE reject_code IS NULL
                      ORDER BY well_id, var_id, ts, seq DESC) w
                 ON w.well_id = e.well_id AND w.var_id = e.var_id AND w.ts = e.ts AND w.seq <> e.seq
-             WHERE e.reject_code IS NULL AND e.measure IS DISTINCT FROM w.measure""";
+             WHERE e.reject_code IS NULL AND NOT stage.fnc_misma_medida(e.measure, w.measure)""";
 
     private LandingMerge() {
     }
