@@ -223,7 +223,7 @@ class SamTemplateTest {
         assertThat(SamTemplate.map(resources.get("DirectPipelineSchedule"), "schedule").get("Condition"))
                 .isEqualTo("UseDirectSchedule");
         Map<String, Object> target = SamTemplate.map(template.properties("DirectPipelineSchedule").get("Target"), "Target");
-        assertThat(target.get("Arn")).isEqualTo(Map.of("Fn::GetAtt", List.of("PipelineV4Function", "Arn")));
+        assertThat(target.get("Arn")).isEqualTo(Map.of("Ref", "PipelineV4Function.Alias"));
     }
 
     @Test
@@ -258,6 +258,76 @@ class SamTemplateTest {
                 }
             }
         }
+    }
+
+    // --- production: SnapStart, aliases, logs and traces, TLS, retention (issue 19) -----------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functions")
+    void shouldPublishWithSnapStartBehindTheAliasLiveAndTrace_whenReadingTheFunction(String function) {
+        assertThat(new ProductionChecks(template).snapStart(function)).isEmpty();
+    }
+
+    @Test
+    void shouldMeetEveryProductionCheck_whenReadingTheWholeTemplate() {
+        assertThat(new ProductionChecks(template).all()).isEmpty();
+    }
+
+    @Test
+    void shouldReportLatestTargetsAndAMissingSnapStart_whenTheCopyInvokesTheFunctionItself() throws IOException {
+        SamTemplate broken = brokenCopy(
+                edit("        Arn: !Ref StageIngestFunction.Alias\n", "        Arn: !GetAtt StageIngestFunction.Arn\n", 1),
+                edit("        PipelineV4AliasArn: !Ref PipelineV4Function.Alias\n",
+                        "        PipelineV4AliasArn: !Sub \"${PipelineV4Function.Arn}\"\n", 1),
+                edit("                - !Ref StageIngestFunction.Alias\n", "                - \"*\"\n", 1),
+                edit("    SnapStart:\n      ApplyOn: PublishedVersions\n", "", 1),
+                edit("      Size: 512\n", "      Size: 2048\n", 1));
+
+        ProductionChecks checks = new ProductionChecks(broken);
+        List<String> problems = checks.all();
+
+        assertThat(problems).contains(
+                "DirectIngestSchedule: targets {Fn::GetAtt=[StageIngestFunction, Arn]}, not a function's alias",
+                "DirectIngestSchedule: uses the unqualified ARN of StageIngestFunction (its $LATEST), not its alias",
+                "PipelineStateMachine: uses the unqualified ARN of PipelineV4Function (its $LATEST), not its alias",
+                "PipelineStateMachine: grants lambda:InvokeFunction on *, not a function's alias");
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("PipelineStateMachine: substitution "
+                + "PipelineV4AliasArn"));
+        assertThat(checks.snapStart("PipelineV4Function")).contains(
+                "PipelineV4Function: SnapStart is {}, not ApplyOn PublishedVersions",
+                "PipelineV4Function: ephemeral storage 2048 MB; SnapStart allows at most 512");
+    }
+
+    @Test
+    void shouldReportTheLostLogsTracesTlsAndRetention_whenTheCopyDropsThem() throws IOException {
+        SamTemplate broken = brokenCopy(
+                edit("        IncludeExecutionData: true\n", "        IncludeExecutionData: false\n", 1),
+                edit("      Tracing:\n        Enabled: true\n", "      Tracing:\n        Enabled: false\n", 1),
+                edit("            Action: s3:*\n            Resource: [!GetAtt IngestBucket.Arn",
+                        "            Action: s3:GetObject\n            Resource: [!GetAtt IngestBucket.Arn", 1),
+                edit("    DeletionPolicy: Retain\n    UpdateReplacePolicy: Retain\n    Properties:\n      QueueName",
+                        "    Properties:\n      QueueName", 1),
+                edit("    Default: ERROR\n", "    Default: ALL\n", 1));
+
+        List<String> problems = new ProductionChecks(broken).all();
+
+        assertThat(problems).contains(
+                "PipelineStateMachine: Logging does not include execution data",
+                "PipelineStateMachine: Tracing is not enabled",
+                "PipelineStateMachine: log level parameter StateMachineLogLevel defaults to ALL, not ERROR",
+                "IngestBucket: no bucket policy denies s3:* without TLS on the bucket and its objects",
+                "FailedEventsQueue: no DeletionPolicy", "FailedEventsQueue: no UpdateReplacePolicy");
+    }
+
+    @Test
+    void shouldRunTheInitFunctionAgainstTheWriterAndTheOthersThroughTheProxyWhenThereIsOne_whenReadingDbHost() {
+        Object shared = template.environment("PipelineV4Function").get("DB_HOST");
+        Object init = template.environment("InitRdsFunction").get("DB_HOST");
+
+        assertThat(String.valueOf(shared)).contains("UseProxy").contains("DatabaseProxy, Endpoint")
+                .contains("AuroraClusterEndpoint").contains("DatabaseHost");
+        assertThat(String.valueOf(init)).doesNotContain("DatabaseProxy").contains("AuroraClusterEndpoint")
+                .contains("DatabaseHost");
     }
 
     // --- operations ---------------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ final class StateMachineChecks {
         Map<String, Object> states = SamTemplate.map(definition.get("States"), "States");
         Optional<String> pipelineArn = substitutionFor(properties, "PipelineV4Function");
         if (pipelineArn.isEmpty()) {
-            problems.add("DefinitionSubstitutions names no ARN of PipelineV4Function");
+            problems.add("DefinitionSubstitutions names no alias of PipelineV4Function");
         }
         problems.addAll(AslStructureChecks.check(definition));
 
@@ -262,8 +262,7 @@ final class StateMachineChecks {
         Map<String, Object> substitutions = SamTemplate.map(properties.getOrDefault("DefinitionSubstitutions",
                 Map.of()), "DefinitionSubstitutions");
         return substitutions.entrySet().stream()
-                .filter(e -> e.getValue() instanceof Map<?, ?> m
-                        && List.of(functionId, "Arn").equals(m.get("Fn::GetAtt")))
+                .filter(e -> e.getValue() instanceof Map<?, ?> m && (functionId + ".Alias").equals(m.get("Ref")))
                 .map(Map.Entry::getKey).findFirst();
     }
 
