@@ -7,11 +7,16 @@ import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
 import com.bp010.db.JsonRequestHandler;
 import com.bp010.db.LazyDatabase;
+import com.bp010.db.LazyResource;
 import com.bp010.db.S3Location;
 import com.bp010.db.S3Objects;
+import com.bp010.db.SnapStartPriming;
+import com.bp010.referencial.catalogue.CatalogueReader;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,24 +28,51 @@ import java.util.function.Function;
 public class LoadReferencialHandler extends JsonRequestHandler {
     private final LazyDatabase database;
     private final Function<String, ConfigSource> sources;
+    private final Env env;
 
-    /** Lambda entry point: reads the environment once per container. */
+    /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public LoadReferencialHandler() {
         this(Env.system());
+        registerSnapStartHooks();
     }
 
     public LoadReferencialHandler(Env env) {
-        this(LazyDatabase.fromEnv(env), location -> sourceFor(location, env));
+        this(LazyDatabase.fromEnv(env), location -> sourceFor(location, env), env);
     }
 
     LoadReferencialHandler(LazyDatabase database, Function<String, ConfigSource> sources) {
+        this(database, sources, Env.of(Map.of()));
+    }
+
+    private LoadReferencialHandler(LazyDatabase database, Function<String, ConfigSource> sources, Env env) {
         this.database = database;
         this.sources = sources;
+        this.env = env;
     }
 
     @Override
     protected String functionName() {
         return "bp010-load-referencial";
+    }
+
+    @Override
+    protected List<LazyResource> lazyResources() {
+        return List.of(database);
+    }
+
+    /**
+     * The event and response types, and the whole parse of the catalogue bundled in the JAR (CSV, Python literals,
+     * DQ expressions, units) in memory: the reference files' readers are what a load spends its CPU on.
+     */
+    @Override
+    protected void prime() {
+        SnapStartPriming.json("{\"configLocation\": \"s3://bucket/config/\"}", LoadResult.class);
+        CatalogueReader.read(new ClasspathConfigSource().load());
+        SnapStartPriming.loadClasses(List.of("com/bp010/", "com/opencsv/"), LoadReferencialHandler.class,
+                com.opencsv.CSVReader.class);
+        if (env.get("TARGET_SECRET_NAME").isPresent()) {
+            SnapStartPriming.awsSdk(env, env.get("S3_BUCKET_CONFIG").isPresent());
+        }
     }
 
     @Override

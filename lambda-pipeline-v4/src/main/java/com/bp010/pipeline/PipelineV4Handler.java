@@ -5,9 +5,12 @@ import com.bp010.db.EmbeddedMetrics;
 import com.bp010.db.Env;
 import com.bp010.db.JsonRequestHandler;
 import com.bp010.db.LazyDatabase;
+import com.bp010.db.LazyResource;
+import com.bp010.db.SnapStartPriming;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,25 +22,49 @@ public class PipelineV4Handler extends JsonRequestHandler {
     private final LazyDatabase database;
     private final PipelineSettings settings;
     private final EmbeddedMetrics metrics;
+    private final Env env;
 
-    /** Lambda entry point: reads the environment once per container. */
+    /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public PipelineV4Handler() {
         this(Env.system());
+        registerSnapStartHooks();
     }
 
     public PipelineV4Handler(Env env) {
-        this(LazyDatabase.fromEnv(env), PipelineSettings.fromEnv(env), EmbeddedMetrics.fromEnv(env));
+        this(LazyDatabase.fromEnv(env), PipelineSettings.fromEnv(env), EmbeddedMetrics.fromEnv(env), env);
     }
 
     PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics) {
+        this(database, settings, metrics, Env.of(Map.of()));
+    }
+
+    private PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics, Env env) {
         this.database = database;
         this.settings = settings;
         this.metrics = metrics;
+        this.env = env;
     }
 
     @Override
     protected String functionName() {
         return "bp010-pipeline-v4";
+    }
+
+    @Override
+    protected List<LazyResource> lazyResources() {
+        return List.of(database);
+    }
+
+    /** The event (a Step Functions phase step) and response types, and this JAR's classes. */
+    @Override
+    protected void prime() {
+        PipelineRequest.from(SnapStartPriming.json("{\"phase\": \"TRANSFORM\", \"runId\": "
+                + "\"00000000-0000-0000-0000-000000000000\", \"asOf\": \"2024-01-01T00:00:00Z\"}", PipelineResult.class),
+                settings.zone());
+        SnapStartPriming.loadClasses(List.of("com/bp010/"), PipelineV4Handler.class);
+        if (env.get("TARGET_SECRET_NAME").isPresent()) {
+            SnapStartPriming.awsSdk(env, false);
+        }
     }
 
     @Override

@@ -6,10 +6,13 @@ import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
 import com.bp010.db.JsonRequestHandler;
+import com.bp010.db.Lazy;
 import com.bp010.db.LazyDatabase;
+import com.bp010.db.LazyResource;
 import com.bp010.db.S3Objects;
 import com.bp010.db.SecretsManagerSecrets;
 import com.bp010.db.SecretsProvider;
+import com.bp010.db.SnapStartPriming;
 import com.bp010.ingest.api.ApiCredentials;
 import com.bp010.ingest.api.RetryPolicy;
 import com.bp010.ingest.api.ScadaApiSource;
@@ -21,6 +24,9 @@ import com.bp010.ingest.read.TimestampParser;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -36,10 +42,12 @@ public class StageIngestHandler extends JsonRequestHandler {
     private final Supplier<TelemetrySource> api;
     private final Supplier<S3Objects> s3;
     private final Clock clock;
+    private final Env env;
 
-    /** Lambda entry point: reads the environment once per container. */
+    /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public StageIngestHandler() {
         this(Env.system());
+        registerSnapStartHooks();
     }
 
     public StageIngestHandler(Env env) {
@@ -47,18 +55,24 @@ public class StageIngestHandler extends JsonRequestHandler {
     }
 
     private StageIngestHandler(LazyDatabase database, IngestSettings settings, Env env, Clock clock) {
-        this(database, settings, memoize(() -> scadaApi(settings, new SecretsManagerSecrets(
-                AwsClients.secretsManager(env)))), memoize(() -> new S3Objects(AwsClients.s3(env))), clock);
+        this(database, settings, Lazy.of(() -> scadaApi(settings, new SecretsManagerSecrets(
+                AwsClients.secretsManager(env)))), Lazy.of(() -> new S3Objects(AwsClients.s3(env))), clock, env);
     }
 
     /** For tests: every collaborator given. */
     public StageIngestHandler(LazyDatabase database, IngestSettings settings, Supplier<TelemetrySource> api,
                               Supplier<S3Objects> s3, Clock clock) {
+        this(database, settings, api, s3, clock, Env.of(Map.of()));
+    }
+
+    private StageIngestHandler(LazyDatabase database, IngestSettings settings, Supplier<TelemetrySource> api,
+                               Supplier<S3Objects> s3, Clock clock, Env env) {
         this.database = database;
         this.settings = settings;
         this.api = api;
         this.s3 = s3;
         this.clock = clock;
+        this.env = env;
     }
 
     /** The default SCADA adapter, its credentials read from API_SECRET_NAME on first use. */
@@ -67,7 +81,7 @@ public class StageIngestHandler extends JsonRequestHandler {
                 "API_SECRET_NAME is required to poll the SCADA API").with("variable", "API_SECRET_NAME"));
         ReadingValidator validator = new ReadingValidator(new TimestampParser(settings.sourceZone()),
                 new TimestampParser(settings.sourceZone()), false);
-        return new ScadaApiSource(memoize(() -> ApiCredentials.parse(secret, secrets.secretString(secret))),
+        return new ScadaApiSource(Lazy.of(() -> ApiCredentials.parse(secret, secrets.secretString(secret))),
                 settings.apiConnectTimeout(), settings.apiReadTimeout(), settings.apiPageLimit(),
                 RetryPolicy.standard(settings.apiMaxRetries()), new TelemetryJsonReader(validator),
                 d -> Thread.sleep(d.toMillis()));
@@ -78,23 +92,35 @@ public class StageIngestHandler extends JsonRequestHandler {
         return "bp010-stage-ingest";
     }
 
+    /** The pool, and the SCADA API source (token, HTTP client) and S3 client once built. */
+    @Override
+    protected List<LazyResource> lazyResources() {
+        List<LazyResource> held = new ArrayList<>(List.of(database));
+        for (Supplier<?> s : List.of(api, s3)) {
+            if (s instanceof LazyResource lazy) {
+                held.add(lazy);
+            }
+        }
+        return held;
+    }
+
+    /** The event (an S3 notification) and response types, this JAR's classes and the xlsx reader's. */
+    @Override
+    protected void prime() {
+        IngestRequest.from(SnapStartPriming.json("{\"Records\": [{\"eventSource\": \"aws:s3\", \"eventName\": "
+                + "\"ObjectCreated:Put\", \"s3\": {\"bucket\": {\"name\": \"bucket\"}, \"object\": {\"key\": "
+                + "\"ingest/landing_scada_data.csv\"}}}]}", IngestResponse.class));
+        SnapStartPriming.loadClasses(List.of("com/bp010/", "org/dhatim/fastexcel/"), StageIngestHandler.class,
+                org.dhatim.fastexcel.reader.ReadableWorkbook.class);
+        if (env.get("TARGET_SECRET_NAME").isPresent()) {
+            SnapStartPriming.awsSdk(env, true);
+        }
+    }
+
     @Override
     protected Object handle(JsonNode event, Context context) {
         IngestRequest request = IngestRequest.from(event);
         return new IngestService(database.get(), settings, api, s3, clock).run(request);
     }
 
-    static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
-    }
 }

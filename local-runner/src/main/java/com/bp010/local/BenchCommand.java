@@ -85,6 +85,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "time each built Lambda JAR's cold start in a new JVM (default: yes; --no-cold-starts skips)")
     boolean coldStarts;
 
+    @Option(names = "--cold-start-runs", defaultValue = "3",
+            description = "new JVMs per JAR and mode (unprimed, primed by the SnapStart hooks); medians are reported"
+                    + " (default ${DEFAULT-VALUE})")
+    int coldStartRuns;
+
+    @Option(names = "--cold-starts-only",
+            description = "only the Lambda JARs section (sizes, cold starts, the first invocation with and without"
+                    + " priming), after init and the reference load")
+    boolean coldStartsOnly;
+
     @Option(names = "--json", defaultValue = "bp010-bench.json", paramLabel = "FILE",
             description = "where to write the results as JSON (default ${DEFAULT-VALUE})")
     Path json;
@@ -102,6 +112,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (coldStartRuns < 1 || (coldStartsOnly && !coldStarts)) {
+            throw new Bp010Exception(ErrorCode.BAD_EVENT, "bench needs --cold-start-runs >= 1, and"
+                    + " --cold-starts-only cannot go with --no-cold-starts");
+        }
         if (wells < 1 || days < 1 || readings < 100) {
             throw new Bp010Exception(ErrorCode.BAD_EVENT, "bench needs --wells >= 1, --days >= 1 and --readings >= 100"
                     + " (got " + wells + ", " + days + ", " + readings + ")");
@@ -153,9 +167,11 @@ final class BenchCommand implements Callable<Integer> {
         LocalInvoker.invoke(LambdaFunction.INIT, env, "{\"mode\": \"migrate\"}");
         LocalInvoker.invoke(LambdaFunction.REFERENCIAL, env, "{}");
 
-        ingest(env, work, report);
-        pipeline(env, work, report, "1-day", wells, 1, DAY);
-        pipeline(env, work, report, "multi-day", Math.max(1, wells / 10), days, DAY.minusDays(1));
+        if (!coldStartsOnly) {
+            ingest(env, work, report);
+            pipeline(env, work, report, "1-day", wells, 1, DAY);
+            pipeline(env, work, report, "multi-day", Math.max(1, wells / 10), days, DAY.minusDays(1));
+        }
         jars(env, work, report);
     }
 
@@ -205,25 +221,37 @@ final class BenchCommand implements Callable<Integer> {
         report.pipeline(label, n, d, set.readings(), set.wellHours(), result);
     }
 
-    /** Section 3: each shaded JAR's size and, when built, its cold start in a new JVM. */
+    /**
+     * Section 3: each shaded JAR's size and, when built, its cold start in new JVMs: {@code --cold-start-runs} JVMs
+     * unprimed and as many primed by the handler's SnapStart hooks, alternating; medians of each.
+     */
     private void jars(Env env, Path work, BenchReport report) throws IOException {
         Path root = repoRoot();
         Path tiny = null;
         for (String[] f : FUNCTIONS) {
             Path jar = root == null ? null : root.resolve(f[0]).resolve("target").resolve(f[0] + ".jar");
             if (jar == null || !Files.isRegularFile(jar)) {
-                report.jar(f[0], null, null, "not built");
+                report.jar(f[0], null, null, null, 0, "not built");
                 continue;
             }
-            ColdStart.Result cold = null;
+            ColdStart.Result unprimed = null;
+            ColdStart.Result primed = null;
             if (coldStarts) {
                 if (tiny == null) {
                     tiny = generate(work.resolve("cold"), "BENCHC", 1, 1, DAY.minusYears(2)).wellMasterFile().getParent();
                 }
-                progress("cold start of " + f[0]);
-                cold = ColdStart.measure(jar, f[1], f[2], coldStartEvent(f[0], tiny), env, work);
+                progress("cold starts of " + f[0] + ": " + coldStartRuns + " unprimed, " + coldStartRuns + " primed");
+                List<ColdStart.Result> plain = new ArrayList<>();
+                List<ColdStart.Result> hooked = new ArrayList<>();
+                for (int run = 0; run < coldStartRuns; run++) {
+                    String event = coldStartEvent(f[0], tiny);
+                    plain.add(ColdStart.measure(jar, f[1], f[2], event, env, work, false));
+                    hooked.add(ColdStart.measure(jar, f[1], f[2], event, env, work, true));
+                }
+                unprimed = ColdStart.median(plain);
+                primed = ColdStart.median(hooked);
             }
-            report.jar(f[0], Files.size(jar), cold, null);
+            report.jar(f[0], Files.size(jar), unprimed, primed, coldStartRuns, null);
         }
     }
 

@@ -72,7 +72,12 @@ final class BenchReport {
         }
     }
 
-    void jar(String module, Long bytes, ColdStart.Result cold, String missing) {
+    /**
+     * One JAR: its size; the median cold start of an unprimed JVM (process start to the first response); and the
+     * first invocation alone, unprimed and after the SnapStart hooks, in wall-clock milliseconds and in CPU
+     * milliseconds of the invoking thread, with the primed/unprimed ratio of each (medians over {@code runs} JVMs).
+     */
+    void jar(String module, Long bytes, ColdStart.Result unprimed, ColdStart.Result primed, int runs, String missing) {
         ObjectNode n = jars.addObject();
         n.put("module", module);
         if (bytes == null) {
@@ -81,10 +86,27 @@ final class BenchReport {
         }
         n.put("bytes", bytes).put("mb", round(bytes / 1024.0 / 1024.0, 2))
                 .put("underLimit", bytes < BenchCommand.JAR_LIMIT_BYTES).put("status", "built");
-        if (cold != null) {
-            n.put("coldStartMs", cold.millis()).put("coldStartStatus", cold.status());
-        } else {
+        if (unprimed == null || primed == null) {
             n.putNull("coldStartMs");
+            return;
+        }
+        n.put("coldStartMs", unprimed.millis()).put("coldStartStatus", unprimed.status());
+        ObjectNode first = n.putObject("firstInvocation");
+        first.put("runs", runs).put("primedStatus", primed.status())
+                .put("unprimedMs", unprimed.firstInvocationMs()).put("primedMs", primed.firstInvocationMs())
+                .put("unprimedCpuMs", unprimed.firstInvocationCpuMs()).put("primedCpuMs", primed.firstInvocationCpuMs())
+                .put("primingMs", primed.hooksMs());
+        boolean measured = unprimed.firstInvocationMs() > 0 && primed.firstInvocationMs() >= 0;
+        if (measured) {
+            first.put("primedVsUnprimed", round(primed.firstInvocationMs() / (double) unprimed.firstInvocationMs(), 3));
+        } else {
+            first.putNull("primedVsUnprimed");
+        }
+        if (unprimed.firstInvocationCpuMs() > 0 && primed.firstInvocationCpuMs() >= 0) {
+            first.put("primedVsUnprimedCpu", round(primed.firstInvocationCpuMs()
+                    / (double) unprimed.firstInvocationCpuMs(), 3));
+        } else {
+            first.putNull("primedVsUnprimedCpu");
         }
     }
 
@@ -161,19 +183,30 @@ final class BenchReport {
             line(t);
         }
         if (!jars.isEmpty()) {
-            t.append(String.format(Locale.ROOT, "Lambda JARs (limit 20 MB)       %10s %8s %16s%n", "size MB", "< 20 MB",
-                    "cold start ms"));
+            t.append(String.format(Locale.ROOT, "Lambda JARs (limit 20 MB)   %8s %8s %16s   %s%n", "size MB", "< 20 MB",
+                    "cold start ms", "first invocation ms, unprimed -> primed (CPU ms)"));
             for (JsonNode j : jars) {
                 if (j.path("bytes").isNull()) {
-                    t.append(String.format(Locale.ROOT, "  %-29s %10s %8s %16s%n", j.path("module").asText(),
+                    t.append(String.format(Locale.ROOT, "  %-25s %8s %8s %16s%n", j.path("module").asText(),
                             "not built", "-", "-"));
                     continue;
                 }
                 String cold = j.path("coldStartMs").isNull() ? "-" : j.path("coldStartMs").asLong() < 0
                         ? j.path("coldStartStatus").asText() : String.format(Locale.ROOT, "%,d (%s)",
                         j.path("coldStartMs").asLong(), j.path("coldStartStatus").asText());
-                t.append(String.format(Locale.ROOT, "  %-29s %10.2f %8s %16s%n", j.path("module").asText(),
-                        j.path("mb").asDouble(), j.path("underLimit").asBoolean() ? "yes" : "NO", cold));
+                JsonNode f = j.path("firstInvocation");
+                String first = f.isMissingNode() || f.path("primedVsUnprimed").isNull() ? "-"
+                        : String.format(Locale.ROOT, "%,d -> %,d = %.2f (%,d -> %,d = %.2f)", f.path("unprimedMs").asLong(),
+                        f.path("primedMs").asLong(), f.path("primedVsUnprimed").asDouble(),
+                        f.path("unprimedCpuMs").asLong(), f.path("primedCpuMs").asLong(),
+                        f.path("primedVsUnprimedCpu").asDouble());
+                t.append(String.format(Locale.ROOT, "  %-25s %8.2f %8s %16s   %s%n", j.path("module").asText(),
+                        j.path("mb").asDouble(), j.path("underLimit").asBoolean() ? "yes" : "NO", cold, first));
+            }
+            if (jars.size() > 0 && jars.get(0).has("firstInvocation")) {
+                t.append(String.format(Locale.ROOT, "  medians of %d new JVMs each; primed = the SnapStart hooks ran "
+                        + "before the invocation, as before a snapshot%n", jars.get(0).path("firstInvocation")
+                        .path("runs").asInt()));
             }
             line(t);
         }

@@ -27,7 +27,7 @@ class BenchCommandIT {
         try (TestDatabase db = TestDatabase.create()) {
             System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
             try {
-                exit = Bp010.run("bench", "--wells", "3", "--days", "2", "--readings", "2000",
+                exit = Bp010.run("bench", "--wells", "3", "--days", "2", "--readings", "2000", "--cold-start-runs", "1",
                         "--jdbc-url", db.jdbcUrl(), "--json", json.toString(), "--repo", RepoPaths.root().toString());
             } finally {
                 System.setOut(original);
@@ -78,6 +78,13 @@ class BenchCommandIT {
                 assertThat(jar.path("coldStartMs").asLong()).as(jar.toString()).isPositive();
                 assertThat(jar.path("coldStartStatus").asText()).as(jar.toString())
                         .doesNotStartWith("ERROR").doesNotStartWith("no response");
+                JsonNode first = jar.path("firstInvocation");
+                assertThat(first.path("primedStatus").asText()).as(jar.toString())
+                        .isEqualTo(jar.path("coldStartStatus").asText());
+                assertThat(first.path("unprimedMs").asLong()).as(jar.toString()).isPositive();
+                assertThat(first.path("primedMs").asLong()).as(jar.toString()).isPositive();
+                assertThat(first.path("primingMs").asLong()).as(jar.toString()).isPositive();
+                assertThat(first.path("primedVsUnprimed").asDouble()).as(jar.toString()).isPositive();
             }
         }
         assertThat(r.path("machine").path("cpus").asInt()).isPositive();

@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * The container's one {@link Database}, opened on first use (not during Lambda init, which has a short time limit)
- * and kept for the container's life. Thread-safe.
+ * and kept for the container's life; the secret it reads lives and dies with it. Thread-safe.
  */
-public final class LazyDatabase implements Supplier<Database>, AutoCloseable {
+public final class LazyDatabase implements Supplier<Database>, AutoCloseable, LazyResource {
     private final Supplier<Database> opener;
     private volatile Database database;
 
@@ -54,6 +54,11 @@ public final class LazyDatabase implements Supplier<Database>, AutoCloseable {
             }
         }
         return db;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return database != null;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The S3 reads the functions share: list a prefix, open or download an object. Failures name bucket and key. */
-public final class S3Objects {
+public final class S3Objects implements AutoCloseable {
     private final S3Client s3;
 
     public S3Objects(S3Client s3) {
@@ -61,5 +61,11 @@ public final class S3Objects {
             throw new Bp010Exception(ErrorCode.STORAGE, "Could not download s3://" + bucket + "/" + key + ": "
                     + e.getMessage(), e).with("location", "s3://" + bucket + "/" + key);
         }
+    }
+
+    /** Closes the client (its HTTP connections). */
+    @Override
+    public void close() {
+        s3.close();
     }
 }
