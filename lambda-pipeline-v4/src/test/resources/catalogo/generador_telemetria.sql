@@ -93,9 +93,10 @@ RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     n bigint;
 BEGIN
-    INSERT INTO stage.landing_scada_data (well_id, var_id, timestamp_lectura, measure, source_received_at,
-                                          batch_id, source, pivoted_at)
-    SELECT p.well_id, m.var_id_scada, p.timestamp_lectura, v.valor::text,
+    PERFORM stage.fnc_ensure_landing_partitions(p_desde, p_hasta);
+    INSERT INTO stage.landing_lectura (well_key, var_key, timestamp_lectura, measure, source_received_at,
+                                       batch_id, source, pivoted_at)
+    SELECT w.well_key, d.var_key, p.timestamp_lectura, v.valor::text,
            CASE WHEN p_con_recepcion THEN p.timestamp_lectura
                 + CASE WHEN v.columna = 'run_status' THEN interval '1 second' ELSE p_demora END END,
            '00000000-0000-0000-0000-000000000001', CASE WHEN p_con_recepcion THEN 'api' ELSE 'file' END,
@@ -104,8 +105,10 @@ BEGIN
      CROSS JOIN LATERAL (VALUES ('run_status', p.run_status), ('well_head_pressure', p.well_head_pressure),
                                 ('motor_power', p.motor_power), ('oil_rate', p.oil_rate)) v(columna, valor)
       JOIN referencial.tbl_var_scada_map m ON m.columna_stage = v.columna AND m.activa
+      JOIN stage.dim_well w ON w.well_id = p.well_id
+      JOIN stage.dim_variable d ON d.var_id = m.var_id_scada
      WHERE p.well_id LIKE p_patron AND p.timestamp_lectura >= p_desde AND p.timestamp_lectura < p_hasta
-    ON CONFLICT (well_id, var_id, timestamp_lectura) DO NOTHING;
+    ON CONFLICT (well_key, var_key, timestamp_lectura) DO NOTHING;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END

@@ -51,9 +51,9 @@ class DatabaseRolesIT {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "DROP TABLE stage.landing_scada_data",
-            "ALTER TABLE stage.landing_scada_data ADD COLUMN x int",
-            "TRUNCATE stage.landing_scada_data",
+            "DROP TABLE stage.landing_lectura",
+            "ALTER TABLE stage.landing_lectura ADD COLUMN x int",
+            "TRUNCATE stage.landing_lectura",
             "DROP SCHEMA reporting CASCADE",
             "CREATE TABLE stage.intruder (id int)",
             "CREATE FUNCTION stage.intruder() RETURNS int LANGUAGE sql AS 'SELECT 1'",

@@ -10,7 +10,6 @@ import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.GeneratedSet;
 import com.bp010.demo.GeneratorOptions;
 import com.bp010.ingest.load.FileIngester;
-import com.bp010.ingest.load.IngestBenchmark;
 import com.bp010.ingest.load.IngestInput;
 import com.bp010.ingest.load.IngestSettings;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,6 @@
 package com.bp010.local;
 
 import com.bp010.db.Json;
-import com.bp010.ingest.load.IngestBenchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

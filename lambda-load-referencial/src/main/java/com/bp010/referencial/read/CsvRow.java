@@ -1,5 +1,7 @@
 package com.bp010.referencial.read;
 
+import com.bp010.db.text.FieldNumber;
+
 import java.util.List;
 import java.util.Map;
 
@@ -42,17 +44,17 @@ public final class CsvRow {
         return v;
     }
 
-    /** A number in the file's convention (see {@link DecimalParser}); null when blank. */
+    /** A number in the file's convention (see {@link FieldNumber}); null when blank. */
     public Double number(String column) {
         String v = text(column);
         if (v == null) {
             return null;
         }
-        try {
-            return DecimalParser.parse(v, table.delimiter());
-        } catch (IllegalArgumentException e) {
-            throw error(column, v, "bad number: " + e.getMessage());
+        FieldNumber.Result n = FieldNumber.read(v, table.delimiter() == ';');
+        if (!n.isNumber()) {
+            throw error(column, v, "bad number: " + n.reason());
         }
+        return n.value();
     }
 
     /** si/no, yes/no, true/false, 1/0, x; blank is {@code otherwise}. */

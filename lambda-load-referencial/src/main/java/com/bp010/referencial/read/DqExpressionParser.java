@@ -1,5 +1,7 @@
 package com.bp010.referencial.read;
 
+import com.bp010.db.text.FieldNumber;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,13 +43,9 @@ public final class DqExpressionParser {
         Matcher m = NUMBER_TOKEN.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String plain;
-            try {
-                plain = java.math.BigDecimal.valueOf(DecimalParser.parse(m.group(), delimiter)).stripTrailingZeros()
-                        .toPlainString();
-            } catch (IllegalArgumentException notOneNumber) {
-                plain = m.group();
-            }
+            FieldNumber.Result n = FieldNumber.read(m.group(), delimiter == ';');
+            String plain = n.isNumber()
+                    ? java.math.BigDecimal.valueOf(n.value()).stripTrailingZeros().toPlainString() : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(plain));
         }
         m.appendTail(out);
@@ -123,10 +121,10 @@ public final class DqExpressionParser {
     }
 
     private static double number(String text, char delimiter) {
-        try {
-            return DecimalParser.parse(text, delimiter);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad number '" + text.strip() + "' in the expression: " + e.getMessage());
+        FieldNumber.Result n = FieldNumber.read(text, delimiter == ';');
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException("bad number '" + text.strip() + "' in the expression: " + n.reason());
         }
+        return n.value();
     }
 }

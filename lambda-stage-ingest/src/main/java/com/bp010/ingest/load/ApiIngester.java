@@ -63,24 +63,27 @@ public final class ApiIngester {
         String location = source.name() + ":" + from + "/" + to;
         try {
             return db.inTransaction("ingest " + location, c -> {
-                StagingWriter staging = StagingWriter.open(c, location);
-                long rows;
-                try {
-                    rows = source.fetch(from, to, staging);
-                } catch (RuntimeException e) {
-                    staging.abort();
-                    throw e;
+                try (RejectLog rejects = new RejectLog(batchId, source.name(), location)) {
+                    Landing landing = Landing.open(c, batchId, source.name(), false, rejects);
+                    long rows;
+                    try {
+                        rows = source.fetch(from, to, landing);
+                    } catch (RuntimeException e) {
+                        landing.abort();
+                        throw e;
+                    }
+                    landing.endRead(c, List.of());
+                    MergeLock.take(c);
+                    Landing.Outcome m = landing.land(c, to);
+                    FileResult r = new FileResult(null, location, "TELEMETRY_JSON", batchId, source.name(), "OK",
+                            rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(),
+                            m.rejectsByReason(), null, List.of(), null, m.watermark().toString(), null,
+                            FileIngester.millis(t0));
+                    BatchLog.record(c, r, null);
+                    LOG.info("SCADA API {}: read {}, inserted {}, duplicate {}, revised {}, rejected {}; watermark {}",
+                            location, rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.watermark());
+                    return r;
                 }
-                staging.finish();
-                BatchOutcome out = BatchOutcome.finish(c, staging, batchId, source.name(), to);
-                MergeCounts m = out.merge;
-                FileResult r = new FileResult(null, location, "TELEMETRY_JSON", batchId, source.name(), "OK", rows,
-                        m.inserted(), m.duplicate(), m.revised(), m.rejected(), out.pivoted, m.rejectsByReason(),
-                        null, List.of(), null, out.watermark.toString(), null, FileIngester.millis(t0));
-                BatchLog.record(c, r, null);
-                LOG.info("SCADA API {}: read {}, inserted {}, duplicate {}, revised {}, rejected {}; watermark {}",
-                        location, rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(), out.watermark);
-                return r;
             });
         } catch (Bp010Exception e) {
             e.withIfAbsent("window", location);

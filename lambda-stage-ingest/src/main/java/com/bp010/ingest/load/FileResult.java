@@ -22,6 +22,10 @@ public record FileResult(String file, String location, String format, UUID batch
 
     /** Rows written to the well master or reserves table. */
     public record TableCounts(String table, long inserted, long updated, long unchanged) {
+        TableCounts plus(TableCounts more) {
+            return new TableCounts(table, inserted + more.inserted, updated + more.updated,
+                    unchanged + more.unchanged);
+        }
     }
 
     public boolean ok() {

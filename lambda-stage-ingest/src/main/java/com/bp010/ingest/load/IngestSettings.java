@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param sourceZone      SOURCE_TIMEZONE (default BP010_TIMEZONE, else UTC): the zone of reading times written without
  *                        an offset
- * @param retentionDays   LANDING_RETENTION_DAYS (30): pivoted landing rows older than this are deleted; 0 keeps all
+ * @param retentionDays   LANDING_RETENTION_DAYS (30): a landing month whose readings all ended more than this many days
+ *                        ago (by reading time) and are all pivoted is dropped whole; 0 keeps all
  * @param apiChunk        API_CHUNK_HOURS (24): an API poll commits (and moves the watermark) per chunk of this size
  * @param apiFirstLookback API_INITIAL_LOOKBACK_HOURS (24): where a source without a watermark starts
  * @param apiOverlap      API_OVERLAP_MINUTES (60): re-read before the watermark, for readings the vendor posts late

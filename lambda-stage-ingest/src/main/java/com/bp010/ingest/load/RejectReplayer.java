@@ -42,36 +42,40 @@ public final class RejectReplayer {
         String location = "rejects:" + fromBatch;
         return db.inTransaction("replay " + location, c -> {
             List<Pending> pending = pending(c, fromBatch);
-            StagingWriter staging = StagingWriter.open(c, location);
-            ReadingValidator validator = files.validator(false);
-            for (Pending p : pending) {
-                validator.validate(p.file, p.line, p.raw, p.well, p.var, p.ts, p.measure, p.received,
-                        new ReadingSink() {
-                            @Override
-                            public void accept(Reading r) {
-                                staging.accept(r, p.id);
-                            }
-
-                            @Override
-                            public void reject(RowReject r) {
-                                staging.reject(r, p.id);
-                            }
-                        });
-            }
-            staging.finish();
-            BatchOutcome out = BatchOutcome.finish(c, staging, batchId, "rejects", null);
+            Landing.Outcome m;
             long replayed;
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE stage.landing_rejects r SET replayed_at = now(), replay_batch_id = ?
-                      FROM pg_temp.ingest_staging s
-                     WHERE s.replay_of = r.reject_id AND s.reject_code IS NULL""")) {
-                ps.setObject(1, batchId);
-                replayed = ps.executeUpdate();
+            try (RejectLog rejects = new RejectLog(batchId, "rejects", location)) {
+                Landing landing = Landing.open(c, batchId, "rejects", false, rejects);
+                ReadingValidator validator = files.validator();
+                for (Pending p : pending) {
+                    validator.validate(p.file, p.line, p.raw, p.well, p.var, p.ts, p.measure, p.received,
+                            new ReadingSink() {
+                                @Override
+                                public void accept(Reading r) {
+                                    landing.accept(r, p.id);
+                                }
+
+                                @Override
+                                public void reject(RowReject r) {
+                                    landing.reject(r, p.id);
+                                }
+                            });
+                }
+                landing.endRead(c, List.of());
+                MergeLock.take(c);
+                // every staged reading of a replay loads (new, duplicate or revision): its reject is replayed
+                try (PreparedStatement ps = c.prepareStatement("""
+                        UPDATE stage.landing_rejects r SET replayed_at = now(), replay_batch_id = ?
+                          FROM pg_temp.ingest_staging s
+                         WHERE s.replay_of = r.reject_id""")) {
+                    ps.setObject(1, batchId);
+                    replayed = ps.executeUpdate();
+                }
+                m = landing.land(c, null);
             }
-            MergeCounts m = out.merge;
             FileResult r = new FileResult(null, location, "REJECTS", batchId, "rejects", "OK", pending.size(),
-                    m.inserted(), m.duplicate(), m.revised(), m.rejected(), out.pivoted, m.rejectsByReason(), null,
-                    List.of(), null, out.watermark == null ? null : out.watermark.toString(), null,
+                    m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(), m.rejectsByReason(), null,
+                    List.of(), null, m.watermark() == null ? null : m.watermark().toString(), null,
                     FileIngester.millis(t0));
             BatchLog.record(c, r, null);
             if (replayed != m.inserted() + m.duplicate() + m.revised()) {

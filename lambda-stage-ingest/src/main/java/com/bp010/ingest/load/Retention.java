@@ -5,7 +5,7 @@ import com.bp010.db.Database;
 import java.sql.CallableStatement;
 import java.sql.Types;
 
-/** Calls {@code stage.sp_purge_landing}: pivoted landing rows older than LANDING_RETENTION_DAYS go; 0 keeps all. */
+/** Calls {@code stage.sp_purge_landing}: landing months wholly older than LANDING_RETENTION_DAYS and pivoted are dropped; 0 keeps all. */
 public final class Retention {
     private Retention() {
     }

@@ -24,24 +24,25 @@ final class TableUpserter {
     private TableUpserter() {
     }
 
-    /** Returns {inserted, updated, unchanged}. */
-    static long[] upsert(Connection c, TableShape shape, List<TableRow> rows, UUID batchId) throws SQLException {
-        long[] counts = new long[3];
-        if (rows.isEmpty()) {
-            return counts;
-        }
+    /** Upserts the rows; returns how many were inserted, updated and found unchanged. */
+    static FileResult.TableCounts upsert(Connection c, TableShape shape, List<TableRow> rows, UUID batchId)
+            throws SQLException {
+        FileResult.TableCounts counts = new FileResult.TableCounts(shape.table(), 0, 0, 0);
         java.util.Map<List<String>, List<TableRow>> byColumns = new java.util.LinkedHashMap<>();
         for (TableRow r : rows) {
             byColumns.computeIfAbsent(List.copyOf(r.values().keySet()), k -> new ArrayList<>()).add(r);
         }
         for (var group : byColumns.entrySet()) {
-            upsertGroup(c, shape, group.getKey(), group.getValue(), batchId, counts);
+            counts = counts.plus(upsertGroup(c, shape, group.getKey(), group.getValue(), batchId));
         }
         return counts;
     }
 
-    private static void upsertGroup(Connection c, TableShape shape, List<String> columns, List<TableRow> rows,
-                                    UUID batchId, long[] counts) throws SQLException {
+    private static FileResult.TableCounts upsertGroup(Connection c, TableShape shape, List<String> columns,
+                                                      List<TableRow> rows, UUID batchId) throws SQLException {
+        long inserted = 0;
+        long updated = 0;
+        long unchanged = 0;
         List<String> quoted = columns.stream().map(col -> "\"" + col + "\"").toList();
         List<String> nonKey = columns.stream().filter(col -> !shape.key().contains(col)).toList();
         String setList = nonKey.stream().map(col -> "\"" + col + "\" = EXCLUDED.\"" + col + "\"")
@@ -63,15 +64,16 @@ final class TableUpserter {
                 ps.setObject(i, batchId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        counts[2]++;
+                        unchanged++;
                     } else if (rs.getBoolean(1)) {
-                        counts[0]++;
+                        inserted++;
                     } else {
-                        counts[1]++;
+                        updated++;
                     }
                 }
             }
         }
+        return new FileResult.TableCounts(shape.table(), inserted, updated, unchanged);
     }
 
     private static void bind(PreparedStatement ps, int i, ColumnType type, Object value) throws SQLException {

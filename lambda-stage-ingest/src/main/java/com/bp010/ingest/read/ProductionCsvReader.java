@@ -5,11 +5,23 @@ import java.io.InputStream;
 import java.util.List;
 
 /** A pre-pivoted production CSV (well_id, timestamp_lectura, one column per variable), read back into readings. */
-public final class ProductionCsvReader {
+public final class ProductionCsvReader implements InputReader {
     private final ProductionRowSplitter splitter;
 
     public ProductionCsvReader(ProductionRowSplitter splitter) {
         this.splitter = splitter;
+    }
+
+    @Override
+    public boolean holdsReadings() {
+        return true;
+    }
+
+    @Override
+    public Summary read(Content content, Sinks sinks) throws IOException {
+        try (InputStream in = content.open()) {
+            return Summary.of(read(content.name(), in, sinks.readings()).rowsRead());
+        }
     }
 
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {

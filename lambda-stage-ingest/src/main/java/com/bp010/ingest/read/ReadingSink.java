@@ -5,4 +5,15 @@ public interface ReadingSink {
     void accept(Reading reading);
 
     void reject(RowReject reject);
+
+    /** Keeps nothing (a pass over an input that reads something else). */
+    ReadingSink DISCARD = new ReadingSink() {
+        @Override
+        public void accept(Reading reading) {
+        }
+
+        @Override
+        public void reject(RowReject reject) {
+        }
+    };
 }

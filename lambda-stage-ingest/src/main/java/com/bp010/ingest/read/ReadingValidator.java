@@ -1,5 +1,7 @@
 package com.bp010.ingest.read;
 
+import com.bp010.db.text.FieldNumber;
+
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -70,7 +72,7 @@ public final class ReadingValidator {
         if (measure == null || measure.isBlank()) {
             return f.reject(sink, "measure", RejectReason.MISSING_FIELD, "no value");
         }
-        NumberText.Result value = NumberText.read(measure, commaIsDecimal);
+        FieldNumber.Result value = FieldNumber.read(measure, commaIsDecimal);
         switch (value.kind()) {
             case NOT_FINITE:
                 return f.reject(sink, "measure", RejectReason.NOT_FINITE,
@@ -80,7 +82,7 @@ public final class ReadingValidator {
                         + "': the comma could be a decimal or a thousands separator; write it with a dot");
             default:
                 sink.accept(new Reading(line, f.wellId, f.varId, ts, value.normalized(), receivedAt,
-                        value.kind() == NumberText.Kind.NUMBER));
+                        value.isNumber()));
                 return true;
         }
     }

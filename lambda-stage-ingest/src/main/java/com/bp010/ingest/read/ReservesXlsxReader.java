@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A workbook ({@code .xlsx}) whose first sheet holds one table: a header row, then data rows. Checked against zip
  * bombs first; rows and columns are bounded while streaming.
  */
-public final class ReservesXlsxReader {
+public final class ReservesXlsxReader implements InputReader {
     private static final int MAX_ROWS = 1_000_000;
     private static final int MAX_COLUMNS = 500;
 
@@ -28,6 +28,18 @@ public final class ReservesXlsxReader {
     public ReservesXlsxReader(TableShape shape, ZipBombGuard guard) {
         this.shape = shape;
         this.guard = guard;
+    }
+
+    @Override
+    public boolean holdsReadings() {
+        return false;
+    }
+
+    @Override
+    public Summary read(Content content, Sinks sinks) throws IOException {
+        // a zip is read from its end: the workbook goes to a file, never more of it than the guard accepts
+        return Summary.of(read(content.name(), content.file(bytes -> guard.checkSize(content.name(), bytes)),
+                sinks.of(shape)));
     }
 
     public TableReadSummary read(String file, Path path, TableRowSink sink) throws IOException {

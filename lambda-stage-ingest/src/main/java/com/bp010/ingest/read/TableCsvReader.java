@@ -5,11 +5,23 @@ import java.io.InputStream;
 import java.util.List;
 
 /** A CSV file whose header names columns of one stage table (the well master, reserves). */
-public final class TableCsvReader {
+public final class TableCsvReader implements InputReader {
     private final TableShape shape;
 
     public TableCsvReader(TableShape shape) {
         this.shape = shape;
+    }
+
+    @Override
+    public boolean holdsReadings() {
+        return false;
+    }
+
+    @Override
+    public Summary read(Content content, Sinks sinks) throws IOException {
+        try (InputStream in = content.open()) {
+            return Summary.of(read(content.name(), in, sinks.of(shape)));
+        }
     }
 
     /** Reads every row into {@code sink}; returns the rows met and the header names that were not loaded. */

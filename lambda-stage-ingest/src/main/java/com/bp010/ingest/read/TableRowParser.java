@@ -1,5 +1,7 @@
 package com.bp010.ingest.read;
 
+import com.bp010.db.text.FieldNumber;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,9 +95,9 @@ public final class TableRowParser {
                 if (cell instanceof BigDecimal n) {
                     return n.doubleValue();
                 }
-                NumberText.Result r = NumberText.read(cell.toString(), commaIsDecimal);
+                FieldNumber.Result r = FieldNumber.read(cell.toString(), commaIsDecimal);
                 return switch (r.kind()) {
-                    case NUMBER -> Double.parseDouble(r.normalized());
+                    case NUMBER -> r.value();
                     case NOT_FINITE -> RejectReason.NOT_FINITE;
                     case AMBIGUOUS -> RejectReason.AMBIGUOUS_NUMBER;
                     case TEXT -> RejectReason.BAD_NUMBER;

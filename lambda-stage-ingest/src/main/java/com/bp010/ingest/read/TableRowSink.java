@@ -5,4 +5,15 @@ public interface TableRowSink {
     void accept(TableRow row);
 
     void reject(RowReject reject);
+
+    /** Keeps nothing (a pass over an input that reads something else). */
+    TableRowSink DISCARD = new TableRowSink() {
+        @Override
+        public void accept(TableRow row) {
+        }
+
+        @Override
+        public void reject(RowReject reject) {
+        }
+    };
 }

@@ -8,7 +8,7 @@ import java.io.InputStream;
  * in any order, extra columns ignored; {@code ,}, {@code ;} or tab delimited; UTF-8 or Latin-1. Streams one record at
  * a time.
  */
-public final class TelemetryCsvReader {
+public final class TelemetryCsvReader implements InputReader {
     static final String[] WELL = {"well_id", "pozo", "well"};
     static final String[] VAR = {"var_id", "var_id_scada", "tag", "variable"};
     static final String[] TIME = {"timestamp_lectura", "timestamp", "fecha_hora", "time"};
@@ -24,6 +24,18 @@ public final class TelemetryCsvReader {
     /** True when a header names the telemetry columns. */
     public static boolean looksLikeTelemetry(CsvHeader header) {
         return header.has(WELL) && header.has(VAR) && header.has(MEASURE);
+    }
+
+    @Override
+    public boolean holdsReadings() {
+        return true;
+    }
+
+    @Override
+    public Summary read(Content content, Sinks sinks) throws IOException {
+        try (InputStream in = content.open()) {
+            return Summary.of(read(content.name(), in, sinks.readings()).rowsRead());
+        }
     }
 
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {

@@ -248,34 +248,61 @@ class StageIngestFilesIT {
     }
 
     @Test
-    void shouldDeleteOnlyPivotedRowsOlderThanTheWindow_whenRetentionRuns() throws IOException {
-        GeneratedSet set = generate("RET", 1, 1, Set.of(), dir.resolve("set"));
-        ingest(dir.resolve("set"));
-        fx.db.execute("UPDATE stage.landing_scada_data SET moddate = now() - interval '40 days' "
-                + "WHERE well_id = 'RET-0001' AND timestamp_lectura < '2024-05-09T12:00:00Z'");
-        fx.db.execute("UPDATE stage.landing_scada_data SET pivoted_at = NULL "
-                + "WHERE well_id = 'RET-0001' AND timestamp_lectura < '2024-05-09T06:00:00Z'");
-        long oldPivoted = fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'RET-0001' AND "
-                + "moddate < now() - interval '30 days' AND pivoted_at IS NOT NULL");
-        long oldUnpivoted = fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'RET-0001' AND "
-                + "moddate < now() - interval '30 days' AND pivoted_at IS NULL");
-        assertThat(oldPivoted).isPositive();
-        assertThat(oldUnpivoted).isPositive();
+    void shouldDropOnlyWholeMonthsOlderThanTheWindowAndPivoted_andLandALateReadingOfADroppedMonthAgain()
+            throws IOException {
+        // its own database: retention drops every old month of the database, other tests' too
+        try (IngestFixture fx = new IngestFixture()) {
+            retention(fx);
+        }
+    }
 
+    private void retention(IngestFixture fx) throws IOException {
+        String whp = ScadaTags.byColumn("well_head_pressure").id();
+        fx.db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('RET-1')");
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        StringBuilder csv = new StringBuilder("well_id,var_id,timestamp_lectura,measure\n");
+        for (int h = 0; h < 3; h++) {
+            csv.append("RET-1,").append(whp).append(",2024-03-10T0").append(h).append(":00:00Z,1").append(h).append('\n');
+            csv.append("RET-1,").append(whp).append(",2024-04-10T0").append(h).append(":00:00Z,2").append(h).append('\n');
+        }
+        csv.append("RET-1,").append(whp).append(',').append(now.minusSeconds(3600)).append(",30\n");
+        Path file = dir.resolve("landing_scada_data_ret.csv");
+        java.nio.file.Files.writeString(file, csv.toString());
         StageIngestHandler keepAll = fx.handler(IngestFixture.settings(Map.of("LANDING_RETENTION_DAYS", "0")),
                 () -> null, () -> null);
-        JsonNode kept = IngestFixture.invoke(keepAll, Map.of("source", "file", "path", set.wellMasterFile().toString()));
+        JsonNode kept = IngestFixture.invoke(keepAll, Map.of("source", "file", "path", file.toString()));
+        assertThat(kept.get("rowsInserted").asLong()).isEqualTo(7);
         assertThat(kept.get("retentionDeleted").asLong()).isZero();
-        assertThat(landing("RET")).isEqualTo(set.readings());
+        // April holds a reading not pivoted yet: its month stays, however old
+        fx.db.execute("UPDATE stage.landing_scada_data SET pivoted_at = NULL "
+                + "WHERE well_id = 'RET-1' AND timestamp_lectura = '2024-04-10T01:00:00Z'");
 
-        JsonNode purged = ingest(set.wellMasterFile());
+        StageIngestHandler thirtyDays = fx.handler(IngestFixture.settings(Map.of("LANDING_RETENTION_DAYS", "30")),
+                () -> null, () -> null);
+        JsonNode purged = IngestFixture.invoke(thirtyDays, Map.of("source", "file",
+                "path", set(dir).toString()));
 
-        assertThat(purged.get("retentionDeleted").asLong()).isEqualTo(oldPivoted);
-        assertThat(landing("RET")).isEqualTo(set.readings() - oldPivoted);
-        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'RET-0001' AND "
-                + "pivoted_at IS NULL")).as("unpivoted rows stay, however old").isEqualTo(oldUnpivoted);
-        assertThat(fx.count("SELECT count(*) FROM stage.tbl_pozo_produccion WHERE well_id = 'RET-0001'"))
-                .as("production keeps every hour").isEqualTo(24);
+        assertThat(purged.get("retentionDeleted").asLong()).as("March, whole").isEqualTo(3);
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data")).isEqualTo(4);
+        assertThat(fx.db.queryValue("SELECT to_regclass('stage.landing_lectura_y2024m03')")).isNull();
+        assertThat(fx.db.queryValue("SELECT to_regclass('stage.landing_lectura_y2024m04')")).isNotNull();
+        assertThat(fx.count("SELECT count(*) FROM stage.tbl_pozo_produccion WHERE well_id = 'RET-1'"))
+                .as("production keeps every hour").isEqualTo(7);
+
+        // a reading of the dropped month arrives late: it lands, in a recreated partition
+        Path late = dir.resolve("landing_scada_data_late.csv");
+        java.nio.file.Files.writeString(late, "well_id,var_id,timestamp_lectura,measure\nRET-1," + whp
+                + ",2024-03-10T05:00:00Z,15\n");
+        JsonNode again = IngestFixture.invoke(keepAll, Map.of("source", "file", "path", late.toString()));
+        assertThat(again.get("rowsInserted").asLong()).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_lectura_y2024m03")).isEqualTo(1);
+    }
+
+    /** An empty well master file: a request that loads nothing and runs the retention. */
+    private static Path set(Path dir) throws IOException {
+        Path master = dir.resolve("tbl_maestra_ret.csv");
+        java.nio.file.Files.writeString(master, "well_id\nRET-1\n");
+        return master;
     }
 
     @Test

@@ -307,8 +307,8 @@ class FaultInjectionIT {
     @Test
     @Order(6)
     void shouldRefuseDdl_whenTheEtlRoleTriesIt() throws Exception {
-        List<String> ddl = List.of("CREATE TABLE stage.intruder (id int)", "DROP TABLE stage.landing_scada_data",
-                "ALTER TABLE stage.landing_scada_data ADD COLUMN x int", "CREATE TABLE public.intruder (id int)",
+        List<String> ddl = List.of("CREATE TABLE stage.intruder (id int)", "DROP TABLE stage.landing_lectura",
+                "ALTER TABLE stage.landing_lectura ADD COLUMN x int", "CREATE TABLE public.intruder (id int)",
                 "ALTER TABLE reporting.dim_pozo RENAME TO dim_pozo_old",
                 "TRUNCATE reporting.fact_operaciones_horarias");
         try (Connection etl = DriverManager.getConnection(faulty.jdbcUrlAs("bp010_etl"))) {

@@ -24,11 +24,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bulk path (certainly-new readings copied straight into landing and pivoted in Java) leaves exactly what the
- * set-based merge alone leaves: the same files, in the same order, into two databases, one through each path; after
- * every file the landing, production, revisions, rejects, watermark and the response counts are compared.
+ * Every reading takes one road, whatever format brings it: the same readings, in the same order, as telemetry CSV
+ * files into one database and as JSON pages into another leave the same landing, production, revisions, rejects and
+ * watermark, and the same counts, after every file. New readings, late ones, corrections, identical re-sends (also
+ * written as another number, {@code 52.50} for {@code 52.5}), a reading twice in one file, and refused rows of every
+ * kind are in the files; the expected outcome of the notable ones is asserted too.
  */
-class BulkPathIT {
+class OneRoadIT {
     private static final String HEADER = "well_id,var_id,timestamp_lectura,measure,source_received_at\n";
     private static final Instant T0 = Instant.parse("2024-05-01T00:00:00Z");
 
@@ -36,41 +38,89 @@ class BulkPathIT {
     Path dir;
 
     @Test
-    void shouldLeaveTheSameLandingAndProduction_whenFilesGoThroughTheBulkPathOrTheMergeAlone() throws IOException {
-        List<Path> files = List.of(
-                write("first.csv", first()),
-                write("second.csv", second()),
-                write("third.csv", third()),
-                write("fourth.csv", fourth()));
+    void shouldLeaveTheSameTables_whenTheSameReadingsComeAsCsvFilesOrAsJsonPages() throws IOException {
+        List<String> csv = List.of(first(), second(), third(), fourth());
         IngestSettings settings = IngestFixture.settings(Map.of());
-        try (IngestFixture bulkDb = new IngestFixture(); IngestFixture mergeDb = new IngestFixture()) {
-            addWells(bulkDb);
-            addWells(mergeDb);
-            FileIngester bulk = new FileIngester(bulkDb.db.database(), settings, true);
-            FileIngester merge = new FileIngester(mergeDb.db.database(), settings, false);
-            List<UUID> bulkBatches = new ArrayList<>();
-            List<UUID> mergeBatches = new ArrayList<>();
-            List<String> bulkSteps = new ArrayList<>();
-            for (Path file : files) {
-                FileResult b = bulk.ingest(IngestInput.localFile(file));
-                bulkSteps.add(String.join(",", bulk.lastStepMillis().keySet()));
-                FileResult m = merge.ingest(IngestInput.localFile(file));
-                assertThat(b.status()).as(file.getFileName() + " " + b).isEqualTo("OK");
-                assertThat(m.status()).as(file.getFileName() + " " + m).isEqualTo("OK");
-                bulkBatches.add(b.batchId());
-                mergeBatches.add(m.batchId());
-                assertThat(counts(b)).as("counts of " + file.getFileName()).isEqualTo(counts(m));
-                assertThat(snapshot(bulkDb, bulkBatches)).as("tables after " + file.getFileName())
-                        .isEqualTo(snapshot(mergeDb, mergeBatches));
+        try (IngestFixture csvDb = new IngestFixture(); IngestFixture jsonDb = new IngestFixture()) {
+            addWells(csvDb);
+            addWells(jsonDb);
+            FileIngester csvIngest = new FileIngester(csvDb.db.database(), settings);
+            FileIngester jsonIngest = new FileIngester(jsonDb.db.database(), settings);
+            List<UUID> csvBatches = new ArrayList<>();
+            List<UUID> jsonBatches = new ArrayList<>();
+            List<FileResult> results = new ArrayList<>();
+            for (int i = 0; i < csv.size(); i++) {
+                FileResult b = csvIngest.ingest(IngestInput.localFile(write("f" + i + ".csv", csv.get(i))));
+                FileResult m = jsonIngest.ingest(IngestInput.localFile(write("f" + i + ".json", json(csv.get(i)))));
+                assertThat(b.status()).as(i + " " + b).isEqualTo("OK");
+                assertThat(m.status()).as(i + " " + m).isEqualTo("OK");
+                csvBatches.add(b.batchId());
+                jsonBatches.add(m.batchId());
+                results.add(b);
+                assertThat(counts(b)).as("counts of file " + i).isEqualTo(counts(m));
+                assertThat(snapshot(csvDb, csvBatches)).as("tables after file " + i)
+                        .isEqualTo(snapshot(jsonDb, jsonBatches));
             }
-            // the files with only new or stored-span readings went the fast way; the one with a reading twice fell back
-            assertThat(bulkSteps.get(0)).contains("COPY to landing");
-            assertThat(bulkSteps.get(1)).contains("COPY to landing");
-            assertThat(bulkSteps.get(2)).contains("COPY to staging").doesNotContain("COPY to landing");
-            assertThat(bulkSteps.get(3)).contains("COPY to landing");
-            assertThat(bulkDb.count("SELECT count(*) FROM stage.landing_revisions")).isPositive();
-            assertThat(bulkDb.count("SELECT count(*) FROM stage.landing_rejects")).isGreaterThanOrEqualTo(7);
+            // second file: 999 corrects W-1/IDN1001 hour 1; 52.50 is the stored 52.5 again (a duplicate)
+            assertThat(results.get(1).rowsRevised()).isEqualTo(1);
+            assertThat(results.get(1).rowsDuplicate()).isEqualTo(2);
+            // third file: hour 6 read twice, 1.0 then 2.0: the last line wins and 1.0 is kept as a revision
+            assertThat(csvDb.db.queryValue("SELECT measure FROM stage.landing_scada_data WHERE well_id = 'W-1' "
+                    + "AND var_id = 'IDN1001' AND timestamp_lectura = '2024-05-01T06:00:00Z'")).isEqualTo("2.0");
+            assertThat(csvDb.count("SELECT count(*) FROM stage.landing_revisions WHERE measure_anterior = '1.0' "
+                    + "AND measure_nuevo = '2.0'")).isEqualTo(1);
+            assertThat(csvDb.count("SELECT count(*) FROM stage.landing_rejects")).isEqualTo(results.stream()
+                    .mapToLong(FileResult::rowsRejected).sum());
+            assertThat(results.get(0).rejectsByReason()).containsEntry("UNKNOWN_WELL", 1L)
+                    .containsEntry("UNKNOWN_VARIABLE", 1L).containsEntry("WRONG_TYPE", 2L)
+                    .containsEntry("BAD_TIMESTAMP", 1L);
         }
+    }
+
+    /** The rows of a telemetry CSV as one JSON page of the SCADA API's format. */
+    private static String json(String csv) {
+        StringBuilder sb = new StringBuilder("{\"items\": [");
+        String[] lines = csv.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            List<String> f = splitCsv(lines[i]);
+            sb.append(i > 1 ? ",\n" : "\n").append("{\"well_id\": ").append(quote(f.get(0)))
+                    .append(", \"var_id\": ").append(quote(f.get(1)))
+                    .append(", \"timestamp\": ").append(quote(f.get(2)))
+                    .append(", \"value\": ").append(f.get(3).isEmpty() ? "null" : quote(f.get(3)));
+            if (f.size() > 4 && !f.get(4).isEmpty()) {
+                sb.append(", \"received_at\": ").append(quote(f.get(4)));
+            }
+            sb.append('}');
+        }
+        return sb.append("], \"next_cursor\": null}").toString();
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Wells 1, 2 (with readings from the first file), 4 (none until the second) and 5 (never); W-3 is unknown. */
@@ -106,6 +156,7 @@ class BulkPathIT {
         row(sb, "W-1", "IDN1002", 5, "55.5", at(5).plusSeconds(30));
         row(sb, "W-1", "IDN1001", 1, "999", null);           // corrected value: revision
         row(sb, "W-1", "IDN1002", 2, "52.5", null);          // identical: duplicate
+        row(sb, "W-2", "IDN1002", 2, "52.50", null);         // the same number written otherwise: duplicate
         row(sb, "W-2", "IDN1003", 2, "33", null);            // late reading in the stored span: a new key
         row(sb, "W-2", "IDN1001", -1, "99", null);           // before the stored span: fast
         row(sb, "W-4", "IDN1001", 0, "7", null);             // a well with no readings yet: fast
@@ -145,7 +196,7 @@ class BulkPathIT {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve("landing_scada_data_" + name);
+        Path p = dir.resolve(name.endsWith(".json") ? name : "landing_scada_data_" + name);
         Files.writeString(p, content);
         return p;
     }
@@ -177,7 +228,7 @@ class BulkPathIT {
                   FROM stage.landing_revisions
                  ORDER BY well_id, var_id, timestamp_lectura, revision_id"""));
         s.put("rejects", rows(fx, ordinal, """
-                SELECT to_jsonb(r) - 'reject_id' - 'batch_id' - 'rejected_at', batch_id
+                SELECT reason_code, well_id, var_id, batch_id
                   FROM stage.landing_rejects r ORDER BY reject_id"""));
         s.put("watermark", rows(fx, ordinal, "SELECT source, last_timestamp FROM stage.ingest_watermark ORDER BY 1"));
         s.put("batches", rows(fx, ordinal, """

@@ -1,6 +1,10 @@
-package com.bp010.ingest.load;
+package com.bp010.local;
 
 import com.bp010.db.Database;
+import com.bp010.ingest.load.FileIngester;
+import com.bp010.ingest.load.FileResult;
+import com.bp010.ingest.load.IngestInput;
+import com.bp010.ingest.load.IngestSettings;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedReader;
@@ -21,7 +25,7 @@ import java.time.Instant;
  * the ceiling (a raw server-side {@code COPY} of the same file into an unindexed table) and, optionally, against
  * batched row-by-row {@code INSERT ... ON CONFLICT} (what a simple script does). The well master must be loaded first.
  */
-public final class IngestBenchmark {
+final class IngestBenchmark {
     /** Seconds and readings/s of each way; {@code endToEndVsCopy} is the fraction of the ceiling reached. */
     public record Result(long readings, double copySeconds, double endToEndSeconds, double insertSeconds,
                          long copyRowsPerSecond, long endToEndRowsPerSecond, long insertRowsPerSecond,
@@ -32,8 +36,9 @@ public final class IngestBenchmark {
     }
 
     public static Result run(Database db, IngestSettings settings, Path telemetryCsv, boolean withInserts) {
-        long copyRows = rawCopy(db, telemetryCsv);
-        double copySeconds = lastSeconds;
+        RawCopy raw = rawCopy(db, telemetryCsv);
+        long copyRows = raw.rows();
+        double copySeconds = raw.seconds();
         long t0 = System.nanoTime();
         FileResult ingest = new FileIngester(db, settings).ingest(IngestInput.localFile(telemetryCsv));
         double e2e = (System.nanoTime() - t0) / 1e9;
@@ -43,9 +48,10 @@ public final class IngestBenchmark {
                 Math.round(copySeconds / e2e * 1000) / 1000.0, ingest);
     }
 
-    private static double lastSeconds;
+    private record RawCopy(long rows, double seconds) {
+    }
 
-    private static long rawCopy(Database db, Path csv) {
+    private static RawCopy rawCopy(Database db, Path csv) {
         return db.withConnection("benchmark raw COPY", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS public.bp010_bench_raw");
@@ -59,8 +65,7 @@ public final class IngestBenchmark {
                 long t0 = System.nanoTime();
                 long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY public.bp010_bench_raw" + columns
                         + " FROM STDIN WITH (FORMAT csv, HEADER true)", in, 1 << 16);
-                lastSeconds = (System.nanoTime() - t0) / 1e9;
-                return rows;
+                return new RawCopy(rows, (System.nanoTime() - t0) / 1e9);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -76,7 +81,7 @@ public final class IngestBenchmark {
         return db.withConnection("benchmark batched INSERT", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS public.bp010_bench_insert");
-                st.execute("CREATE TABLE public.bp010_bench_insert (LIKE stage.landing_scada_data INCLUDING ALL)");
+                st.execute("CREATE TABLE public.bp010_bench_insert (well_id text, var_id text, timestamp_lectura timestamptz, measure text, moddate timestamptz NOT NULL DEFAULT now(), source_received_at timestamptz, batch_id uuid NOT NULL, source text NOT NULL, pivoted_at timestamptz, UNIQUE (well_id, var_id, timestamp_lectura))");
             }
             long t0 = System.nanoTime();
             c.setAutoCommit(false);
