@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The landing redesign (V8: integer keys, month partitions, the view in place of the table) keeps every row, revision
+ * The landing redesign (V9: integer keys, month partitions, the view in place of the table) keeps every row, revision
  * and reject of a populated database. The database is built at V7 with the data the ingest of V7 wrote
  * ({@code migration/populated-v7.sql.gz}: a pg_dump of stage and referencial after {@code bp010 invoke} init,
  * referencial, stage (2 wells x 1 day with every planted fault), stage again (1 well re-sent with other values: 1,394
@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every table the ingest writes is compared, count and md5 over every column, batch ids and times included.
  */
 class LandingMigrationIT {
-    /** Each table's rows as text in a fixed order; the landing through its (V8) view. */
+    /** Each table's rows as text in a fixed order; the landing through its (V9) view. */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
