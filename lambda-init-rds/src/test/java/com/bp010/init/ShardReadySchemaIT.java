@@ -40,7 +40,7 @@ class ShardReadySchemaIT {
     void shouldKeepTheWellInEveryPrimaryAndUniqueKeyOfATableKeyedByWell_whenMigrated() throws SQLException {
         try (Connection c = db.connect()) {
             assertThat(problems(c)).isEmpty();
-            assertThat(keyedByWell(c)).as("tables keyed by well").contains("stage.landing_scada_data",
+            assertThat(keyedByWell(c)).as("tables keyed by well").contains("stage.landing_lectura",
                     "stage.tbl_pozo_produccion", "reporting.fact_operaciones_horarias", "reporting.fact_alertas",
                     "universal.validacion_experta").hasSizeGreaterThanOrEqualTo(25);
         }
