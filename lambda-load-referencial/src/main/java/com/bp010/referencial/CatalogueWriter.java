@@ -149,7 +149,7 @@ final class CatalogueWriter {
                        EXCLUDED.valor_max, EXCLUDED.latencia_max_seg, EXCLUDED.severidad, EXCLUDED.activa,
                        EXCLUDED.descripcion, EXCLUDED.origen_max)""",
                 column(rows, DqRule::ruleId, String.class), column(rows, DqRule::nombreTecnico, String.class),
-                column(rows, DqRule::tipo, String.class), column(rows, DqRule::expresion, String.class),
+                column(rows, r -> r.tipo().name(), String.class), column(rows, DqRule::expresion, String.class),
                 column(rows, DqRule::valorMin, Double.class), column(rows, DqRule::valorMax, Double.class),
                 column(rows, DqRule::latenciaMaxSeg, Double.class), column(rows, DqRule::severidad, String.class),
                 column(rows, DqRule::activa, Boolean.class), column(rows, DqRule::descripcion, String.class),

@@ -51,7 +51,7 @@ final class SchemaChecks {
         }
         Map<String, String> master = columns(c, "stage", "tbl_pozo_maestra");
         for (DqRule r : catalogue.rules()) {
-            if ("MAESTRA".equals(r.tipo()) && !master.containsKey(r.nombreTecnico())) {
+            if (r.tipo() == com.bp010.referencial.catalogue.DqRuleType.MAESTRA && !master.containsKey(r.nombreTecnico())) {
                 throw BadInput.at(names.get(ConfigBundle.RULES), r.line(), "variable", r.nombreTecnico(),
                         "a MAESTRA rule needs a column of stage.tbl_pozo_maestra; there is none with this name");
             }

@@ -6,6 +6,7 @@ import com.bp010.db.Env;
 import com.bp010.ingest.IngestRequest;
 import com.bp010.ingest.IngestResponse;
 import com.bp010.ingest.IngestService;
+import com.bp010.ingest.load.BatchStatus;
 import com.bp010.ingest.load.FileResult;
 import com.bp010.ingest.load.IngestSettings;
 import com.bp010.referencial.ConfigSource;
@@ -219,10 +220,10 @@ class HostileInputIT {
         FileResult r = response.files().get(0);
         assertThat(count("SELECT count(*) FROM stage.ingest_batches")).as(name + ": batch rows").isEqualTo(batches + 1);
         assertThat(value("SELECT status FROM stage.ingest_batches WHERE batch_id = ?", r.batchId()))
-                .as(name + ": the batch is logged").isEqualTo(r.status());
+                .as(name + ": the batch is logged").isEqualTo(r.status().name());
         if (c.expected().equals("BAD_INPUT")) {
             JsonNode error = Json.mapper().valueToTree(r.error());
-            assertThat(r.status()).as(name + ": " + r).isEqualTo("FAILED");
+            assertThat(r.status()).as(name + ": " + r).isEqualTo(BatchStatus.FAILED);
             assertThat(error.path("code").asText()).as(name + ": " + error).isEqualTo(ErrorCode.BAD_INPUT.name());
             assertThat(error.path("file").asText()).as(name + ": " + error).isEqualTo(name);
             String message = error.path("message").asText();
@@ -234,7 +235,7 @@ class HostileInputIT {
             }
             assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name).isEqualTo(rejects);
         } else {
-            assertThat(r.status()).as(name + ": " + r).isEqualTo("OK");
+            assertThat(r.status()).as(name + ": " + r).isEqualTo(BatchStatus.OK);
             assertThat(r.rowsInserted() + r.rowsRevised() + r.rowsDuplicate()).as(name + ": rows loaded").isZero();
             assertThat(r.rowsRejected()).as(name + ": " + r).isPositive();
             assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name)

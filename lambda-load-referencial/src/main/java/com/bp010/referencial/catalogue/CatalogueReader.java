@@ -95,7 +95,7 @@ public final class CatalogueReader {
         limits.stream().filter(l -> l.maxCritical() != null).forEach(l -> maxCritical.put(l.nombreTecnico(), l.maxCritical()));
         List<DqRule> out = new ArrayList<>();
         for (DqRule r : rules) {
-            boolean ranged = "REPRESENTATIVIDAD".equals(r.tipo()) || "MAESTRA".equals(r.tipo());
+            boolean ranged = r.tipo() == DqRuleType.REPRESENTATIVIDAD || r.tipo() == DqRuleType.MAESTRA;
             DqRule rule = r;
             if (ranged && r.valorMax() == null && maxCritical.containsKey(r.nombreTecnico())) {
                 rule = r.withMax(maxCritical.get(r.nombreTecnico()), "tbl_limites_pozo");

@@ -39,7 +39,7 @@ public final class Rows {
     }
 
     /** {@code tbl_dq_rules}. */
-    public record DqRule(String ruleId, String nombreTecnico, String tipo, String expresion, Double valorMin,
+    public record DqRule(String ruleId, String nombreTecnico, DqRuleType tipo, String expresion, Double valorMin,
                          Double valorMax, Double latenciaMaxSeg, String severidad, boolean activa,
                          String descripcion, String origenMax, long line) {
         public DqRule withMax(Double max, String origin) {

@@ -26,7 +26,6 @@ import java.util.function.Function;
  * SCADA variable, FORMATO on a text variable, MAESTRA on a well-master attribute.
  */
 final class RulesFileReader {
-    static final Set<String> TIPOS = Set.of("REPRESENTATIVIDAD", "LATENCIA", "FORMATO", "MAESTRA");
     static final Set<String> MASTER_CATEGORIES = Set.of("COMPLETACION", "YACIMIENTO", "FLUIDOS", "MAESTRA");
     private static final Map<String, String> SEVERITIES = Map.ofEntries(
             Map.entry("critical", "CRITICAL"), Map.entry("critica", "CRITICAL"), Map.entry("critico", "CRITICAL"),
@@ -71,9 +70,9 @@ final class RulesFileReader {
             }
             DqExpression range = parse(r, "representatividad", true, t.delimiter());
             DqExpression latency = parse(r, "latencia", false, t.delimiter());
-            String tipo = tipo(r, v, latency, scadaVariables);
+            DqRuleType tipo = tipo(r, v, latency, scadaVariables);
             checkFit(r, tipo, v, range, latency, scadaVariables);
-            String expression = "LATENCIA".equals(tipo) ? latency.text() : range.text();
+            String expression = tipo == DqRuleType.LATENCIA ? latency.text() : range.text();
             rules.add(new DqRule(id, v.nombreTecnico(), tipo, expression, range.min(), range.max(),
                     latency.latencySeconds(), severity(r), r.flag("activa", true), r.text("descripcion"),
                     range.max() != null ? "config" : null, r.line()));
@@ -93,37 +92,37 @@ final class RulesFileReader {
         }
     }
 
-    private static String tipo(CsvRow r, Variable v, DqExpression latency, Set<String> scada) {
+    private static DqRuleType tipo(CsvRow r, Variable v, DqExpression latency, Set<String> scada) {
         String written = r.text("tipo");
         if (written != null) {
             String tipo = TextKeys.stripAccents(written).toUpperCase(java.util.Locale.ROOT).strip();
-            if (!TIPOS.contains(tipo)) {
-                throw r.error("tipo", written, "unknown tipo; expected one of " + TIPOS);
+            if (!DqRuleType.names().contains(tipo)) {
+                throw r.error("tipo", written, "unknown tipo; expected one of " + DqRuleType.names());
             }
-            return tipo;
+            return DqRuleType.valueOf(tipo);
         }
         if (!latency.isEmpty()) {
-            return "LATENCIA";
+            return DqRuleType.LATENCIA;
         }
         if ("text".equals(v.tipoDato())) {
-            return "FORMATO";
+            return DqRuleType.FORMATO;
         }
-        return !scada.contains(v.nombreTecnico()) && MASTER_CATEGORIES.contains(v.categoria()) ? "MAESTRA"
-                : "REPRESENTATIVIDAD";
+        return !scada.contains(v.nombreTecnico()) && MASTER_CATEGORIES.contains(v.categoria()) ? DqRuleType.MAESTRA
+                : DqRuleType.REPRESENTATIVIDAD;
     }
 
-    private static void checkFit(CsvRow r, String tipo, Variable v, DqExpression range, DqExpression latency,
+    private static void checkFit(CsvRow r, DqRuleType tipo, Variable v, DqExpression range, DqExpression latency,
                                  Set<String> scada) {
         String name = v.nombreTecnico();
         switch (tipo) {
-            case "LATENCIA" -> {
+            case LATENCIA -> {
                 if (latency.isEmpty()) {
                     throw r.error("latencia", null, "a LATENCIA rule needs a latency expression such as <15min");
                 }
                 requireEmpty(r, "representatividad", range, tipo);
                 requireScada(r, name, scada, tipo);
             }
-            case "FORMATO" -> {
+            case FORMATO -> {
                 if (!"text".equals(v.tipoDato())) {
                     throw r.error("variable", name, "a FORMATO rule checks a text variable (the card); this one is "
                             + v.tipoDato());
@@ -132,7 +131,7 @@ final class RulesFileReader {
                 requireEmpty(r, "latencia", latency, tipo);
                 requireScada(r, name, scada, tipo);
             }
-            case "MAESTRA" -> {
+            case MAESTRA -> {
                 requireEmpty(r, "latencia", latency, tipo);
                 if (!MASTER_CATEGORIES.contains(v.categoria())) {
                     throw r.error("variable", name, "a MAESTRA rule checks a well-master attribute; this variable's"
@@ -149,13 +148,13 @@ final class RulesFileReader {
         }
     }
 
-    private static void requireEmpty(CsvRow r, String column, DqExpression e, String tipo) {
+    private static void requireEmpty(CsvRow r, String column, DqExpression e, DqRuleType tipo) {
         if (!e.isEmpty()) {
             throw r.error(column, e.text(), "a " + tipo + " rule takes no " + column + " expression");
         }
     }
 
-    private static void requireScada(CsvRow r, String name, Set<String> scada, String tipo) {
+    private static void requireScada(CsvRow r, String name, Set<String> scada, DqRuleType tipo) {
         if (!scada.contains(name)) {
             throw r.error("variable", name, "a " + tipo + " rule needs a SCADA variable (a column of the SCADA map)");
         }

@@ -103,9 +103,9 @@ class CatalogueReaderTest {
                 .containsExactly("casing_head_pressure", 2000.0, "tbl_limites_pozo");
         assertThat(byId.get("DQ-003").origenMax()).isEqualTo("config");
         assertThat(catalogue.rules()).extracting(DqRule::tipo)
-                .contains("REPRESENTATIVIDAD", "LATENCIA", "FORMATO", "MAESTRA");
-        assertThat(byId.get("DQ-024")).extracting("nombreTecnico", "tipo").containsExactly("dynacard", "FORMATO");
-        assertThat(byId.get("DQ-026")).extracting("nombreTecnico", "tipo").containsExactly("profundidad_bomba", "MAESTRA");
+                .contains(DqRuleType.values());
+        assertThat(byId.get("DQ-024")).extracting("nombreTecnico", "tipo").containsExactly("dynacard", DqRuleType.FORMATO);
+        assertThat(byId.get("DQ-026")).extracting("nombreTecnico", "tipo").containsExactly("profundidad_bomba", DqRuleType.MAESTRA);
         assertThat(catalogue.links()).contains(new Rows.ConsistencyLink("DQ-008", "RC-001", "max_rod_load"),
                 new Rows.ConsistencyLink("DQ-008", "RC-002", "max_rod_load"));
     }

@@ -75,7 +75,7 @@ public final class ApiIngester {
                     landing.endRead(c, List.of());
                     MergeLock.take(c);
                     Landing.Outcome m = landing.land(c, to);
-                    FileResult r = new FileResult(null, location, "TELEMETRY_JSON", batchId, source.name(), "OK",
+                    FileResult r = new FileResult(null, location, "TELEMETRY_JSON", batchId, source.name(), BatchStatus.OK,
                             rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(),
                             m.rejectsByReason(), null, List.of(), null, m.watermark().toString(), null,
                             FileIngester.millis(t0));

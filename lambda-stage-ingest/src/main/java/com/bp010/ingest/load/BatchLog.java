@@ -45,7 +45,7 @@ final class BatchLog {
             ps.setString(3, r.location());
             ps.setString(4, sha256);
             ps.setString(5, r.format());
-            ps.setString(6, r.status());
+            ps.setString(6, r.status().name());
             ps.setLong(7, r.rowsRead());
             ps.setLong(8, r.rowsInserted());
             ps.setLong(9, r.rowsDuplicate());

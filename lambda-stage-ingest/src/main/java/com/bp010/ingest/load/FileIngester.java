@@ -62,7 +62,7 @@ public final class FileIngester {
             return result;
         } catch (DuplicateContent d) {
             FileResult r = new FileResult(input.name(), input.location(), format, batchId, input.source(),
-                    "DUPLICATE_OBJECT", d.rowsRead, 0, d.rowsRead, 0, 0, 0, Map.of(), null, List.of(), d.loadedBy,
+                    BatchStatus.DUPLICATE_OBJECT, d.rowsRead, 0, d.rowsRead, 0, 0, 0, Map.of(), null, List.of(), d.loadedBy,
                     null, null, millis(t0));
             recordQuietly(r, d.sha256);
             LOG.info("{} holds the same content batch {} loaded: nothing re-read", input.location(), d.loadedBy);
@@ -126,7 +126,7 @@ public final class FileIngester {
             long inserted = m.inserted() + (table == null ? 0 : table.inserted());
             long revised = m.revised() + (table == null ? 0 : table.updated());
             long duplicate = m.duplicate() + (table == null ? 0 : table.unchanged());
-            FileResult r = new FileResult(input.name(), input.location(), format.name(), batchId, input.source(), "OK",
+            FileResult r = new FileResult(input.name(), input.location(), format.name(), batchId, input.source(), BatchStatus.OK,
                     rowsRead, inserted, duplicate, revised, m.rejected(), m.pivoted(), m.rejectsByReason(), table,
                     read.ignoredColumns(), null, m.watermark() == null ? null : m.watermark().toString(), null,
                     millis(t0));

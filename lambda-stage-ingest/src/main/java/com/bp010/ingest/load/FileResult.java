@@ -14,7 +14,7 @@ import java.util.UUID;
  *               from this location was loaded before by {@code duplicateOf}: nothing re-read) or SKIPPED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileResult(String file, String location, String format, UUID batchId, String source, String status,
+public record FileResult(String file, String location, String format, UUID batchId, String source, BatchStatus status,
                          long rowsRead, long rowsInserted, long rowsDuplicate, long rowsRevised, long rowsRejected,
                          long pivotedRows, Map<String, Long> rejectsByReason, TableCounts table,
                          List<String> ignoredColumns, UUID duplicateOf, String watermark, Object error,
@@ -29,17 +29,17 @@ public record FileResult(String file, String location, String format, UUID batch
     }
 
     public boolean ok() {
-        return "OK".equals(status) || "DUPLICATE_OBJECT".equals(status) || "SKIPPED".equals(status);
+        return status != BatchStatus.FAILED;
     }
 
     static FileResult failed(String file, String location, String format, UUID batchId, String source, Object error,
                              long durationMs) {
-        return new FileResult(file, location, format, batchId, source, "FAILED", 0, 0, 0, 0, 0, 0, Map.of(), null,
+        return new FileResult(file, location, format, batchId, source, BatchStatus.FAILED, 0, 0, 0, 0, 0, 0, Map.of(), null,
                 List.of(), null, null, error, durationMs);
     }
 
     public static FileResult skipped(String file, String location, String reason) {
-        return new FileResult(file, location, null, null, "s3", "SKIPPED", 0, 0, 0, 0, 0, 0, Map.of(), null,
+        return new FileResult(file, location, null, null, "s3", BatchStatus.SKIPPED, 0, 0, 0, 0, 0, 0, Map.of(), null,
                 List.of(), null, null, reason, 0);
     }
 }

@@ -73,7 +73,7 @@ public final class RejectReplayer {
                 }
                 m = landing.land(c, null);
             }
-            FileResult r = new FileResult(null, location, "REJECTS", batchId, "rejects", "OK", pending.size(),
+            FileResult r = new FileResult(null, location, "REJECTS", batchId, "rejects", BatchStatus.OK, pending.size(),
                     m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(), m.rejectsByReason(), null,
                     List.of(), null, m.watermark() == null ? null : m.watermark().toString(), null,
                     FileIngester.millis(t0));

@@ -3,6 +3,7 @@ package com.bp010.ingest.it;
 import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.GeneratedSet;
 import com.bp010.demo.GeneratorOptions;
+import com.bp010.ingest.load.BatchStatus;
 import com.bp010.ingest.load.FileIngester;
 import com.bp010.ingest.load.FileResult;
 import com.bp010.ingest.load.IngestInput;
@@ -35,7 +36,7 @@ class GeneratedSetIngestIT {
 
             FileResult r = ingester.ingest(IngestInput.localFile(set.telemetryFile()));
 
-            assertThat(r.status()).isEqualTo("OK");
+            assertThat(r.status()).isEqualTo(BatchStatus.OK);
             assertThat(r.rowsRead()).isEqualTo(set.readings());
             assertThat(r.rowsInserted()).isEqualTo(set.readings());
             assertThat(r.pivotedRows()).isEqualTo(set.wellHours());
@@ -45,7 +46,7 @@ class GeneratedSetIngestIT {
                     .isEqualTo(fx.count("SELECT count(dynacard) + count(downhole_card) FROM stage.tbl_pozo_produccion"));
 
             FileResult again = ingester.ingest(IngestInput.localFile(set.telemetryFile()));
-            assertThat(again.status()).isEqualTo("DUPLICATE_OBJECT");
+            assertThat(again.status()).isEqualTo(BatchStatus.DUPLICATE_OBJECT);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.bp010.ingest.it;
 
+import com.bp010.ingest.load.BatchStatus;
 import com.bp010.ingest.load.FileIngester;
 import com.bp010.ingest.load.FileResult;
 import com.bp010.ingest.load.IngestInput;
@@ -52,8 +53,8 @@ class OneRoadIT {
             for (int i = 0; i < csv.size(); i++) {
                 FileResult b = csvIngest.ingest(IngestInput.localFile(write("f" + i + ".csv", csv.get(i))));
                 FileResult m = jsonIngest.ingest(IngestInput.localFile(write("f" + i + ".json", json(csv.get(i)))));
-                assertThat(b.status()).as(i + " " + b).isEqualTo("OK");
-                assertThat(m.status()).as(i + " " + m).isEqualTo("OK");
+                assertThat(b.status()).as(i + " " + b).isEqualTo(BatchStatus.OK);
+                assertThat(m.status()).as(i + " " + m).isEqualTo(BatchStatus.OK);
                 csvBatches.add(b.batchId());
                 jsonBatches.add(m.batchId());
                 results.add(b);
