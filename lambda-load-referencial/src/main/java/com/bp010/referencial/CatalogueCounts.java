@@ -1,7 +1,6 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.Catalogue;
-import com.bp010.referencial.catalogue.Rows.DqRule;
+import com.bp010.referencial.Rows.DqRule;
 
 import java.sql.Connection;
 import java.sql.SQLException;

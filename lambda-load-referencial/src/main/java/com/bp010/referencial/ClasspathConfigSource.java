@@ -2,7 +2,6 @@ package com.bp010.referencial;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.ErrorCode;
-import com.bp010.referencial.catalogue.ConfigBundle;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.ConfigBundle;
 
 /** Where the config files of a load come from (S3, the JAR, a local folder). */
 public interface ConfigSource {

@@ -1,10 +1,8 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.ConsistencyRules;
-import com.bp010.referencial.catalogue.ConsistencyRules.Rule;
-import com.bp010.referencial.catalogue.FixedReferenceData;
-import com.bp010.referencial.catalogue.FixedReferenceData.State;
-import com.bp010.referencial.catalogue.FixedReferenceData.Status;
+import com.bp010.referencial.ConsistencyRules.Rule;
+import com.bp010.referencial.FixedReferenceData.State;
+import com.bp010.referencial.FixedReferenceData.Status;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package com.bp010.referencial;
 
 import com.bp010.db.S3Location;
 import com.bp010.db.S3Objects;
-import com.bp010.referencial.catalogue.ConfigBundle;
 
 import java.util.List;
 

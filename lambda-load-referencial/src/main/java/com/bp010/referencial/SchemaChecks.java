@@ -1,11 +1,8 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.Catalogue;
-import com.bp010.referencial.catalogue.ConfigBundle;
-import com.bp010.referencial.catalogue.Rows.DqRule;
-import com.bp010.referencial.catalogue.Rows.Limit;
-import com.bp010.referencial.catalogue.Rows.ScadaEntry;
-import com.bp010.referencial.read.BadInput;
+import com.bp010.referencial.Rows.DqRule;
+import com.bp010.referencial.Rows.Limit;
+import com.bp010.referencial.Rows.ScadaEntry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +48,7 @@ final class SchemaChecks {
         }
         Map<String, String> master = columns(c, "stage", "tbl_pozo_maestra");
         for (DqRule r : catalogue.rules()) {
-            if (r.tipo() == com.bp010.referencial.catalogue.DqRuleType.MAESTRA && !master.containsKey(r.nombreTecnico())) {
+            if (r.tipo() == com.bp010.referencial.DqRuleType.MAESTRA && !master.containsKey(r.nombreTecnico())) {
                 throw BadInput.at(names.get(ConfigBundle.RULES), r.line(), "variable", r.nombreTecnico(),
                         "a MAESTRA rule needs a column of stage.tbl_pozo_maestra; there is none with this name");
             }

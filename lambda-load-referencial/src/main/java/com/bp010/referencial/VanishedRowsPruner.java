@@ -1,12 +1,11 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.Catalogue;
-import com.bp010.referencial.catalogue.Rows.DqRule;
-import com.bp010.referencial.catalogue.Rows.Limit;
-import com.bp010.referencial.catalogue.Rows.Panel;
-import com.bp010.referencial.catalogue.Rows.ScadaEntry;
-import com.bp010.referencial.catalogue.Rows.Unit;
-import com.bp010.referencial.catalogue.Rows.Variable;
+import com.bp010.referencial.Rows.DqRule;
+import com.bp010.referencial.Rows.Limit;
+import com.bp010.referencial.Rows.Panel;
+import com.bp010.referencial.Rows.ScadaEntry;
+import com.bp010.referencial.Rows.Unit;
+import com.bp010.referencial.Rows.Variable;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package com.bp010.referencial;
 
-import com.bp010.referencial.catalogue.DqRuleType;
 import com.bp010.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package com.bp010.ingest;
 
-import com.bp010.ingest.load.FileResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;

@@ -5,14 +5,6 @@ import com.bp010.db.Database;
 import com.bp010.db.ErrorCode;
 import com.bp010.db.S3Location;
 import com.bp010.db.S3Objects;
-import com.bp010.ingest.api.TelemetrySource;
-import com.bp010.ingest.load.ApiIngester;
-import com.bp010.ingest.load.FileIngester;
-import com.bp010.ingest.load.FileResult;
-import com.bp010.ingest.load.IngestInput;
-import com.bp010.ingest.load.IngestSettings;
-import com.bp010.ingest.load.RejectReplayer;
-import com.bp010.ingest.load.Retention;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -13,14 +13,6 @@ import com.bp010.db.S3Objects;
 import com.bp010.db.SecretsManagerSecrets;
 import com.bp010.db.SecretsProvider;
 import com.bp010.db.SnapStartPriming;
-import com.bp010.ingest.api.ApiCredentials;
-import com.bp010.ingest.api.RetryPolicy;
-import com.bp010.ingest.api.ScadaApiSource;
-import com.bp010.ingest.api.TelemetrySource;
-import com.bp010.ingest.load.IngestSettings;
-import com.bp010.ingest.read.ReadingValidator;
-import com.bp010.ingest.read.TelemetryJsonReader;
-import com.bp010.ingest.read.TimestampParser;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Clock;

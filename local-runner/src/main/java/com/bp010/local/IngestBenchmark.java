@@ -1,10 +1,10 @@
 package com.bp010.local;
 
 import com.bp010.db.Database;
-import com.bp010.ingest.load.FileIngester;
-import com.bp010.ingest.load.FileResult;
-import com.bp010.ingest.load.IngestInput;
-import com.bp010.ingest.load.IngestSettings;
+import com.bp010.ingest.FileIngester;
+import com.bp010.ingest.FileResult;
+import com.bp010.ingest.IngestInput;
+import com.bp010.ingest.IngestSettings;
 import org.postgresql.PGConnection;
 
 import java.io.BufferedReader;

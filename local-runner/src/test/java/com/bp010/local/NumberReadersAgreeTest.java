@@ -1,7 +1,7 @@
 package com.bp010.local;
 
-import com.bp010.ingest.read.IngestNumbers;
-import com.bp010.referencial.read.ReferenceNumbers;
+import com.bp010.ingest.IngestNumbers;
+import com.bp010.referencial.ReferenceNumbers;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Example;
 import net.jqwik.api.Arbitrary;

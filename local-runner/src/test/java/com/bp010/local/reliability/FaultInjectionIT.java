@@ -11,7 +11,7 @@ import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.GeneratedSet;
 import com.bp010.demo.GeneratorOptions;
 import com.bp010.ingest.StageIngestHandler;
-import com.bp010.ingest.load.IngestSettings;
+import com.bp010.ingest.IngestSettings;
 import com.bp010.pipeline.PipelineV4Handler;
 import com.bp010.referencial.LoadReferencialHandler;
 import com.bp010.testsupport.CapturedLogs;

@@ -1,5 +1,0 @@
-package com.bp010.referencial.read;
-
-/** One pair of the legacy pivot query: SCADA id → stage column, with the line it was read from. */
-public record ScadaMapping(String varIdScada, String columnaStage, int line) {
-}

@@ -1,0 +1,453 @@
+package com.bp010.ingest;
+
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The one road every reading takes, whatever its source (file, dump, SCADA API page, replayed reject), in steps:
+ * <ol>
+ *   <li>checked against the catalogue as it is read (unknown well, unknown SCADA id, a value of the wrong type for
+ *   its column: refused into {@code stage.landing_rejects} with the reason), and streamed by one binary {@code COPY}
+ *   into a temporary staging table with the integer keys of {@code stage.landing_lectura};</li>
+ *   <li>the batch's reading months get their landing partitions;</li>
+ *   <li>conflict resolution, set-based: a reading the batch holds twice keeps its last value (earlier different
+ *   values kept as revisions); a reading whose key landing holds is a duplicate when equal to it (numbers compare as
+ *   numbers) and a revision otherwise (the landing row is updated; its trigger keeps the old value); the rest is
+ *   inserted. What was inserted or changed is pivoted by the catalogue's pivot ({@code stage.fnc_pivot_statement},
+ *   the pivot's only definition);</li>
+ *   <li>facts about each card read (its md5 and loop closure, {@link CardClosure}) for the DQ phase;</li>
+ *   <li>the refused rows and the source's watermark.</li>
+ * </ol>
+ */
+final class Landing implements ReadingSink {
+    private static final String STAGING_COLUMNS = "seq, well_key, var_key, timestamp_lectura, measure, received, replay_of";
+
+    /** What the batch's readings became, and where the source's watermark stands. */
+    record Outcome(long inserted, long duplicate, long revised, long rejected, long pivoted,
+                   Map<String, Long> rejectsByReason, Instant watermark) {
+    }
+
+    private record HeldReading(Reading reading, Long replayOf) {
+    }
+
+    private record CardKey(int well, long micros, String column) {
+    }
+
+    private record CardFact(long md5High, long md5Low, double closure) {
+    }
+
+    /** At most this many readings of wells the input itself adds are held until its well master rows are known. */
+    private static final int MAX_HELD = 500_000;
+
+    private final LandingCatalogue catalogue;
+    private final String pivot;
+    private final RejectLog rejects;
+    private final UUID batchId;
+    private final String source;
+    private final ReadingKeys keys = new ReadingKeys();
+    private final TreeSet<Long> months = new TreeSet<>();
+    private final Map<CardKey, CardFact> cards = new LinkedHashMap<>();
+    private final MessageDigest md5;
+    /** Readings of wells unknown when read, held to the end of an input that adds wells itself (a dump). */
+    private final List<HeldReading> held = new ArrayList<>();
+    private boolean holding;
+    private BinaryCopy current;
+    private long minMicros = Long.MAX_VALUE;
+    private long maxMicros = Long.MIN_VALUE;
+    private long monthFrom = Long.MAX_VALUE;
+    private long monthTo = Long.MIN_VALUE;
+    private long seq;
+    private long accepted;
+    private long repeats;
+    private Instant maxTime;
+
+    private Landing(LandingCatalogue catalogue, String pivot, BinaryCopy copy, RejectLog rejects, UUID batchId,
+                    String source, boolean holdUnknownWells) {
+        this.holding = holdUnknownWells;
+        this.catalogue = catalogue;
+        this.pivot = pivot;
+        this.current = copy;
+        this.rejects = rejects;
+        this.batchId = batchId;
+        this.source = source;
+        try {
+            this.md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is missing from this JVM", e);
+        }
+    }
+
+    /**
+     * Reads the catalogue and the pivot statement, creates the staging table (dropped at commit) and opens the
+     * {@code COPY} into it: from here until {@link #endRead()} the connection takes nothing else.
+     *
+     * @param holdUnknownWells the input may add wells itself (a dump): a reading of a well unknown when read is held,
+     *                         and checked again against the input's own well master rows by {@link #endRead}
+     */
+    static Landing open(Connection c, UUID batchId, String source, boolean holdUnknownWells, RejectLog rejects)
+            throws SQLException {
+        LandingCatalogue catalogue = LandingCatalogue.read(c, List.of());
+        String pivot;
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT stage.fnc_pivot_statement('ingest_staging')")) {
+                rs.next();
+                pivot = rs.getString(1);
+            }
+            // stored: set by the conflict step for a reading whose key landing already holds
+            st.execute("CREATE TEMP TABLE ingest_staging (seq bigint, well_key integer, var_key integer, "
+                    + "timestamp_lectura timestamptz, measure text, received timestamptz, replay_of bigint, "
+                    + "stored boolean) ON COMMIT DROP");
+        }
+        return new Landing(catalogue, pivot, BinaryCopy.open(c, "pg_temp.ingest_staging", STAGING_COLUMNS), rejects,
+                batchId, source, holdUnknownWells);
+    }
+
+    @Override
+    public void accept(Reading r) {
+        accept(r, null);
+    }
+
+    /** A reading; {@code replayOf} is the {@code stage.landing_rejects} row it replays, or null. */
+    void accept(Reading r, Long replayOf) {
+        noteTime(r.timestamp());
+        check(catalogue, r, replayOf);
+    }
+
+    private void check(LandingCatalogue catalogue, Reading r, Long replayOf) {
+        Integer well = catalogue.well(r.wellId());
+        if (well == null && holding) {
+            if (held.size() >= MAX_HELD) {
+                throw new com.bp010.db.Bp010Exception(com.bp010.db.ErrorCode.BAD_INPUT, "more than " + MAX_HELD
+                        + " readings of wells the well master does not hold yet: load the well master first")
+                        .with("line", r.line());
+            }
+            held.add(new HeldReading(r, replayOf));
+            return;
+        }
+        if (well == null) {
+            refuse(r, replayOf, RejectReason.UNKNOWN_WELL, "well_id", "well " + r.wellId()
+                    + " is not in stage.tbl_pozo_maestra (replay the batch once the well master holds it)");
+            return;
+        }
+        LandingCatalogue.Variable v = catalogue.variable(r.varId());
+        if (v == null) {
+            refuse(r, replayOf, RejectReason.UNKNOWN_VARIABLE, "var_id", "SCADA id " + r.varId()
+                    + " is not in referencial.tbl_var_scada_map");
+            return;
+        }
+        if (v.numeric() != r.numeric()) {
+            refuse(r, replayOf, RejectReason.WRONG_TYPE, "measure", v.numeric()
+                    ? "'" + left(r.measure(), 200) + "' is not a number, and " + v.column() + " is numeric"
+                    : "a number where " + v.column() + " expects text (a JSON card)");
+            return;
+        }
+        long micros = BinaryCopy.micros(r.timestamp());
+        noteMonth(micros);
+        minMicros = Math.min(minMicros, micros);
+        maxMicros = Math.max(maxMicros, micros);
+        if (!keys.add(well, v.key(), micros)) {
+            repeats++;
+        }
+        current.tuple(7).int8(++seq).int4(well).int4(v.key()).timestamp(micros).text(r.measure())
+                .timestampOrNull(r.receivedAt()).int8OrNull(replayOf);
+        accepted++;
+        if (!v.numeric()) {
+            cardFact(well, micros, v.column(), r.measure());
+        }
+    }
+
+    @Override
+    public void reject(RowReject reject) {
+        rejects.add(reject, null);
+    }
+
+    /** A row refused by the reader while replaying reject {@code replayOf}: it stays pending. */
+    void reject(RowReject reject, Long replayOf) {
+        rejects.add(reject, replayOf);
+    }
+
+    /**
+     * Ends the staging {@code COPY}. Readings held for wells unknown when read are checked again now that the input's
+     * own well master rows are known ({@code inputWells}, registered here): those of its wells are staged, the rest
+     * refused as unknown wells.
+     */
+    void endRead(Connection c, Collection<String> inputWells) throws SQLException {
+        current.end();
+        holding = false; // from here an unknown well is refused
+        if (held.isEmpty()) {
+            return;
+        }
+        LandingCatalogue withInputWells = LandingCatalogue.read(c, inputWells);
+        List<HeldReading> again = List.copyOf(held);
+        held.clear();
+        current = BinaryCopy.open(c, "pg_temp.ingest_staging", STAGING_COLUMNS);
+        try {
+            for (HeldReading h : again) {
+                check(withInputWells, h.reading(), h.replayOf());
+            }
+        } catch (RuntimeException e) {
+            current.abort();
+            throw e;
+        }
+        current.end();
+    }
+
+    /** Abandons the staging {@code COPY} after a failure (the transaction rolls back). */
+    void abort() {
+        current.abort();
+    }
+
+    /**
+     * The steps after the read, under the merge lock the caller holds: partitions, conflict resolution with the pivot,
+     * card facts, rejects, watermark.
+     *
+     * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
+     */
+    Outcome land(Connection c, Instant watermarkTo) throws SQLException {
+        long inserted = 0;
+        long revised = 0;
+        long pivoted = 0;
+        if (accepted > 0) {
+            ensurePartitions(c);
+            if (repeats > 0) {
+                keepLastOfRepeats(c);
+            }
+            if (markStored(c) > 0) {
+                revised = update(c, """
+                        UPDATE stage.landing_lectura l
+                           SET measure = s.measure, moddate = now(), source_received_at = s.received, batch_id = ?,
+                               source = ?, pivoted_at = %s
+                          FROM pg_temp.ingest_staging s
+                         WHERE s.stored AND l.well_key = s.well_key AND l.var_key = s.var_key
+                           AND l.timestamp_lectura = s.timestamp_lectura
+                           AND NOT stage.fnc_misma_medida(l.measure, s.measure)""".formatted(pivotedAt()));
+                // a stored reading this batch did not change is a duplicate: nothing to write or pivot
+                try (PreparedStatement ps = c.prepareStatement("""
+                        DELETE FROM pg_temp.ingest_staging s USING stage.landing_lectura l
+                         WHERE s.stored AND l.well_key = s.well_key AND l.var_key = s.var_key
+                           AND l.timestamp_lectura = s.timestamp_lectura AND l.batch_id IS DISTINCT FROM ?""")) {
+                    ps.setObject(1, batchId);
+                    ps.executeUpdate();
+                }
+            }
+            inserted = update(c, """
+                    INSERT INTO stage.landing_lectura (well_key, var_key, timestamp_lectura, measure, moddate,
+                                                       source_received_at, batch_id, source, pivoted_at)
+                    SELECT s.well_key, s.var_key, s.timestamp_lectura, s.measure, now(), s.received, ?, ?, %s
+                      FROM pg_temp.ingest_staging s
+                     WHERE s.stored IS NULL""".formatted(pivotedAt()));
+            if (pivot != null && inserted + revised > 0) {
+                // what is left staged is what this batch inserted or changed: its (well, time) rows are pivoted
+                try (Statement st = c.createStatement()) {
+                    pivoted = st.executeUpdate(pivot);
+                }
+            }
+            if (!cards.isEmpty()) {
+                copyCardFacts(c);
+            }
+        }
+        rejects.copy(c);
+        Instant to = watermarkTo != null ? watermarkTo : maxTime;
+        Instant watermark = to == null ? Watermarks.read(c, source) : Watermarks.advance(c, source, to);
+        return new Outcome(inserted, accepted - inserted - revised, revised, rejects.count(), pivoted,
+                rejects.byReason(), watermark);
+    }
+
+    /** A batch without readings (well master, reserves): its refused rows, and the source's watermark as it stands. */
+    static Outcome tablesOnly(Connection c, RejectLog rejects, String source) throws SQLException {
+        rejects.copy(c);
+        return new Outcome(0, 0, 0, rejects.count(), 0, rejects.byReason(), Watermarks.read(c, source));
+    }
+
+    private String pivotedAt() {
+        return pivot == null ? "NULL::timestamptz" : "now()";
+    }
+
+    private long update(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, batchId);
+            ps.setString(2, source);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The conflict step: marks each staged reading whose key landing already holds (searching only the batch's time
+     * span, so only the partitions it touches). Returns how many.
+     */
+    private long markStored(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ANALYZE pg_temp.ingest_staging");
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE pg_temp.ingest_staging s SET stored = true
+                  FROM stage.landing_lectura l
+                 WHERE l.well_key = s.well_key AND l.var_key = s.var_key AND l.timestamp_lectura = s.timestamp_lectura
+                   AND l.timestamp_lectura >= ? AND l.timestamp_lectura <= ?""")) {
+            ps.setTimestamp(1, Timestamp.from(BinaryCopy.instant(minMicros)));
+            ps.setTimestamp(2, Timestamp.from(BinaryCopy.instant(maxMicros)));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Each month the batch's readings fall in gets its landing partition (UTC months). */
+    private void ensurePartitions(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT stage.fnc_ensure_landing_partitions(?, ?)")) {
+            for (long month : months) {
+                Timestamp t = Timestamp.from(BinaryCopy.instant(month));
+                ps.setTimestamp(1, t);
+                ps.setTimestamp(2, t);
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    /**
+     * The batch holds some reading twice: the last line wins, and each earlier line whose value differs from it is
+     * kept as a revision (numbers compare as numbers), as if the lines had come in separate batches.
+     */
+    private void keepLastOfRepeats(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("""
+                    CREATE TEMP TABLE ingest_repeats ON COMMIT DROP AS
+                    SELECT well_key, var_key, timestamp_lectura, max(seq) AS last_seq FROM pg_temp.ingest_staging
+                     GROUP BY well_key, var_key, timestamp_lectura HAVING count(*) > 1""");
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO stage.landing_revisions (well_id, var_id, timestamp_lectura, measure_anterior,
+                                                     measure_nuevo, batch_id_anterior, batch_id_nuevo,
+                                                     source_received_at_anterior)
+                SELECT w.well_id, v.var_id, e.timestamp_lectura, e.measure, last.measure, ?, ?, e.received
+                  FROM pg_temp.ingest_repeats r
+                  JOIN pg_temp.ingest_staging e
+                    ON e.well_key = r.well_key AND e.var_key = r.var_key AND e.timestamp_lectura = r.timestamp_lectura AND e.seq <> r.last_seq
+                  JOIN pg_temp.ingest_staging last
+                    ON last.well_key = r.well_key AND last.var_key = r.var_key AND last.timestamp_lectura = r.timestamp_lectura
+                   AND last.seq = r.last_seq
+                  JOIN stage.dim_well w ON w.well_key = r.well_key
+                  JOIN stage.dim_variable v ON v.var_key = r.var_key
+                 WHERE NOT stage.fnc_misma_medida(e.measure, last.measure)
+                 ORDER BY e.seq""")) {
+            ps.setObject(1, batchId);
+            ps.setObject(2, batchId);
+            ps.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    DELETE FROM pg_temp.ingest_staging s USING pg_temp.ingest_repeats r
+                     WHERE s.well_key = r.well_key AND s.var_key = r.var_key AND s.timestamp_lectura = r.timestamp_lectura AND s.seq <> r.last_seq""");
+        }
+    }
+
+    private void cardFact(int well, long micros, String column, String measure) {
+        OptionalDouble closure = CardClosure.of(measure);
+        CardKey key = new CardKey(well, micros, column);
+        if (closure.isEmpty()) {
+            cards.remove(key); // a later, unreadable text for the same card: no fact about it
+            return;
+        }
+        byte[] d = md5.digest(measure.getBytes(StandardCharsets.UTF_8));
+        cards.put(key, new CardFact(longAt(d, 0), longAt(d, 8), closure.getAsDouble()));
+    }
+
+    /**
+     * The facts about the cards read, for the cards whose production row exists now: {@code
+     * stage.tbl_carta_verificada} (md5 of the text, loop closure). The DQ card rule decides with them.
+     */
+    private void copyCardFacts(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TEMP TABLE ingest_cartas (well_key integer, ts timestamptz, columna text, md5 uuid, "
+                    + "cierre double precision) ON COMMIT DROP");
+        }
+        BinaryCopy facts = BinaryCopy.open(c, "pg_temp.ingest_cartas", "well_key, ts, columna, md5, cierre");
+        try {
+            for (Map.Entry<CardKey, CardFact> e : cards.entrySet()) {
+                CardKey k = e.getKey();
+                CardFact f = e.getValue();
+                facts.tuple(5).int4(k.well()).timestamp(k.micros()).text(k.column()).uuid(f.md5High(), f.md5Low())
+                        .float8(f.closure());
+            }
+            facts.end();
+        } catch (RuntimeException | SQLException e) {
+            facts.abort();
+            throw e;
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate("""
+                    INSERT INTO stage.tbl_carta_verificada AS k (well_id, timestamp_lectura, columna, carta_md5, cierre)
+                    SELECT w.well_id, f.ts, f.columna, f.md5, f.cierre
+                      FROM pg_temp.ingest_cartas f
+                      JOIN stage.dim_well w ON w.well_key = f.well_key
+                     WHERE EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                                    WHERE p.well_id = w.well_id AND p.timestamp_lectura = f.ts)
+                    ON CONFLICT (well_id, timestamp_lectura, columna) DO UPDATE
+                       SET carta_md5 = EXCLUDED.carta_md5, cierre = EXCLUDED.cierre""");
+        }
+    }
+
+    private void refuse(Reading r, Long replayOf, RejectReason reason, String field, String detail) {
+        String ts = r.timestamp().toString();
+        String received = r.receivedAt() == null ? null : r.receivedAt().toString();
+        String raw = String.join(",", nonNull(r.wellId(), r.varId(), ts, r.measure(), received));
+        rejects.add(new RowReject(null, r.line(), field, raw, reason, detail, r.wellId(), r.varId(), ts, r.measure(),
+                received), replayOf);
+    }
+
+    private void noteTime(Instant t) {
+        if (maxTime == null || t.isAfter(maxTime)) {
+            maxTime = t;
+        }
+    }
+
+    private void noteMonth(long micros) {
+        if (micros >= monthFrom && micros < monthTo) {
+            return;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(BinaryCopy.instant(micros), ZoneOffset.UTC)
+                .withDayOfMonth(1).toLocalDate().atStartOfDay();
+        monthFrom = BinaryCopy.micros(start.toInstant(ZoneOffset.UTC));
+        monthTo = BinaryCopy.micros(start.plusMonths(1).toInstant(ZoneOffset.UTC));
+        months.add(monthFrom);
+    }
+
+    private static List<String> nonNull(String... parts) {
+        List<String> out = new ArrayList<>(parts.length);
+        for (String p : parts) {
+            if (p != null) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String left(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    private static long longAt(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+}

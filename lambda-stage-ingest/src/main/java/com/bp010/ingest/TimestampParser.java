@@ -1,0 +1,88 @@
+package com.bp010.ingest;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+
+/**
+ * ISO-8601 reading times: {@code 2024-05-01T10:00:00Z}, {@code 2024-05-01T10:00:00.5+02:00}, the PostgreSQL output
+ * form {@code 2024-05-01 10:00:00+00}, and offset-less times read in the source's time zone. The last text parsed is
+ * remembered: a telemetry file repeats the same time for every variable of a reading.
+ */
+final class TimestampParser {
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2200;
+    private static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHmm", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
+    private final ZoneId zone;
+    private String lastText;
+    private Instant lastValue;
+
+    public TimestampParser(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The instant, or null when the text is not a timestamp this parser accepts. */
+    public Instant parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.equals(lastText)) {
+            return lastValue;
+        }
+        Instant value = parseUncached(text.strip());
+        lastText = text;
+        lastValue = value;
+        return value;
+    }
+
+    private Instant parseUncached(String t) {
+        if (t.length() < 16 || t.length() > 40) {
+            return null;
+        }
+        Instant fast = FastIsoInstant.parse(t);
+        if (fast != null) {
+            return fast;
+        }
+        String iso = t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        if (iso.endsWith(" UTC")) {
+            iso = iso.substring(0, iso.length() - 4) + 'Z';
+        }
+        try {
+            TemporalAccessor parsed = FORMAT.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+            LocalDateTime local = parsed instanceof OffsetDateTime odt ? odt.toLocalDateTime() : (LocalDateTime) parsed;
+            if (local.getYear() < MIN_YEAR || local.getYear() > MAX_YEAR) {
+                return null;
+            }
+            return parsed instanceof OffsetDateTime odt ? odt.toInstant() : local.atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package com.bp010.ingest.read;
-
-/** The input formats the ingest function reads. */
-public enum IngestFormat {
-    TELEMETRY_CSV, TELEMETRY_JSON, PRODUCTION_CSV, WELL_MASTER_CSV, RESERVES_CSV, RESERVES_XLSX, PG_DUMP
-}

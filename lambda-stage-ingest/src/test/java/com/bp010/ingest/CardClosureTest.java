@@ -1,0 +1,98 @@
+package com.bp010.ingest;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.StringJoiner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class CardClosureTest {
+
+    @Test
+    void shouldMeasureTheLoopClosure_whenTheCardIsWellFormed() {
+        // position span 86, last point 0.86 off: 1 %; load span 6000, last point 120 off: 2 %
+        String card = card(30, 0.86, 120);
+
+        assertThat(CardClosure.of(card)).hasValueCloseTo(0.02, within(1e-12));
+    }
+
+    @Test
+    void shouldMeasureZero_whenTheLoopClosesExactly() {
+        assertThat(CardClosure.of(card(20, 0, 0))).hasValue(0.0);
+    }
+
+    @Test
+    void shouldAcceptOtherKeys_whenTheyHoldPlainValues() {
+        String card = "{\"n\":12,\"meta\":{\"spm\":[7.5,8],\"ok\":true,\"unit\":null,\"s\":\"in\"},"
+                + card(25, 0, 0).substring(1);
+
+        assertThat(CardClosure.of(card)).isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "null text|NULL",
+            "not JSON|{position:[1]",
+            "an array|[1,2,3]",
+            "duplicate key|DUPLICATE",
+            "trailing content|TRAILING",
+            "an escape anywhere|ESCAPE",
+            "an exponent|EXPONENT",
+            "an exponent in another key|OTHER_EXPONENT",
+            "a long number|LONG",
+            "a string point|STRING",
+            "a null point|NULL_POINT",
+            "a nested point|NESTED",
+            "19 points|SHORT",
+            "unequal arrays|UNEQUAL",
+            "no stroke|FLAT",
+            "no load|NO_LOAD",
+            "deep nesting elsewhere|DEEP"})
+    void shouldVouchForNothing_whenSqlMustJudgeTheCard(String label, String kind) {
+        String ok = card(30, 0, 0);
+        String text = switch (kind) {
+            case "NULL" -> null;
+            case "DUPLICATE" -> ok.replace("}", ",\"load\":" + repeat("1", 30) + "}");
+            case "TRAILING" -> ok + " {}";
+            case "ESCAPE" -> "{\"x\":\"\\u0000\"," + ok.substring(1);
+            case "EXPONENT" -> ok.replaceFirst("\\[0\\.0,", "[0e0,");
+            case "OTHER_EXPONENT" -> "{\"x\":1e999999," + ok.substring(1);
+            case "LONG" -> ok.replaceFirst("\\[0\\.0,", "[0.000000000000000000001,");
+            case "STRING" -> ok.replaceFirst("\\[0\\.0,", "[\"0\",");
+            case "NULL_POINT" -> ok.replaceFirst("\\[0\\.0,", "[null,");
+            case "NESTED" -> ok.replaceFirst("\\[0\\.0,", "[[0.0],");
+            case "SHORT" -> card(19, 0, 0);
+            case "UNEQUAL" -> "{\"position\":" + repeat("1", 25) + ",\"load\":" + repeat("1", 24) + "}";
+            case "FLAT" -> "{\"position\":" + repeat("5", 25) + ",\"load\":" + repeat("5000", 25) + "}";
+            case "NO_LOAD" -> "{\"position\":" + repeat("1", 25) + "}";
+            case "DEEP" -> "{\"x\":" + "[".repeat(40) + "]".repeat(40) + "," + ok.substring(1);
+            default -> kind;
+        };
+        assertThat(CardClosure.of(text)).as(label).isEmpty();
+    }
+
+    /** n points over a stroke of 86 in and loads 4000-10000 lbf; the last point moved by the given offsets. */
+    private static String card(int n, double positionOffset, double loadOffset) {
+        StringJoiner pos = new StringJoiner(",", "[", "]");
+        StringJoiner load = new StringJoiner(",", "[", "]");
+        for (int k = 0; k < n; k++) {
+            double p = k == 0 || k == n - 1 ? 0.0 : (k == n / 2 ? 86.0 : 43.0);
+            double l = k == 0 || k == n - 1 ? 7000.0 : (k == n / 3 ? 10000.0 : (k == 2 * n / 3 ? 4000.0 : 7000.0));
+            if (k == n - 1) {
+                p += positionOffset;
+                l += loadOffset;
+            }
+            pos.add(Double.toString(p));
+            load.add(Double.toString(l));
+        }
+        return "{\"position\":" + pos + ",\"load\":" + load + "}";
+    }
+
+    private static String repeat(String value, int n) {
+        return "[" + String.join(",", Collections.nCopies(n, value)) + "]";
+    }
+}

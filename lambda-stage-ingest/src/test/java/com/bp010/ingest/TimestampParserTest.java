@@ -1,0 +1,45 @@
+package com.bp010.ingest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimestampParserTest {
+    private final TimestampParser bogota = new TimestampParser(ZoneId.of("America/Bogota"));
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2024-05-01T10:00:00Z, 2024-05-01T10:00:00Z",
+            "2024-05-01T10:00:00.250Z, 2024-05-01T10:00:00.250Z",
+            "2024-05-01T12:00:00+02:00, 2024-05-01T10:00:00Z",
+            "2024-05-01 10:00:00+00, 2024-05-01T10:00:00Z",
+            "2024-05-01 07:00:00-0300, 2024-05-01T10:00:00Z",
+            "2024-05-01T10:00Z, 2024-05-01T10:00:00Z",
+            "2024-05-01T05:00:00, 2024-05-01T10:00:00Z",
+            "2024-05-01 05:00:00, 2024-05-01T10:00:00Z",
+    })
+    void shouldReadIsoTimes_whenTheyCarryAnOffsetOrAreLocalToTheSource(String text, String expected) {
+        assertThat(bogota.parse(text)).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z", "2024-05-01", "01/05/2024 10:00",
+            "yesterday", "1850-01-01T00:00:00Z", "2024-05-01T25:00:00Z", ""})
+    void shouldRefuse_whenTheTextIsNotAPlausibleIsoTime(String text) {
+        assertThat(bogota.parse(text)).isNull();
+    }
+
+    @Test
+    void shouldGiveTheSameInstant_whenTheSameTextRepeats() {
+        Instant first = bogota.parse("2024-05-01T10:00:00Z");
+
+        assertThat(bogota.parse("2024-05-01T10:00:00Z")).isSameAs(first);
+        assertThat(bogota.parse("2024-05-01T11:00:00Z")).isEqualTo(Instant.parse("2024-05-01T11:00:00Z"));
+    }
+}
