@@ -95,7 +95,7 @@ class CatalogueReaderTest {
         assertThat(byId.get("DQ-007")).extracting("expresion", "valorMin", "valorMax").containsExactly("0-100%", 0.0, 100.0);
         assertThat(byId.get("DQ-006")).extracting("expresion", "valorMin", "valorMax").containsExactly(">0", 0.0001, null);
         assertThat(byId.get("DQ-005")).extracting("expresion", "valorMin", "valorMax").containsExactly("0-15", 0.0, 15.0);
-        assertThat(byId.get("DQ-020")).extracting("tipo", "latenciaMaxSeg").containsExactly("LATENCIA", 2.0);
+        assertThat(byId.get("DQ-020")).extracting("tipo", "latenciaMaxSeg").containsExactly(DqRuleType.LATENCIA, 2.0);
         assertThat(byId.get("DQ-021").latenciaMaxSeg()).isEqualTo(900.0);
         assertThat(byId.get("DQ-001")).extracting("nombreTecnico", "valorMin", "valorMax", "origenMax")
                 .containsExactly("well_head_pressure", 0.0, 2000.0, "tbl_limites_pozo");
