@@ -11,7 +11,6 @@ import com.bp010.db.LazyResource;
 import com.bp010.db.S3Location;
 import com.bp010.db.S3Objects;
 import com.bp010.db.SnapStartPriming;
-import com.bp010.referencial.catalogue.CatalogueReader;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
