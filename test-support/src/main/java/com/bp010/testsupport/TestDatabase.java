@@ -131,6 +131,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /** First column of the first row of {@code sql}, or null. */
+    /** The quoted values a CHECK constraint of {@code table} on {@code column} admits (an {@code IN} list). */
+    public java.util.List<String> checkValues(String table, String column) {
+        String check = (String) queryValue("SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c "
+                + "WHERE c.conrelid = ?::regclass AND c.contype = 'c' AND pg_get_constraintdef(c.oid) LIKE ?",
+                table, "%" + column + "%");
+        java.util.List<String> values = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([^']*)'").matcher(check == null ? "" : check);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        return values;
+    }
+
     public Object queryValue(String sql, Object... params) {
         try (Connection c = connect(); var ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
