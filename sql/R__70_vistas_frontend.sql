@@ -5,7 +5,8 @@
 --   vw_semaphore_matrix         Well x variable: which semaphore code, name, colour and value, against which limits?
 --   vw_semaphore_legend         What does each semaphore code and operational state mean, in which colour?
 --   vw_alerts                   What needs attention? Every variable at codes 1, 2, 6, 7, 8, 9 and every live
---                               consistency violation, worst first then newest.
+--                               consistency violation, worst first then newest, with the limit it broke and since
+--                               when the condition has lasted.
 --   vw_kpi_daily                Per well and day: production, energy, efficiency, uptime against targets.
 --   vw_kpi_monthly              Per well and month: the same, with decline and reserves.
 --   vw_dq_summary               Per DQ rule: evaluated, passed, failed, score of its latest run, and the trend against
@@ -189,19 +190,105 @@ COMMENT ON VIEW reporting.vw_well_selector IS
 -- Alerts
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE VIEW reporting.vw_alerts AS
-WITH alertas AS (
+WITH semaforos AS (
+    -- Each variable at an alert code, the limit its latest reading broke (the code says which: 1 min_critical,
+    -- 2 min_warning, 6 max_warning, 7 max_critical, 8 the range of the DQ rule that failed it, 9 the offline
+    -- allowance in minutes) and the side it broke it on.
+    SELECT m.*, f.abierta_en, dq.rule_id AS dq_regla,
+           CASE m.codigo WHEN 1 THEN 'min_critical' WHEN 2 THEN 'min_warning' WHEN 6 THEN 'max_warning'
+                         WHEN 7 THEN 'max_critical'
+                         WHEN 8 THEN CASE WHEN m.valor > dq.valor_max THEN 'dq_max' ELSE 'dq_min' END
+                         WHEN 9 THEN 'offline_allowance_min' END AS limite_nombre,
+           CASE m.codigo WHEN 1 THEN m.min_critical WHEN 2 THEN m.min_warning WHEN 6 THEN m.max_warning
+                         WHEN 7 THEN m.max_critical
+                         WHEN 8 THEN CASE WHEN m.valor > dq.valor_max THEN dq.valor_max ELSE dq.valor_min END
+                         WHEN 9 THEN coalesce(ov.valor_num, og.valor_num, 120) END AS limite
+      FROM reporting.vw_semaphore_matrix m
+      LEFT JOIN reporting.fact_alertas f
+             ON f.vigente AND f.tipo = 'SEMAFORO' AND f.well_id = m.well_id AND f.referencia = m.variable
+      LEFT JOIN LATERAL (
+            SELECT q.rule_id, r.valor_min, r.valor_max
+              FROM stage.tbl_pozo_scada_dq q
+              JOIN referencial.tbl_dq_rules r ON r.rule_id = q.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
+             WHERE m.codigo = 8 AND q.well_id = m.well_id AND q.timestamp_lectura = m.fecha_hora_lectura
+               AND q.nombre_tecnico = m.variable AND q.resultado = 'FAIL'
+             ORDER BY q.rule_id
+             LIMIT 1) dq ON true
+      LEFT JOIN referencial.config_evaluacion ov
+             ON ov.clave = 'offline_allowance_min' AND ov.nombre_tecnico = m.variable
+      LEFT JOIN referencial.config_evaluacion og
+             ON og.clave = 'offline_allowance_min' AND og.nombre_tecnico IS NULL
+     WHERE m.codigo IN (1, 2, 6, 7, 8, 9)
+), alertas AS (
     SELECT 'SEMAFORO'::text AS tipo, m.well_id, m.variable AS referencia,
            coalesce(m.variable_descripcion, m.variable) AS descripcion,
            m.codigo AS codigo_status, m.status_nombre AS estado, m.estado_operativo AS severidad, m.color,
            m.severidad_orden AS rango_severidad,
            m.valor, NULL::double precision AS valor_referencia, m.unidad,
-           coalesce(f.abierta_en, m.fecha_hora_lectura) AS desde,
+           m.limite_nombre, m.limite,
+           -- since when: the first reading of the latest unbroken run of readings of the variable that break the
+           -- same limit on the same side (readings without the variable are skipped); silent since the last reading
+           -- for code 9
+           CASE WHEN m.codigo = 9 THEN m.fecha_hora_lectura
+                ELSE coalesce(inicio.desde, m.fecha_hora_lectura) END AS desde,
+           m.abierta_en,
            m.fecha_hora_lectura AS ultima_observacion,
+           m.evaluado_en,
            format('%s = %s%s: %s', m.variable, m.valor, coalesce(' ' || m.unidad, ''), m.status_nombre) AS mensaje
-      FROM reporting.vw_semaphore_matrix m
-      LEFT JOIN reporting.fact_alertas f
-             ON f.vigente AND f.tipo = 'SEMAFORO' AND f.well_id = m.well_id AND f.referencia = m.variable
-     WHERE m.codigo IN (1, 2, 6, 7, 8, 9)
+      FROM semaforos m
+      LEFT JOIN LATERAL (
+            SELECT min(p.timestamp_lectura) AS desde
+              FROM stage.tbl_pozo_produccion p
+             CROSS JOIN LATERAL (SELECT CASE m.variable
+                          WHEN 'well_head_pressure' THEN p.well_head_pressure
+                          WHEN 'casing_head_pressure' THEN p.casing_head_pressure
+                          WHEN 'flow_line_pressure' THEN p.flow_line_pressure
+                          WHEN 'wellhead_temperature' THEN p.wellhead_temperature
+                          WHEN 'strokes_per_minute' THEN p.strokes_per_minute
+                          WHEN 'pump_fillage' THEN p.pump_fillage
+                          WHEN 'max_rod_load' THEN p.max_rod_load
+                          WHEN 'min_rod_load' THEN p.min_rod_load
+                          WHEN 'motor_current' THEN p.motor_current
+                          WHEN 'motor_power' THEN p.motor_power
+                          WHEN 'oil_rate' THEN p.oil_rate
+                          WHEN 'water_rate' THEN p.water_rate
+                          WHEN 'gas_rate' THEN p.gas_rate
+                          WHEN 'bsw' THEN p.bsw
+                          WHEN 'pump_intake_pressure' THEN p.pump_intake_pressure
+                          WHEN 'fluid_level' THEN p.fluid_level
+                          WHEN 'gearbox_torque' THEN p.gearbox_torque
+                      END AS valor) v
+             WHERE m.codigo <> 9 AND m.limite IS NOT NULL
+               AND p.well_id = m.well_id AND p.timestamp_lectura <= m.fecha_hora_lectura
+               AND v.valor IS NOT NULL
+               AND p.timestamp_lectura > coalesce((
+                       SELECT max(o.timestamp_lectura)
+                         FROM stage.tbl_pozo_produccion o
+                        CROSS JOIN LATERAL (SELECT CASE m.variable
+                          WHEN 'well_head_pressure' THEN o.well_head_pressure
+                          WHEN 'casing_head_pressure' THEN o.casing_head_pressure
+                          WHEN 'flow_line_pressure' THEN o.flow_line_pressure
+                          WHEN 'wellhead_temperature' THEN o.wellhead_temperature
+                          WHEN 'strokes_per_minute' THEN o.strokes_per_minute
+                          WHEN 'pump_fillage' THEN o.pump_fillage
+                          WHEN 'max_rod_load' THEN o.max_rod_load
+                          WHEN 'min_rod_load' THEN o.min_rod_load
+                          WHEN 'motor_current' THEN o.motor_current
+                          WHEN 'motor_power' THEN o.motor_power
+                          WHEN 'oil_rate' THEN o.oil_rate
+                          WHEN 'water_rate' THEN o.water_rate
+                          WHEN 'gas_rate' THEN o.gas_rate
+                          WHEN 'bsw' THEN o.bsw
+                          WHEN 'pump_intake_pressure' THEN o.pump_intake_pressure
+                          WHEN 'fluid_level' THEN o.fluid_level
+                          WHEN 'gearbox_torque' THEN o.gearbox_torque
+                      END AS valor) w
+                        WHERE o.well_id = m.well_id AND o.timestamp_lectura < m.fecha_hora_lectura
+                          AND w.valor IS NOT NULL
+                          AND NOT CASE WHEN m.limite_nombre IN ('max_warning', 'max_critical', 'dq_max')
+                                       THEN w.valor > m.limite
+                                       ELSE w.valor < m.limite END),
+                   '-infinity')) inicio ON true
     UNION ALL
     SELECT 'CONSISTENCIA', t.well_id, t.codigo,
            r.descripcion,
@@ -211,7 +298,8 @@ WITH alertas AS (
            CASE upper(t.severidad) WHEN 'CRITICAL' THEN 9 WHEN 'HIGH' THEN 6 WHEN 'MEDIUM' THEN 4
                                    WHEN 'LOW' THEN 3 ELSE 2 END,
            t.valor_medido, t.valor_referencia, NULL,
-           t.detectado_en, t.ultima_vez_en, t.mensaje
+           r.variable_referencia, t.valor_referencia,
+           t.detectado_en, t.detectado_en, t.ultima_vez_en, t.ultima_vez_en, t.mensaje
       FROM stage.tbl_consistency_results t
       LEFT JOIN referencial.tbl_reglas_consistencia r ON r.codigo = t.codigo
      WHERE t.vigente
@@ -220,13 +308,14 @@ SELECT row_number() OVER (ORDER BY a.rango_severidad DESC, a.desde DESC NULLS LA
            AS orden,
        a.tipo, a.well_id, p.nombre_pozo, p.campo, a.referencia, a.descripcion, a.codigo_status, a.estado,
        a.severidad, a.color, a.rango_severidad, a.valor, a.valor_referencia, a.unidad, a.desde,
-       a.ultima_observacion, a.mensaje
+       a.ultima_observacion, a.mensaje,
+       a.limite_nombre, a.limite, a.abierta_en, a.evaluado_en, a.evaluado_en - a.desde AS duracion
   FROM alertas a
   LEFT JOIN reporting.dim_pozo p ON p.well_id = a.well_id
  ORDER BY a.rango_severidad DESC, a.desde DESC NULLS LAST, a.well_id, a.referencia;
 
 COMMENT ON VIEW reporting.vw_alerts IS
-    'Every variable at semaphore codes 1, 2, 6, 7, 8, 9 and every live consistency violation, worst first (rango_severidad) then newest (desde); orden is that order';
+    'Every variable at semaphore codes 1, 2, 6, 7, 8, 9 and every live consistency violation, worst first (rango_severidad) then newest (desde); orden is that order. desde is when the condition began: for a variable, the first reading of the latest unbroken run of its readings that break the same limit (limite_nombre, limite) on the same side, or its last reading when it went silent (code 9); for a violation, when a run first detected it. abierta_en is when the pipeline opened the alert, duracion is evaluado_en (the run''s asOf) minus desde';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- KPIs

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bp010", mixinStandardHelpOptions = true, version = "bp010 1.0",
         description = "Run the BP010 pipeline's Lambda handlers locally against PostgreSQL.",
-        subcommands = {DemoCommand.class, InvokeCommand.class, GenerateCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, ReportCommand.class, InvokeCommand.class, GenerateCommand.class,
+                BenchCommand.class})
 public final class Bp010 implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -8,6 +8,8 @@ import com.bp010.demo.Fault;
 import com.bp010.demo.GeneratedSet;
 import com.bp010.demo.GeneratorOptions;
 import com.bp010.db.Json;
+import com.bp010.report.Language;
+import com.bp010.report.SurveillanceReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.logging.log4j.Level;
@@ -52,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "where to write the HTML report (default ${DEFAULT-VALUE})")
     Path report;
 
+    @Option(names = "--lang", defaultValue = "es", paramLabel = "es|en",
+            description = "language of the report (default ${DEFAULT-VALUE}, the catalogue's)")
+    String lang;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where to write the generated files (default: a temporary folder)")
     Path dataDir;
 
@@ -65,6 +71,13 @@ final class DemoCommand implements Callable<Integer> {
         if (System.getenv("BP010_LOG_LEVEL") == null) {
             // The demo shows its own progress; the handlers' JSON logs (stderr) only when something goes wrong.
             Configurator.setRootLevel(Level.WARN);
+        }
+        Language language;
+        try {
+            language = Language.parse(lang);
+        } catch (Bp010Exception e) {
+            System.err.println("bp010 demo: " + e.reason());
+            return 2;
         }
         try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
@@ -99,16 +112,21 @@ final class DemoCommand implements Callable<Integer> {
 
             progress.step("Writing the report");
             ReportData data;
+            SurveillanceReport.Result page;
+            String title = language == Language.EN ? "BP010 demo: " + wells + " wells, " + days + " days"
+                    : "BP010 demo: " + wells + " pozos, " + days + " días";
+            FieldTimeZone field = FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC"));
             try (Connection c = DriverManager.getConnection(db.jdbcUrl());
                  java.sql.Statement zone = c.createStatement()) {
                 // the report's days are the field's days, as the handlers' sessions see them
-                zone.execute(FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).sessionSql());
+                zone.execute(field.sessionSql());
                 data = ReportData.load(c);
+                page = SurveillanceReport.generate(c, new SurveillanceReport.Request(null, null, null, language,
+                        field.zone(), title, SurveillanceReport.DEFAULT_MAX_WELL_SECTIONS), Instant.now());
             }
             Path file = report.toAbsolutePath();
-            Files.writeString(file, HtmlReport.render(data, "BP010 demo: " + wells + " wells, " + days + " days",
-                    Instant.now()), StandardCharsets.UTF_8);
-            progress.done(file.toString());
+            Files.writeString(file, page.html(), StandardCharsets.UTF_8);
+            progress.done(page.exceptions() + " of " + page.wells() + " wells need attention: " + file);
 
             out.print(DemoSummary.text(data, ingest, run));
             out.println("Report: " + file);

@@ -40,10 +40,18 @@ final class DemoSummary {
                     : d.dailyField().get(0);
             s.append(String.format(Locale.ROOT,
                     "Field on %s: oil %s bbl, water %s bbl, gas %s Mscf, energy %s kWh, %s kWh/bbl of liquid%n",
-                    day.get("fecha"), HtmlReport.fmt(day.get("petroleo")), HtmlReport.fmt(day.get("agua")),
-                    HtmlReport.fmt(day.get("gas")), HtmlReport.fmt(day.get("energia")),
-                    HtmlReport.fmt(day.get("kwh_por_bbl"))));
+                    day.get("fecha"), fmt(day.get("petroleo")), fmt(day.get("agua")),
+                    fmt(day.get("gas")), fmt(day.get("energia")),
+                    fmt(day.get("kwh_por_bbl"))));
         }
         return s.toString();
+    }
+
+    private static String fmt(Object v) {
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            return Math.abs(d) >= 1000 ? String.format(Locale.ROOT, "%,.0f", d) : String.format(Locale.ROOT, "%.2f", d);
+        }
+        return v == null ? "" : v.toString();
     }
 }

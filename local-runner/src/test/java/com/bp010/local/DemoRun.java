@@ -1,0 +1,63 @@
+package com.bp010.local;
+
+import com.bp010.testsupport.TestDatabase;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One run of the README's first command ({@code bp010 demo}, 4 wells x 2 days, every fault planted) shared by the ITs
+ * that read its database or its report, so the demo runs once per test JVM. The database is dropped at JVM exit.
+ */
+final class DemoRun {
+    static final int WELLS = 4;
+    private static DemoRun instance;
+
+    final TestDatabase db;
+    final Path dir;
+    final Path report;
+    final int exit;
+    final String stdout;
+
+    private DemoRun(TestDatabase db, Path dir, Path report, int exit, String stdout) {
+        this.db = db;
+        this.dir = dir;
+        this.report = report;
+        this.exit = exit;
+        this.stdout = stdout;
+    }
+
+    static synchronized DemoRun get() {
+        if (instance == null) {
+            instance = run();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.db::close));
+        }
+        return instance;
+    }
+
+    private static DemoRun run() {
+        try {
+            Path dir = Files.createTempDirectory("bp010-demo-it-");
+            Path report = dir.resolve("report.html");
+            TestDatabase db = TestDatabase.create();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream original = System.out;
+            int exit;
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            try {
+                exit = Bp010.run("demo", "--wells", String.valueOf(WELLS), "--days", "2", "--jdbc-url", db.jdbcUrl(),
+                        "--report", report.toString(), "--data-dir", dir.resolve("data").toString());
+            } finally {
+                System.setOut(original);
+            }
+            return new DemoRun(db, dir, report, exit, out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

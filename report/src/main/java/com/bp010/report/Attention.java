@@ -1,0 +1,139 @@
+package com.bp010.report;
+
+import com.bp010.report.ReportModel.DailyKpi;
+import com.bp010.report.ReportModel.DqFailure;
+import com.bp010.report.ReportModel.Finding;
+import com.bp010.report.ReportModel.LiveAlert;
+import com.bp010.report.ReportModel.Well;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The exceptions list: the wells that need attention today, ranked. A well's rank is its most urgent reason, in this
+ * order: a parted rod; a variable at a critical code (1, 7, 8); a pump diagnosis other than a full pump; silent
+ * variables (code 9); a live consistency violation; failed DQ checks in the window; oil production of the latest
+ * complete day more than {@value #SHORTFALL_PCT} % below target; a variable at a warning code (2, 6). Ties: more reasons
+ * of that kind first, then the longest-lasting, then the well selector's order.
+ */
+final class Attention {
+    static final double SHORTFALL_PCT = 10.0;
+
+    enum Kind { PARTED_ROD, CRITICAL, DIAGNOSIS, SILENT, CONSISTENCY, DATA_QUALITY, PRODUCTION, WARNING }
+
+    /** One reason a well is on the list; exactly one of the detail fields is set, as the kind says. */
+    record Reason(Kind kind, Instant since, LiveAlert alert, Finding finding, List<DqFailure> dqFailures,
+                  DailyKpi day, String diagnosis, Double probability) {
+    }
+
+    record WellAttention(Well well, List<Reason> reasons) {
+        Kind top() {
+            return reasons.get(0).kind();
+        }
+
+        long count(Kind kind) {
+            return reasons.stream().filter(r -> r.kind() == kind).count();
+        }
+
+        Instant earliest(Kind kind) {
+            return reasons.stream().filter(r -> r.kind() == kind && r.since() != null).map(Reason::since)
+                    .min(Comparator.naturalOrder()).orElse(Instant.MAX);
+        }
+    }
+
+    private Attention() {
+    }
+
+    static List<WellAttention> rank(ReportModel m) {
+        Map<String, List<Reason>> byWell = new LinkedHashMap<>();
+        for (Well w : m.wells()) {
+            diagnosis(w).ifPresent(r -> byWell.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(r));
+        }
+        for (LiveAlert a : m.alerts()) {
+            if (a.semaphore() && a.code() != null) {
+                Kind kind = switch (a.code()) {
+                    case 1, 7, 8 -> Kind.CRITICAL;
+                    case 9 -> Kind.SILENT;
+                    default -> Kind.WARNING;
+                };
+                add(byWell, a.wellId(), new Reason(kind, a.since(), a, null, null, null, null, null));
+            }
+        }
+        for (Finding f : m.consistency()) {
+            add(byWell, f.wellId(), new Reason(Kind.CONSISTENCY, f.detectedAt(), null, f, null, null, null, null));
+        }
+        Map<String, List<DqFailure>> dq = new LinkedHashMap<>();
+        m.dqFailures().forEach(f -> dq.computeIfAbsent(f.wellId(), k -> new ArrayList<>()).add(f));
+        dq.forEach((well, failures) -> add(byWell, well, new Reason(Kind.DATA_QUALITY,
+                failures.stream().map(DqFailure::readAt).filter(t -> t != null).min(Comparator.naturalOrder())
+                        .orElse(null), null, null, worstFirst(failures), null, null, null)));
+        m.daily().forEach((well, days) -> shortfall(days).ifPresent(d -> add(byWell, well,
+                new Reason(Kind.PRODUCTION, null, null, null, null, d, null, null))));
+
+        List<WellAttention> ranked = new ArrayList<>();
+        List<String> order = m.wells().stream().map(Well::id).toList();
+        for (Well w : m.wells()) {
+            List<Reason> reasons = byWell.get(w.id());
+            if (reasons != null) {
+                reasons.sort(Comparator.comparing(Reason::kind)
+                        .thenComparing(r -> r.since() == null ? Instant.MAX : r.since()));
+                ranked.add(new WellAttention(w, List.copyOf(reasons)));
+            }
+        }
+        ranked.sort(Comparator.comparing(WellAttention::top)
+                .thenComparing(Comparator.comparingLong((WellAttention a) -> a.count(a.top())).reversed())
+                .thenComparing(a -> a.earliest(a.top()))
+                .thenComparing(a -> order.indexOf(a.well().id())));
+        return ranked;
+    }
+
+    /** A diagnosis other than a full pump is a reason; a parted rod outranks everything. */
+    private static java.util.Optional<Reason> diagnosis(Well w) {
+        if (w.diagnosis() == null || w.diagnosis().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String d = w.diagnosis().toUpperCase(Locale.ROOT).replace(' ', '_');
+        if (d.equals("FULL_PUMP") || d.equals("BOMBA_LLENA") || d.equals("NORMAL")) {
+            return java.util.Optional.empty();
+        }
+        Kind kind = d.contains("PARTED") || d.contains("ROD_PART") || d.contains("VARILLA_ROTA")
+                || d.contains("ROTURA") ? Kind.PARTED_ROD : Kind.DIAGNOSIS;
+        return java.util.Optional.of(new Reason(kind, null, null, null, null, null, w.diagnosis(),
+                w.diagnosisProbability()));
+    }
+
+    /** The latest complete day, when its oil is more than SHORTFALL_PCT below the target rate. */
+    static java.util.Optional<DailyKpi> shortfall(List<DailyKpi> days) {
+        return days.stream().filter(DailyKpi::complete).max(Comparator.comparing(DailyKpi::day))
+                .filter(d -> d.oil() != null && d.targetOilRate() != null && d.targetOilRate() > 0
+                        && (d.oil() - d.targetOilRate()) / d.targetOilRate() * 100 < -SHORTFALL_PCT);
+    }
+
+    /** High severity first, then the earliest reading. */
+    private static List<DqFailure> worstFirst(List<DqFailure> failures) {
+        return failures.stream().sorted(Comparator.comparing((DqFailure f) -> severityRank(f.severity()))
+                .thenComparing(f -> f.readAt() == null ? Instant.MIN : f.readAt())).toList();
+    }
+
+    static int severityRank(String severity) {
+        if (severity == null) {
+            return 9;
+        }
+        return switch (severity.toUpperCase(Locale.ROOT)) {
+            case "CRITICAL" -> 0;
+            case "HIGH" -> 1;
+            case "MEDIUM" -> 2;
+            case "LOW" -> 3;
+            default -> 4;
+        };
+    }
+
+    private static void add(Map<String, List<Reason>> byWell, String well, Reason r) {
+        byWell.computeIfAbsent(well, k -> new ArrayList<>()).add(r);
+    }
+}

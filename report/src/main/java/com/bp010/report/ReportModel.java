@@ -1,0 +1,97 @@
+package com.bp010.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one report shows, read from the {@code reporting} views ({@link ReportReader}). Maps are keyed by well id;
+ * a value the views hold as NULL is null here (never a made-up zero).
+ */
+record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, Labels labels, List<Well> wells,
+                   Map<String, List<MatrixCell>> matrix, List<LiveAlert> alerts, Map<String, HourlySeries> hourly,
+                   Map<String, List<DailyKpi>> daily, Map<String, List<SurfaceCard>> cards,
+                   List<Finding> consistency, List<DqFailure> dqFailures, DqScore dqScore, List<DqRule> dqRules,
+                   List<FieldDay> fieldDays, DataExtent extent) {
+
+    boolean empty() {
+        return wells.isEmpty() || (hourly.isEmpty() && daily.isEmpty() && fieldDays.isEmpty());
+    }
+
+    /** A well as the selector and the dashboard see it now. */
+    record Well(String id, String name, String field, String state, Instant lastReading, String worstVariable,
+                Integer worstCode, String diagnosis, Double diagnosisProbability) {
+    }
+
+    /** The well's effective limits for one variable (per-well rows over the all-wells row). */
+    record Limits(Double minCritical, Double minWarning, Double target, Double maxWarning, Double maxCritical) {
+        static final Limits NONE = new Limits(null, null, null, null, null);
+    }
+
+    /** The latest value of a limited variable and its semaphore code 0-9. */
+    record MatrixCell(String wellId, String variable, int order, Double value, Instant readAt, Integer code,
+                      Limits limits) {
+    }
+
+    /** A live alert of {@code vw_alerts}: a variable at an alert code or a live consistency violation. */
+    record LiveAlert(String type, String wellId, String reference, Integer code, Double value, Double referenceValue,
+                     String limitName, Double limit, Instant since, Instant lastSeen, Instant evaluatedAt,
+                     String severity) {
+        boolean semaphore() {
+            return "SEMAFORO".equals(type);
+        }
+    }
+
+    /** Hourly averages of the limited variables (hours in order; a variable's array has one slot per hour). */
+    record HourlySeries(String wellId, List<Instant> hours, Map<String, Double[]> values) {
+    }
+
+    /** One well-day of {@code vw_kpi_daily}. */
+    record DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
+                    Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
+                    Double energyKwh, Double targetOilRate, Double varianceOilPct) {
+        boolean complete() {
+            return hoursWithData >= 24;
+        }
+    }
+
+    /** A surface card as sent; {@code position}/{@code load} are null when it could not be read (see problem). */
+    record SurfaceCard(String wellId, Instant readAt, boolean validDq, String dqRule, String dqReason,
+                       double[] position, double[] load, String problem) {
+        boolean drawable() {
+            return position != null && load != null && position.length >= 2 && position.length == load.length;
+        }
+    }
+
+    /** A live physical consistency violation. */
+    record Finding(String wellId, String code, String measuredVariable, Double measured, String operator,
+                   String referenceVariable, Double reference, String severity, Instant detectedAt) {
+    }
+
+    /** A failed DQ check: which reading, which value against which limit, why. */
+    record DqFailure(String wellId, Instant readAt, String variable, String value, Double limit, String ruleId,
+                     String ruleType, String reason, String severity) {
+    }
+
+    /** The DQ score over the window: passed / evaluated, with the failed count beside it. */
+    record DqScore(long evaluated, long passed, long failed, long notEvaluated) {
+        Double score() {
+            return evaluated == 0 ? null : (double) passed / evaluated;
+        }
+    }
+
+    /** Per DQ rule: the counts of its latest run. */
+    record DqRule(String ruleId, String variable, String type, String severity, long evaluated, long failed,
+                  long notEvaluated, Double score) {
+    }
+
+    /** The field's day: sums over the wells that have the day. */
+    record FieldDay(LocalDate day, int wells, int completeWells, Double oil, Double water, Double gas, Double energy,
+                    Double kwhPerBbl) {
+    }
+
+    /** Which days the database has at all, for the default window and the "no data" page. */
+    record DataExtent(LocalDate firstDay, LocalDate lastDay) {
+    }
+}

@@ -1,0 +1,100 @@
+package com.bp010.report;
+
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.ErrorCode;
+import com.bp010.report.ReportModel.DataExtent;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The surveillance report: one self-contained HTML file read from the {@code reporting} views only, so it runs with
+ * the read-only role {@code bp010_reader}. All its queries see one snapshot (a read-only repeatable-read transaction),
+ * so the exceptions, the matrix and the well pages agree with each other.
+ */
+public final class SurveillanceReport {
+    /** Sections drawn per well at most; wells past it (the least urgent) are listed, not drawn. */
+    public static final int DEFAULT_MAX_WELL_SECTIONS = 200;
+    /** Surface cards drawn per well: the window's latest and the ones before it, faintly. */
+    public static final int CARDS_PER_WELL = ReportReader.CARDS_PER_WELL;
+
+    /**
+     * What to report: calendar days {@code from}..{@code to} (inclusive, in {@code zone}; null = the defaults of
+     * {@link ReportWindow#resolve}), one well or all ({@code wellId} null), the language, a title (null = default).
+     */
+    public record Request(LocalDate from, LocalDate to, String wellId, Language lang, ZoneId zone, String title,
+                          int maxWellSections) {
+        public Request {
+            lang = lang == null ? Language.ES : lang;
+            zone = zone == null ? ZoneId.of("UTC") : zone;
+            maxWellSections = maxWellSections <= 0 ? DEFAULT_MAX_WELL_SECTIONS : maxWellSections;
+        }
+
+        public static Request defaults() {
+            return new Request(null, null, null, Language.ES, ZoneId.of("UTC"), null, DEFAULT_MAX_WELL_SECTIONS);
+        }
+    }
+
+    /** The page and what it holds: {@code noData} when the window had nothing to show. */
+    public record Result(String html, boolean noData, LocalDate from, LocalDate to, int wells, int exceptions) {
+    }
+
+    private SurveillanceReport() {
+    }
+
+    public static Result generate(Connection c, Request request, Instant generatedAt) {
+        boolean autoCommit;
+        int isolation;
+        boolean readOnly;
+        try {
+            autoCommit = c.getAutoCommit();
+            isolation = c.getTransactionIsolation();
+            readOnly = c.isReadOnly();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        try {
+            return build(c, request, generatedAt);
+        } catch (SQLException e) {
+            throw failure(e);
+        } finally {
+            try {
+                c.rollback();
+                c.setReadOnly(readOnly);
+                c.setTransactionIsolation(isolation);
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException ignored) {
+                // the connection is broken; the failure above (if any) says why
+            }
+        }
+    }
+
+    private static Result build(Connection c, Request r, Instant generatedAt) throws SQLException {
+        ReportReader reader = new ReportReader(c, r.wellId());
+        DataExtent extent = reader.extent();
+        LocalDate today = generatedAt.atZone(r.zone()).toLocalDate();
+        ReportWindow window = ReportWindow.resolve(r.from(), r.to(), extent.firstDay(), extent.lastDay(), today,
+                r.zone());
+        ReportModel model = reader.read(window, r.lang(), generatedAt, extent);
+        if (r.wellId() != null && model.wells().isEmpty()) {
+            throw new Bp010Exception(ErrorCode.BAD_INPUT, "No well '" + r.wellId() + "' in reporting.vw_well_selector:"
+                    + " check the id, or leave --well out to report every well").with("field", "well");
+        }
+        String title = r.title() != null ? r.title() : new Messages(r.lang()).get("title.default");
+        String html = ReportPage.render(model, title, r.maxWellSections());
+        int exceptions = model.empty() ? 0 : Attention.rank(model).size();
+        return new Result(html, model.empty(), window.from(), window.to(), model.wells().size(), exceptions);
+    }
+
+    private static Bp010Exception failure(SQLException e) {
+        return new Bp010Exception(ErrorCode.DATABASE, "Could not read the report from the reporting views: "
+                + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e)
+                .with("sqlState", e.getSQLState());
+    }
+}

@@ -1,0 +1,141 @@
+package com.bp010.report;
+
+import com.bp010.report.Attention.Reason;
+import com.bp010.report.ReportModel.DailyKpi;
+import com.bp010.report.ReportModel.DqFailure;
+import com.bp010.report.ReportModel.Finding;
+import com.bp010.report.ReportModel.LiveAlert;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The report's sentences, in its one language: a variable's state (depth-aware), a limit by name, the one-line "why"
+ * of each reason on the exceptions list. Holds the labels, the messages and the formats the sections share.
+ */
+final class Words {
+    final Labels labels;
+    final Messages msg;
+    final Format fmt;
+
+    Words(Labels labels, Messages msg, Format fmt) {
+        this.labels = labels;
+        this.msg = msg;
+        this.fmt = fmt;
+    }
+
+    /** The state of a code for a variable: the 0-9 scale's name, or "above pump"/"deep" for a depth. */
+    String state(Integer code, String variable) {
+        if (code == null) {
+            return labels.status(0);
+        }
+        if (labels.depth(variable)) {
+            switch (code) {
+                case 1: return msg.get("depth.critical.above");
+                case 2: return msg.get("depth.warning.above");
+                case 6: return msg.get("depth.warning.deep");
+                case 7: return msg.get("depth.critical.deep");
+                default: break;
+            }
+        }
+        return labels.status(code);
+    }
+
+    String limitName(String name) {
+        return name == null ? "" : msg.getOr("limit." + name, Labels.words(name));
+    }
+
+    /** "Label value unit". */
+    String value(String variable, Double value) {
+        return labels.label(variable) + " " + fmt.num(value, labels.unit(variable));
+    }
+
+    /** The one line saying why a well is on the exceptions list. */
+    String why(Reason r) {
+        return switch (r.kind()) {
+            case CRITICAL, WARNING -> alert(r.alert());
+            case SILENT -> silent(r.alert());
+            case CONSISTENCY -> finding(r.finding());
+            case DATA_QUALITY -> r.dqFailures().size() == 1 ? msg.get("why.dq.one", dqFailure(r.dqFailures().get(0)))
+                    : msg.get("why.dq", fmt.count(r.dqFailures().size()), dqFailure(r.dqFailures().get(0)));
+            case PRODUCTION -> production(r.day());
+            case PARTED_ROD, DIAGNOSIS -> msg.get("why.diagnosis", diagnosis(r.diagnosis()),
+                    r.probability() == null ? "—" : fmt.decimals(r.probability() * 100, 0) + " %");
+        };
+    }
+
+    String alert(LiveAlert a) {
+        String unit = labels.unit(a.reference());
+        String since = a.since() == null ? "" : " · " + msg.get("why.since", fmt.time(a.since()), duration(a));
+        if (a.limit() == null) {
+            return value(a.reference(), a.value()) + " — " + state(a.code(), a.reference()) + since;
+        }
+        return value(a.reference(), a.value()) + " — " + state(a.code(), a.reference()) + " ("
+                + comparison(a.limitName()) + " " + limitName(a.limitName()) + " " + fmt.num(a.limit(), unit) + ")"
+                + since;
+    }
+
+    String silent(LiveAlert a) {
+        return msg.get("why.silent", labels.label(a.reference()), fmt.time(a.since()), duration(a),
+                fmt.num(a.limit()));
+    }
+
+    String finding(Finding f) {
+        return msg.get("why.consistency", f.code(), msg.getOr("rule." + f.code(), f.code()),
+                value(f.measuredVariable(), f.measured()), value(f.referenceVariable(), f.reference()),
+                f.operator() == null ? "?" : f.operator(), fmt.time(f.detectedAt()));
+    }
+
+    String production(DailyKpi d) {
+        double variance = (d.oil() - d.targetOilRate()) / d.targetOilRate() * 100;
+        return msg.get("why.production", fmt.num(d.oil()), fmt.day(d.day()), fmt.num(d.targetOilRate()),
+                fmt.decimals(variance, 1));
+    }
+
+    /** A failed DQ check in words: which variable, which value against which limit, when, which rule. */
+    String dqFailure(DqFailure f) {
+        String type = f.ruleType() == null ? "" : f.ruleType().toUpperCase(Locale.ROOT);
+        String unit = labels.unit(f.variable());
+        String when = f.readAt() == null ? msg.get("dq.master") : fmt.time(f.readAt());
+        String what = switch (type) {
+            case "LATENCIA" -> msg.get("dq.latency", labels.label(f.variable()), f.value(), fmt.num(f.limit()));
+            case "FORMATO" -> msg.get("dq.format", labels.label(f.variable()));
+            default -> {
+                Double v = parse(f.value());
+                String cmp = v != null && f.limit() != null ? (v > f.limit() ? ">" : "<") : "?";
+                yield labels.label(f.variable()) + " " + (v == null ? f.value() : fmt.num(v, unit)) + " " + cmp + " "
+                        + fmt.num(f.limit(), unit);
+            }
+        };
+        return what + " (" + f.ruleId() + (f.severity() == null ? "" : ", " + f.severity()) + ") · " + when;
+    }
+
+    String diagnosis(String pattern) {
+        if (pattern == null) {
+            return "—";
+        }
+        String key = "diagnosis." + pattern.toUpperCase(Locale.ROOT).replace(' ', '_');
+        return msg.getOr(key, Labels.words(pattern));
+    }
+
+    private String duration(LiveAlert a) {
+        return a.since() == null || a.evaluatedAt() == null ? "—"
+                : fmt.duration(Duration.between(a.since(), a.evaluatedAt()));
+    }
+
+    static String comparison(String limitName) {
+        if (limitName == null) {
+            return "";
+        }
+        return limitName.startsWith("max") || limitName.equals("dq_max") ? ">" : limitName.startsWith("min")
+                || limitName.equals("dq_min") ? "<" : ">";
+    }
+
+    private static Double parse(String text) {
+        try {
+            return text == null ? null : Double.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

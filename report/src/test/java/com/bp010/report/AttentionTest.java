@@ -1,0 +1,60 @@
+package com.bp010.report;
+
+import com.bp010.report.Attention.Kind;
+import com.bp010.report.Attention.WellAttention;
+import com.bp010.report.ReportModel.DailyKpi;
+import com.bp010.report.ReportModel.Well;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AttentionTest {
+    @Test
+    void shouldRankCriticalBeforeConsistencyBeforeDataQuality_whenRankingTheSampleField() {
+        List<WellAttention> ranked = Attention.rank(SampleModel.model(Language.EN));
+
+        assertThat(ranked).extracting(a -> a.well().id()).containsExactly("W-1", "W-2", "W-3");
+        assertThat(ranked).extracting(WellAttention::top).containsExactly(Kind.CRITICAL, Kind.CONSISTENCY,
+                Kind.DATA_QUALITY);
+        // W-2: the consistency finding first, its warning (fluid level above the pump) after it
+        assertThat(ranked.get(1).reasons()).extracting(Attention.Reason::kind)
+                .containsExactly(Kind.CONSISTENCY, Kind.WARNING);
+        // W-3: the failed check, and oil 40 bbl on the latest complete day against 50 bbl/d (-20 %)
+        assertThat(ranked.get(2).reasons()).extracting(Attention.Reason::kind)
+                .containsExactly(Kind.DATA_QUALITY, Kind.PRODUCTION);
+    }
+
+    @Test
+    void shouldPutAPartedRodFirstAndIgnoreAFullPump_whenWellsCarryDiagnoses() {
+        ReportModel base = SampleModel.model(Language.EN);
+        List<Well> wells = new ArrayList<>(base.wells());
+        wells.set(2, new Well("W-3", "W-3", "F", "NORMAL", null, null, null, "PARTED_ROD", 0.91));
+        wells.set(0, new Well("W-1", "W-1", "F", "CRITICAL", null, null, null, "FULL_PUMP", 0.99));
+        ReportModel m = new ReportModel(base.window(), base.generatedAt(), base.stateAsOf(), base.labels(), wells,
+                base.matrix(), base.alerts(), base.hourly(), base.daily(), base.cards(), base.consistency(),
+                base.dqFailures(), base.dqScore(), base.dqRules(), base.fieldDays(), base.extent());
+
+        List<WellAttention> ranked = Attention.rank(m);
+
+        assertThat(ranked.get(0).well().id()).isEqualTo("W-3");
+        assertThat(ranked.get(0).top()).isEqualTo(Kind.PARTED_ROD);
+        assertThat(ranked.get(1).reasons()).extracting(Attention.Reason::kind).doesNotContain(Kind.DIAGNOSIS);
+    }
+
+    @Test
+    void shouldJudgeOnlyTheLatestCompleteDay_whenLookingForAShortfall() {
+        LocalDate d1 = LocalDate.of(2026, 3, 1);
+        DailyKpi shortComplete = new DailyKpi("W", d1, 24, 44.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, null);
+        DailyKpi partialLater = new DailyKpi("W", d1.plusDays(1), 3, 5.0, 0.0, 0.0, 3.0, 12.5, null, null, null, 50.0, null);
+        DailyKpi fineComplete = new DailyKpi("W", d1, 24, 46.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, null);
+
+        // 44 against 50 is -12 % (a shortfall); the partial next day (5 bbl in 3 hours) is not judged
+        assertThat(Attention.shortfall(List.of(shortComplete, partialLater))).contains(shortComplete);
+        // 46 against 50 is -8 %: within the 10 % allowance
+        assertThat(Attention.shortfall(List.of(fineComplete, partialLater))).isEmpty();
+    }
+}

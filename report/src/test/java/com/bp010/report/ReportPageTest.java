@@ -1,0 +1,85 @@
+package com.bp010.report;
+
+import org.htmlunit.StringWebResponse;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomNode;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page rendered from a field built in code, read back as a browser parses it (HtmlUnit, no scripts). */
+class ReportPageTest {
+    @Test
+    void shouldBeOneSelfContainedPageWithAViewport_whenRendered() {
+        String html = ReportPage.render(SampleModel.model(Language.ES), "Prueba", 200);
+
+        assertThat(html).contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .doesNotContain("<script", "src=", "http://", "https://", "@import", "<link");
+        assertThat(html).contains("viewBox=").doesNotContain("<svg class=\"chart\" width=");
+    }
+
+    @Test
+    void shouldListTheWellsThatNeedAttentionFirstWithWhyInOneLine_whenRenderedInSpanish() throws Exception {
+        HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.ES), "Prueba", 200));
+
+        assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("es");
+        List<DomNode> items = page.querySelectorAll("#exceptions ol.exceptions > li");
+        assertThat(items).extracting(i -> i.getAttributes().getNamedItem("data-well").getNodeValue())
+                .containsExactly("W-1", "W-2", "W-3");
+        // value, the limit it broke, since when (field time, Bogota) and for how long
+        assertThat(items.get(0).querySelectorAll("p.why", items.get(0)).get(0).asNormalizedText())
+                .isEqualTo("▲▲ Presión en cabeza de pozo 2.150 psi — Critico alto (> máx. crítico 2.000 psi)"
+                        + " · desde 2026-03-02 10:00 (14 h)");
+        // a fluid level below its minimum depth says where the fluid is, not "low"
+        assertThat(items.get(1).asNormalizedText()).contains("Alerta: nivel alto sobre la bomba")
+                .contains("Bomba asentada por encima del yacimiento");
+        assertThat(items.get(2).asNormalizedText()).contains("Presión en cabeza de pozo 9.999 psi > 2.000 psi (DQ-001, HIGH)")
+                .contains("Petróleo 40,00 bbl el 2026-03-02 frente a un objetivo de 50,00 bbl/d (-20,0 %)");
+        assertThat(page.querySelectorAll("section.well")).hasSize(3);
+    }
+
+    @Test
+    void shouldSpeakOnlyEnglish_whenRenderedInEnglish() throws Exception {
+        HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200));
+        String text = page.getBody().asNormalizedText();
+
+        assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("en");
+        assertThat(text).contains("Wells that need attention today", "Wellhead (tubing) pressure 2,150 psi — Critical high",
+                "Warning: level high above the pump", "Pump set above the reservoir")
+                .doesNotContain("Presión", "Alerta", "CRITICO", "desde");
+    }
+
+    @Test
+    void shouldShowTheStateInEveryCellAndDrawTheCards_whenRendered() throws Exception {
+        HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.ES), "Prueba", 200));
+
+        List<DomNode> w1 = page.querySelectorAll("#matrix-table tbody tr").get(0).querySelectorAll("td.cell",
+                page.querySelectorAll("#matrix-table tbody tr").get(0));
+        assertThat(w1.get(0).asNormalizedText()).isEqualTo("▲▲2.150");
+        assertThat(page.querySelectorAll("#matrix-table tbody tr").get(1).asNormalizedText()).contains("▲5.300");
+        DomNode card = page.querySelector("section.well[data-well='W-1']");
+        assertThat(card.querySelectorAll("polygon.loop.latest", card)).hasSize(1);
+        assertThat(card.asNormalizedText()).contains("rechazada por la regla DQ-024");
+        assertThat(page.querySelector("#dq").asNormalizedText()).contains("99,99 %").doesNotContain("100,00 %");
+    }
+
+    @Test
+    void shouldCapTheWellPages_whenThereAreMoreWellsThanTheLimit() throws Exception {
+        HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 2));
+
+        assertThat(page.querySelectorAll("section.well")).hasSize(2);
+        assertThat(page.querySelector("#wells").asNormalizedText()).contains("2 of 3 wells are drawn");
+    }
+
+    private static HtmlPage parse(String html) throws Exception {
+        try (WebClient client = new WebClient()) {
+            client.getOptions().setJavaScriptEnabled(false);
+            return client.getPageCreator() == null ? null : (HtmlPage) client.loadWebResponseInto(
+                    new StringWebResponse(html, new URL("http://report.local/")), client.getCurrentWindow());
+        }
+    }
+}
