@@ -1,13 +1,18 @@
 package com.bp010.pipeline;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.bp010.db.AwsClients;
 import com.bp010.db.EmbeddedMetrics;
 import com.bp010.db.Env;
+import com.bp010.db.Json;
 import com.bp010.db.JsonRequestHandler;
+import com.bp010.db.Lazy;
 import com.bp010.db.LazyDatabase;
 import com.bp010.db.LazyResource;
 import com.bp010.db.SnapStartPriming;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +21,16 @@ import java.util.Map;
 /**
  * Lambda PIPELINE V4 (phases 3-7). Event and response: SPEC 4.4 (see README). Environment: the database variables of
  * shared-db (TARGET_SECRET_NAME = the bp010_etl secret), {@code LOOKBACK_DAYS}, {@code LEASE_TTL_SECONDS},
- * {@code BP010_TIMEZONE}.
+ * {@code BP010_TIMEZONE}; {@code REPORT_BUCKET}, {@code REPORT_PREFIX}, {@code REPORT_LANG} for the report each
+ * completed run writes to S3 ({@link ReportPublisher}).
  */
 public class PipelineV4Handler extends JsonRequestHandler {
     private final LazyDatabase database;
     private final PipelineSettings settings;
     private final EmbeddedMetrics metrics;
     private final Env env;
+    private final Lazy<S3Client> s3;
+    private final ReportPublisher reports;
 
     /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public PipelineV4Handler() {
@@ -38,11 +46,14 @@ public class PipelineV4Handler extends JsonRequestHandler {
         this(database, settings, metrics, Env.of(Map.of()));
     }
 
-    private PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics, Env env) {
+    /** Reports written with {@code reportEnv}'s REPORT_* and S3 settings (tests: S3Mock). */
+    PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics, Env reportEnv) {
         this.database = database;
         this.settings = settings;
         this.metrics = metrics;
-        this.env = env;
+        this.env = reportEnv;
+        this.s3 = Lazy.of(() -> AwsClients.s3(reportEnv));
+        this.reports = new ReportPublisher(ReportPublisher.Settings.fromEnv(reportEnv), s3, settings.zone());
     }
 
     @Override
@@ -52,7 +63,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
 
     @Override
     protected List<LazyResource> lazyResources() {
-        return List.of(database);
+        return List.of(database, s3);
     }
 
     /** The event (a Step Functions phase step) and response types, and this JAR's classes. */
@@ -63,7 +74,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
                 settings.zone());
         SnapStartPriming.loadClasses(List.of("com/bp010/"), PipelineV4Handler.class);
         if (env.get("TARGET_SECRET_NAME").isPresent()) {
-            SnapStartPriming.awsSdk(env, false);
+            SnapStartPriming.awsSdk(env, reports.enabled());
         }
     }
 
@@ -72,11 +83,26 @@ public class PipelineV4Handler extends JsonRequestHandler {
         PipelineRequest request = PipelineRequest.from(event, settings.zone());
         String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
         PipelineResult result = new PipelineRunner(database.get(), settings).run(request, holder);
-        publishMetrics(result);
-        return result;
+        ObjectNode response = Json.mapper().valueToTree(result);
+        ObjectNode report = null;
+        if (reports.enabled() && completesARun(request, result)) {
+            report = reports.publish(database.get(), result.asOf());
+            response.set("report", report);
+        }
+        publishMetrics(result, report);
+        return response;
     }
 
-    private void publishMetrics(PipelineResult result) {
+    /**
+     * A run that ended well: OK with its last phase done (a single-phase step ends the run at CONSISTENCY), or
+     * NOTHING_TO_DO (no new data, but staleness was re-judged, so the page changes).
+     */
+    static boolean completesARun(PipelineRequest request, PipelineResult result) {
+        return "NOTHING_TO_DO".equals(result.status()) || "OK".equals(result.status())
+                && (!request.singlePhase() || request.phases().contains(Phase.CONSISTENCY));
+    }
+
+    private void publishMetrics(PipelineResult result, ObjectNode report) {
         Map<String, Number> values = new LinkedHashMap<>();
         values.put("PipelineRuns", 1);
         values.put("PipelineNothingToDo", "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
@@ -88,6 +114,11 @@ public class PipelineV4Handler extends JsonRequestHandler {
         }
         if (result.consistency() != null) {
             values.put("ConsistencyViolations", result.consistency().violations());
+        }
+        if (report != null) {
+            boolean written = "WRITTEN".equals(report.path("status").asText());
+            values.put("ReportWritten", written ? 1 : 0);
+            values.put("ReportFailed", written ? 0 : 1);
         }
         metrics.publish(functionName(), values);
     }
