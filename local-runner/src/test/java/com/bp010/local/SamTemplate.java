@@ -49,6 +49,10 @@ final class SamTemplate {
         return map(resource.getOrDefault("Properties", Map.of()), logicalId + ".Properties");
     }
 
+    Map<String, Object> outputs() {
+        return map(root.getOrDefault("Outputs", Map.of()), "Outputs");
+    }
+
     Map<String, Object> parameters() {
         return map(root.getOrDefault("Parameters", Map.of()), "Parameters");
     }

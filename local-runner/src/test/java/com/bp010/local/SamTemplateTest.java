@@ -330,6 +330,64 @@ class SamTemplateTest {
                 .contains("DatabaseHost");
     }
 
+    // --- surveillance report -----------------------------------------------------------------------------------------
+
+    @Test
+    void shouldKeepReportsInAPrivateEncryptedTlsOnlyBucketWithARetentionRule_whenReadingTheReportBucket() {
+        Map<String, Object> bucket = template.properties("ReportBucket");
+        assertThat(SamTemplate.map(template.resources().get("ReportBucket"), "ReportBucket"))
+                .containsEntry("DeletionPolicy", "Retain");
+        assertThat(SamTemplate.map(bucket.get("PublicAccessBlockConfiguration"), "PublicAccessBlockConfiguration"))
+                .containsEntry("BlockPublicAcls", true).containsEntry("BlockPublicPolicy", true)
+                .containsEntry("IgnorePublicAcls", true).containsEntry("RestrictPublicBuckets", true);
+        assertThat(String.valueOf(bucket.get("BucketEncryption"))).contains("SSEAlgorithm=AES256");
+        List<Object> rules = SamTemplate.list(SamTemplate.map(bucket.get("LifecycleConfiguration"),
+                "LifecycleConfiguration").get("Rules"), "Rules");
+        assertThat(rules).anySatisfy(r -> assertThat(SamTemplate.map(r, "rule")).containsEntry("Status", "Enabled")
+                .containsEntry("Prefix", "reports/").containsEntry("ExpirationInDays", Map.of("Ref", "ReportRetentionDays")));
+
+        Map<String, Object> policy = template.properties("ReportBucketPolicy");
+        assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "ReportBucket"));
+        List<Object> statements = SamTemplate.list(SamTemplate.map(policy.get("PolicyDocument"), "PolicyDocument")
+                .get("Statement"), "Statement");
+        assertThat(statements).anySatisfy(st -> {
+            Map<String, Object> deny = SamTemplate.map(st, "statement");
+            assertThat(deny).containsEntry("Effect", "Deny").containsEntry("Principal", "*").containsEntry("Action", "s3:*")
+                    .containsEntry("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
+            // the bucket itself and every object in it
+            assertThat(deny.get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", List.of("ReportBucket", "Arn")),
+                    Map.of("Fn::Sub", "${ReportBucket.Arn}/*")));
+        });
+    }
+
+    @Test
+    void shouldLetThePipelineOnlyWriteReports_whenReadingItsEnvironmentAndPolicy() {
+        Map<String, Object> env = template.environment("PipelineV4Function");
+        assertThat(env).containsEntry("REPORT_BUCKET", Map.of("Ref", "ReportBucket"))
+                .containsEntry("REPORT_PREFIX", "reports/").containsEntry("REPORT_LANG", Map.of("Ref", "ReportLanguage"));
+        assertThat(SamTemplate.map(template.parameters().get("ReportLanguage"), "ReportLanguage").get("AllowedValues"))
+                .isEqualTo(List.of("es", "en"));
+
+        List<Map<String, Object>> s3 = new ArrayList<>();
+        for (Object policy : SamTemplate.oneOrMany(template.properties("PipelineV4Function").get("Policies"))) {
+            if (policy instanceof Map<?, ?> m && m.containsKey("Statement")) {
+                for (Object st : SamTemplate.oneOrMany(m.get("Statement"))) {
+                    Map<String, Object> statement = SamTemplate.map(st, "statement");
+                    if (String.valueOf(statement.get("Action")).startsWith("s3:")) {
+                        s3.add(statement);
+                    }
+                }
+            }
+        }
+        assertThat(s3).hasSize(1);
+        assertThat(s3.get(0)).containsEntry("Action", "s3:PutObject")
+                .containsEntry("Resource", Map.of("Fn::Sub", "${ReportBucket.Arn}/reports/*"));
+        assertThat(template.properties("ReportFailedAlarm")).containsEntry("Namespace", "BP010")
+                .containsEntry("MetricName", "ReportFailed");
+        assertThat(String.valueOf(template.outputs().get("ReportLinkCommand")))
+                .contains("aws s3 presign s3://${ReportBucket}/reports/latest.html");
+    }
+
     // --- operations ---------------------------------------------------------------------------------------------------
 
     @Test
