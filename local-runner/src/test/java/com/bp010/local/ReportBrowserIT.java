@@ -26,13 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportBrowserIT {
     private static HeadlessChromium browser;
 
+    private static final Optional<String> MISSING = HeadlessChromium.unavailable();
+
     @BeforeAll
     static void startTheBrowser() throws Exception {
-        Optional<String> missing = HeadlessChromium.unavailable();
-        if (missing.isPresent()) {
-            System.err.println("ReportBrowserIT SKIPPED: " + missing.get());
+        if (MISSING.isPresent()) {
+            System.err.println("ReportBrowserIT SKIPPED: " + MISSING.get());
+            return;
         }
-        Assumptions.assumeTrue(missing.isEmpty(), () -> "SKIPPED, no headless browser: " + missing.orElse(""));
         browser = HeadlessChromium.start();
     }
 
@@ -46,6 +47,7 @@ class ReportBrowserIT {
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {420, 1400})
     void shouldFitTheWidthDrawEveryChartAndReachEveryWell_whenOpenedInChromium(int width) throws Exception {
+        Assumptions.assumeTrue(MISSING.isEmpty(), () -> "SKIPPED, no headless browser: " + MISSING.orElse(""));
         DemoRun demo = DemoRun.get();
         browser.open(demo.report.toUri(), width, 900);
 
