@@ -29,7 +29,8 @@ class DashboardViewsIT {
     private static final OffsetDateTime AS_OF = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
     private static final List<String> VIEWS = List.of("vw_dashboard_main", "vw_kpi_daily", "vw_kpi_monthly",
             "vw_well_selector", "vw_semaphore_matrix", "vw_semaphore_legend", "vw_dq_summary", "vw_dq_trend",
-            "vw_consistency_violations", "vw_alerts");
+            "vw_consistency_violations", "vw_alerts", "vw_variable_labels", "vw_status_labels", "vw_hourly_variables",
+            "vw_dynacards");
     private static final String WHP = "well_head_pressure";
 
     private static TestDatabase db;

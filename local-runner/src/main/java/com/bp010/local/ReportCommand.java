@@ -2,6 +2,7 @@ package com.bp010.local;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.ErrorCode;
+import com.bp010.db.FieldTimeZone;
 import com.bp010.report.Language;
 import com.bp010.report.SurveillanceReport;
 import picocli.CommandLine.Command;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -101,12 +101,6 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The field's time zone: BP010_TIMEZONE, as the pipeline reads it (default UTC). */
     private static ZoneId zone() {
-        String z = System.getenv().getOrDefault("BP010_TIMEZONE", "UTC");
-        try {
-            return ZoneId.of(z);
-        } catch (DateTimeException e) {
-            throw new Bp010Exception(ErrorCode.CONFIGURATION, "BP010_TIMEZONE '" + z + "' is not a time zone id"
-                    + " (e.g. America/Bogota)").with("variable", "BP010_TIMEZONE");
-        }
+        return FieldTimeZone.parse("BP010_TIMEZONE", System.getenv().getOrDefault("BP010_TIMEZONE", "UTC")).zone();
     }
 }

@@ -5,6 +5,7 @@ import com.bp010.db.ErrorCode;
 import com.bp010.report.ReportModel.DataExtent;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +13,8 @@ import java.time.ZoneId;
 
 /**
  * The surveillance report: one self-contained HTML file read from the {@code reporting} views only, so it runs with
- * the read-only role {@code bp010_reader}. All its queries see one snapshot (a read-only repeatable-read transaction),
- * so the exceptions, the matrix and the well pages agree with each other.
+ * the read-only role {@code bp010_reader}. All its queries see one snapshot (a read-only repeatable-read transaction,
+ * in the field's time zone), so the exceptions, the matrix and the well pages agree with each other.
  */
 public final class SurveillanceReport {
     /** Sections drawn per well at most; wells past it (the least urgent) are listed, not drawn. */
@@ -56,6 +57,11 @@ public final class SurveillanceReport {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             c.setReadOnly(true);
+            try (PreparedStatement zone = c.prepareStatement("SELECT set_config('TimeZone', ?, true)")) {
+                // dates the views derive from times are the field's days, whatever the session said before
+                zone.setString(1, request.zone().getId());
+                zone.execute();
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
