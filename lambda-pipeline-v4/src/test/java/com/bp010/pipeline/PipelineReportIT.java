@@ -118,9 +118,7 @@ class PipelineReportIT {
         env.putAll(LocalS3.env(S3));
         env.put("REPORT_BUCKET", bucket);
         Env e = Env.of(env);
-        PipelineSettings settings = PipelineSettings.fromEnv(e);
-        return new PipelineV4Handler(LazyDatabase.of(db.database()), settings,
-                EmbeddedMetrics.to(new PrintStream(metrics, true, StandardCharsets.UTF_8)),
-                new ReportPublisher(ReportPublisher.Settings.fromEnv(e), () -> AwsClients.s3(e), settings.zone()));
+        return new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(e),
+                EmbeddedMetrics.to(new PrintStream(metrics, true, StandardCharsets.UTF_8)), e);
     }
 }
