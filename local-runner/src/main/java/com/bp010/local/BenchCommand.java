@@ -15,6 +15,7 @@ import com.bp010.ingest.IngestSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
                     + " (got " + wells + ", " + days + ", " + readings + ")");
         }
         if (System.getenv("BP010_LOG_LEVEL") == null) {
-            Configurator.setRootLevel(Level.WARN);
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.WARN); // Flyway's INFO logger too
         }
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("bp010-bench-");

@@ -13,6 +13,7 @@ import com.bp010.report.SurveillanceReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,7 +71,7 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         if (System.getenv("BP010_LOG_LEVEL") == null) {
             // The demo shows its own progress; the handlers' JSON logs (stderr) only when something goes wrong.
-            Configurator.setRootLevel(Level.WARN);
+            Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.WARN); // Flyway's INFO logger too
         }
         Language language;
         try {
