@@ -1,4 +1,4 @@
--- BP010 family 2 (seed V9__calculos_derivados_funciones): the physics of DOMAIN.md as immutable SQL functions.
+-- BP010 family 2 (docs/SEED.md: V9__calculos_derivados_funciones): the physics of docs/DOMAIN.md as immutable SQL functions.
 --
 -- Conventions (every function below follows them):
 -- * Plain double precision arguments in field units (psi, ft, in, lbf, bbl/d, Mscf/d, degF, kW, kWh, h, years).
@@ -117,7 +117,7 @@ COMMENT ON FUNCTION stage.fnc_calc_gas_column_pressure(double precision, double 
     'Pressure at the foot of a static gas column: (Pc + p_atm) * exp(SGg * H / (53.34 * (T_avg + 459.67) * Z)); psig, -, ft, degF, - -> psia';
 
 -- PIP with the gas-column correction: PIP = P_FL_abs - p_atm + Go * max(Dp - FL, 0)   [psig]; 424.347 psig on the
--- DOMAIN oracle well.
+-- Oracle well of docs/DOMAIN.md §2.
 CREATE OR REPLACE FUNCTION stage.fnc_calc_pip_gas_corrected(p_casing_pressure double precision,
                                                             p_oil_gradient double precision,
                                                             p_pump_depth double precision,
@@ -269,10 +269,10 @@ $$;
 COMMENT ON FUNCTION stage.fnc_calc_fluid_load(double precision, double precision, double precision) IS
     'Fluid load on the plunger: Fo = pi/4 * D^2 * (Pd - PIP); in, psig, psig -> lbf';
 
--- Rod load (the seed's name, "road load"): the static peak polished-rod load of the upstroke, buoyant rods plus fluid
+-- Rod load (the seed's name, "road load", docs/SEED.md family 2): the static peak polished-rod load of the upstroke, buoyant rods plus fluid
 -- load, PPRL_static = Wr_air * (1 - factor * SG) + pi/4 * D^2 * (Pd - PIP)   [lbf]. Dynamic and friction loads are
 -- not included: the measured max_rod_load exceeds it by the dynamic factor (typically 10-40 %). 11,369.66 lbf on the
--- DOMAIN oracle well (8,174.81 + 3,194.85).
+-- Oracle well of docs/DOMAIN.md §2 (8,174.81 + 3,194.85).
 CREATE OR REPLACE FUNCTION stage.fnc_calc_road_load(p_rod_weight_air double precision, p_sg_fluid double precision,
                                                     p_buoyancy_factor double precision,
                                                     p_plunger_diameter double precision,
@@ -369,7 +369,7 @@ $$;
 COMMENT ON FUNCTION stage.fnc_calc_hhp_pressure(double precision, double precision, double precision) IS
     'Hydraulic horsepower, pressure form: HHP = factor (1.7e-5, config) * q * (Pd - PIP); bbl/d, psi -> hp';
 
--- The seed's hydraulic horsepower: the definition named by config_evaluacion.hhp_definicion.
+-- The seed's hydraulic horsepower (docs/SEED.md family 2, fnc_calc_hydralift): the definition named by config_evaluacion.hhp_definicion.
 -- 'API' uses p_rate, p_sg, p_net_lift and p_factor_api; 'PRESION' (or 'PRESSURE') uses p_rate, p_delta_p and
 -- p_factor_presion. Arguments the chosen form does not use may be NULL; a NULL or unknown definition gives NULL.
 CREATE OR REPLACE FUNCTION stage.fnc_calc_hydralift(p_definicion text, p_rate double precision, p_sg double precision,
@@ -631,7 +631,7 @@ AS $$
            END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_np(double precision, double precision, double precision, double precision) IS
-    'Arps cumulative at time t (the table of DOMAIN.md with q = q(t)); bbl/d, 1/yr, -, yr -> bbl';
+    'Arps cumulative at time t (the table of docs/DOMAIN.md with q = q(t)); bbl/d, 1/yr, -, yr -> bbl';
 
 -- Time to the economic limit q_el   [years]: exponential ln(qi/q_el)/Di; hyperbolic ((qi/q_el)^b - 1)/(b Di);
 -- harmonic (qi/q_el - 1)/Di. 0 when qi <= q_el (already at the limit); NULL when never reached (q_el <= 0 or Di = 0).
@@ -890,7 +890,7 @@ COMMENT ON FUNCTION reporting.fnc_validar_ventana(text, date, date) IS
     'Raises 22023 naming the routine unless both days are given and the first is not after the last';
 
 -- The calendar window a phase-5 procedure works on: explicit dates win; else the window of the pipeline run p_run_id
--- (reporting.pipeline_runs); else everything ('-infinity' .. 'infinity', the seed's plain CALL).
+-- (reporting.pipeline_runs); else everything ('-infinity' .. 'infinity', the seed's plain CALL, docs/SEED.md).
 CREATE OR REPLACE FUNCTION reporting.fnc_ventana_fase(p_run_id uuid, p_fecha_inicio date, p_fecha_fin date)
 RETURNS TABLE (desde date, hasta date)
 LANGUAGE sql STABLE

@@ -1,5 +1,5 @@
--- BP010 family 2 (seed V7 sistema de clasificacion universal): one value against its limits -> semaphore code 1-7
--- of SPEC 6. Codes 0 (no value), 8 (failed DQ range) and 9 (stale) are decided by the caller
+-- BP010 family 2 (docs/SEED.md: V7 sistema de clasificacion universal): one value against its limits -> semaphore code 1-7
+-- of docs/CONTRACTS.md §6. Codes 0 (no value), 8 (failed DQ range) and 9 (stale) are decided by the caller
 -- (reporting.aplicar_evaluacion_universal) before it calls this; a NULL value still answers 0 here, so the function is
 -- total. Order, first match wins: below min_critical 1; below min_warning 2; above max_critical 7; above
 -- max_warning 6; with a target > 0: below target - tolerance 3, above target + tolerance 5; otherwise 4.
@@ -33,4 +33,4 @@ $$;
 
 COMMENT ON FUNCTION referencial.fnc_evaluar_variable(double precision, double precision, double precision,
     double precision, double precision, double precision, double precision) IS
-    'Semaphore code 1-7 of one value against min_critical, min_warning, max_warning, max_critical, target and tolerance (percent of target); SPEC 6 order; 0 for a NULL value';
+    'Semaphore code 1-7 of one value against min_critical, min_warning, max_warning, max_critical, target and tolerance (percent of target); docs/CONTRACTS.md §6 order; 0 for a NULL value';

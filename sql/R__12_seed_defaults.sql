@@ -1,4 +1,4 @@
--- BP010 phase 2.3 (seed "Seeds"): referencial.sp_seed_defaults(), called at the end of every reference load.
+-- BP010 phase 2.3 (docs/SEED.md, phase 2.3 "Seeds"): referencial.sp_seed_defaults(), called at the end of every reference load.
 -- Fills what the config files leave open, never what they (or an operator) set, one set-based statement per step:
 --   1. tolerance of each limit row where missing (per-variable config_evaluacion row, else the global one);
 --   2. critical limits from the warning ones x factor (factor_critico_min / factor_critico_max, per-variable

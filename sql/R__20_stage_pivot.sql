@@ -1,5 +1,5 @@
 -- BP010 phase 2.2 (STAGE INGEST): landing -> stage.tbl_pozo_produccion, revisions kept, surrogate keys, landing
--- partitions by reading month, retention by whole partition. Replaces the seed's legacy pivot query
+-- partitions by reading month, retention by whole partition. Replaces the seed's legacy pivot query (docs/SEED.md, 2.2)
 -- (config/V1__stage_to_stage.sql) and its DELETE of the whole landing table.
 
 -- Surrogate keys: every well of the well master and every SCADA id of the map has one before a reading of it can land
@@ -132,7 +132,7 @@ CREATE OR REPLACE TRIGGER trg_landing_keep_revision
     WHEN (NOT stage.fnc_misma_medida(OLD.measure, NEW.measure))
     EXECUTE FUNCTION stage.fnc_landing_keep_revision();
 
--- The landing as SPEC names it: one row per reading with the text ids. Writable (INSERT, UPDATE, DELETE) for manual
+-- The landing as docs/CONTRACTS.md §6 names it: one row per reading with the text ids. Writable (INSERT, UPDATE, DELETE) for manual
 -- fixes and tests; the ingest writes stage.landing_lectura directly.
 CREATE OR REPLACE VIEW stage.landing_scada_data AS
 SELECT w.well_id, v.var_id, l.timestamp_lectura, l.measure, l.moddate, l.source_received_at, l.batch_id, l.source,

@@ -1,4 +1,4 @@
--- BP010 family 3 (seed V6.1 historical reporting engine), partition management. Facts are range-partitioned by month;
+-- BP010 family 3 (docs/SEED.md: V6.1 historical reporting engine), partition management. Facts are range-partitioned by month;
 -- a window's partitions are created before its rows are written (phase 4 calls this first). The pipeline runs as
 -- bp010_etl, which owns no table and cannot run DDL: this function runs with its owner's rights (SECURITY DEFINER),
 -- takes only dates, builds every identifier with format('%I') and pins its search_path.

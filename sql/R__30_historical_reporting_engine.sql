@@ -1,5 +1,5 @@
--- BP010 phase 4 (seed V6.1 historical reporting engine v4): stage -> reporting facts, set-based and incremental by
--- window (calendar days in the session time zone = BP010_TIMEZONE, both inclusive). SPEC 6, "Facts: aggregation rules":
+-- BP010 phase 4 (docs/SEED.md: V6.1 historical reporting engine v4): stage -> reporting facts, set-based and incremental by
+-- window (calendar days in the session time zone = BP010_TIMEZONE, both inclusive). docs/CONTRACTS.md §6, "Facts: aggregation rules":
 --   hourly   one row per well and hour with readings: n_lecturas; the average of each numeric stage column under its
 --            own name over the readings that passed their DQ range rules (a value with a REPRESENTATIVIDAD failure in
 --            stage.tbl_pozo_scada_dq is left out); counters as deltas: energy_kwh -> energia_kwh, runtime_hours ->
@@ -407,7 +407,7 @@ COMMENT ON PROCEDURE reporting.sp_cargar_hechos_mensuales(date, date, text, uuid
     'Phase 4, monthly facts of every month the window touches, from all their daily facts (sums, ratios of sums, rates = production / dias_con_datos)';
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Phase 4 entry point (the seed's signature; well and run trailing and defaulted)
+-- Phase 4 entry point (the seed's signature, docs/SEED.md phase 4.1; well and run trailing and defaulted)
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE PROCEDURE reporting.sp_load_to_reporting(
     p_fecha_inicio date,

@@ -1,5 +1,5 @@
--- BP010 phase 3 (seed V6.2 dq engine v4): stage.sp_execute_dq_validation, set-based, every active rule by its tipo
--- (SPEC 6, "Data-quality rules"):
+-- BP010 phase 3 (docs/SEED.md: V6.2 dq engine v4): stage.sp_execute_dq_validation, set-based, every active rule by its tipo
+-- (docs/CONTRACTS.md §6, "Data-quality rules"):
 --   REPRESENTATIVIDAD  value range on the tbl_pozo_produccion column of the rule's variable (found through the live
 --                      entry of tbl_var_scada_map, else a stage column of the same name; a variable that is no stage
 --                      column but a well-master attribute is checked on tbl_pozo_maestra);

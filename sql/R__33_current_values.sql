@@ -1,4 +1,4 @@
--- BP010 phase 4 (seed V6 stored procedures v4 compatible): reporting.actualizar_current_values_v4, the zero-calc
+-- BP010 phase 4 (docs/SEED.md: V6 stored procedures v4 compatible): reporting.actualizar_current_values_v4, the zero-calc
 -- snapshot. Per well: the latest non-null value of every numeric stage column (raw: a value that failed its DQ range
 -- rule stays visible, phase 5 marks it 8 = FUERA_DE_RANGO_FISICO), fecha_hora_ultima_lectura (the latest reading of any
 -- variable) and, for each variable with a <variable>_ts column (the 17 variables with limits), the time of that

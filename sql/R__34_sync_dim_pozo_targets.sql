@@ -1,4 +1,4 @@
--- BP010 family 3 (seed V6.3 sync_dim_pozo_targets), phase 5 step 1: the dimensions the dashboard joins on.
+-- BP010 family 3 (docs/SEED.md: V6.3 sync_dim_pozo_targets), phase 5 step 1: the dimensions the dashboard joins on.
 --   reporting.dim_campo     fields of the well master with their well counts
 --   reporting.dim_variable  the variable master as the dashboard shows it (unit, BI panel, whether it has limits)
 --   reporting.dim_pozo      one row per well of the master: identity, target_<variable> for every variable of

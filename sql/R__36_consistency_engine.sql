@@ -1,4 +1,4 @@
--- BP010 family 3 (seed V6.2 dq engine, consistency part), phase 7: physical consistency RC-001..RC-006.
+-- BP010 family 3 (docs/SEED.md: V6.2 dq engine, consistency part), phase 7: physical consistency RC-001..RC-006.
 --
 -- stage.sp_execute_consistency_validation(p_run_id, p_as_of) is driven by referencial.tbl_reglas_consistencia: a rule
 -- says that "variable_medida <operador> variable_referencia" must hold for every well. Each variable resolves to a

@@ -1,4 +1,4 @@
--- BP010 family 4 (seed V7__kpi_business_redesign): phase 5.4, the business KPIs per well and period
+-- BP010 family 4 (docs/SEED.md: V7__kpi_business_redesign): phase 5.4, the business KPIs per well and period
 -- (reporting.dataset_kpi_business, DIA and MES rows) and the reserves dataset. Set-based: one statement per target.
 -- Reads the daily and monthly facts of phase 4 with the derived values of phase 5.3, the Arps fit in force per well
 -- (the latest ML result of universal.arps_resultados, else an exponential fit of the monthly oil rate here), the

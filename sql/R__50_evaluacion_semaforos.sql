@@ -1,8 +1,8 @@
--- BP010 family 5 (seed V8 evaluacion semaforos reporting): phase 5 step 2, the semaphores, and phase 6, the defaults.
+-- BP010 family 5 (docs/SEED.md: V8 evaluacion semaforos reporting): phase 5 step 2, the semaphores, and phase 6, the defaults.
 --
 -- reporting.aplicar_evaluacion_universal(p_run_id, p_as_of): for every variable of referencial.tbl_limites_pozo that
 -- has a <variable> and a <variable>_status column in reporting.dataset_current_values (checked in information_schema,
--- quoted with %I), ONE UPDATE writes <variable>_status for every well, following SPEC 6's order (first match wins):
+-- quoted with %I), ONE UPDATE writes <variable>_status for every well, following the order of docs/CONTRACTS.md §6 (first match wins):
 --   0 no value
 --   9 stale: <variable>_ts (else fecha_hora_ultima_lectura) older than p_as_of minus the offline allowance
 --     (referencial.config_evaluacion 'offline_allowance_min', a per-variable row overrides the global one; 120)
@@ -196,7 +196,7 @@ END
 $proc$;
 
 COMMENT ON PROCEDURE reporting.aplicar_evaluacion_universal(uuid, timestamptz) IS
-    'Phase 5.2: semaphore codes 0-9 (SPEC 6 order) of every limited variable of every well in dataset_current_values, the well''s operational state from its worst variable, and the SEMAFORO alert history; one UPDATE for the current values, one statement for the alerts';
+    'Phase 5.2: semaphore codes 0-9 (docs/CONTRACTS.md §6 order) of every limited variable of every well in dataset_current_values, the well''s operational state from its worst variable, and the SEMAFORO alert history; one UPDATE for the current values, one statement for the alerts';
 
 
 -- reporting.sp_populate_defaults() (phase 6): baselines and missing configuration from referencial.tbl_config_kpi and

@@ -1,4 +1,4 @@
--- BP010 family 5 (seed V9__calculos_derivados_process): phase 5.3, the derived physics of DOMAIN.md written into
+-- BP010 family 5 (docs/SEED.md: V9__calculos_derivados_process): phase 5.3, the derived physics of docs/DOMAIN.md written into
 -- the hourly facts, the hourly KPIs, the daily facts, the monthly re-aggregation, the latest card and current values.
 -- One set-based statement per target table (no loop over wells or rows); every value is a pure function of the facts,
 -- the well master and referencial.config_evaluacion, so a rerun of the same window changes nothing. A value whose
@@ -10,7 +10,7 @@
 -- * hourly energia_kwh / horas_operacion are counter deltas within the hour, daily ones their sums.
 -- Power and efficiency follow from those: the average input power of a period is its energy over its hours, and
 -- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day
--- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, DOMAIN §2).
+-- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, docs/DOMAIN.md §2).
 
 CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
     p_fecha_inicio date DEFAULT NULL,

@@ -1,4 +1,4 @@
--- BP010 family 6 (seed V10__universal_to_reporting_bridge): the ML outputs of universal.* into reporting. ENRICH calls
+-- BP010 family 6 (docs/SEED.md: V10__universal_to_reporting_bridge): the ML outputs of universal.* into reporting. ENRICH calls
 -- each procedure when universal holds rows newer than its reporting.ml_sync_state.synced_until; a call with nothing
 -- newer changes nothing. A call with something newer re-derives the state of every well that has rows created since
 -- 15 minutes before synced_until, from all of that well's rows: reprocessing is harmless, and a row stamped by a

@@ -1,4 +1,4 @@
--- BP010 family 7 (seed V12 vistas helper frontend): the dashboard views, each answering one question.
+-- BP010 family 7 (docs/SEED.md: V12 vistas helper frontend): the dashboard views, each answering one question.
 --   vw_dashboard_main           How is each well right now? (identity, state, latest values, semaphores with names and
 --                               colours, derived physics, targets, DQ score, live consistency violations)
 --   vw_well_selector            Which wells can I pick, worst first?

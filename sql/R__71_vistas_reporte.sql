@@ -7,7 +7,7 @@
 --   vw_status_labels       The 0-9 scale: the catalogue's names with the project's English names and the side of
 --                          the band each code lies on (BAJO / ALTO), so a report can say "low" or "above pump".
 --   vw_hourly_variables    Per well and hour: the hourly averages of the variables that have limits (readings
---                          that failed their DQ range rule excluded, SPEC "Facts"), for trends against the bands.
+--                          that failed their DQ range rule excluded, docs/CONTRACTS.md §6 "Facts: aggregation rules"), for trends against the bands.
 --   vw_dynacards           Per well and reading: the surface dynamometer card as sent (JSON text) and whether the
 --                          DQ FORMATO rule failed it, with the reason.
 -- These views depend on tables only (never on R__70's views): R__70 drops its views with CASCADE when it changes, and

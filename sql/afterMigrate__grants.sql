@@ -1,4 +1,4 @@
--- Runs after every migrate (Flyway callback): privileges for the two roles of SPEC 3, re-granted so that tables,
+-- Runs after every migrate (Flyway callback): privileges for the two roles of docs/CONTRACTS.md §3, re-granted so that tables,
 -- partitions, routines and views created by any migration are covered. Idempotent.
 
 -- bp010_etl: DML and EXECUTE, no DDL (it owns nothing, so it cannot drop or alter), no TRUNCATE.

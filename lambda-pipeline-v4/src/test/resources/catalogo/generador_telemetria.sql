@@ -3,7 +3,7 @@
 -- the DQ ranges of catalogo_dq_prueba.sql) and landing rows for the latency variables.
 CREATE SCHEMA IF NOT EXISTS prueba;
 
--- Wells <prefijo>-0001 .. <prefijo>-<n> with valid completion and reservoir attributes (the DOMAIN oracle well).
+-- Wells <prefijo>-0001 .. <prefijo>-<n> with valid completion and reservoir attributes (the oracle well of docs/DOMAIN.md §2).
 CREATE OR REPLACE FUNCTION prueba.generar_pozos(p_prefijo text, p_n integer, p_campo text DEFAULT 'CAMPO-A')
 RETURNS integer LANGUAGE sql AS $$
     INSERT INTO stage.tbl_pozo_maestra (well_id, nombre_pozo, campo, yacimiento, profundidad_bomba,

@@ -2,7 +2,7 @@ package com.bp010.demo;
 
 /**
  * A surface dynamometer card of one stroke: rod position (in) against polished-rod load (lbf), a closed loop (the
- * last point repeats the first) of {@code points + 1} samples, as the JSON text SPEC 4.3 fixes:
+ * last point repeats the first) of {@code points + 1} samples, as the JSON text docs/CONTRACTS.md §4.3 fixes:
  * {@code {"position":[...],"load":[...]}}.
  */
 public final class Dynacard {

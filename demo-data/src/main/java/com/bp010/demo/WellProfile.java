@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * The static attributes of one simulated rod-pumped well and its steady operating point, chosen so the physics of
- * DOMAIN.md holds: pump above the perforations, PWF below the static reservoir pressure, peak load above the buoyant
+ * docs/DOMAIN.md holds: pump above the perforations, PWF below the static reservoir pressure, peak load above the buoyant
  * rod weight, minimum load positive and below the rods' weight in air.
  */
 public record WellProfile(
@@ -65,7 +65,7 @@ public record WellProfile(
         return strokeIn * PLUNGER_STROKE_RATIO;
     }
 
-    /** Pump displacement, bbl/d (k = 0.1166), on the net plunger stroke as DOMAIN.md recommends. */
+    /** Pump displacement, bbl/d (k = 0.1166), on the net plunger stroke as docs/DOMAIN.md recommends. */
     public double pumpDisplacement() {
         return 0.1166 * plungerIn * plungerIn * plungerStrokeIn() * spm;
     }

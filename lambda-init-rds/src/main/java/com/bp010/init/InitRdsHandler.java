@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Lambda INIT RDS (phase 1). Event {@code {"mode": "migrate"|"info"|"reset", "confirm": "..."}}; response SPEC 4.1.
+ * Lambda INIT RDS (phase 1). Event {@code {"mode": "migrate"|"info"|"reset", "confirm": "..."}}; response docs/CONTRACTS.md §4.1.
  * Environment: {@code TARGET_SECRET_NAME} (the owner's RDS secret) or {@code BP010_JDBC_URL} locally;
  * {@code S3_BUCKET_SQL} (+ {@code SQL_PREFIX}, default {@code sql/}) to migrate from S3 instead of the bundled SQL.
  */

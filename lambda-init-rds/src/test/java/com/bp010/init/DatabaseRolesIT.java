@@ -17,7 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** SPEC 3 least privilege, checked by connecting as each role. */
+/** docs/CONTRACTS.md §3 least privilege, checked by connecting as each role. */
 class DatabaseRolesIT {
     private static TestDatabase db;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static com.bp010.referencial.Sql.column;
 
-/** The rows of the catalogue as the database holds them after a load, counted per table (SPEC 4.2 order). */
+/** The rows of the catalogue as the database holds them after a load, counted per table (docs/CONTRACTS.md §4.2 order). */
 final class CatalogueCounts {
     private CatalogueCounts() {
     }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Reads the seven config files into one {@link Catalogue} and checks them against each other: every variable named by
  * the raw units, the dashboard sheet, the SCADA map, the limits and the rules exists in the variable master; every
  * unit resolves to a standard symbol; every panel exists. Rules without a maximum take it from the well limits'
- * max_critical (SPEC 5: WHP and CHP get 2000). Checks that need the database (stage columns, status columns,
+ * max_critical (docs/CONTRACTS.md §5: WHP and CHP get 2000). Checks that need the database (stage columns, status columns,
  * well-master columns) are {@code SchemaChecks}'.
  */
 final class CatalogueReader {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The seven config files of one load (SPEC 5), by their seed names, wherever they came from. Names match exactly,
+ * The seven config files of one load (docs/CONTRACTS.md §5), by their names in the seed (docs/SEED.md 2.1), wherever they came from. Names match exactly,
  * or ignoring case; the limits file is any {@code Rangos_validacion*.py} (exactly one).
  */
 public final class ConfigBundle {

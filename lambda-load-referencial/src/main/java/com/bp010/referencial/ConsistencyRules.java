@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The six physical consistency rules RC-001…RC-006 (DOMAIN.md section 3): fixed data, created by INIT (V6) and
+ * The six physical consistency rules RC-001…RC-006 (docs/DOMAIN.md §3): fixed data, created by INIT (V6) and
  * re-asserted by every reference load by upsert on the code.
  */
 final class ConsistencyRules {

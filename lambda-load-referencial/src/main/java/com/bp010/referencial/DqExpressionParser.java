@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the human expressions of the rules file (SPEC 5). Ranges: {@code >0} (min 0.0001), {@code >=0} or {@code ≥0}
+ * Reads the human expressions of the rules file (docs/CONTRACTS.md §5). Ranges: {@code >0} (min 0.0001), {@code >=0} or {@code ≥0}
  * (min 0), {@code <100} / {@code <=100}, {@code 0-100%} (min 0, max 100), {@code 1-15}, {@code -50-150},
  * {@code 1,06-3,75} in a decimal-comma file, {@code 10 a 50}, {@code 10 to 50}, {@code 10..50}. Latencies:
  * {@code <2s}, {@code <15min}, {@code <1h}, {@code <= 30 seg}, {@code <500ms}, {@code <1 dia}. Blank means no

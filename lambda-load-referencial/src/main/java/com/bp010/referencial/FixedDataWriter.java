@@ -9,7 +9,7 @@ import java.sql.SQLException;
 
 import static com.bp010.referencial.Sql.column;
 
-/** Re-asserts the fixed data (states, status scale, RC-001…RC-006) by upsert on their natural keys (SPEC 5). */
+/** Re-asserts the fixed data (states, status scale, RC-001…RC-006) by upsert on their natural keys (docs/CONTRACTS.md §5). */
 final class FixedDataWriter {
     private FixedDataWriter() {
     }

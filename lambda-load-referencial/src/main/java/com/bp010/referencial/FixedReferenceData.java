@@ -3,7 +3,7 @@ package com.bp010.referencial;
 import java.util.List;
 
 /**
- * The fixed data of SPEC 5 and 6 that INIT inserts (V6__fixed_reference_data.sql) and every reference load re-asserts
+ * The fixed data of docs/CONTRACTS.md §5 and §6 that INIT inserts (V6__fixed_reference_data.sql) and every reference load re-asserts
  * by upsert on the natural key, whichever runs first: the five operational states and the 0-9 status scale (the six
  * consistency rules are in {@link ConsistencyRules}). An integration test keeps this class and V6 equal.
  */

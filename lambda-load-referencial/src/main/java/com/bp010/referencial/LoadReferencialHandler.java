@@ -21,7 +21,7 @@ import java.util.function.Function;
 /**
  * Lambda LOAD REFERENCIAL (phase 2.1). Event {@code {"configLocation": "s3://bucket/prefix/"}} (optional; locally also
  * {@code "file:/folder/"}); without it, {@code S3_BUCKET_CONFIG} with prefix {@code CONFIG_PREFIX} (default
- * {@code config/}); with neither, the {@code config/} bundled in the JAR. Response: SPEC 4.2 ({@link LoadResult}).
+ * {@code config/}); with neither, the {@code config/} bundled in the JAR. Response: docs/CONTRACTS.md §4.2 ({@link LoadResult}).
  * Environment: {@code TARGET_SECRET_NAME} (the ETL role's RDS secret) or {@code BP010_JDBC_URL} locally.
  */
 public class LoadReferencialHandler extends JsonRequestHandler {

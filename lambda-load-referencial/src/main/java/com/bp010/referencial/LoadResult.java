@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The response of SPEC 4.2: {@code counts} per table (in the SPEC's order), {@code seedDefaults}, {@code warnings},
+ * The response of docs/CONTRACTS.md §4.2: {@code counts} per table (in the order of docs/CONTRACTS.md §4.2), {@code seedDefaults}, {@code warnings},
  * {@code loadId}, {@code durationMs}; plus where the files came from, each file's SHA-256 and the notices of
  * {@code sp_seed_defaults}.
  */

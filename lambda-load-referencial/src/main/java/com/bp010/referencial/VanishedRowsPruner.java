@@ -14,7 +14,7 @@ import java.util.List;
 import static com.bp010.referencial.Sql.column;
 
 /**
- * Rows that are no longer in the config files (SPEC 4.2): removed, unless history or a kept row refers to them; then
+ * Rows that are no longer in the config files (docs/CONTRACTS.md §4.2): removed, unless history or a kept row refers to them; then
  * deactivated ({@code activa = false}) so every past result can still be traced to its catalogue.
  * History: landing readings for SCADA ids; DQ findings, run summaries and daily DQ facts for rules; DQ findings and
  * alerts for variables. Set-based: one DELETE and one UPDATE per table.

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code referencial.fnc_evaluar_variable} against the SPEC 6 table: values placed around each limit of an SPM-like
+ * {@code referencial.fnc_evaluar_variable} against the docs/CONTRACTS.md §6 table: values placed around each limit of an SPM-like
  * variable (min_critical 1, min_warning 3, target 8 ± 5 %, max_warning 12, max_critical 15), then with a limit missing,
  * the target missing and a target ≤ 0.
  */

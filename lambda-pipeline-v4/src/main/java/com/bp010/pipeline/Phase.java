@@ -5,7 +5,7 @@ import com.bp010.db.ErrorCode;
 
 import java.util.Locale;
 
-/** The pipeline's phases, in the order they run (the seed's FASE 3 to FASE 7). */
+/** The pipeline's phases, in the order they run (the seed's FASE 3 to FASE 7, docs/SEED.md). */
 enum Phase {
     DQ(3),
     TRANSFORM(4),

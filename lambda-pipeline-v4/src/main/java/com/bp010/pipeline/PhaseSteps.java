@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stored procedures each phase calls, in the seed's order, with the run's window, well, id and asOf bound as
+ * The stored procedures each phase calls, in the seed's order (docs/SEED.md, "Fases"), with the run's window, well, id and asOf bound as
  * parameters. The seed's signatures are kept; the extra arguments are trailing and defaulted in SQL.
  */
 final class PhaseSteps {

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The PIPELINE V4 event of SPEC 4.4: {@code {"fechaInicio", "fechaFin", "wellId", "phases": [...], "phase",
+ * The PIPELINE V4 event of docs/CONTRACTS.md §4.4: {@code {"fechaInicio", "fechaFin", "wellId", "phases": [...], "phase",
  * "runId", "asOf"}}, all optional. {@code phases} selects several, {@code phase} exactly one; giving both is an error.
  */
 record PipelineRequest(RunWindow window, String wellId, Set<Phase> phases, boolean singlePhase, UUID runId,

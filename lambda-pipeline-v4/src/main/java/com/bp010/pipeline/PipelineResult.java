@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The PIPELINE V4 response of SPEC 4.4. */
+/** The PIPELINE V4 response of docs/CONTRACTS.md §4.4. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record PipelineResult(UUID runId, String status, RunWindow window, Instant asOf, String wellId,
                       List<PhaseReport> phases, RunSummaries.DqSummary dq,

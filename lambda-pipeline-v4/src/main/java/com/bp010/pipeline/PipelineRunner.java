@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Runs phases 3-7 (SPEC 4.4): takes the run lease, resolves the window (explicit, or what changed since the last
+ * Runs phases 3-7 (docs/CONTRACTS.md §4.4): takes the run lease, resolves the window (explicit, or what changed since the last
  * complete run), runs each requested phase in its own transaction in order, logs every phase and call in
  * {@code reporting.pipeline_runs}/{@code pipeline_run_phases}, and stops at the first failure, which it throws.
  * A {@code runId} joins an existing run (one Step Functions state per phase).

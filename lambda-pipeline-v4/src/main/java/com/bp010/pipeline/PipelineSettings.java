@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 /**
- * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value), {@code LEASE_TTL_SECONDS}
+ * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value: docs/SEED.md), {@code LEASE_TTL_SECONDS}
  * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC).
  */
 record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lambda PIPELINE V4 (phases 3-7). Event and response: SPEC 4.4 (see README). Environment: the database variables of
+ * Lambda PIPELINE V4 (phases 3-7). Event and response: docs/CONTRACTS.md §4.4 (see README). Environment: the database variables of
  * shared-db (TARGET_SECRET_NAME = the bp010_etl secret), {@code LOOKBACK_DAYS}, {@code LEASE_TTL_SECONDS},
  * {@code BP010_TIMEZONE}; {@code REPORT_BUCKET}, {@code REPORT_PREFIX}, {@code REPORT_LANG} for the report each
  * completed run writes to S3 ({@link ReportPublisher}).

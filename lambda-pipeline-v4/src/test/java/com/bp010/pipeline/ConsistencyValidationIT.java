@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Phase 7, stage.sp_execute_consistency_validation: RC rules from referencial.tbl_reglas_consistencia on the current
  * values joined with the well master. Every planted well is healthy except for the one rule it is named after; the
- * healthy values are DOMAIN.md's oracle well (FBHP 503.021 psi, buoyant rod weight 8,174.81 lbf).
+ * healthy values are the oracle well of docs/DOMAIN.md §2 (FBHP 503.021 psi, buoyant rod weight 8,174.81 lbf).
  */
 class ConsistencyValidationIT {
     private static final OffsetDateTime AS_OF = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);

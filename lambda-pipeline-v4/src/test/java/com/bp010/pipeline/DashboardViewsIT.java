@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The dashboard views of SPEC 6 on a small evaluated field: what each answers, and that bp010_reader may read them. */
+/** The dashboard views of docs/CONTRACTS.md §6 on a small evaluated field: what each answers, and that bp010_reader may read them. */
 class DashboardViewsIT {
     private static final OffsetDateTime AS_OF = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
     private static final List<String> VIEWS = List.of("vw_dashboard_main", "vw_kpi_daily", "vw_kpi_monthly",

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * reporting.sp_calcular_derivados_completos on the facts phase 4 leaves for the DOMAIN oracle well: what the
+ * reporting.sp_calcular_derivados_completos on the facts phase 4 leaves for the oracle well of docs/DOMAIN.md §2: what the
  * dashboard shows in current values, the hourly facts and KPIs, the daily facts and the monthly re-aggregation.
  */
 class DerivedValuesIT {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The ENRICH phase through the pipeline handler with the real derived-values, KPI and bridge procedures, on the facts
- * phase 4 leaves for the DOMAIN oracle well. Procedures of phase 5 owned elsewhere (targets sync, semaphores) are
+ * phase 4 leaves for the oracle well of docs/DOMAIN.md §2. Procedures of phase 5 owned elsewhere (targets sync, semaphores) are
  * replaced by no-ops only where they are not installed yet.
  */
 class EnrichPhaseIT {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Writes what phases 2 and 4 leave behind for the DOMAIN oracle well (pump 5,000 ft, mid-perforations 5,200 ft,
+ * Writes what phases 2 and 4 leave behind for the oracle well of docs/DOMAIN.md §2 (pump 5,000 ft, mid-perforations 5,200 ft,
  * 35 API, water SG 1.07, 60 % water cut, plunger 1.5 in, 86 in stroke, 8 SPM, 130 bbl/d, Pc 50, Pt 100, FL 4,000 ft,
  * PIP 417.985 psig, rods 9,350 lbf in air, 12 kW while running): the well master, hourly and daily facts of a day,
  * the month's row and the current values. Tests of phase 5 start from here.

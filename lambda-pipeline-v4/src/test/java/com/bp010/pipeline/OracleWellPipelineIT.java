@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * From stage readings to the dashboard: a day of hourly readings of the DOMAIN oracle well (and of the same well
+ * From stage readings to the dashboard: a day of hourly readings of the oracle well of docs/DOMAIN.md §2 (and of the same well
  * without a pump depth) through TRANSFORM and ENRICH. Needs phase 4's procedures: skipped until they are installed.
  */
 class OracleWellPipelineIT {

@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The derived-physics functions of sql/R__10_calc_derivados_funciones.sql against the worked examples of DOMAIN.md §2,
- * on a freshly migrated database. Each oracle row is an SQL expression over the DOMAIN oracle well (and the constants
- * of referencial.config_evaluacion as INIT seeds them) with the value DOMAIN.md prints; the value must match to the
+ * The derived-physics functions of sql/R__10_calc_derivados_funciones.sql against the worked examples of docs/DOMAIN.md §2,
+ * on a freshly migrated database. Each oracle row is an SQL expression over the oracle well of docs/DOMAIN.md §2 (and the constants
+ * of referencial.config_evaluacion as INIT seeds them) with the value docs/DOMAIN.md prints; the value must match to the
  * digits printed (half a unit of the last printed digit).
  */
 class PhysicsFunctionsIT {
 
     /**
-     * The DOMAIN oracle well, the configured constants and the intermediate quantities the worked examples chain
+     * The oracle well of docs/DOMAIN.md §2, the configured constants and the intermediate quantities the worked examples chain
      * through, each computed by the functions under test.
      */
     private static final String ORACLE_WELL = """
@@ -420,7 +420,7 @@ class PhysicsFunctionsIT {
         }
     }
 
-    /** Half a unit of the last digit DOMAIN.md prints: 417.985 must be within 0.0005. */
+    /** Half a unit of the last digit docs/DOMAIN.md prints: 417.985 must be within 0.0005. */
     private static void assertMatchesPrintedDigits(String quantity, Double actual, String printed) {
         BigDecimal expected = new BigDecimal(printed.trim());
         double halfUnit = 0.5 * Math.pow(10, -Math.max(expected.scale(), 0)) * (1 + 1e-9);

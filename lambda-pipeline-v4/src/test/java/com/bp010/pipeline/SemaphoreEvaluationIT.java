@@ -17,7 +17,7 @@ import static com.bp010.pipeline.WellFixture.reading;
 import static com.bp010.pipeline.WellFixture.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Phase 5.2, reporting.aplicar_evaluacion_universal: the SPEC 6 scale, its precedence, the well state, alerts. */
+/** Phase 5.2, reporting.aplicar_evaluacion_universal: the docs/CONTRACTS.md §6 scale, its precedence, the well state, alerts. */
 class SemaphoreEvaluationIT {
     private static final OffsetDateTime AS_OF = OffsetDateTime.parse("2026-03-10T12:00:00Z");
     private static final OffsetDateTime FRESH = AS_OF.minusMinutes(10);

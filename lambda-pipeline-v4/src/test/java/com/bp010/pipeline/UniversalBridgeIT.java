@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 /** The universal (ML) -> reporting bridges: what appears on the dashboard after the ML modules write. */
 class UniversalBridgeIT {
     private static final LocalDate DAY = LocalDate.parse("2026-03-10");
-    /** One surface stroke: a 40-point card tracing the DOMAIN square card (86 in x 5,000 lbf). */
+    /** One surface stroke: a 40-point card tracing the square card of docs/DOMAIN.md §2 (86 in x 5,000 lbf). */
     private static final String SQUARE_STROKE = """
             INSERT INTO universal.stroke (well_id, timestamp_lectura, position, load, spm)
             SELECT '%s', '%s', array_agg(p ORDER BY i), array_agg(l ORDER BY i), %s

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Calendar dates as field files write them: ISO {@code 2024-05-31} (a time after it is ignored), {@code 2024/05/31},
- * day-first {@code 31/05/2024} or {@code 31-05-2024} (the Spanish convention of the seed's files), and Excel serial
+ * day-first {@code 31/05/2024} or {@code 31-05-2024} (the Spanish convention of the seed's files, docs/SEED.md), and Excel serial
  * day numbers.
  */
 final class DateText {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What one batch (a file, an S3 object, an API window, a replay) did: SPEC 4.3's response fields, plus the reasons
+ * What one batch (a file, an S3 object, an API window, a replay) did: the response fields of docs/CONTRACTS.md §4.3, plus the reasons
  * of its rejects and, for well master and reserves files, the table rows written.
  *
  * @param status OK, FAILED (the batch rolled back; {@code error} says why), DUPLICATE_OBJECT (this exact content

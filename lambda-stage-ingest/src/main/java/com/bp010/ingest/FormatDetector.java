@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Tells a file's format from its name (the seed's prefixes {@code landing_scada_data*}, {@code tbl_maestra*} /
+ * Tells a file's format from its name (the seed's prefixes, docs/SEED.md 2.2: {@code landing_scada_data*}, {@code tbl_maestra*} /
  * {@code *maestra*}, {@code tbl_pozo_produccion*}, {@code *reservas*}, and the extension) and otherwise from its header.
  */
 final class FormatDetector {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What an event asks the ingest function to do (SPEC 4.3's trigger shapes). */
+/** What an event asks the ingest function to do (the trigger shapes of docs/CONTRACTS.md §4.3). */
 public sealed interface IngestRequest {
 
     /** Poll the SCADA API: from its watermark (schedules, {@code {}}), or an explicit window. */

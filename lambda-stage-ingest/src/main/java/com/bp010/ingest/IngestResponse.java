@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * SPEC 4.3's response: the totals over every batch of the invocation, the batch id when there is one batch, and one
+ * The response of docs/CONTRACTS.md §4.3: the totals over every batch of the invocation, the batch id when there is one batch, and one
  * entry per file (or API chunk) under {@code files}.
  *
  * @param status OK (every file loaded or was a known duplicate), PARTIAL (some failed), FAILED (all failed),

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-/** Runs one ingest request: the sources of SPEC 4.3, then the landing retention. */
+/** Runs one ingest request: the sources of docs/CONTRACTS.md §4.3, then the landing retention. */
 public final class IngestService {
     private final Database db;
     private final IngestSettings settings;

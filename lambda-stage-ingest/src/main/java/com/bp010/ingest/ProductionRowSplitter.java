@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a pre-pivoted production row (one column per variable, the seed's {@code tbl_pozo_produccion} dumps) back into
+ * Turns a pre-pivoted production row (one column per variable, the seed's {@code tbl_pozo_produccion} dumps, docs/SEED.md 2.2) back into
  * readings, one per filled column, through the SCADA map (column → SCADA id), so it lands, dedupes and pivots like any
  * other reading and nothing is lost.
  */

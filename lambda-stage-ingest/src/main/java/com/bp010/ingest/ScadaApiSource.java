@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
- * The default SCADA API adapter (SPEC 4.3): {@code GET {base_url}/v1/readings?from&to&cursor&limit} with a bearer
+ * The default SCADA API adapter (docs/CONTRACTS.md §4.3): {@code GET {base_url}/v1/readings?from&to&cursor&limit} with a bearer
  * token, followed page by page until {@code next_cursor} is null. Bounded connect and read timeouts; 429 and 5xx (and
  * timeouts, dropped connections) retried with exponential backoff and jitter, honouring {@code Retry-After}; 401/403
  * fail at once. Each page is read whole before it is parsed, so a retried page never delivers a reading twice.

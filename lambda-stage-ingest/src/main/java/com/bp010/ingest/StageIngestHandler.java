@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Lambda STAGE INGEST (phase 2.2). Triggers and events: SPEC 4.3 (schedules poll the SCADA API; S3 ObjectCreated
+ * Lambda STAGE INGEST (phase 2.2). Triggers and events: docs/CONTRACTS.md §4.3 (schedules poll the SCADA API; S3 ObjectCreated
  * records under INGEST_BUCKET/INGEST_PREFIX; direct {@code api}, {@code s3}, {@code file}, {@code rejects} events).
  * Response: {@link IngestResponse}. Environment: {@code TARGET_SECRET_NAME} or {@code BP010_JDBC_URL},
  * {@code API_SECRET_NAME}, {@code INGEST_BUCKET}, {@code INGEST_PREFIX} (ingest/), {@code SOURCE_TIMEZONE} (UTC),

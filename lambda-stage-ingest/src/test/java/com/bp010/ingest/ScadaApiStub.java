@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
- * A local stub of the SCADA API contract of SPEC 4.3: readings served from memory for {@code [from, to)} in pages of
+ * A local stub of the SCADA API contract of docs/CONTRACTS.md §4.3: readings served from memory for {@code [from, to)} in pages of
  * {@code limit} with a cursor, a bearer token checked, and scripted failures (status codes served before the real
  * answer, or a window that always fails) to exercise retries and errors.
  */

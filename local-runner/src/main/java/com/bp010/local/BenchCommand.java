@@ -41,7 +41,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bp010 bench [--wells N] [--days D] [--readings R] [--jdbc-url URL] [--json FILE]}: SPEC 8's benchmark in one
+ * {@code bp010 bench [--wells N] [--days D] [--readings R] [--jdbc-url URL] [--json FILE]}: the benchmark of docs/CONTRACTS.md §8 in one
  * process on one database, printed as one table and written as JSON. Sections: ingest readings/s end to end against a
  * raw COPY of the same file (the ceiling) and batched row-by-row INSERT (the naive baseline); phases 3-7 through the
  * real pipeline handler at N wells x 1 day and N/10 wells x D days; each shaded Lambda JAR's size against 20 MB and its
@@ -52,7 +52,7 @@ import java.util.concurrent.Callable;
  * BENCH wells there and leaves them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark ingest, phases 3-7, JAR sizes and cold starts (SPEC 8); prints a table, writes JSON.")
+        description = "Benchmark ingest, phases 3-7, JAR sizes and cold starts (docs/CONTRACTS.md §8); prints a table, writes JSON.")
 final class BenchCommand implements Callable<Integer> {
     static final long JAR_LIMIT_BYTES = 20L * 1024 * 1024;
     static final long PIPELINE_TARGET_MS = 10_000;

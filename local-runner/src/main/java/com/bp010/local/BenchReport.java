@@ -174,7 +174,7 @@ final class BenchReport {
                     .append(rate).append(System.lineSeparator());
             for (JsonNode p : pipeline) {
                 if (p.has("targetMet")) {
-                    t.append(String.format(Locale.ROOT, "  target: %s (SPEC 8 at 1,000 wells x 1 day): %s%n",
+                    t.append(String.format(Locale.ROOT, "  target: %s (docs/CONTRACTS.md §8 at 1,000 wells x 1 day): %s%n",
                             "phases 3-7 < 10,000 ms", p.path("wells").asInt() == 1000 ? met(p.path("targetMet"))
                                     : "n/a at " + p.path("wells").asInt() + " wells"));
                 }

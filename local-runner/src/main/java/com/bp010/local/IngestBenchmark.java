@@ -21,7 +21,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * SPEC 8's ingest benchmark on one telemetry CSV: readings per second end to end (parse, COPY, dedupe, pivot) against
+ * The ingest benchmark of docs/CONTRACTS.md §8 on one telemetry CSV: readings per second end to end (parse, COPY, dedupe, pivot) against
  * the ceiling (a raw server-side {@code COPY} of the same file into an unindexed table) and, optionally, against
  * batched row-by-row {@code INSERT ... ON CONFLICT} (what a simple script does). The well master must be loaded first.
  */

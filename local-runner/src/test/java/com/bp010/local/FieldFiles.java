@@ -47,7 +47,7 @@ final class FieldFiles {
         return write(dir.resolve("landing_scada_data_" + name + ".csv"), lines);
     }
 
-    /** The oracle well's master rows (DOMAIN: pump 5,000 ft, 35 API, water SG 1.07, plunger 1.5 in, 9,350 lbf rods). */
+    /** The oracle well's master rows (docs/DOMAIN.md §2: pump 5,000 ft, 35 API, water SG 1.07, plunger 1.5 in, 9,350 lbf rods). */
     static Path master(Path dir, String... wells) {
         List<String> rows = new ArrayList<>(List.of("well_id,campo,profundidad_bomba,profundidad_media_perforados,"
                 + "profundidad_yacimiento,presion_estatica_yacimiento,radio_pozo,radio_drenaje,diametro_piston,"

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks the pipeline state machine of the template (SPEC 4.4, issue 8): a well-formed definition
+ * Checks the pipeline state machine of the template (docs/CONTRACTS.md §4.4, issue 8): a well-formed definition
  * ({@link AslStructureChecks}); one Task state per pipeline phase, in order, each invoking the pipeline function with
  * a Retry on Lambda service errors and on TransientDatabaseException and a Catch ending in a Fail state; the first
  * phase opens the run and every later one sends the runId the first one answered; NOTHING_TO_DO and SKIPPED_LOCKED

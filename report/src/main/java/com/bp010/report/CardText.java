@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /**
- * Reads a card as the SCADA sent it ({@code {"position": [in, ...], "load": [lbf, ...]}}, SPEC 4.3) for drawing. A
+ * Reads a card as the SCADA sent it ({@code {"position": [in, ...], "load": [lbf, ...]}}, docs/CONTRACTS.md §4.3) for drawing. A
  * card that cannot be drawn keeps its problem in words; the DQ verdict beside it says whether the pipeline accepted it.
  */
 final class CardText {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The one root exception of the project. It carries an {@link ErrorCode} and named details (phase, call, sqlState,
- * file, line, ...). Its {@link #getMessage()} is the JSON failure report of SPEC section 3, so that a Lambda failure
+ * file, line, ...). Its {@link #getMessage()} is the JSON failure report of docs/CONTRACTS.md §3, so that a Lambda failure
  * keeps the whole report in {@code errorMessage} for Step Functions and CloudWatch; {@link #reason()} is the plain
  * sentence.
  */

@@ -11,7 +11,7 @@ public final class DatabaseErrors {
     private DatabaseErrors() {
     }
 
-    /** True for the SQLSTATEs of SPEC section 3 that a retry may fix: class 08 and 40001, 40P01, 53300, 57P01, 57P03. */
+    /** True for the SQLSTATEs of docs/CONTRACTS.md §3 that a retry may fix: class 08 and 40001, 40P01, 53300, 57P01, 57P03. */
     public static boolean isTransient(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || TRANSIENT_STATES.contains(sqlState));
     }

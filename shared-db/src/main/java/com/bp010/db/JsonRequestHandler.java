@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The thin shell all four handlers share: read the JSON event (an empty body is {@code {}}), call the plain class
  * that does the work, write its response as JSON. A failure is logged once and thrown as a {@link Bp010Exception}
- * whose message is the JSON failure report of SPEC 3 (a {@link TransientDatabaseException} when a retry may help).
+ * whose message is the JSON failure report of docs/CONTRACTS.md §3 (a {@link TransientDatabaseException} when a retry may help).
  * <p>
  * SnapStart: a handler built by Lambda registers itself with the {@code org.crac} global context
  * ({@link #registerSnapStartHooks()}), so Lambda calls {@link #beforeCheckpoint} once init is done, before it
