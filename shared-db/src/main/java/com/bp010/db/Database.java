@@ -151,7 +151,7 @@ public final class Database implements AutoCloseable {
             config.password().ifPresent(hc::setPassword);
         } else {
             String name = config.secretName().orElseThrow();
-            RdsSecret secret = RdsSecret.parse(name, secrets.secretString(name), config.env());
+            RdsSecret secret = RdsSecret.parse(name, secrets.secretString(name), config);
             hc.setJdbcUrl("jdbc:postgresql://" + secret.host() + ":" + secret.port() + "/" + secret.dbname());
             hc.setUsername(secret.username());
             hc.setPassword(secret.password());

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record RdsSecret(String host, int port, String dbname, String username, String password) {
 
-    public static RdsSecret parse(String secretName, String json, Env overrides) {
+    public static RdsSecret parse(String secretName, String json, DbConfig overrides) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(json);
@@ -21,9 +21,9 @@ public record RdsSecret(String host, int port, String dbname, String username, S
             throw new Bp010Exception(ErrorCode.SECRETS, "Secret " + secretName + " is not a JSON object")
                     .with("secret", secretName);
         }
-        String host = overrides.get("DB_HOST").orElseGet(() -> text(node, "host"));
-        String dbname = overrides.get("DB_NAME").orElseGet(() -> text(node, "dbname"));
-        String portText = overrides.get("DB_PORT").orElseGet(() -> text(node, "port"));
+        String host = overrides.host().orElseGet(() -> text(node, "host"));
+        String dbname = overrides.databaseName().orElseGet(() -> text(node, "dbname"));
+        String portText = overrides.port().map(String::valueOf).orElseGet(() -> text(node, "port"));
         String username = text(node, "username");
         String password = text(node, "password");
         require(secretName, "host (or DB_HOST)", host);
@@ -33,8 +33,11 @@ public record RdsSecret(String host, int port, String dbname, String username, S
         int port;
         try {
             port = portText == null ? 5432 : Integer.parseInt(portText.trim());
+            if (port < 1 || port > 65_535) {
+                throw new NumberFormatException("out of range");
+            }
         } catch (NumberFormatException e) {
-            throw new Bp010Exception(ErrorCode.SECRETS, "Secret " + secretName + " has a port that is not a number: '"
+            throw new Bp010Exception(ErrorCode.SECRETS, "Secret " + secretName + " has a port that is not a TCP port (1-65535): '"
                     + portText + "'").with("secret", secretName);
         }
         return new RdsSecret(host, port, dbname, username, password);
