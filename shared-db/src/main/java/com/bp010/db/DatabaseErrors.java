@@ -20,8 +20,8 @@ public final class DatabaseErrors {
     }
 
     /**
-     * True for the SQLSTATEs of docs/CONTRACTS.md §3 that a retry may fix: class 08 and 40001, 40P01, 53300, 57P01, 57P03,
-     * but not 08004 (the server rejected the connection) nor 08P01 (protocol violation).
+     * True for the SQLSTATEs of docs/CONTRACTS.md §3 that a retry may fix: class 08 and 40001, 40P01, 53300, 57P01,
+     * 57P03, but not 08004 (the server rejected the connection) nor 08P01 (protocol violation).
      */
     public static boolean isTransient(String sqlState) {
         if (sqlState == null || FINAL_CONNECTION_STATES.contains(sqlState)) {
