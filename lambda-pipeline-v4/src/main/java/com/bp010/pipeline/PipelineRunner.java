@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -64,24 +65,43 @@ final class PipelineRunner {
         }
         try {
             RunWindow window = request.window();
-            Watermark watermark = null;
-            if (window == null) {
-                LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
-                WindowResolver.Resolution resolution = database.withConnection("window",
-                        c -> windows.resolve(c, request.wellId(), asOfDate));
-                watermark = request.wellId() == null ? resolution.watermark() : null;
-                if (resolution.window().isEmpty()) {
-                    return nothingToDo(runId, request, asOf, trigger, holder, start);
-                }
-                window = resolution.window().get();
+            if (window != null) {
+                RunContext run = new RunContext(runId, window, request.wellId(), asOf);
+                database.withConnection("run log", c -> {
+                    runLog.open(c, run, "RUNNING", trigger, request.phases(), null);
+                    return null;
+                });
+                LOG.info("Run {} opened: explicit window {} .. {}, phases {}", runId, window.from(), window.to(),
+                        request.phases());
+                return execute(run, request, start);
             }
-            RunContext run = new RunContext(runId, window, request.wellId(), asOf);
-            Watermark mark = watermark;
-            database.withConnection("run log", c -> {
-                runLog.open(c, run, "RUNNING", trigger, request.phases(), mark);
-                return null;
+            LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
+            WindowResolver.Resolution resolution = database.withConnection("window",
+                    c -> windows.resolve(c, request.wellId(), asOfDate));
+            if (resolution.window().isEmpty()) {
+                return nothingToDo(runId, request, asOf, trigger, holder, start);
+            }
+            // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
+            Watermark mark = request.wellId() == null ? resolution.watermark() : null;
+            RunContext opened = new RunContext(runId, resolution.window().get(), request.wellId(), asOf);
+            Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
+                runLog.open(c, opened, "RUNNING", trigger, request.phases(), mark);
+                return RunScope.register(c, runId, resolution.since(), request.wellId(), windows.floor(asOfDate));
             });
-            LOG.info("Run {} opened: window {} .. {}, phases {}", runId, window.from(), window.to(), request.phases());
+            if (scope.isEmpty()) {
+                // rows the window resolver saw were rewritten before the lookback floor meanwhile: nothing to do
+                database.withConnection("run log", c -> {
+                    runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                    lease.release(c, runId);
+                    return null;
+                });
+                return result(opened, "NOTHING_TO_DO", List.of(), null, null,
+                        "no production rows after the lookback floor since the last complete run", start);
+            }
+            RunWindow window = scope.get().window();
+            RunContext run = new RunContext(runId, window, request.wellId(), asOf);
+            LOG.info("Run {} opened: incremental, {} well(s) in {} hour range(s) over {} .. {}, phases {}", runId,
+                    scope.get().wells(), scope.get().ranges(), window.from(), window.to(), request.phases());
             return execute(run, request, start);
         } catch (RuntimeException e) {
             releaseQuietly(runId);
@@ -161,6 +181,7 @@ final class PipelineRunner {
             boolean complete = !request.singlePhase() || request.phases().contains(Phase.CONSISTENCY);
             if (complete) {
                 runLog.finish(c, run.runId(), "OK", dq, consistency, null);
+                RunScope.close(c, run.runId());
                 lease.release(c, run.runId());
             }
             return result(run, "OK", reports, dq, consistency, null, start);

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class WindowResolver {
     /** A default window and the watermark that produced it; {@code window} is empty when nothing is new. */
-    record Resolution(Optional<RunWindow> window, Watermark watermark, long newRows) {
+    record Resolution(Optional<RunWindow> window, Watermark watermark, long newRows, String since) {
     }
 
     private static final String NEW_ROWS = """
@@ -38,6 +38,11 @@ final class WindowResolver {
         this.lookbackDays = lookbackDays;
     }
 
+    /** The first day a default window may cover: LOOKBACK_DAYS before asOf. */
+    LocalDate floor(LocalDate asOfDate) {
+        return asOfDate.minusDays(lookbackDays);
+    }
+
     Resolution resolve(Connection c, String wellId, LocalDate asOfDate) throws SQLException {
         String since = runLog.lastWatermark(c);
         try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
@@ -53,14 +58,14 @@ final class WindowResolver {
                 LocalDate min = rs.getObject(2, LocalDate.class);
                 LocalDate max = rs.getObject(3, LocalDate.class);
                 if (rows == 0 || min == null) {
-                    return new Resolution(Optional.empty(), watermark, 0);
+                    return new Resolution(Optional.empty(), watermark, 0, since);
                 }
-                LocalDate floor = asOfDate.minusDays(lookbackDays);
+                LocalDate floor = floor(asOfDate);
                 LocalDate from = min.isBefore(floor) ? floor : min;
                 if (max.isBefore(from)) {
-                    return new Resolution(Optional.empty(), watermark, rows);
+                    return new Resolution(Optional.empty(), watermark, rows, since);
                 }
-                return new Resolution(Optional.of(new RunWindow(from, max)), watermark, rows);
+                return new Resolution(Optional.of(new RunWindow(from, max)), watermark, rows, since);
             }
         }
     }

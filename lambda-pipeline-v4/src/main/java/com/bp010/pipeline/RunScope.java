@@ -1,0 +1,64 @@
+package com.bp010.pipeline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The scope of an incremental (default-window) run: per well, the hour ranges the readings pivoted since the last
+ * complete run can change, written once in {@code reporting.pipeline_run_alcance} (R__25) so that every phase, in
+ * this invocation or a later one, restricts itself to it through the run id. The run's window becomes the days the
+ * scope touches. See docs/PIPELINE.md, "Incremental runs".
+ */
+final class RunScope {
+    /** What a scope covers: wells, disjoint hour ranges and the calendar days they touch. */
+    record Extent(long wells, long ranges, RunWindow window) {
+    }
+
+    private RunScope() {
+    }
+
+    /**
+     * Writes the scope of {@code runId} (its run-log row must exist) from the rows not visible in snapshot
+     * {@code since} (null: every row), for one well or all, never before {@code floor}; and sets the run's window to
+     * the days it covers. Empty when nothing new lies after the floor.
+     */
+    static java.util.Optional<Extent> register(Connection c, UUID runId, String since, String wellId, LocalDate floor)
+            throws SQLException {
+        Extent extent;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM reporting.fnc_registrar_alcance(?, ?::pg_snapshot, ?, ?::date::timestamptz)")) {
+            ps.setObject(1, runId);
+            ps.setString(2, since);
+            ps.setString(3, wellId);
+            ps.setObject(4, floor);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                LocalDate from = rs.getObject(3, LocalDate.class);
+                if (from == null) {
+                    return java.util.Optional.empty();
+                }
+                extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE reporting.pipeline_runs SET ventana_desde = ?, ventana_hasta = ? WHERE run_id = ?")) {
+            ps.setObject(1, extent.window().from());
+            ps.setObject(2, extent.window().to());
+            ps.setObject(3, runId);
+            ps.executeUpdate();
+        }
+        return java.util.Optional.of(extent);
+    }
+
+    /** A completed run took the recomputation marks that existed when it opened: they are deleted. */
+    static void close(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("CALL reporting.sp_cerrar_alcance(?)")) {
+            ps.setObject(1, runId);
+            ps.execute();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+-- BP010 incremental runs (docs/PIPELINE.md, "Incremental runs"): the scope of a default-window run, written once in
+-- reporting.pipeline_run_alcance (V10) and read by the phase procedures through their p_run_id.
+--
+-- A new reading (pivoted since the last complete run: its pivot_xid is not visible in that run's snapshot) changes
+-- the facts of its own hour and of its neighbours' hours: the counter delta and the time weight of the next reading
+-- of its well, and those of the reading before it (time weights run until the next reading). So each new reading
+-- opens the range [hour of the reading before it, or the hour before its own if later; end of the hour of the reading
+-- after it, or of its own), ranges of a well that overlap or touch are merged, and nothing starts before the
+-- lookback floor. Wells and days marked in reporting.recalculo_pendiente (a catalogue or well-master change) join the
+-- scope as whole days; they are deleted when a run that took them completes (reporting.sp_cerrar_alcance), so a
+-- failed run leaves them for the next one. Phases then recompute: hourly facts of the ranges' hours, daily facts and DQ of the days they
+-- touch (calendar days in the session time zone, BP010_TIMEZONE), monthly facts of those days' months. Recomputing
+-- more than what changed is harmless (every phase is an idempotent recomputation), recomputing less is the bug the
+-- property test IncrementalRunIT looks for.
+
+CREATE OR REPLACE FUNCTION reporting.fnc_registrar_alcance(p_run_id uuid, p_desde pg_snapshot, p_well_id text,
+                                                           p_piso timestamptz)
+RETURNS TABLE (pozos bigint, tramos bigint, dia_desde date, dia_hasta date)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+BEGIN
+    INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta)
+    WITH nuevas AS (
+        SELECT p.well_id, p.timestamp_lectura
+          FROM stage.tbl_pozo_produccion p
+         WHERE (p_desde IS NULL
+                OR (p.pivot_xid >= pg_snapshot_xmin(p_desde) AND NOT pg_visible_in_snapshot(p.pivot_xid, p_desde)))
+           AND (p_well_id IS NULL OR p.well_id = p_well_id)
+           AND p.timestamp_lectura >= p_piso
+    ), rangos AS (
+        SELECT n.well_id,
+               greatest(least(date_trunc('hour', coalesce(ant.ts, n.timestamp_lectura)),
+                              date_trunc('hour', n.timestamp_lectura) - interval '1 hour'),
+                        date_trunc('hour', p_piso)) AS desde,
+               date_trunc('hour', greatest(sig.ts, n.timestamp_lectura)) + interval '1 hour' AS hasta
+          FROM nuevas n
+          LEFT JOIN LATERAL (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
+                              WHERE q.well_id = n.well_id AND q.timestamp_lectura < n.timestamp_lectura
+                              ORDER BY q.timestamp_lectura DESC LIMIT 1) ant ON true
+          LEFT JOIN LATERAL (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
+                              WHERE q.well_id = n.well_id AND q.timestamp_lectura > n.timestamp_lectura
+                              ORDER BY q.timestamp_lectura LIMIT 1) sig ON true
+        UNION ALL
+        -- marked wells and days: whole days (every well when well_id is NULL)
+        SELECT w.well_id, greatest(m.dia_desde::timestamptz, p_piso), (m.dia_hasta + 1)::timestamptz
+          FROM reporting.recalculo_pendiente m
+          JOIN LATERAL (SELECT DISTINCT q.well_id FROM stage.tbl_pozo_produccion q
+                         WHERE (m.well_id IS NULL OR q.well_id = m.well_id)
+                           AND q.timestamp_lectura >= m.dia_desde::timestamptz
+                           AND q.timestamp_lectura < (m.dia_hasta + 1)::timestamptz) w ON true
+         WHERE (p_well_id IS NULL OR w.well_id = p_well_id)
+           AND (m.dia_hasta + 1)::timestamptz > p_piso
+    ), ordenados AS (
+        SELECT r.*, max(r.hasta) OVER (PARTITION BY r.well_id ORDER BY r.desde, r.hasta
+                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS hasta_previo
+          FROM rangos r
+    ), islas AS (
+        SELECT o.*, count(*) FILTER (WHERE o.hasta_previo IS NULL OR o.hasta_previo < o.desde)
+                        OVER (PARTITION BY o.well_id ORDER BY o.desde, o.hasta) AS isla
+          FROM ordenados o
+    )
+    SELECT p_run_id, i.well_id, min(i.desde), max(i.hasta), min(i.desde)::date,
+           (max(i.hasta) - interval '1 microsecond')::date
+      FROM islas i
+     GROUP BY i.well_id, i.isla;
+
+    RETURN QUERY
+    SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)
+      FROM reporting.pipeline_run_alcance a
+     WHERE a.run_id = p_run_id;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_registrar_alcance(uuid, pg_snapshot, text, timestamptz) IS
+    'Writes the scope of run p_run_id (reporting.pipeline_run_alcance): the hour ranges of the readings pivoted since snapshot p_desde (NULL: all) with their neighbours, plus the marked wells and days; returns wells, ranges and the days covered';
+
+-- Whether run p_run_id is incremental (has a scope): the procedures then restrict themselves to it.
+CREATE OR REPLACE FUNCTION reporting.fnc_alcance_de(p_run_id uuid)
+RETURNS uuid
+LANGUAGE sql STABLE
+AS $$
+    SELECT p_run_id WHERE EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a WHERE a.run_id = p_run_id)
+$$;
+COMMENT ON FUNCTION reporting.fnc_alcance_de(uuid) IS
+    'p_run_id when that run has a scope in reporting.pipeline_run_alcance (an incremental run), else NULL (its whole window)';
+
+-- A run that completed took the marks that existed when it opened.
+CREATE OR REPLACE PROCEDURE reporting.sp_cerrar_alcance(p_run_id uuid)
+LANGUAGE sql
+AS $$
+    DELETE FROM reporting.recalculo_pendiente m
+     USING reporting.pipeline_runs r
+     WHERE r.run_id = p_run_id AND m.creado_en <= r.started_at
+       AND (r.well_id IS NULL OR m.well_id = r.well_id)
+       AND EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a WHERE a.run_id = p_run_id);
+$$;
+COMMENT ON PROCEDURE reporting.sp_cerrar_alcance(uuid) IS
+    'Deletes the recomputation marks (reporting.recalculo_pendiente) an incremental run took when it opened, once it completed';
