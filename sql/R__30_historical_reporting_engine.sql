@@ -50,8 +50,10 @@ DECLARE
     -- cumulative counters (stage columns) and the hourly delta columns of the facts they feed
     v_contadores constant text[] := ARRAY['energy_kwh', 'runtime_hours', 'stroke_counter'];
     v_destinos   constant text[] := ARRAY['energia_kwh', 'horas_operacion', 'n_carreras'];
-    v_desde  constant timestamptz := p_fecha_inicio::timestamptz;
-    v_hasta  constant timestamptz := (p_fecha_fin + 1)::timestamptz;
+    -- an incremental run recomputes the hours of its scope (R__25), else the window's days
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
+    v_desde  timestamptz := p_fecha_inicio::timestamptz;
+    v_hasta  timestamptz := (p_fecha_fin + 1)::timestamptz;
     v_cols   text[] := reporting.fnc_columnas_stage_en('fact_operaciones_horarias');
     v_unpivot text;    -- (counter, value) pairs of a reading
     v_valor   text;    -- CASE giving the counter's value of a reading
@@ -69,6 +71,11 @@ BEGIN
         RAISE EXCEPTION 'stage.tbl_pozo_produccion lacks a counter column (one of %)', v_contadores;
     END IF;
 
+    IF v_alcance IS NOT NULL THEN
+        SELECT min(a.desde), max(a.hasta) INTO v_desde, v_hasta
+          FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance;
+    END IF;
+
     IF to_regclass('pg_temp.bp010_fallos_rango') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_fallos_rango, pg_temp.bp010_lecturas_contador, pg_temp.bp010_deltas;
     END IF;
@@ -81,36 +88,44 @@ BEGIN
         ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD' AND r.tabla = 'tbl_pozo_produccion'
      WHERE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = d.well_id
+                                            AND d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta))
      GROUP BY d.well_id, d.timestamp_lectura;
     CREATE INDEX ON bp010_fallos_rango (well_id, timestamp_lectura);   -- cheap probes whatever the plan
     ANALYZE bp010_fallos_rango;
 
-    -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value).
+    -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value), each with the
+    -- start of its range (the window's start, or its scope range's): deltas never reach across a range's start.
     SELECT string_agg(format('(%L, p.%I)', c, c), ', '),
            'CASE c.contador ' || string_agg(format('WHEN %L THEN p.%I', c, c), ' ') || ' END'
       INTO v_unpivot, v_valor
       FROM unnest(v_contadores) c;
     EXECUTE format($sql$
         CREATE TEMP TABLE bp010_lecturas_contador ON COMMIT DROP AS
-        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor
+        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor, coalesce(a.desde, $1) AS desde
           FROM stage.tbl_pozo_produccion p
          CROSS JOIN LATERAL (VALUES %s) u(contador, valor)
+          LEFT JOIN reporting.pipeline_run_alcance a
+            ON a.run_id = $4 AND a.well_id = p.well_id
+           AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta
           LEFT JOIN bp010_fallos_rango f ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
          WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2 AND ($3::text IS NULL OR p.well_id = $3)
+           AND ($4::uuid IS NULL OR a.well_id IS NOT NULL)
            AND u.valor IS NOT NULL AND (f.columnas IS NULL OR NOT u.contador = ANY (f.columnas))
         $sql$, v_unpivot)
-    USING v_desde, v_hasta, p_well_id;
+    USING v_desde, v_hasta, p_well_id, v_alcance;
 
-    -- Each (well, counter) of the window gets its previous reading from before the window (same filters; a failed
-    -- counter value is skipped by looking for its range failure).
+    -- Each (well, counter, range) of the window gets its previous reading from before the range (same filters; a
+    -- failed counter value is skipped by looking for its range failure).
     EXECUTE format($sql$
-        INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor)
-        SELECT c.well_id, prev.timestamp_lectura, c.contador, prev.valor
-          FROM (SELECT DISTINCT well_id, contador FROM bp010_lecturas_contador) c
+        INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor, desde)
+        SELECT c.well_id, prev.timestamp_lectura, c.contador, prev.valor, c.desde
+          FROM (SELECT DISTINCT well_id, contador, desde FROM bp010_lecturas_contador) c
          CROSS JOIN LATERAL (
                SELECT p.timestamp_lectura, %1$s AS valor
                  FROM stage.tbl_pozo_produccion p
-                WHERE p.well_id = c.well_id AND p.timestamp_lectura < $1 AND %1$s IS NOT NULL
+                WHERE p.well_id = c.well_id AND p.timestamp_lectura < c.desde AND %1$s IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
                                     JOIN stage.vw_dq_reglas_resueltas r
                                       ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
@@ -118,8 +133,7 @@ BEGIN
                                    WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
                 ORDER BY p.timestamp_lectura DESC
                 LIMIT 1) prev
-        $sql$, v_valor)
-    USING v_desde;
+        $sql$, v_valor);
 
     -- Deltas: current - previous; a negative one is a restart (the delta is the current value).
     CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
@@ -132,8 +146,8 @@ BEGIN
                    lag(l.valor) OVER w AS valor_anterior,
                    lag(l.timestamp_lectura) OVER w AS lectura_anterior
               FROM bp010_lecturas_contador l
-            WINDOW w AS (PARTITION BY l.well_id, l.contador ORDER BY l.timestamp_lectura)) x
-     WHERE timestamp_lectura >= v_desde;
+            WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x
+     WHERE timestamp_lectura >= desde;
     CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
     ANALYZE bp010_deltas;
 
@@ -157,6 +171,10 @@ BEGIN
                         ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
                      WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
                        AND ($3::text IS NULL OR p.well_id = $3)
+                       AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                         WHERE a.run_id = $5 AND a.well_id = p.well_id
+                                                           AND p.timestamp_lectura >= a.desde
+                                                           AND p.timestamp_lectura < a.hasta))
                      ORDER BY p.well_id, p.timestamp_lectura) p
              GROUP BY p.well_id, date_trunc('hour', p.timestamp_lectura)
         ), c AS (
@@ -184,7 +202,7 @@ BEGIN
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
         v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
 
     -- Hours of the window that no longer have readings, and hours that start on another zone's hour (facts written
@@ -192,6 +210,9 @@ BEGIN
     DELETE FROM reporting.fact_operaciones_horarias t
      WHERE t.fecha_hora >= v_desde AND t.fecha_hora < v_hasta
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = t.well_id
+                                            AND t.fecha_hora >= a.desde AND t.fecha_hora < a.hasta))
        AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora) OR NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
                         WHERE p.well_id = t.well_id
                           AND p.timestamp_lectura >= t.fecha_hora AND p.timestamp_lectura < t.fecha_hora + interval '1 hour'));
@@ -201,6 +222,9 @@ BEGIN
     DELETE FROM reporting.fact_eventos_pozo e
      WHERE e.ocurrido_en >= v_desde AND e.ocurrido_en < v_hasta
        AND (p_well_id IS NULL OR e.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = e.well_id
+                                            AND e.ocurrido_en >= a.desde AND e.ocurrido_en < a.hasta))
        AND e.tipo LIKE 'REINICIO\_CONTADOR\_%'
        AND NOT EXISTS (SELECT 1 FROM bp010_deltas d
                         WHERE d.reinicio AND d.well_id = e.well_id AND d.timestamp_lectura = e.ocurrido_en
@@ -235,6 +259,8 @@ AS $$
 DECLARE
     v_desde constant timestamptz := p_fecha_inicio::timestamptz;
     v_hasta constant timestamptz := (p_fecha_fin + 1)::timestamptz;
+    -- an incremental run recomputes the days its scope touches (R__25), of its wells (field totals: of every well)
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     -- averaged columns: in stage, in the hourly facts and in the daily facts
     v_cols_diarias constant text[] := reporting.fnc_columnas_stage_en('fact_operaciones_diarias');
     v_cols  text[] := ARRAY(SELECT c FROM unnest(reporting.fnc_columnas_stage_en('fact_operaciones_horarias')) c
@@ -259,8 +285,12 @@ BEGIN
                    sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
                    sum(h.n_carreras) AS n_carreras,
                    %3$s
-              FROM (SELECT * FROM reporting.fact_operaciones_horarias
+              FROM (SELECT * FROM reporting.fact_operaciones_horarias x
                      WHERE fecha_hora >= $1 AND fecha_hora < $2 AND ($3::text IS NULL OR well_id = $3)
+                       AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                         WHERE a.run_id = $5 AND a.well_id = x.well_id
+                                                           AND x.fecha_hora >= a.dia_desde::timestamptz
+                                                           AND x.fecha_hora < (a.dia_hasta + 1)::timestamptz))
                      ORDER BY well_id, fecha_hora) h
              GROUP BY h.well_id, h.fecha_hora::date) d
         ON CONFLICT (well_id, fecha) DO UPDATE
@@ -286,13 +316,16 @@ BEGIN
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 
     -- Days of the window without any hourly row.
     DELETE FROM reporting.fact_operaciones_diarias t
      WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = t.well_id
+                                            AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
        AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
                         WHERE h.well_id = t.well_id
                           AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz);
@@ -308,6 +341,9 @@ BEGIN
               FROM reporting.fact_operaciones_diarias d
               LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
              WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance
+                                                    AND d.fecha BETWEEN a.dia_desde AND a.dia_hasta))
              ORDER BY d.well_id, d.fecha) d
      GROUP BY campo, fecha
     ON CONFLICT (campo, fecha) DO UPDATE
@@ -322,6 +358,8 @@ BEGIN
     GET DIAGNOSTICS n_campos = ROW_COUNT;
     DELETE FROM reporting.fact_campo_diario t
      WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
        AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
                         LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
                         WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
@@ -345,6 +383,8 @@ DECLARE
     -- whole months touched by the window
     v_mes_desde constant date := date_trunc('month', p_fecha_inicio)::date;
     v_mes_hasta constant date := (date_trunc('month', p_fecha_fin) + interval '1 month')::date;
+    -- an incremental run recomputes the months its scope's days fall in (R__25), of its wells
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     n_meses   bigint;
     n_borrados bigint;
 BEGIN
@@ -365,9 +405,14 @@ BEGIN
                    sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
                    sum(d.energia_kwh) AS energia, sum(d.horas_operacion) AS horas_operacion,
                    sum(d.n_carreras) AS n_carreras
-              FROM (SELECT * FROM reporting.fact_operaciones_diarias
+              FROM (SELECT * FROM reporting.fact_operaciones_diarias x
                      WHERE fecha >= v_mes_desde AND fecha < v_mes_hasta
                        AND (p_well_id IS NULL OR well_id = p_well_id)
+                       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                          WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                            AND x.fecha >= date_trunc('month', a.dia_desde)
+                                                            AND x.fecha < date_trunc('month', a.dia_hasta)
+                                                                          + interval '1 month'))
                      ORDER BY well_id, fecha) d
              GROUP BY d.well_id, date_trunc('month', d.fecha)) m
     ON CONFLICT (well_id, mes) DO UPDATE
@@ -395,6 +440,10 @@ BEGIN
     DELETE FROM reporting.fact_operaciones_mensuales t
      WHERE t.mes >= v_mes_desde AND t.mes < v_mes_hasta
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = t.well_id
+                                            AND t.mes >= date_trunc('month', a.dia_desde)
+                                            AND t.mes <= a.dia_hasta))
        AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
                         WHERE d.well_id = t.well_id AND d.fecha >= t.mes AND d.fecha < (t.mes + interval '1 month')::date);
     GET DIAGNOSTICS n_borrados = ROW_COUNT;

@@ -200,6 +200,9 @@ SET work_mem = '64MB'
 AS $$
 DECLARE
     v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());
+    -- an incremental run checks the readings of the days its scope touches (R__25), of its wells; the verdicts of
+    -- every other reading are kept
+    v_alcance    constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_desde      timestamptz;
     v_hasta      timestamptz;
     v_tolerancia double precision;
@@ -252,6 +255,9 @@ BEGIN
                                         AND r.columna = u.columna
                  WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
                    AND ($3::text IS NULL OR p.well_id = $3)
+                   AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                WHERE a.run_id = $4 AND a.well_id = p.well_id
+                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, timestamp_lectura, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -262,7 +268,7 @@ BEGIN
               FROM e
              GROUP BY rule_id, well_id, fecha
             $sql$, v_valores)
-        USING v_desde, v_hasta, p_well_id;
+        USING v_desde, v_hasta, p_well_id, v_alcance;
     END IF;
 
     -- 1b. Card rules (FORMATO) on the text columns, one check per card; the cards the ingest vouched for
@@ -288,6 +294,9 @@ BEGIN
                                         AND k.timestamp_lectura = p.timestamp_lectura AND k.columna = u.columna
                  WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
                    AND ($3::text IS NULL OR p.well_id = $3)
+                   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                WHERE a.run_id = $5 AND a.well_id = p.well_id
+                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, timestamp_lectura, left(txt, 200), motivo FROM e WHERE motivo IS NOT NULL
@@ -298,7 +307,7 @@ BEGIN
               FROM e
              GROUP BY rule_id, well_id, fecha
             $sql$, v_valores)
-        USING v_desde, v_hasta, p_well_id, v_tolerancia;
+        USING v_desde, v_hasta, p_well_id, v_tolerancia, v_alcance;
     END IF;
 
     -- 2. Rules on well-master attributes: one pass over the wells; counted on the window's last day.
@@ -315,7 +324,9 @@ BEGIN
                   FROM stage.tbl_pozo_maestra m
                  CROSS JOIN LATERAL (VALUES %s) u(columna, num)
                   JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_maestra' AND r.columna = u.columna
-                 WHERE $1::text IS NULL OR m.well_id = $1
+                 WHERE ($1::text IS NULL OR m.well_id = $1)
+                   AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                     WHERE a.run_id = $3 AND a.well_id = m.well_id))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, NULL, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -326,7 +337,7 @@ BEGIN
               FROM e
              GROUP BY rule_id, well_id
             $sql$, v_atributos)
-        USING p_well_id, p_fecha_fin;
+        USING p_well_id, p_fecha_fin, v_alcance;
     END IF;
 
     -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
@@ -343,9 +354,14 @@ BEGIN
                           FROM stage.landing_scada_data l
                          WHERE l.well_id = w.well_id AND l.var_id = v.var_id
                            AND l.timestamp_lectura >= v_desde AND l.timestamp_lectura < v_hasta
+                           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                WHERE a.run_id = v_alcance AND a.well_id = l.well_id
+                                  AND l.timestamp_lectura >= a.dia_desde::timestamptz AND l.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
                         OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
          WHERE r.tipo = 'LATENCIA' AND r.no_evaluable IS NULL
            AND (p_well_id IS NULL OR w.well_id = p_well_id)
+           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                              WHERE a.run_id = v_alcance AND a.well_id = w.well_id))
     ), fallos AS (
         INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
         SELECT rule_id, well_id, timestamp_lectura, round(latencia::numeric, 3)::text,
@@ -370,13 +386,18 @@ BEGIN
       JOIN stage.tbl_pozo_produccion p
         ON p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
        AND (p_well_id IS NULL OR p.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                WHERE a.run_id = v_alcance AND a.well_id = p.well_id
+                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
      WHERE r.no_evaluable IS NOT NULL AND r.tipo <> 'MAESTRA'
      GROUP BY r.rule_id, p.well_id, p.timestamp_lectura::date;
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT r.rule_id, m.well_id, p_fecha_fin, 0, 0, 0, 1
       FROM bp010_dq_reglas r
       JOIN stage.tbl_pozo_maestra m ON p_well_id IS NULL OR m.well_id = p_well_id
-     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
+     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA'
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = m.well_id));
     -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
     -- stale right after a load, and an index keeps a misestimated nested loop cheap.
     CREATE INDEX ON bp010_dq_fallos (rule_id, well_id, timestamp_lectura);
@@ -393,6 +414,12 @@ BEGIN
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
        AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
                 ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
+       AND (v_alcance IS NULL
+            OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                        WHERE a.run_id = v_alcance AND a.well_id = d.well_id
+                          AND (d.timestamp_lectura IS NULL
+                               OR (d.timestamp_lectura >= a.dia_desde::timestamptz
+                                   AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))))
        -- a latency verdict is replaced only where its landing reading still exists (retention may have removed it)
        AND (r.tipo <> 'LATENCIA'
             OR EXISTS (SELECT 1 FROM stage.landing_scada_data l
@@ -435,6 +462,9 @@ BEGIN
     DELETE FROM reporting.fact_dq_diaria f
      WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
        AND (p_well_id IS NULL OR f.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = f.well_id
+                                            AND f.fecha BETWEEN a.dia_desde AND a.dia_hasta))
        AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas)
        AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
                         WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);

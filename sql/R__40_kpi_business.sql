@@ -81,10 +81,18 @@ DECLARE
     v_desde date;
     v_hasta date;
     v_as_of timestamptz := reporting.fnc_as_of_run(p_run_id);
+    -- An incremental run (R__25) recomputes, for the wells of its scope, the days and months from its scope's first
+    -- day to 59 days after its last: a day's decline compares it with the 59 days before it, a month's with the month
+    -- before it.
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_n     bigint;
 BEGIN
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
     PERFORM reporting.fnc_validar_ventana('poblar_kpi_business', v_desde, v_hasta);
+    IF v_alcance IS NOT NULL THEN
+        SELECT least(v_desde, min(a.dia_desde)), greatest(v_hasta, max(a.dia_hasta) + 59) INTO v_desde, v_hasta
+          FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance;
+    END IF;
 
     -- 1. One row per well and day of the window (DIA) and per well and month it touches (MES).
     INSERT INTO reporting.dataset_kpi_business AS k
@@ -113,7 +121,10 @@ BEGIN
                                RANGE BETWEEN INTERVAL '29 days' PRECEDING AND CURRENT ROW),
                        wp AS (PARTITION BY f.well_id ORDER BY f.fecha
                               RANGE BETWEEN INTERVAL '59 days' PRECEDING AND INTERVAL '30 days' PRECEDING)) x
-         WHERE x.fecha >= v_desde),
+         WHERE x.fecha >= v_desde
+           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                              WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                AND x.fecha BETWEEN a.dia_desde AND a.dia_hasta + 59))),
     mes AS (
         SELECT x.well_id, 'MES'::text AS tipo_periodo, x.mes AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf, x.liquido, x.oil_rate_promedio,
@@ -130,7 +141,11 @@ BEGIN
                   FROM reporting.fact_operaciones_mensuales m
                  WHERE m.mes >= (date_trunc('month', v_desde) - interval '1 month')::date AND m.mes <= v_hasta
                 WINDOW w AS (PARTITION BY m.well_id ORDER BY m.mes)) x
-         WHERE x.mes >= date_trunc('month', v_desde)::date),
+         WHERE x.mes >= date_trunc('month', v_desde)::date
+           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                              WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                AND x.mes >= date_trunc('month', a.dia_desde)
+                                                AND x.mes <= a.dia_hasta + 59))),
     periodo AS (SELECT * FROM dia UNION ALL SELECT * FROM mes)
     SELECT p.well_id, p.tipo_periodo, p.periodo, p.produccion_petroleo_bbl, p.produccion_agua_bbl,
            p.produccion_gas_mscf, p.liquido, p.oil_rate_promedio, p.liquid_rate_promedio,

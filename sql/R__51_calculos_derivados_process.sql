@@ -28,6 +28,8 @@ DECLARE
     v_ts_hasta timestamptz;
     v_as_of    timestamptz := reporting.fnc_as_of_run(p_run_id);
     v_hoy      date := (reporting.fnc_as_of_run(p_run_id) AT TIME ZONE current_setting('TimeZone'))::date;
+    -- an incremental run recomputes the hours, days and months of its scope (R__25), of its wells
+    v_alcance  constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_n        bigint;
 BEGIN
     PERFORM reporting.fnc_validar_config_fisica();
@@ -37,6 +39,10 @@ BEGIN
     v_ts_hasta := CASE WHEN isfinite(v_hasta) THEN (v_hasta + 1)::timestamptz ELSE 'infinity'::timestamptz END;
     IF isfinite(v_desde) AND isfinite(v_hasta) THEN
         PERFORM reporting.fnc_ensure_fact_partitions(v_desde, v_hasta);
+    END IF;
+    IF v_alcance IS NOT NULL THEN
+        SELECT greatest(v_ts_desde, min(a.desde)), least(v_ts_hasta, max(a.hasta)) INTO v_ts_desde, v_ts_hasta
+          FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance;
     END IF;
 
     -- 1. Hourly facts: the derived pressures, levels, displacement and hydraulic horsepower of each hour.
@@ -64,7 +70,10 @@ BEGIN
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
                     p_prhp_divisor => c.prhp_divisor) d
-             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta)
+             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta
+               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                    AND x.fecha_hora >= a.desde AND x.fecha_hora < a.hasta)))
     UPDATE reporting.fact_operaciones_horarias h
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
            pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp,
@@ -95,6 +104,9 @@ BEGIN
      CROSS JOIN LATERAL (SELECT coalesce(h.liquid_rate, h.oil_rate + h.water_rate) AS liquido) q
       LEFT JOIN reporting.dim_pozo p ON p.well_id = h.well_id
      WHERE h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance AND a.well_id = h.well_id
+                                                    AND h.fecha_hora >= a.desde AND h.fecha_hora < a.hasta))
     ON CONFLICT (well_id, fecha_hora) DO UPDATE
        SET pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
            eficiencia_volumetrica_pct = EXCLUDED.eficiencia_volumetrica_pct,
@@ -113,6 +125,9 @@ BEGIN
     -- another zone's clock after BP010_TIMEZONE changed).
     DELETE FROM reporting.fact_kpi_horarios k
      WHERE k.fecha_hora >= v_ts_desde AND k.fecha_hora < v_ts_hasta
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance AND a.well_id = k.well_id
+                                                    AND k.fecha_hora >= a.desde AND k.fecha_hora < a.hasta))
        AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
                         WHERE h.well_id = k.well_id AND h.fecha_hora = k.fecha_hora);
 
@@ -150,7 +165,10 @@ BEGIN
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
                     p_prhp_divisor => c.prhp_divisor) d
-             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta)
+             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta
+               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                    AND x.fecha BETWEEN a.dia_desde AND a.dia_hasta)))
     UPDATE reporting.fact_operaciones_diarias dd
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
@@ -192,6 +210,10 @@ BEGIN
              WHERE x.fecha >= date_trunc('month', v_desde)::date
                AND x.fecha < CASE WHEN isfinite(v_hasta) THEN (date_trunc('month', v_hasta) + interval '1 month')::date
                                   ELSE 'infinity'::date END
+               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance AND a.well_id = x.well_id
+                                                    AND x.fecha >= date_trunc('month', a.dia_desde)
+                                                    AND x.fecha < date_trunc('month', a.dia_hasta) + interval '1 month'))
              GROUP BY x.well_id, date_trunc('month', x.fecha)) s
      WHERE mm.well_id = s.well_id AND mm.mes = s.mes
        AND (mm.pwf, mm.pip_calc, mm.fluid_level_calc, mm.pump_efficiency_pct, mm.hydraulic_hp, mm.system_efficiency_pct)
