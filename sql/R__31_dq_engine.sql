@@ -203,6 +203,9 @@ DECLARE
     -- an incremental run checks the readings of the days its scope touches (R__25), of its wells; the verdicts of
     -- every other reading are kept
     v_alcance    constant uuid := reporting.fnc_alcance_de(p_run_id);
+    -- master rules judge the well master as it stands: every well on every run, counted on the as-of day (one row
+    -- per well and rule in reporting.fact_dq_diaria, whichever window the run had)
+    v_dia_maestra constant date := (coalesce(p_as_of, now()) AT TIME ZONE current_setting('TimeZone'))::date;
     v_desde      timestamptz;
     v_hasta      timestamptz;
     v_tolerancia double precision;
@@ -310,7 +313,7 @@ BEGIN
         USING v_desde, v_hasta, p_well_id, v_tolerancia, v_alcance;
     END IF;
 
-    -- 2. Rules on well-master attributes: one pass over the wells; counted on the window's last day.
+    -- 2. Rules on well-master attributes: one pass over every well (also in an incremental run); counted on the as-of day.
     SELECT string_agg(format('(%L, m.%I::double precision)', r.columna, r.columna), ', ' ORDER BY r.columna)
       INTO v_atributos
       FROM (SELECT DISTINCT columna FROM bp010_dq_reglas WHERE tabla = 'tbl_pozo_maestra') r;
@@ -324,9 +327,7 @@ BEGIN
                   FROM stage.tbl_pozo_maestra m
                  CROSS JOIN LATERAL (VALUES %s) u(columna, num)
                   JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_maestra' AND r.columna = u.columna
-                 WHERE ($1::text IS NULL OR m.well_id = $1)
-                   AND ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                     WHERE a.run_id = $3 AND a.well_id = m.well_id))
+                 WHERE $1::text IS NULL OR m.well_id = $1
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, NULL, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -337,7 +338,7 @@ BEGIN
               FROM e
              GROUP BY rule_id, well_id
             $sql$, v_atributos)
-        USING p_well_id, p_fecha_fin, v_alcance;
+        USING p_well_id, v_dia_maestra;
     END IF;
 
     -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
@@ -392,12 +393,10 @@ BEGIN
      WHERE r.no_evaluable IS NOT NULL AND r.tipo <> 'MAESTRA'
      GROUP BY r.rule_id, p.well_id, p.timestamp_lectura::date;
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT r.rule_id, m.well_id, p_fecha_fin, 0, 0, 0, 1
+    SELECT r.rule_id, m.well_id, v_dia_maestra, 0, 0, 0, 1
       FROM bp010_dq_reglas r
       JOIN stage.tbl_pozo_maestra m ON p_well_id IS NULL OR m.well_id = p_well_id
-     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA'
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                          WHERE a.run_id = v_alcance AND a.well_id = m.well_id));
+     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
     -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
     -- stale right after a load, and an index keeps a misestimated nested loop cheap.
     CREATE INDEX ON bp010_dq_fallos (rule_id, well_id, timestamp_lectura);
@@ -414,12 +413,11 @@ BEGIN
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
        AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
                 ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
-       AND (v_alcance IS NULL
+       AND (v_alcance IS NULL OR d.timestamp_lectura IS NULL
             OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                         WHERE a.run_id = v_alcance AND a.well_id = d.well_id
-                          AND (d.timestamp_lectura IS NULL
-                               OR (d.timestamp_lectura >= a.dia_desde::timestamptz
-                                   AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))))
+                          AND d.timestamp_lectura >= a.dia_desde::timestamptz
+                          AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
        -- a latency verdict is replaced only where its landing reading still exists (retention may have removed it)
        AND (r.tipo <> 'LATENCIA'
             OR EXISTS (SELECT 1 FROM stage.landing_scada_data l
@@ -458,7 +456,13 @@ BEGIN
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, created_at = now();
 
-    -- ... per well, day and rule (the window's days are replaced) ...
+    -- ... per well, day and rule (the window's days are replaced; a master rule's count replaces the well's earlier
+    -- one) ...
+    DELETE FROM reporting.fact_dq_diaria f
+     USING bp010_dq_reglas r
+     WHERE f.rule_id = r.rule_id AND (r.tabla = 'tbl_pozo_maestra' OR r.tipo = 'MAESTRA')
+       AND f.fecha <> v_dia_maestra
+       AND (p_well_id IS NULL OR f.well_id = p_well_id);
     DELETE FROM reporting.fact_dq_diaria f
      WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
        AND (p_well_id IS NULL OR f.well_id = p_well_id)

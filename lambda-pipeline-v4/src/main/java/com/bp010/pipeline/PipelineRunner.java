@@ -64,14 +64,14 @@ final class PipelineRunner {
                     "another pipeline run holds the lease", start);
         }
         try {
-            RunWindow window = request.window();
-            if (window != null) {
-                RunContext run = new RunContext(runId, window, request.wellId(), asOf);
+            RunWindow explicit = request.window();
+            if (explicit != null) {
+                RunContext run = new RunContext(runId, explicit, request.wellId(), asOf);
                 database.withConnection("run log", c -> {
                     runLog.open(c, run, "RUNNING", trigger, request.phases(), null);
                     return null;
                 });
-                LOG.info("Run {} opened: explicit window {} .. {}, phases {}", runId, window.from(), window.to(),
+                LOG.info("Run {} opened: explicit window {} .. {}, phases {}", runId, explicit.from(), explicit.to(),
                         request.phases());
                 return execute(run, request, start);
             }
