@@ -1,4 +1,4 @@
--- BP010 incremental runs (docs/PIPELINE.md, "Incremental runs"): the scope of a default-window run, written once in
+-- BP010 incremental runs (docs/AGGREGATION.md, "Incremental runs"): the scope of a default-window run, written once in
 -- reporting.pipeline_run_alcance (V10) and read by the phase procedures through their p_run_id.
 --
 -- A new reading (pivoted since the last complete run: its pivot_xid is not visible in that run's snapshot) changes

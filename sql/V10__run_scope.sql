@@ -1,4 +1,4 @@
--- The scope of an incremental run (docs/PIPELINE.md, "Incremental runs"): per well, the ranges of hours whose facts
+-- The scope of an incremental run (docs/AGGREGATION.md, "Incremental runs"): per well, the ranges of hours whose facts
 -- the readings pivoted since the last complete run can change. Written once when a default-window run opens
 -- (reporting.fnc_registrar_alcance, R__25) and read by every phase of the run, in this invocation or in a later one
 -- (one Step Functions state per phase). A run without rows here (an explicit window) recomputes its whole window.

@@ -11,7 +11,7 @@ import java.util.UUID;
  * The scope of an incremental (default-window) run: per well, the hour ranges the readings pivoted since the last
  * complete run can change, written once in {@code reporting.pipeline_run_alcance} (R__25) so that every phase, in
  * this invocation or a later one, restricts itself to it through the run id. The run's window becomes the days the
- * scope touches. See docs/PIPELINE.md, "Incremental runs".
+ * scope touches. See docs/AGGREGATION.md, "Incremental runs".
  */
 final class RunScope {
     /** What a scope covers: wells, disjoint hour ranges and the calendar days they touch. */

@@ -30,7 +30,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The incremental run equals the full recomputation (docs/PIPELINE.md, "Incremental runs"), as a property: each try
+ * The incremental run equals the full recomputation (docs/AGGREGATION.md, "Incremental runs"), as a property: each try
  * draws a few wells' readings at irregular times over two to three days, with counter restarts and out-of-range
  * values, and delivers them in batches that carry late readings, corrected readings and exact duplicates. One
  * database runs the pipeline with its default window after every batch (incremental runs); the other receives the
