@@ -128,20 +128,27 @@ final class BenchCommand implements Callable<Integer> {
         BenchReport report = new BenchReport();
         try (LocalDatabase server = database.open(true)) {
             String scratch = null;
+            String hourlyScratch = null;
             String url = server.jdbcUrl();
+            String hourlyUrl = url;
             if ("postgres".equals(LocalDatabase.databaseName(url))) {
                 scratch = "bp010_bench_" + System.currentTimeMillis() / 1000;
+                hourlyScratch = scratch + "_hourly";
                 execute(url, "CREATE DATABASE \"" + scratch + "\"");
+                execute(url, "CREATE DATABASE \"" + hourlyScratch + "\"");
                 url = LocalDatabase.withDatabase(url, scratch);
-                progress("scratch database " + scratch);
+                hourlyUrl = LocalDatabase.withDatabase(server.jdbcUrl(), hourlyScratch);
+                progress("scratch databases " + scratch + ", " + hourlyScratch);
             }
             try {
-                run(url, work, report);
+                run(url, hourlyUrl, work, report);
             } finally {
-                if (scratch != null && !keepDatabase) {
-                    execute(server.jdbcUrl(), "DROP DATABASE IF EXISTS \"" + scratch + "\" WITH (FORCE)");
-                } else if (scratch != null) {
-                    progress("kept database " + scratch);
+                for (String db : new String[] {scratch, hourlyScratch}) {
+                    if (db != null && !keepDatabase) {
+                        execute(server.jdbcUrl(), "DROP DATABASE IF EXISTS \"" + db + "\" WITH (FORCE)");
+                    } else if (db != null) {
+                        progress("kept database " + db);
+                    }
                 }
             }
         } catch (Bp010Exception e) {
@@ -160,7 +167,7 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(String url, Path work, BenchReport report) throws Exception {
+    private void run(String url, String hourlyUrl, Path work, BenchReport report) throws Exception {
         Env env = env(url);
         report.machine(machine(url));
         progress("init (migrate) and reference load");
@@ -171,6 +178,12 @@ final class BenchCommand implements Callable<Integer> {
             ingest(env, work, report);
             pipeline(env, work, report, "1-day", wells, 1, DAY);
             pipeline(env, work, report, "multi-day", Math.max(1, wells / 10), days, DAY.minusDays(1));
+            Env hourlyEnv = env(hourlyUrl);
+            if (!hourlyUrl.equals(url)) {
+                LocalInvoker.invoke(LambdaFunction.INIT, hourlyEnv, "{\"mode\": \"migrate\"}");
+                LocalInvoker.invoke(LambdaFunction.REFERENCIAL, hourlyEnv, "{}");
+            }
+            new HourlyBench(work, wells, DAY).run(hourlyEnv, report);
         }
         jars(env, work, report);
     }
@@ -291,7 +304,7 @@ final class BenchCommand implements Callable<Integer> {
         return null;
     }
 
-    private static GeneratedSet generate(Path dir, String prefix, int n, int d, LocalDate last) throws IOException {
+    static GeneratedSet generate(Path dir, String prefix, int n, int d, LocalDate last) throws IOException {
         Files.createDirectories(dir);
         Instant end = last.atTime(23, 0).toInstant(ZoneOffset.UTC);
         return new DemoDataGenerator().generate(new GeneratorOptions(n, d, end, 7, prefix, Set.of(), true, false), dir);

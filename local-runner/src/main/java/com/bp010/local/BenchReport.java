@@ -65,7 +65,7 @@ final class BenchReport {
         }
         n.put("totalMs", total).put("runMs", result.path("durationMs").asLong())
                 .put("msPerThousandWellHours", round(total * 1000.0 / Math.max(1, wellHours), 1));
-        if (days == 1) {
+        if (days == 1 && !"hourly".equals(label)) {
             n.put("target", "phases 3-7 < " + BenchCommand.PIPELINE_TARGET_MS + " ms at 1,000 wells x 1 day")
                     .put("targetMet", total < BenchCommand.PIPELINE_TARGET_MS);
         }
@@ -109,7 +109,42 @@ final class BenchReport {
         }
     }
 
+    /**
+     * The ratios of issue 16's targets, each inside this one bench run: the hourly run against the 1-day run (target
+     * <= 1/8, ideal 1/24) and the 1-day run against the raw COPY ceiling's time (target <= 1.5). Null when a size or
+     * the ingest section did not run.
+     */
+    void ratios() {
+        JsonNode hourly = size("hourly");
+        JsonNode oneDay = size("1-day");
+        JsonNode copy = root.path("ingest").path("rawCopy");
+        ObjectNode r = root.putObject("ratios");
+        if (hourly != null && oneDay != null && oneDay.path("totalMs").asLong() > 0) {
+            double v = hourly.path("totalMs").asLong() / (double) oneDay.path("totalMs").asLong();
+            r.put("hourlyVsOneDay", round(v, 3)).put("hourlyVsOneDayTarget", 0.125)
+                    .put("hourlyVsOneDayMet", v <= 0.125);
+        } else {
+            r.putNull("hourlyVsOneDay");
+        }
+        if (oneDay != null && copy.path("seconds").asDouble() > 0) {
+            double v = oneDay.path("totalMs").asLong() / (copy.path("seconds").asDouble() * 1000);
+            r.put("oneDayVsCeiling", round(v, 3)).put("oneDayVsCeilingTarget", 1.5).put("oneDayVsCeilingMet", v <= 1.5);
+        } else {
+            r.putNull("oneDayVsCeiling");
+        }
+    }
+
+    private JsonNode size(String label) {
+        for (JsonNode p : pipeline) {
+            if (label.equals(p.path("size").asText())) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     void totalSeconds(double seconds, String loadAtEnd) {
+        ratios();
         root.put("benchSeconds", round(seconds, 1));
         if (loadAtEnd != null) {
             ((ObjectNode) root.path("machine")).put("loadAverageAtEnd", loadAtEnd);
@@ -150,8 +185,9 @@ final class BenchReport {
             t.append(System.lineSeparator());
             StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-22s", ""));
             for (JsonNode p : pipeline) {
-                head.append(String.format(Locale.ROOT, " %22s",
-                        p.path("wells").asInt() + " wells x " + p.path("days").asInt() + " d"));
+                head.append(String.format(Locale.ROOT, " %22s", "hourly".equals(p.path("size").asText())
+                        ? p.path("wells").asInt() + " wells, new hour"
+                        : p.path("wells").asInt() + " wells x " + p.path("days").asInt() + " d"));
             }
             t.append(head).append(System.lineSeparator());
             int number = 3;
@@ -172,6 +208,15 @@ final class BenchReport {
             }
             t.append(total).append(System.lineSeparator()).append(hours).append(System.lineSeparator())
                     .append(rate).append(System.lineSeparator());
+            JsonNode ratios = root.path("ratios");
+            if (!ratios.path("hourlyVsOneDay").isMissingNode() && !ratios.path("hourlyVsOneDay").isNull()) {
+                t.append(String.format(Locale.ROOT, "  hourly run / 1-day run = %.3f; target <= 0.125: %s%n",
+                        ratios.path("hourlyVsOneDay").asDouble(), met(ratios.path("hourlyVsOneDayMet"))));
+            }
+            if (!ratios.path("oneDayVsCeiling").isMissingNode() && !ratios.path("oneDayVsCeiling").isNull()) {
+                t.append(String.format(Locale.ROOT, "  1-day run / raw COPY ceiling = %.3f; target <= 1.5: %s%n",
+                        ratios.path("oneDayVsCeiling").asDouble(), met(ratios.path("oneDayVsCeilingMet"))));
+            }
             for (JsonNode p : pipeline) {
                 if (p.has("targetMet")) {
                     t.append(String.format(Locale.ROOT, "  target: %s (docs/CONTRACTS.md §8 at 1,000 wells x 1 day): %s%n",

@@ -38,6 +38,7 @@ class BenchCommandIT {
         assertThat(table).contains("Ingest:", "raw COPY into an unindexed table (ceiling)",
                 "bp010 ingest end to end", "batched row-by-row INSERT", "Phases 3-7", "3 DQ", "4 TRANSFORM",
                 "5 ENRICH", "6 DEFAULTS", "7 CONSISTENCY", "total 3-7", "3 wells x 1 d", "1 wells x 2 d",
+                "3 wells, new hour", "hourly run / 1-day run = ", "1-day run / raw COPY ceiling = ",
                 "Lambda JARs (limit 20 MB)", "JSON: " + json.toAbsolutePath());
         for (String[] f : BenchCommand.FUNCTIONS) {
             assertThat(table).contains(f[0]);
@@ -54,7 +55,7 @@ class BenchCommandIT {
         assertThat(ingest.path("endToEnd").path("vsCeiling").asDouble()).isPositive();
 
         JsonNode pipeline = r.path("pipeline");
-        assertThat(pipeline).hasSize(2);
+        assertThat(pipeline).hasSize(3);
         List<Long> wellHours = new ArrayList<>();
         for (JsonNode size : pipeline) {
             assertThat(size.path("status").asText()).isEqualTo("OK");
@@ -66,7 +67,15 @@ class BenchCommandIT {
             assertThat(size.path("calls")).isNotEmpty();
             wellHours.add(size.path("wellHours").asLong());
         }
-        assertThat(wellHours).containsExactly(3L * 24, 1L * 2 * 24);
+        assertThat(wellHours).containsExactly(3L * 24, 1L * 2 * 24, 3L);
+        // the hourly size: one new hour of 3 wells, recomputed by a default-window (incremental) run
+        JsonNode hourly = pipeline.get(2);
+        assertThat(hourly.path("size").asText()).isEqualTo("hourly");
+        assertThat(hourly.path("window").asText()).contains("2026-01-10");
+        JsonNode ratios = r.path("ratios");
+        assertThat(ratios.path("hourlyVsOneDay").asDouble()).isPositive();
+        assertThat(ratios.path("oneDayVsCeiling").asDouble()).isPositive();
+        assertThat(ratios.has("hourlyVsOneDayMet")).isTrue();
 
         JsonNode jars = r.path("jars");
         assertThat(jars).hasSize(4);
