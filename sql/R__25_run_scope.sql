@@ -65,6 +65,10 @@ BEGIN
       FROM islas i
      GROUP BY i.well_id, i.isla;
 
+    -- marks wholly before the lookback floor cannot be applied by an incremental run (an explicit window can)
+    DELETE FROM reporting.recalculo_pendiente m
+     WHERE (m.dia_hasta + 1)::timestamptz <= p_piso AND (p_well_id IS NULL OR m.well_id = p_well_id);
+
     RETURN QUERY
     SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)
       FROM reporting.pipeline_run_alcance a
@@ -96,3 +100,40 @@ AS $$
 $$;
 COMMENT ON PROCEDURE reporting.sp_cerrar_alcance(uuid) IS
     'Deletes the recomputation marks (reporting.recalculo_pendiente) an incremental run took when it opened, once it completed';
+
+-- A well-master change (any attribute but the load times) marks the days of that well's readings: derived values,
+-- field totals and every fact that reads the master are recomputed by the next incremental run (within
+-- LOOKBACK_DAYS). Statement-level, once per load.
+CREATE OR REPLACE FUNCTION reporting.fnc_marcar_cambio_maestra()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    INSERT INTO reporting.recalculo_pendiente (well_id, dia_desde, dia_hasta, motivo)
+    SELECT n.well_id, r.desde::date, r.hasta::date, 'well master changed'
+      FROM nuevo n
+      JOIN viejo o ON o.well_id = n.well_id
+     CROSS JOIN LATERAL (SELECT min(p.timestamp_lectura) AS desde, max(p.timestamp_lectura) AS hasta
+                           FROM stage.tbl_pozo_produccion p WHERE p.well_id = n.well_id) r
+     WHERE r.desde IS NOT NULL
+       AND to_jsonb(n) - 'created_at' - 'updated_at' IS DISTINCT FROM to_jsonb(o) - 'created_at' - 'updated_at';
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_marcar_cambio_maestra() IS
+    'Trigger: a changed well-master row marks its well''s reading days in reporting.recalculo_pendiente';
+CREATE OR REPLACE TRIGGER trg_maestra_recalculo AFTER UPDATE ON stage.tbl_pozo_maestra
+    REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_cambio_maestra();
+
+-- Whether recomputation marks wait for an incremental run (of one well, or of all): a run is due even without new
+-- readings.
+CREATE OR REPLACE FUNCTION reporting.fnc_hay_pendientes(p_well_id text)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT EXISTS (SELECT 1 FROM reporting.recalculo_pendiente m
+                    WHERE p_well_id IS NULL OR m.well_id = p_well_id OR m.well_id IS NULL)
+$$;
+COMMENT ON FUNCTION reporting.fnc_hay_pendientes(text) IS
+    'Whether reporting.recalculo_pendiente holds marks for the well (NULL: any well): the next default run recomputes them';

@@ -78,25 +78,27 @@ final class PipelineRunner {
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
             WindowResolver.Resolution resolution = database.withConnection("window",
                     c -> windows.resolve(c, request.wellId(), asOfDate));
-            if (resolution.window().isEmpty()) {
+            if (resolution.window().isEmpty()
+                    && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId()))) {
                 return nothingToDo(runId, request, asOf, trigger, holder, start);
             }
             // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
             Watermark mark = request.wellId() == null ? resolution.watermark() : null;
-            RunContext opened = new RunContext(runId, resolution.window().get(), request.wellId(), asOf);
+            RunContext opened = new RunContext(runId, resolution.window().orElse(null), request.wellId(), asOf);
             Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
                 runLog.open(c, opened, "RUNNING", trigger, request.phases(), mark);
                 return RunScope.register(c, runId, resolution.since(), request.wellId(), windows.floor(asOfDate));
             });
             if (scope.isEmpty()) {
-                // rows the window resolver saw were rewritten before the lookback floor meanwhile: nothing to do
+                // nothing after the lookback floor to recompute; time has passed all the same: staleness is re-judged
+                PhaseReport refresh = runPhase(opened, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opened)));
                 database.withConnection("run log", c -> {
                     runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
                     lease.release(c, runId);
                     return null;
                 });
-                return result(opened, "NOTHING_TO_DO", List.of(), null, null,
-                        "no production rows after the lookback floor since the last complete run", start);
+                return result(opened, "NOTHING_TO_DO", List.of(refresh), null, null,
+                        "nothing to recompute after the lookback floor; semaphores re-judged for staleness", start);
             }
             RunWindow window = scope.get().window();
             RunContext run = new RunContext(runId, window, request.wellId(), asOf);

@@ -54,6 +54,16 @@ final class RunScope {
         return java.util.Optional.of(extent);
     }
 
+    /** Whether recomputation marks (a well-master change) wait for the next incremental run of this well or all. */
+    static boolean marksPending(Connection c, String wellId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_hay_pendientes(?)")) {
+            ps.setString(1, wellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     /** A completed run took the recomputation marks that existed when it opened: they are deleted. */
     static void close(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("CALL reporting.sp_cerrar_alcance(?)")) {

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The incremental run equals the full recomputation (docs/AGGREGATION.md, "Incremental runs"), as a property: each try
  * draws a few wells' readings at irregular times over two to three days, with counter restarts and out-of-range
- * values, and delivers them in batches that carry late readings, corrected readings and exact duplicates. One
+ * values, and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
+ * and then a well-master change (pump depth, field) between two batches. One
  * database runs the pipeline with its default window after every batch (incremental runs); the other receives the
  * same batches and runs once over an explicit window covering everything, at the last run's asOf. Every business
  * table must then be identical (TableChecksums; run logs, and what depends on which runs happened, named in
@@ -96,9 +97,20 @@ class IncrementalRunIT {
         for (int seed = 1; seed <= tries; seed++) {
             reset(incremental);
             reset(full);
-            List<List<Reading>> batches = batches(new Random(seed));
+            Random random = new Random(seed);
+            List<List<Reading>> batches = batches(random);
             Instant asOf = null;
+            int masterChanges = 0;
             for (List<Reading> batch : batches) {
+                if (asOf != null && random.nextInt(3) == 0) {
+                    // a well-master change between two runs: its mark makes the next run recompute the well's days
+                    String change = "UPDATE stage.tbl_pozo_maestra SET profundidad_bomba = coalesce(profundidad_bomba,"
+                            + " 4000) + 100, campo = CASE campo WHEN 'C1' THEN 'C2' ELSE 'C1' END WHERE well_id = 'INC-"
+                            + (1 + random.nextInt(3)) + "'";
+                    incremental.execute(change);
+                    full.execute(change);
+                    masterChanges++;
+                }
                 write(incremental, batch);
                 write(full, batch);
                 asOf = batch.stream().map(Reading::at).max(Comparator.naturalOrder()).orElseThrow()
@@ -116,8 +128,8 @@ class IncrementalRunIT {
             Map<String, TableChecksums.Sum> expected = TableChecksums.of(full, NOT_COMPARED);
             Map<String, TableChecksums.Sum> actual = TableChecksums.of(incremental, NOT_COMPARED);
             assertThat(TableChecksums.differences(expected, actual))
-                    .as("seed %d (%d batches): tables where %d incremental runs differ from one full run", seed,
-                            batches.size(), batches.size())
+                    .as("seed %d (%d batches, %d well-master changes): tables where the incremental runs differ"
+                            + " from one full run", seed, batches.size(), masterChanges)
                     .isEmpty();
             assertThat(incremental.count("SELECT count(*) FROM reporting.fact_operaciones_horarias"))
                     .as("seed %d: facts written", seed).isPositive();
