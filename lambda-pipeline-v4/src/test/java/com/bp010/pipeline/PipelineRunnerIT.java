@@ -175,8 +175,33 @@ class PipelineRunnerIT {
         production("W-2", "2026-11-22T23:00:00Z");
         JsonNode third = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T06:00:00Z\"}");
         assertThat(third.get("status").asText()).isEqualTo("OK");
-        assertThat(third.get("window").get("from").asText()).isEqualTo("2026-11-22");
+        // the scope: each new reading's hour, back to the hour of its well's reading before it (W-1's is on the
+        // 20th: its counter delta and time weight reach back there), at least the hour before it
+        assertThat(third.get("window").get("from").asText()).isEqualTo("2026-11-20");
         assertThat(third.get("window").get("to").asText()).isEqualTo("2026-11-23");
+        assertThat(scope(third.get("runId").asText())).containsExactly(
+                "W-1 2026-11-20T10:00Z .. 2026-11-23T06:00Z", "W-2 2026-11-22T22:00Z .. 2026-11-23T00:00Z");
+    }
+
+    private List<String> scope(String runId) {
+        List<String> ranges = new ArrayList<>();
+        try (var c = db.connect(); var ps = c.prepareStatement("SELECT well_id, desde, hasta"
+                + " FROM reporting.pipeline_run_alcance WHERE run_id = ?::uuid ORDER BY well_id, desde")) {
+            ps.setString(1, runId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ranges.add(rs.getString(1) + " " + utc(rs.getObject(2, java.time.OffsetDateTime.class)) + " .. "
+                            + utc(rs.getObject(3, java.time.OffsetDateTime.class)));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ranges;
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.OffsetDateTime t) {
+        return t.withOffsetSameInstant(java.time.ZoneOffset.UTC);
     }
 
     @Test
