@@ -2,7 +2,7 @@ package com.bp010.cards;
 
 /** What a rod taper is made of: its Young's modulus (psi), density (lbm/ft³) and buoyancy factor per unit fluid SG. */
 public enum RodMaterial {
-    /** Steel: E = 30.5·10⁶ psi, 490 lbm/ft³; buoyancy 1 − 0.128·SG (DOMAIN.md §2). */
+    /** Steel: E = 30.5·10⁶ psi, 490 lbm/ft³; buoyancy 1 − 0.128·SG (docs/DOMAIN.md §2). */
     STEEL(30.5e6, 490, 0.128),
     /** Fibreglass: E = 7.2·10⁶ psi, 150 lbm/ft³; buoyancy 1 − (62.4/150)·SG. */
     FIBERGLASS(7.2e6, 150, 62.4 / 150);

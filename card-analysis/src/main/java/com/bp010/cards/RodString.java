@@ -25,7 +25,7 @@ public record RodString(List<Taper> tapers) {
         return tapers.stream().mapToDouble(Taper::weightInAirLbf).sum();
     }
 
-    /** Weight in a fluid of specific gravity {@code sg}, lbf (buoyancy per material, DOMAIN.md §2). */
+    /** Weight in a fluid of specific gravity {@code sg}, lbf (buoyancy per material, docs/DOMAIN.md §2). */
     public double buoyantWeightLbf(double sg) {
         double sum = 0;
         for (Taper t : tapers) {

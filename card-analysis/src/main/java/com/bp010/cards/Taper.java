@@ -2,7 +2,7 @@ package com.bp010.cards;
 
 /**
  * One section of a rod string: diameter (in), length (ft), material and weight in air per foot (lb/ft, couplings
- * included for steel: the API table DOMAIN.md §4 quotes).
+ * included for steel: the API table docs/DOMAIN.md §4 quotes).
  */
 public record Taper(double diameterIn, double lengthFt, RodMaterial material, double weightLbPerFt) {
 

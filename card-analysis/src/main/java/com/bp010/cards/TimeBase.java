@@ -1,7 +1,7 @@
 package com.bp010.cards;
 
 /**
- * The card's time base (SPEC §4.3): the card's own {@code time} array when present, else its points evenly spaced over
+ * The card's time base (docs/CONTRACTS.md §4.3): the card's own {@code time} array when present, else its points evenly spaced over
  * one stroke of 60/SPM seconds. A closed loop (last point repeating the first) loses its repeated point.
  */
 final class TimeBase {
