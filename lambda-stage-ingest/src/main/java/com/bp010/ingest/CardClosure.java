@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.OptionalDouble;
-import java.util.regex.Pattern;
 
 /**
  * How far a dynamometer card's loop is from closing, for the cards the DQ card check ({@code
@@ -19,7 +18,8 @@ import java.util.regex.Pattern;
 final class CardClosure {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,19})(\\.[0-9]{1,20})?");
+    /** At most this many digits on each side of the point: {@code -?(0|[1-9][0-9]{0,19})(\.[0-9]{1,20})?}. */
+    private static final int MAX_DIGITS = 20;
     private static final int MIN_POINTS = 20;
     private static final int MAX_DEPTH = 32;
 
@@ -88,8 +88,7 @@ final class CardClosure {
         int n = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            if ((t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
-                    || !PLAIN_NUMBER.matcher(p.getText()).matches()) {
+            if ((t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) || !plain(p)) {
                 return null;
             }
             if (n == out.length) {
@@ -104,7 +103,7 @@ final class CardClosure {
     private static boolean skip(JsonParser p, int depth) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return PLAIN_NUMBER.matcher(p.getText()).matches();
+            return plain(p);
         }
         if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
             return true;
@@ -122,6 +121,42 @@ final class CardClosure {
             }
         }
         return true;
+    }
+
+    /**
+     * True when the number token at the parser is plain: {@code -?(0|[1-9][0-9]{0,19})(\.[0-9]{1,20})?} (no exponent,
+     * no leading zero, at most 20 digits a side), read from the parser's buffer without a String or a regex.
+     */
+    static boolean plain(JsonParser p) throws IOException {
+        return plain(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    static boolean plain(char[] c, int off, int len) {
+        int i = off;
+        int end = off + len;
+        if (i < end && c[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < end && c[i] >= '0' && c[i] <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > MAX_DIGITS || (intDigits > 1 && c[intStart] == '0')) {
+            return false;
+        }
+        if (i == end) {
+            return true;
+        }
+        if (c[i] != '.') {
+            return false;
+        }
+        int fracStart = ++i;
+        while (i < end && c[i] >= '0' && c[i] <= '9') {
+            i++;
+        }
+        int fracDigits = i - fracStart;
+        return i == end && fracDigits >= 1 && fracDigits <= MAX_DIGITS;
     }
 
     private static double span(double[] v) {

@@ -63,41 +63,48 @@ final class CsvRecordReader {
                 fields.add(field.toString());
                 return new CsvRecord(start, fields, null, null);
             }
-            char c = buf[pos++];
-            if (quoted) {
-                if (c == '"') {
-                    if (fill() && buf[pos] == '"') {
-                        field.append('"');
-                        pos++;
+            int run = ordinaryRun(d, quoted, fieldStart);
+            if (run > 0) {
+                // a run of plain characters is appended at once, not character by character
+                field.append(buf, pos, run);
+                pos += run;
+            } else {
+                char c = buf[pos++];
+                if (quoted) {
+                    if (c == '"') {
+                        if (fill() && buf[pos] == '"') {
+                            field.append('"');
+                            pos++;
+                        } else {
+                            quoted = false;
+                        }
                     } else {
-                        quoted = false;
+                        if (c == '\n' || (c == '\r' && !(fill() && buf[pos] == '\n'))) {
+                            line++;
+                        }
+                        field.append(c);
                     }
+                } else if (c == d) {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    fieldStart = true;
+                    if (fields.size() > MAX_FIELDS) {
+                        skipToLineEnd();
+                        return new CsvRecord(start, fields, RejectReason.BAD_ROW, "more than " + MAX_FIELDS + " fields");
+                    }
+                    continue;
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && fill() && buf[pos] == '\n') {
+                        pos++;
+                    }
+                    line++;
+                    fields.add(field.toString());
+                    return new CsvRecord(start, fields, null, null);
+                } else if (c == '"' && fieldStart) {
+                    quoted = true;
                 } else {
-                    if (c == '\n' || (c == '\r' && !(fill() && buf[pos] == '\n'))) {
-                        line++;
-                    }
                     field.append(c);
                 }
-            } else if (c == d) {
-                fields.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-                if (fields.size() > MAX_FIELDS) {
-                    skipToLineEnd();
-                    return new CsvRecord(start, fields, RejectReason.BAD_ROW, "more than " + MAX_FIELDS + " fields");
-                }
-                continue;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && fill() && buf[pos] == '\n') {
-                    pos++;
-                }
-                line++;
-                fields.add(field.toString());
-                return new CsvRecord(start, fields, null, null);
-            } else if (c == '"' && fieldStart) {
-                quoted = true;
-            } else {
-                field.append(c);
             }
             fieldStart = false;
             if (field.length() > maxField) {
@@ -107,6 +114,36 @@ final class CsvRecordReader {
                         "a field is longer than " + maxField + " characters");
             }
         }
+    }
+
+    /**
+     * How many characters from {@code pos} (within the buffer) are plain field text: no line end, no quote inside a
+     * quoted field, no delimiter outside one, and not the quote that opens a field. Zero when the next character is
+     * one of those.
+     */
+    private int ordinaryRun(char d, boolean quoted, boolean fieldStart) {
+        if (!quoted && fieldStart && buf[pos] == '"') {
+            return 0;
+        }
+        int i = pos;
+        if (quoted) {
+            while (i < limit) {
+                char c = buf[i];
+                if (c == '"' || c == '\n' || c == '\r') {
+                    break;
+                }
+                i++;
+            }
+        } else {
+            while (i < limit) {
+                char c = buf[i];
+                if (c == d || c == '\n' || c == '\r') {
+                    break;
+                }
+                i++;
+            }
+        }
+        return i - pos;
     }
 
     /** The line the next record starts on. */

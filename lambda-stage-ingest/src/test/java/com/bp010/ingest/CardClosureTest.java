@@ -92,6 +92,29 @@ class CardClosureTest {
         return "{\"position\":" + pos + ",\"load\":" + load + "}";
     }
 
+    @Test
+    void shouldTellPlainNumbersAsTheirPatternDoes_whenGivenManyNumberShapes() {
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("-?(0|[1-9][0-9]{0,19})(\\.[0-9]{1,20})?");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        String alphabet = "-0123456789.e+";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(0, 26);
+            for (int j = 0; j < len; j++) {
+                sb.append(alphabet.charAt(random.nextInt(j == 0 ? alphabet.length() : 12)));
+            }
+            String text = sb.toString();
+            char[] padded = ("x" + text + "y").toCharArray();
+            assertThat(CardClosure.plain(padded, 1, text.length())).as(text)
+                    .isEqualTo(pattern.matcher(text).matches());
+        }
+        for (String edge : new String[]{"0", "-0", "00", "01", "0.5", "-0.50", "1.", ".5", "1e5", "-", "",
+                "12345678901234567890", "123456789012345678901", "1.12345678901234567890", "1.123456789012345678901"}) {
+            assertThat(CardClosure.plain(edge.toCharArray(), 0, edge.length())).as(edge)
+                    .isEqualTo(pattern.matcher(edge).matches());
+        }
+    }
+
     private static String repeat(String value, int n) {
         return "[" + String.join(",", Collections.nCopies(n, value)) + "]";
     }
