@@ -231,7 +231,10 @@ final class Landing implements ReadingSink {
             if (repeats > 0) {
                 keepLastOfRepeats(c);
             }
-            if (markStored(c) > 0) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE pg_temp.ingest_staging"); // the plans below join it
+            }
+            if (landingHoldsSpan(c) && markStored(c) > 0) {
                 revised = update(c, """
                         UPDATE stage.landing_lectura l
                            SET measure = s.measure, moddate = now(), source_received_at = s.received, batch_id = ?,
@@ -291,13 +294,27 @@ final class Landing implements ReadingSink {
     }
 
     /**
+     * Whether landing holds any reading in the batch's time span: when it holds none, no staged reading can be stored
+     * already and the conflict step has nothing to mark (a backfill into new months, a first load).
+     */
+    private boolean landingHoldsSpan(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM stage.landing_lectura l
+                                WHERE l.timestamp_lectura >= ? AND l.timestamp_lectura <= ?)""")) {
+            ps.setTimestamp(1, Timestamp.from(BinaryCopy.instant(minMicros)));
+            ps.setTimestamp(2, Timestamp.from(BinaryCopy.instant(maxMicros)));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
      * The conflict step: marks each staged reading whose key landing already holds (searching only the batch's time
      * span, so only the partitions it touches). Returns how many.
      */
     private long markStored(Connection c) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("ANALYZE pg_temp.ingest_staging");
-        }
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE pg_temp.ingest_staging s SET stored = true
                   FROM stage.landing_lectura l
@@ -391,14 +408,16 @@ final class Landing implements ReadingSink {
             facts.abort();
             throw e;
         }
+        // each card's production row is looked up by its key (OFFSET 0 keeps it a lookup per card): the rows this
+        // transaction just pivoted have no statistics yet, and a join planned on them would scan production whole
         try (Statement st = c.createStatement()) {
             st.executeUpdate("""
                     INSERT INTO stage.tbl_carta_verificada AS k (well_id, timestamp_lectura, columna, carta_md5, cierre)
                     SELECT w.well_id, f.ts, f.columna, f.md5, f.cierre
                       FROM pg_temp.ingest_cartas f
                       JOIN stage.dim_well w ON w.well_key = f.well_key
-                     WHERE EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
-                                    WHERE p.well_id = w.well_id AND p.timestamp_lectura = f.ts)
+                      JOIN LATERAL (SELECT 1 FROM stage.tbl_pozo_produccion p
+                                     WHERE p.well_id = w.well_id AND p.timestamp_lectura = f.ts OFFSET 0) p ON true
                     ON CONFLICT (well_id, timestamp_lectura, columna) DO UPDATE
                        SET carta_md5 = EXCLUDED.carta_md5, cierre = EXCLUDED.cierre""");
         }
