@@ -56,6 +56,10 @@ final class ApiIngester {
         return watermark.minus(settings.apiOverlap());
     }
 
+    private FileResult.Origin origin(String location) {
+        return new FileResult.Origin(null, location, "TELEMETRY_JSON", source.name());
+    }
+
     private FileResult chunk(Instant from, Instant to) {
         long t0 = System.nanoTime();
         UUID batchId = UUID.randomUUID();
@@ -74,9 +78,10 @@ final class ApiIngester {
                     landing.endRead(c, List.of());
                     MergeLock.take(c);
                     Landing.Outcome m = landing.land(c, to);
-                    FileResult r = new FileResult(null, location, "TELEMETRY_JSON", batchId, source.name(), BatchStatus.OK,
-                            rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(),
-                            m.rejectsByReason(), null, List.of(), null, m.watermark().toString(), null,
+                    FileResult r = new FileResult(origin(location), batchId, BatchStatus.OK,
+                            new FileResult.Counts(rows, m.inserted(), m.duplicate(), m.revised(), m.rejected(),
+                                    m.pivoted(), m.rejectsByReason()),
+                            new FileResult.Notes(null, List.of(), null, m.watermark().toString(), null),
                             FileIngester.millis(t0));
                     BatchLog.record(c, r, null);
                     LOG.info("SCADA API {}: read {}, inserted {}, duplicate {}, revised {}, rejected {}; watermark {}",
@@ -86,8 +91,8 @@ final class ApiIngester {
             });
         } catch (Bp010Exception e) {
             e.withIfAbsent("window", location);
-            FileResult failed = FileResult.failed(null, location, "TELEMETRY_JSON", batchId, source.name(),
-                    e.failureReport(), FileIngester.millis(t0));
+            FileResult failed = FileResult.failed(origin(location), batchId, e.failureReport(),
+                    FileIngester.millis(t0));
             try {
                 db.withConnection("record batch", c -> {
                     BatchLog.record(c, failed, null);

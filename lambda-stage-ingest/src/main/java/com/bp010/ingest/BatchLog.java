@@ -40,29 +40,31 @@ final class BatchLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() - make_interval(secs => ? / 1000.0),
                         clock_timestamp(), ?::jsonb)
                 ON CONFLICT (batch_id) DO NOTHING""")) {
+            FileResult.Counts n = r.counts();
+            FileResult.Notes notes = r.notes();
             ps.setObject(1, r.batchId());
-            ps.setString(2, r.source());
-            ps.setString(3, r.location());
+            ps.setString(2, r.origin().source());
+            ps.setString(3, r.origin().location());
             ps.setString(4, sha256);
-            ps.setString(5, r.format());
+            ps.setString(5, r.origin().format());
             ps.setString(6, r.status().name());
-            ps.setLong(7, r.rowsRead());
-            ps.setLong(8, r.rowsInserted());
-            ps.setLong(9, r.rowsDuplicate());
-            ps.setLong(10, r.rowsRevised());
-            ps.setLong(11, r.rowsRejected());
-            ps.setLong(12, r.pivotedRows());
+            ps.setLong(7, n.rowsRead());
+            ps.setLong(8, n.rowsInserted());
+            ps.setLong(9, n.rowsDuplicate());
+            ps.setLong(10, n.rowsRevised());
+            ps.setLong(11, n.rowsRejected());
+            ps.setLong(12, n.pivotedRows());
             ps.setLong(13, r.durationMs());
             Map<String, Object> detail = new java.util.LinkedHashMap<>();
-            detail.put("rejectsByReason", r.rejectsByReason());
-            if (r.error() != null) {
-                detail.put("error", r.error());
+            detail.put("rejectsByReason", n.rejectsByReason());
+            if (notes.error() != null) {
+                detail.put("error", notes.error());
             }
-            if (r.duplicateOf() != null) {
-                detail.put("duplicateOf", r.duplicateOf().toString());
+            if (notes.duplicateOf() != null) {
+                detail.put("duplicateOf", notes.duplicateOf().toString());
             }
-            if (!r.ignoredColumns().isEmpty()) {
-                detail.put("ignoredColumns", r.ignoredColumns());
+            if (!notes.ignoredColumns().isEmpty()) {
+                detail.put("ignoredColumns", notes.ignoredColumns());
             }
             try {
                 ps.setString(14, Json.mapper().writeValueAsString(detail));

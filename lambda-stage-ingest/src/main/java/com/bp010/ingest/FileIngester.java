@@ -46,13 +46,14 @@ public final class FileIngester {
             FileResult result = db.inTransaction("ingest " + input.name(),
                     c -> load(c, input, detected, batchId, content, t0));
             LOG.info("Ingested {} ({}): read {}, inserted {}, duplicate {}, revised {}, rejected {}, pivoted {}",
-                    input.location(), format, result.rowsRead(), result.rowsInserted(), result.rowsDuplicate(),
-                    result.rowsRevised(), result.rowsRejected(), result.pivotedRows());
+                    input.location(), format, result.counts().rowsRead(), result.counts().rowsInserted(),
+                    result.counts().rowsDuplicate(), result.counts().rowsRevised(), result.counts().rowsRejected(),
+                    result.counts().pivotedRows());
             return result;
         } catch (DuplicateContent d) {
-            FileResult r = new FileResult(input.name(), input.location(), format, batchId, input.source(),
-                    BatchStatus.DUPLICATE_OBJECT, d.rowsRead, 0, d.rowsRead, 0, 0, 0, Map.of(), null, List.of(), d.loadedBy,
-                    null, null, millis(t0));
+            FileResult r = new FileResult(origin(input, format), batchId, BatchStatus.DUPLICATE_OBJECT,
+                    FileResult.Counts.allDuplicate(d.rowsRead),
+                    new FileResult.Notes(null, List.of(), d.loadedBy, null, null), millis(t0));
             recordQuietly(r, d.sha256);
             LOG.info("{} holds the same content batch {} loaded: nothing re-read", input.location(), d.loadedBy);
             return r;
@@ -61,18 +62,21 @@ public final class FileIngester {
                 throw e;
             }
             e.withIfAbsent("file", input.name());
-            FileResult r = FileResult.failed(input.name(), input.location(), format, batchId, input.source(),
-                    e.failureReport(), millis(t0));
+            FileResult r = FileResult.failed(origin(input, format), batchId, e.failureReport(), millis(t0));
             LOG.warn("Ingest of {} failed: {}", input.location(), e.getMessage());
             recordQuietly(r, null);
             return r;
         } catch (IOException | UncheckedIOException e) {
-            FileResult r = FileResult.failed(input.name(), input.location(), format, batchId, input.source(),
+            FileResult r = FileResult.failed(origin(input, format), batchId,
                     new Bp010Exception(ErrorCode.STORAGE, "Could not read " + input.location() + ": "
                             + e.getMessage(), e).with("file", input.name()).failureReport(), millis(t0));
             recordQuietly(r, null);
             return r;
         }
+    }
+
+    private static FileResult.Origin origin(IngestInput input, String format) {
+        return new FileResult.Origin(input.name(), input.location(), format, input.source());
     }
 
     private FileResult load(Connection c, IngestInput input, IngestFormat format, UUID batchId, OpenedInput content,
@@ -115,9 +119,11 @@ public final class FileIngester {
             long inserted = m.inserted() + (table == null ? 0 : table.inserted());
             long revised = m.revised() + (table == null ? 0 : table.updated());
             long duplicate = m.duplicate() + (table == null ? 0 : table.unchanged());
-            FileResult r = new FileResult(input.name(), input.location(), format.name(), batchId, input.source(), BatchStatus.OK,
-                    rowsRead, inserted, duplicate, revised, m.rejected(), m.pivoted(), m.rejectsByReason(), table,
-                    read.ignoredColumns(), null, m.watermark() == null ? null : m.watermark().toString(), null,
+            FileResult r = new FileResult(origin(input, format.name()), batchId, BatchStatus.OK,
+                    new FileResult.Counts(rowsRead, inserted, duplicate, revised, m.rejected(), m.pivoted(),
+                            m.rejectsByReason()),
+                    new FileResult.Notes(table, read.ignoredColumns(), null,
+                            m.watermark() == null ? null : m.watermark().toString(), null),
                     millis(t0));
             long accounted = master.size() + reserves.size() + m.inserted() + m.duplicate() + m.revised()
                     + m.rejected();

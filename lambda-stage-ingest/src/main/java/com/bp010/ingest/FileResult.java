@@ -1,24 +1,62 @@
 package com.bp010.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * What one batch (a file, an S3 object, an API window, a replay) did: the response fields of docs/CONTRACTS.md §4.3, plus the reasons
- * of its rejects and, for well master and reserves files, the table rows written.
+ * What one batch (a file, an S3 object, an API window, a replay) did: the response fields of docs/CONTRACTS.md §4.3,
+ * grouped by what they say — where the batch came from, what became of its rows, what else it noted. The JSON stays
+ * one flat object per file (the groups are unwrapped).
  *
- * @param status OK, FAILED (the batch rolled back; {@code error} says why), DUPLICATE_OBJECT (this exact content
- *               from this location was loaded before by {@code duplicateOf}: nothing re-read) or SKIPPED
+ * @param status OK, FAILED (the batch rolled back; {@code notes.error} says why), DUPLICATE_OBJECT (this exact
+ *               content from this location was loaded before by {@code notes.duplicateOf}: nothing re-read) or SKIPPED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileResult(String file, String location, String format, UUID batchId, String source, BatchStatus status,
-                         long rowsRead, long rowsInserted, long rowsDuplicate, long rowsRevised, long rowsRejected,
-                         long pivotedRows, Map<String, Long> rejectsByReason, TableCounts table,
-                         List<String> ignoredColumns, UUID duplicateOf, String watermark, Object error,
-                         long durationMs) {
+public record FileResult(@JsonUnwrapped Origin origin, UUID batchId, BatchStatus status,
+                         @JsonUnwrapped Counts counts, @JsonUnwrapped Notes notes, long durationMs) {
+
+    /** Where a batch came from: its file name (none for an API window or a replay), location, format and source. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Origin(String file, String location, String format, String source) {
+    }
+
+    /**
+     * What became of a batch's rows. For well master and reserves files {@code rowsInserted}, {@code rowsRevised} and
+     * {@code rowsDuplicate} count new, changed and unchanged table rows.
+     */
+    public record Counts(long rowsRead, long rowsInserted, long rowsDuplicate, long rowsRevised, long rowsRejected,
+                         long pivotedRows, Map<String, Long> rejectsByReason) {
+
+        static Counts none() {
+            return new Counts(0, 0, 0, 0, 0, 0, Map.of());
+        }
+
+        /** A batch whose every row was a duplicate of what landing holds. */
+        static Counts allDuplicate(long rowsRead) {
+            return new Counts(rowsRead, 0, rowsRead, 0, 0, 0, Map.of());
+        }
+    }
+
+    /**
+     * What else a batch noted: the table rows written (well master, reserves), the columns a file held that nothing
+     * reads, the batch it duplicates, the source's watermark after it, the failure report.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Notes(TableCounts table, List<String> ignoredColumns, UUID duplicateOf, String watermark,
+                        Object error) {
+
+        static Notes none() {
+            return new Notes(null, List.of(), null, null, null);
+        }
+
+        static Notes error(Object error) {
+            return new Notes(null, List.of(), null, null, error);
+        }
+    }
 
     /** Rows written to the well master or reserves table. */
     public record TableCounts(String table, long inserted, long updated, long unchanged) {
@@ -32,14 +70,12 @@ public record FileResult(String file, String location, String format, UUID batch
         return status != BatchStatus.FAILED;
     }
 
-    static FileResult failed(String file, String location, String format, UUID batchId, String source, Object error,
-                             long durationMs) {
-        return new FileResult(file, location, format, batchId, source, BatchStatus.FAILED, 0, 0, 0, 0, 0, 0, Map.of(), null,
-                List.of(), null, null, error, durationMs);
+    static FileResult failed(Origin origin, UUID batchId, Object error, long durationMs) {
+        return new FileResult(origin, batchId, BatchStatus.FAILED, Counts.none(), Notes.error(error), durationMs);
     }
 
     public static FileResult skipped(String file, String location, String reason) {
-        return new FileResult(file, location, null, null, "s3", BatchStatus.SKIPPED, 0, 0, 0, 0, 0, 0, Map.of(), null,
-                List.of(), null, null, reason, 0);
+        return new FileResult(new Origin(file, location, null, "s3"), null, BatchStatus.SKIPPED, Counts.none(),
+                Notes.error(reason), 0);
     }
 }

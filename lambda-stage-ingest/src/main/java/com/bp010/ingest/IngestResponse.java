@@ -26,17 +26,18 @@ public record IngestResponse(String status, UUID batchId, String source, long ro
         String watermark = null;
         int failed = 0;
         for (FileResult f : files) {
-            read += f.rowsRead();
-            inserted += f.rowsInserted();
-            duplicate += f.rowsDuplicate();
-            revised += f.rowsRevised();
-            rejected += f.rowsRejected();
-            pivoted += f.pivotedRows();
-            if (f.rejectsByReason() != null) {
-                f.rejectsByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            FileResult.Counts n = f.counts();
+            read += n.rowsRead();
+            inserted += n.rowsInserted();
+            duplicate += n.rowsDuplicate();
+            revised += n.rowsRevised();
+            rejected += n.rowsRejected();
+            pivoted += n.pivotedRows();
+            if (n.rejectsByReason() != null) {
+                n.rejectsByReason().forEach((k, v) -> reasons.merge(k, v, Long::sum));
             }
-            if (f.watermark() != null) {
-                watermark = f.watermark();
+            if (f.notes().watermark() != null) {
+                watermark = f.notes().watermark();
             }
             if (!f.ok()) {
                 failed++;

@@ -68,9 +68,11 @@ final class RejectReplayer {
                 }
                 m = landing.land(c, null);
             }
-            FileResult r = new FileResult(null, location, "REJECTS", batchId, "rejects", BatchStatus.OK, pending.size(),
-                    m.inserted(), m.duplicate(), m.revised(), m.rejected(), m.pivoted(), m.rejectsByReason(), null,
-                    List.of(), null, m.watermark() == null ? null : m.watermark().toString(), null,
+            FileResult r = new FileResult(new FileResult.Origin(null, location, "REJECTS", "rejects"), batchId,
+                    BatchStatus.OK, new FileResult.Counts(pending.size(), m.inserted(), m.duplicate(), m.revised(),
+                            m.rejected(), m.pivoted(), m.rejectsByReason()),
+                    new FileResult.Notes(null, List.of(), null,
+                            m.watermark() == null ? null : m.watermark().toString(), null),
                     FileIngester.millis(t0));
             BatchLog.record(c, r, null);
             if (replayed != m.inserted() + m.duplicate() + m.revised()) {

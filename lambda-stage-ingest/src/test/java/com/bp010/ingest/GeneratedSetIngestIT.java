@@ -33,9 +33,9 @@ class GeneratedSetIngestIT {
             FileResult r = ingester.ingest(IngestInput.localFile(set.telemetryFile()));
 
             assertThat(r.status()).isEqualTo(BatchStatus.OK);
-            assertThat(r.rowsRead()).isEqualTo(set.readings());
-            assertThat(r.rowsInserted()).isEqualTo(set.readings());
-            assertThat(r.pivotedRows()).isEqualTo(set.wellHours());
+            assertThat(r.counts().rowsRead()).isEqualTo(set.readings());
+            assertThat(r.counts().rowsInserted()).isEqualTo(set.readings());
+            assertThat(r.counts().pivotedRows()).isEqualTo(set.wellHours());
             assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data")).isEqualTo(set.readings());
             assertThat(fx.count("SELECT count(*) FROM stage.tbl_pozo_produccion")).isEqualTo(set.wellHours());
             assertThat(fx.count("SELECT count(*) FROM stage.tbl_carta_verificada"))

@@ -58,16 +58,16 @@ class OneRoadIT {
                         .isEqualTo(snapshot(jsonDb, jsonBatches));
             }
             // second file: 999 corrects W-1/IDN1001 hour 1; 52.50 is the stored 52.5 again (a duplicate)
-            assertThat(results.get(1).rowsRevised()).isEqualTo(1);
-            assertThat(results.get(1).rowsDuplicate()).isEqualTo(2);
+            assertThat(results.get(1).counts().rowsRevised()).isEqualTo(1);
+            assertThat(results.get(1).counts().rowsDuplicate()).isEqualTo(2);
             // third file: hour 6 read twice, 1.0 then 2.0: the last line wins and 1.0 is kept as a revision
             assertThat(csvDb.db.queryValue("SELECT measure FROM stage.landing_scada_data WHERE well_id = 'W-1' "
                     + "AND var_id = 'IDN1001' AND timestamp_lectura = '2024-05-01T06:00:00Z'")).isEqualTo("2.0");
             assertThat(csvDb.count("SELECT count(*) FROM stage.landing_revisions WHERE measure_anterior = '1.0' "
                     + "AND measure_nuevo = '2.0'")).isEqualTo(1);
             assertThat(csvDb.count("SELECT count(*) FROM stage.landing_rejects")).isEqualTo(results.stream()
-                    .mapToLong(FileResult::rowsRejected).sum());
-            assertThat(results.get(0).rejectsByReason()).containsEntry("UNKNOWN_WELL", 1L)
+                    .mapToLong(r -> r.counts().rowsRejected()).sum());
+            assertThat(results.get(0).counts().rejectsByReason()).containsEntry("UNKNOWN_WELL", 1L)
                     .containsEntry("UNKNOWN_VARIABLE", 1L).containsEntry("WRONG_TYPE", 2L)
                     .containsEntry("BAD_TIMESTAMP", 1L);
         }
@@ -198,8 +198,8 @@ class OneRoadIT {
     }
 
     private static List<Object> counts(FileResult r) {
-        return List.of(r.rowsRead(), r.rowsInserted(), r.rowsDuplicate(), r.rowsRevised(), r.rowsRejected(),
-                r.pivotedRows(), r.rejectsByReason());
+        return List.of(r.counts().rowsRead(), r.counts().rowsInserted(), r.counts().rowsDuplicate(), r.counts().rowsRevised(), r.counts().rowsRejected(),
+                r.counts().pivotedRows(), r.counts().rejectsByReason());
     }
 
     /** Every table the ingest writes, batch ids replaced by the file's position, timestamps of the load as flags. */

@@ -35,7 +35,7 @@ final class BenchReport {
                 .put("vsCeiling", 1.0);
         n.putObject("endToEnd").put("seconds", round(r.endToEndSeconds(), 3))
                 .put("readingsPerSecond", r.endToEndRowsPerSecond()).put("vsCeiling", r.endToEndVsCopy())
-                .put("rowsInserted", r.ingest().rowsInserted()).put("rowsRead", r.ingest().rowsRead());
+                .put("rowsInserted", r.ingest().counts().rowsInserted()).put("rowsRead", r.ingest().counts().rowsRead());
         if (r.insertSeconds() > 0) {
             n.putObject("batchedInsert").put("seconds", round(r.insertSeconds(), 3))
                     .put("readingsPerSecond", r.insertRowsPerSecond())

@@ -44,7 +44,7 @@ final class IngestBenchmark {
         double e2e = (System.nanoTime() - t0) / 1e9;
         double insertSeconds = withInserts ? batchedInserts(db, telemetryCsv) : 0;
         return new Result(copyRows, copySeconds, e2e, insertSeconds, rate(copyRows, copySeconds),
-                rate(ingest.rowsRead(), e2e), withInserts ? rate(copyRows, insertSeconds) : 0,
+                rate(ingest.counts().rowsRead(), e2e), withInserts ? rate(copyRows, insertSeconds) : 0,
                 Math.round(copySeconds / e2e * 1000) / 1000.0, ingest);
     }
 

@@ -222,7 +222,7 @@ class HostileInputIT {
         assertThat(value("SELECT status FROM stage.ingest_batches WHERE batch_id = ?", r.batchId()))
                 .as(name + ": the batch is logged").isEqualTo(r.status().name());
         if (c.expected().equals("BAD_INPUT")) {
-            JsonNode error = Json.mapper().valueToTree(r.error());
+            JsonNode error = Json.mapper().valueToTree(r.notes().error());
             assertThat(r.status()).as(name + ": " + r).isEqualTo(BatchStatus.FAILED);
             assertThat(error.path("code").asText()).as(name + ": " + error).isEqualTo(ErrorCode.BAD_INPUT.name());
             assertThat(error.path("file").asText()).as(name + ": " + error).isEqualTo(name);
@@ -236,24 +236,24 @@ class HostileInputIT {
             assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name).isEqualTo(rejects);
         } else {
             assertThat(r.status()).as(name + ": " + r).isEqualTo(BatchStatus.OK);
-            assertThat(r.rowsInserted() + r.rowsRevised() + r.rowsDuplicate()).as(name + ": rows loaded").isZero();
-            assertThat(r.rowsRejected()).as(name + ": " + r).isPositive();
+            assertThat(r.counts().rowsInserted() + r.counts().rowsRevised() + r.counts().rowsDuplicate()).as(name + ": rows loaded").isZero();
+            assertThat(r.counts().rowsRejected()).as(name + ": " + r).isPositive();
             assertThat(count("SELECT count(*) FROM stage.landing_rejects")).as(name)
-                    .isEqualTo(rejects + r.rowsRejected());
+                    .isEqualTo(rejects + r.counts().rowsRejected());
             assertThat(count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND reason <> '' "
                     + "AND file_name = ? AND line_number > 0", r.batchId(), name)).as(name + ": rejects with reason")
-                    .isEqualTo(r.rowsRejected());
+                    .isEqualTo(r.counts().rowsRejected());
             // a production row splits into one reading per column: each row read gives one reject or more
-            assertThat(r.rowsRejected()).as(name + ": every row read is rejected").isGreaterThanOrEqualTo(r.rowsRead());
+            assertThat(r.counts().rowsRejected()).as(name + ": every row read is rejected").isGreaterThanOrEqualTo(r.counts().rowsRead());
             assertThat(count("SELECT count(*) FROM stage.landing_rejects WHERE batch_id = ? AND (raw_text LIKE "
                     + "'%root:%' OR well_id LIKE '%root:%')", r.batchId())).as(name + ": a file was read").isZero();
-            Set<String> codes = new HashSet<>(r.rejectsByReason().keySet());
+            Set<String> codes = new HashSet<>(r.counts().rejectsByReason().keySet());
             for (String code : c.expect().split(",")) {
                 if (!code.isBlank()) {
-                    assertThat(codes).as(name + ": " + r.rejectsByReason()).contains(code.strip());
+                    assertThat(codes).as(name + ": " + r.counts().rejectsByReason()).contains(code.strip());
                 }
             }
-            REJECT_ROWS.addAndGet(r.rowsRejected());
+            REJECT_ROWS.addAndGet(r.counts().rowsRejected());
         }
     }
 
