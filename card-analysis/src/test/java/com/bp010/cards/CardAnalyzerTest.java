@@ -21,7 +21,7 @@ class CardAnalyzerTest {
         assertThat(a.diagnosis().pattern()).isEqualTo(Pattern.FLUID_POUND);
         assertThat(a.diagnosis().severity()).isEqualTo(Severity.MODERATE);
         CardFeatures f = a.diagnosis().features();
-        // PIP = Pdischarge − Fo/Ap (DOMAIN.md §2): the planted 200 psi, within what 3 % of Fo moves it
+        // PIP = Pdischarge − Fo/Ap (docs/DOMAIN.md §2): the planted 200 psi, within what 3 % of Fo moves it
         double tolerance = 0.03 * f.fluidLoadLbf() / well.plungerAreaIn2();
         assertThat(f.pipPsi()).isBetween(200 - tolerance, 200 + tolerance);
         // displacement on the net stroke: 0.1166·D²·S·N

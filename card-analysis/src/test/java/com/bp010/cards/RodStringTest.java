@@ -20,7 +20,7 @@ class RodStringTest {
 
     @Test
     void shouldMatchDomainOracle_forWeightInAirAndBuoyantWeight() {
-        // DOMAIN.md §2: 2,000 ft of 7/8 + 3,000 ft of 3/4: 9,350 lbf in air, 8,174.81 lbf at SG 0.981940
+        // docs/DOMAIN.md §2: 2,000 ft of 7/8 + 3,000 ft of 3/4: 9,350 lbf in air, 8,174.81 lbf at SG 0.981940
         RodString rods = RodString.parse("7/8\" x 2000 ft; 3/4\" x 3000'", null);
 
         assertThat(rods.weightInAirLbf()).isCloseTo(9350, within(1e-6));

@@ -48,7 +48,7 @@ class SolverAgreementTest {
 
     @Test
     void shouldShortenTheStrokeByTheRodStretch_whenTheUnitRunsSlowly() {
-        // DOMAIN.md §4: on an elastic string the pump stroke is shorter than the polished-rod stroke by Fo·Σ L/(A·E)
+        // docs/DOMAIN.md §4: on an elastic string the pump stroke is shorter than the polished-rod stroke by Fo·Σ L/(A·E)
         WellDescription well = WellDescription.of(5000, 1.5, RodString.parse("7/8 in x 40%, 3/4 in x 60%", 5000.0))
                 .withFluid(1.0, 100).withDamping(0.5);
         ForwardModel.Result run = forward.run(well, new PumpingUnit(100, 1.5, 0.0), PumpBehaviour.full(200), 256);
