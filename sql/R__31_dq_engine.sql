@@ -239,8 +239,8 @@ BEGIN
             v_regla.rule_id, v_regla.tipo, v_regla.nombre_tecnico, v_regla.no_evaluable;
     END LOOP;
 
-    -- 1. Range rules on the readings of stage.tbl_pozo_produccion: one pass over the window, each reading unpivoted
-    --    into (column, value) for the columns some rule names.
+    -- 1. Range rules on the readings of stage.tbl_pozo_produccion: one pass over the window (an incremental run: the
+    --    hours of its scope), each reading unpivoted into (column, value) for the columns some rule names.
     SELECT string_agg(format('(%L, p.%I::double precision)', r.columna, r.columna), ', ' ORDER BY r.columna)
       INTO v_valores
       FROM (SELECT DISTINCT columna FROM bp010_dq_reglas
@@ -260,7 +260,7 @@ BEGIN
                    AND ($3::text IS NULL OR p.well_id = $3)
                    AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                 WHERE a.run_id = $4 AND a.well_id = p.well_id
-                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
+                                  AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, timestamp_lectura, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -269,6 +269,7 @@ BEGIN
             SELECT rule_id, well_id, fecha,
                    count(num), count(num) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(num)
               FROM e
+             WHERE $4::uuid IS NULL   -- an incremental run counts whole days after its verdicts (step 5b)
              GROUP BY rule_id, well_id, fecha
             $sql$, v_valores)
         USING v_desde, v_hasta, p_well_id, v_alcance;
@@ -299,7 +300,7 @@ BEGIN
                    AND ($3::text IS NULL OR p.well_id = $3)
                    AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                 WHERE a.run_id = $5 AND a.well_id = p.well_id
-                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
+                                  AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, timestamp_lectura, left(txt, 200), motivo FROM e WHERE motivo IS NOT NULL
@@ -308,6 +309,7 @@ BEGIN
             SELECT rule_id, well_id, fecha,
                    count(txt), count(txt) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(txt)
               FROM e
+             WHERE $5::uuid IS NULL   -- an incremental run counts whole days after its verdicts (step 5b)
              GROUP BY rule_id, well_id, fecha
             $sql$, v_valores)
         USING v_desde, v_hasta, p_well_id, v_tolerancia, v_alcance;
@@ -413,11 +415,14 @@ BEGIN
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
        AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
                 ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
+       -- an incremental run: reading rules in its hours, latency rules in its days
        AND (v_alcance IS NULL OR d.timestamp_lectura IS NULL
             OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                         WHERE a.run_id = v_alcance AND a.well_id = d.well_id
-                          AND d.timestamp_lectura >= a.dia_desde::timestamptz
-                          AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
+                          AND CASE WHEN r.tabla = 'tbl_pozo_produccion' AND r.tipo <> 'LATENCIA'
+                                   THEN d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta
+                                   ELSE d.timestamp_lectura >= a.dia_desde::timestamptz
+                                        AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz END))
        -- a latency verdict is replaced only where its landing reading still exists (retention may have removed it)
        AND (r.tipo <> 'LATENCIA'
             OR EXISTS (SELECT 1 FROM stage.landing_scada_data l
@@ -441,6 +446,38 @@ BEGIN
        SET run_id = EXCLUDED.run_id, nombre_tecnico = EXCLUDED.nombre_tecnico, valor = EXCLUDED.valor,
            resultado = EXCLUDED.resultado, motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad,
            tipo = EXCLUDED.tipo;
+
+    -- 5b. An incremental run checked the readings of its hours only: the counts of the reading rules (steps 1 and 1b)
+    --     for each day it touches come from that day's readings (values present = evaluated) and its stored failures,
+    --     which now hold this run's verdicts and the kept ones of the day's other readings.
+    IF v_alcance IS NOT NULL THEN
+        SELECT string_agg(format('count(p.%I) AS %I', x.columna, 'n_' || x.columna), ', ' ORDER BY x.columna),
+               string_agg(format('(%L, d.%I)', x.columna, 'n_' || x.columna), ', ' ORDER BY x.columna)
+          INTO v_valores, v_atributos
+          FROM (SELECT DISTINCT columna FROM bp010_dq_reglas WHERE tabla = 'tbl_pozo_produccion') x;
+        IF v_valores IS NOT NULL THEN
+            EXECUTE format($sql$
+                INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+                SELECT r.rule_id, d.well_id, d.fecha, v.valores, v.valores - f.n, f.n, d.lecturas - v.valores
+                  FROM (SELECT p.well_id, p.timestamp_lectura::date AS fecha, count(*) AS lecturas, %s
+                          FROM stage.tbl_pozo_produccion p
+                         WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
+                           AND ($3::text IS NULL OR p.well_id = $3)
+                           AND EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                        WHERE a.run_id = $4 AND a.well_id = p.well_id
+                                          AND p.timestamp_lectura >= a.dia_desde::timestamptz
+                                          AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz)
+                         GROUP BY p.well_id, p.timestamp_lectura::date) d
+                 CROSS JOIN LATERAL (VALUES %s) v(columna, valores)
+                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.columna = v.columna
+                 CROSS JOIN LATERAL (SELECT count(*) AS n FROM stage.tbl_pozo_scada_dq q
+                                      WHERE q.rule_id = r.rule_id AND q.well_id = d.well_id
+                                        AND q.timestamp_lectura >= d.fecha::timestamptz
+                                        AND q.timestamp_lectura < (d.fecha + 1)::timestamptz) f
+                $sql$, v_valores, v_atributos)
+            USING v_desde, v_hasta, p_well_id, v_alcance;
+        END IF;
+    END IF;
 
     -- 6. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
     INSERT INTO stage.tbl_dq_run_summary AS s
