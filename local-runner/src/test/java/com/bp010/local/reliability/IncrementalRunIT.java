@@ -94,6 +94,8 @@ class IncrementalRunIT {
         int tries = Integer.getInteger("bp010.incremental.tries", 24);
         int compared = 0;
         long rows = 0;
+        long failures = 0;
+        long restarts = 0;
         for (int seed = 1; seed <= tries; seed++) {
             reset(incremental);
             reset(full);
@@ -135,8 +137,13 @@ class IncrementalRunIT {
                     .as("seed %d: facts written", seed).isPositive();
             compared += expected.size();
             rows += TableChecksums.rows(actual);
+            failures += incremental.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE timestamp_lectura IS NOT NULL");
+            restarts += incremental.count("SELECT count(*) FROM reporting.fact_eventos_pozo");
         }
-        System.out.printf("IncrementalRunIT: %d tries, %d table comparisons, %d rows equal%n", tries, compared, rows);
+        System.out.printf("IncrementalRunIT: %d tries, %d table comparisons, %d rows equal, %d DQ failures and %d counter"
+                + " restarts among them%n", tries, compared, rows, failures, restarts);
+        assertThat(failures).as("the tries exercise DQ failures").isPositive();
+        assertThat(restarts).as("the tries exercise counter restarts").isPositive();
     }
 
     /** One reading of one well: the values of {@link #COLUMNS} (null: not sent). */
