@@ -3,10 +3,11 @@
 --
 -- A new reading (pivoted since the last complete run: its pivot_xid is not visible in that run's snapshot) changes
 -- the facts of its own hour and of its neighbours' hours: the counter delta and the time weight of the next reading
--- of its well, and those of the reading before it (time weights run until the next reading). So each new reading
--- opens the range [hour of the reading before it, or the hour before its own if later; end of the hour of the reading
--- after it, or of its own), ranges of a well that overlap or touch are merged, and nothing starts before the
--- lookback floor. Wells and days marked in reporting.recalculo_pendiente (a catalogue or well-master change) join the
+-- of its well, those of the reading before it (time weights run until the next reading), and, through the glitch
+-- check of a counter reading (which compares it with both neighbours), the delta of the reading after the next. So
+-- each new reading opens the range [hour of the second reading before it, or the hour before its own if later; end of
+-- the hour of the second reading after it, or of its own), ranges of a well that overlap or touch are merged, and
+-- nothing starts before the lookback floor. Wells and days marked in reporting.recalculo_pendiente (a catalogue or well-master change) join the
 -- scope as whole days; they are deleted when a run that took them completes (reporting.sp_cerrar_alcance), so a
 -- failed run leaves them for the next one. Phases then recompute: hourly facts of the ranges' hours, daily facts and DQ of the days they
 -- touch (calendar days in the session time zone, BP010_TIMEZONE), monthly facts of those days' months. Recomputing
@@ -35,12 +36,15 @@ BEGIN
                         date_trunc('hour', p_piso)) AS desde,
                date_trunc('hour', greatest(sig.ts, n.timestamp_lectura)) + interval '1 hour' AS hasta
           FROM nuevas n
-          LEFT JOIN LATERAL (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
-                              WHERE q.well_id = n.well_id AND q.timestamp_lectura < n.timestamp_lectura
-                              ORDER BY q.timestamp_lectura DESC LIMIT 1) ant ON true
-          LEFT JOIN LATERAL (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
-                              WHERE q.well_id = n.well_id AND q.timestamp_lectura > n.timestamp_lectura
-                              ORDER BY q.timestamp_lectura LIMIT 1) sig ON true
+          -- the second reading before and after (the first one's glitch check looks past it)
+          LEFT JOIN LATERAL (SELECT min(x.ts) AS ts
+                               FROM (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
+                                      WHERE q.well_id = n.well_id AND q.timestamp_lectura < n.timestamp_lectura
+                                      ORDER BY q.timestamp_lectura DESC LIMIT 2) x) ant ON true
+          LEFT JOIN LATERAL (SELECT max(x.ts) AS ts
+                               FROM (SELECT q.timestamp_lectura AS ts FROM stage.tbl_pozo_produccion q
+                                      WHERE q.well_id = n.well_id AND q.timestamp_lectura > n.timestamp_lectura
+                                      ORDER BY q.timestamp_lectura LIMIT 2) x) sig ON true
         UNION ALL
         -- marked wells and days: whole days (every well when well_id is NULL)
         SELECT w.well_id, greatest(m.dia_desde::timestamptz, p_piso), (m.dia_hasta + 1)::timestamptz

@@ -175,8 +175,8 @@ class PipelineRunnerIT {
         production("W-2", "2026-11-22T23:00:00Z");
         JsonNode third = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T06:00:00Z\"}");
         assertThat(third.get("status").asText()).isEqualTo("OK");
-        // the scope: each new reading's hour, back to the hour of its well's reading before it (W-1's is on the
-        // 20th: its counter delta and time weight reach back there), at least the hour before it
+        // the scope: each new reading's hour, back to the hour of its well's second reading before it (W-1's only
+        // earlier one is on the 20th: its counter delta and time weight reach back there), at least the hour before
         assertThat(third.get("window").get("from").asText()).isEqualTo("2026-11-20");
         assertThat(third.get("window").get("to").asText()).isEqualTo("2026-11-23");
         assertThat(scope(third.get("runId").asText())).containsExactly(
