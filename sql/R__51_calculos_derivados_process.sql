@@ -255,7 +255,9 @@ BEGIN
        SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
            n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
            carga_min = EXCLUDED.carga_min, area_lbf_in = EXCLUDED.area_lbf_in, prhp = EXCLUDED.prhp,
-           cdi_diagnostico = NULL, cdi_probabilidad = NULL, fuente = EXCLUDED.fuente, updated_at = EXCLUDED.updated_at
+           cdi_diagnostico = NULL, cdi_probabilidad = NULL, fuente = EXCLUDED.fuente, position_fondo = NULL,
+           load_fondo = NULL, llenado_pct = NULL, severidad = NULL, base = NULL, modelo_version = NULL, razones = NULL,
+           updated_at = EXCLUDED.updated_at
      WHERE EXCLUDED.timestamp_lectura > t.timestamp_lectura
         OR (EXCLUDED.timestamp_lectura = t.timestamp_lectura AND t.fuente = 'SCADA'
             AND (t.position, t.load) IS DISTINCT FROM (EXCLUDED.position, EXCLUDED.load));

@@ -110,15 +110,22 @@ BEGIN
     RAISE NOTICE 'sync_cdi: % current-value rows updated', v_n;
 
     -- 2. The latest card of those wells: the newer of their latest surface stroke and the card already shown, with
-    --    the diagnosis of that stroke (or of that well and time); PRHP with the stroke's SPM, else the current SPM.
+    --    the diagnosis of that stroke (or of that well and time), its pump card (the FONDO stroke of the same
+    --    reading) and its source: RULES (the pipeline's card step, docs/CARDS.md) or ML; PRHP with the stroke's SPM,
+    --    else the current SPM.
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
-            cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
+            cdi_diagnostico, cdi_probabilidad, fuente, position_fondo, load_fondo, llenado_pct, severidad, base,
+            modelo_version, razones, updated_at)
     SELECT c.well_id, c.timestamp_lectura, c.position, c.load, cardinality(c.position),
            (SELECT max(v) - min(v) FROM unnest(c.position) v), (SELECT max(v) FROM unnest(c.load) v),
            (SELECT min(v) FROM unnest(c.load) v), stage.fnc_calc_card_area(c.position, c.load),
            coalesce(stage.fnc_calc_prhp(stage.fnc_calc_card_area(c.position, c.load), c.spm, cfg.prhp_divisor), c.prhp),
-           dg.clase, dg.probabilidad, c.fuente, now()
+           dg.clase, dg.probabilidad,
+           -- the source of the card shown and its diagnosis: the rules of the pipeline's card step, or an ML module
+           CASE WHEN c.stroke_id IS NULL THEN c.fuente
+                WHEN dg.modelo_version LIKE 'bp010-rules-%' THEN 'RULES' ELSE 'ML' END,
+           fondo.position, fondo.load, dg.llenado_pct, dg.severidad, dg.base, dg.modelo_version, dg.razones, now()
       FROM (SELECT DISTINCT ON (x.well_id) x.*
               FROM (SELECT s.well_id, s.timestamp_lectura, s.position, s.load,
                            coalesce(s.spm, cv.strokes_per_minute) AS spm, NULL::double precision AS prhp,
@@ -133,23 +140,35 @@ BEGIN
                       FROM reporting.dataset_latest_dynacard k
                      WHERE k.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
                                          UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)) x
-             ORDER BY x.well_id, x.timestamp_lectura DESC, (x.fuente = 'ML') DESC, x.stroke_id DESC NULLS LAST) c
+             ORDER BY x.well_id, x.timestamp_lectura DESC, (x.stroke_id IS NOT NULL) DESC,
+                      x.stroke_id DESC NULLS LAST) c
      CROSS JOIN reporting.fnc_config_fisica() cfg
-      LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad FROM universal.diagnostico d
+      LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.llenado_pct, d.severidad, d.base,
+                                d.razones
+                           FROM universal.diagnostico d
                           WHERE d.well_id = c.well_id
                             AND (d.stroke_id = c.stroke_id OR d.timestamp_lectura = c.timestamp_lectura)
                           ORDER BY (d.stroke_id IS NOT DISTINCT FROM c.stroke_id) DESC, d.created_at DESC,
                                    d.diagnostico_id DESC
                           LIMIT 1) dg ON true
+      LEFT JOIN LATERAL (SELECT f.position, f.load FROM universal.stroke f
+                          WHERE f.well_id = c.well_id AND f.timestamp_lectura = c.timestamp_lectura
+                            AND f.tipo_carta = 'FONDO'
+                          ORDER BY f.stroke_id DESC
+                          LIMIT 1) fondo ON true
     ON CONFLICT (well_id) DO UPDATE
        SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
            n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
            carga_min = EXCLUDED.carga_min, area_lbf_in = EXCLUDED.area_lbf_in, prhp = EXCLUDED.prhp,
            cdi_diagnostico = EXCLUDED.cdi_diagnostico, cdi_probabilidad = EXCLUDED.cdi_probabilidad,
-           fuente = EXCLUDED.fuente, updated_at = EXCLUDED.updated_at
-     WHERE (t.timestamp_lectura, t.position, t.load, t.prhp, t.cdi_diagnostico, t.cdi_probabilidad, t.fuente)
+           fuente = EXCLUDED.fuente, position_fondo = EXCLUDED.position_fondo, load_fondo = EXCLUDED.load_fondo,
+           llenado_pct = EXCLUDED.llenado_pct, severidad = EXCLUDED.severidad, base = EXCLUDED.base,
+           modelo_version = EXCLUDED.modelo_version, razones = EXCLUDED.razones, updated_at = EXCLUDED.updated_at
+     WHERE (t.timestamp_lectura, t.position, t.load, t.prhp, t.cdi_diagnostico, t.cdi_probabilidad, t.fuente,
+            t.position_fondo, t.llenado_pct, t.severidad, t.modelo_version)
            IS DISTINCT FROM (EXCLUDED.timestamp_lectura, EXCLUDED.position, EXCLUDED.load, EXCLUDED.prhp,
-            EXCLUDED.cdi_diagnostico, EXCLUDED.cdi_probabilidad, EXCLUDED.fuente);
+            EXCLUDED.cdi_diagnostico, EXCLUDED.cdi_probabilidad, EXCLUDED.fuente, EXCLUDED.position_fondo,
+            EXCLUDED.llenado_pct, EXCLUDED.severidad, EXCLUDED.modelo_version);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % latest cards written', v_n;
 

@@ -303,6 +303,35 @@ WITH semaforos AS (
       FROM stage.tbl_consistency_results t
       LEFT JOIN referencial.tbl_reglas_consistencia r ON r.codigo = t.codigo
      WHERE t.vigente
+    UNION ALL
+    -- A pump card pattern other than FULL_PUMP on the last N rules diagnoses of a well (N: config_evaluacion
+    -- 'card_alert_consecutive', default 3; docs/CARDS.md): since the first card after its latest full pump.
+    SELECT 'CARTA', u.well_id, u.clase, coalesce(pa.descripcion, u.clase),
+           NULL::smallint, 'PATRON_' || u.clase, u.severidad,
+           CASE u.severidad WHEN 'SEVERE' THEN '#e65100' WHEN 'MODERATE' THEN '#f9a825' ELSE '#fbc02d' END,
+           CASE u.severidad WHEN 'SEVERE' THEN 6 WHEN 'MODERATE' THEN 4 ELSE 3 END,
+           u.llenado_pct, racha.n::double precision, '%',
+           'card_alert_consecutive', cfg.n::double precision,
+           racha.desde, NULL::timestamptz, u.timestamp_lectura, u.timestamp_lectura,
+           format('%s on the last %s cards: %s', u.clase, racha.n, coalesce(u.razones->>0, ''))
+      FROM (SELECT DISTINCT ON (d.well_id) d.well_id, d.clase, d.severidad, d.llenado_pct, d.timestamp_lectura,
+                   d.razones, d.patron_id, d.modelo_version
+              FROM universal.diagnostico d
+             WHERE d.modelo_version LIKE 'bp010-rules-%'
+             ORDER BY d.well_id, d.timestamp_lectura DESC, d.created_at DESC, d.diagnostico_id DESC) u
+     CROSS JOIN (SELECT greatest(1, coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                                              WHERE c.clave = 'card_alert_consecutive'
+                                                AND c.nombre_tecnico IS NULL), 3))::integer AS n) cfg
+     CROSS JOIN LATERAL (
+            SELECT count(*) AS n, min(d.timestamp_lectura) AS desde
+              FROM universal.diagnostico d
+             WHERE d.well_id = u.well_id AND d.modelo_version = u.modelo_version
+               AND d.timestamp_lectura > coalesce((SELECT max(f.timestamp_lectura) FROM universal.diagnostico f
+                                                    WHERE f.well_id = u.well_id
+                                                      AND f.modelo_version = u.modelo_version
+                                                      AND f.clase = 'FULL_PUMP'), '-infinity')) racha
+      LEFT JOIN universal.patron pa ON pa.patron_id = u.patron_id
+     WHERE u.clase <> 'FULL_PUMP' AND racha.n >= cfg.n
 )
 SELECT row_number() OVER (ORDER BY a.rango_severidad DESC, a.desde DESC NULLS LAST, a.well_id, a.referencia)
            AS orden,
@@ -315,7 +344,7 @@ SELECT row_number() OVER (ORDER BY a.rango_severidad DESC, a.desde DESC NULLS LA
  ORDER BY a.rango_severidad DESC, a.desde DESC NULLS LAST, a.well_id, a.referencia;
 
 COMMENT ON VIEW reporting.vw_alerts IS
-    'Every variable at semaphore codes 1, 2, 6, 7, 8, 9 and every live consistency violation, worst first (rango_severidad) then newest (desde); orden is that order. desde is when the condition began: for a variable, the first reading of the latest unbroken run of its readings that break the same limit (limite_nombre, limite) on the same side, or its last reading when it went silent (code 9); for a violation, when a run first detected it. abierta_en is when the pipeline opened the alert, duracion is evaluado_en (the run''s asOf) minus desde';
+    'Every variable at semaphore codes 1, 2, 6, 7, 8, 9, every live consistency violation and every well whose last N pump cards (config card_alert_consecutive, default 3) show a pattern other than FULL_PUMP (tipo CARTA, referencia the latest pattern, mensaje its first reason), worst first (rango_severidad) then newest (desde); orden is that order. desde is when the condition began: for a variable, the first reading of the latest unbroken run of its readings that break the same limit (limite_nombre, limite) on the same side, or its last reading when it went silent (code 9); for a violation, when a run first detected it. abierta_en is when the pipeline opened the alert, duracion is evaluado_en (the run''s asOf) minus desde';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- KPIs

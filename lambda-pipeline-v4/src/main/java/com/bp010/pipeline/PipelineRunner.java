@@ -31,6 +31,7 @@ final class PipelineRunner {
 
     private final Database database;
     private final PipelineSettings settings;
+    private final CardEnrichment cardEnrichment;
     private final RunLog runLog = new RunLog();
     private final RunLease lease;
     private final WindowResolver windows;
@@ -40,6 +41,7 @@ final class PipelineRunner {
         this.settings = settings;
         this.lease = new RunLease(settings.leaseTtl());
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
+        this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk());
     }
 
     PipelineResult run(PipelineRequest request, String holder) {
@@ -159,7 +161,7 @@ final class PipelineRunner {
                 return null;
             });
             try {
-                reports.add(runPhaseLogged(run, phase));
+                reports.add(runPhaseLogged(run, phase, request.window() != null));
             } catch (Bp010Exception failure) {
                 failure.withIfAbsent("phase", phase.name()).withIfAbsent("runId", run.runId().toString());
                 database.withConnection("run log", c -> {
@@ -190,12 +192,19 @@ final class PipelineRunner {
         });
     }
 
-    private PhaseReport runPhaseLogged(RunContext run, Phase phase) {
+    private PhaseReport runPhaseLogged(RunContext run, Phase phase, boolean explicitWindow) {
         LogContext.put("phase", phase.name());
         long start = System.nanoTime();
         try {
+            // ENRICH first turns the window's new cards into pump cards and diagnoses, in committed chunks of its own
+            // (docs/CARDS.md), so the semaphores and the CDI bridge of the same phase see them
+            CallResult cards = phase == Phase.ENRICH && run.window() != null
+                    ? cardEnrichment.run(database, run, settings.zone(), explicitWindow) : null;
             List<CallResult> calls = database.inTransaction(phase.name(), c -> {
                 List<CallResult> results = new ArrayList<>();
+                if (cards != null) {
+                    results.add(cards);
+                }
                 for (Step step : PhaseSteps.of(phase, run, c)) {
                     results.add(execute(c, step));
                 }

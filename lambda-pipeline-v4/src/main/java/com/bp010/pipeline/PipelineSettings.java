@@ -10,9 +10,11 @@ import java.time.ZoneId;
 
 /**
  * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value: docs/SEED.md), {@code LEASE_TTL_SECONDS}
- * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC).
+ * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC),
+ * {@code CARD_LOOKBACK_DAYS} (default 7: how far back ENRICH's card step reads cards without an explicit window) and
+ * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md).
  */
-record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone) {
+record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk) {
     static PipelineSettings fromEnv(Env env) {
         int lookback = env.getInt("LOOKBACK_DAYS", 3650);
         if (lookback < 1) {
@@ -25,6 +27,16 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone) {
                     .with("variable", "LEASE_TTL_SECONDS");
         }
         ZoneId zone = FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).zone();
-        return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone);
+        int cardLookback = env.getInt("CARD_LOOKBACK_DAYS", 7);
+        if (cardLookback < 1) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "CARD_LOOKBACK_DAYS must be at least 1, got "
+                    + cardLookback).with("variable", "CARD_LOOKBACK_DAYS");
+        }
+        int cardChunk = env.getInt("CARD_CHUNK", 2000);
+        if (cardChunk < 1 || cardChunk > 100_000) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "CARD_CHUNK must be 1-100000, got " + cardChunk)
+                    .with("variable", "CARD_CHUNK");
+        }
+        return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone, cardLookback, cardChunk);
     }
 }

@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
  * process on one database, printed as one table and written as JSON. Sections: ingest readings/s end to end against a
  * raw COPY of the same file (the ceiling) and batched row-by-row INSERT (the naive baseline); phases 3-7 through the
  * real pipeline handler at N wells x 1 day and N/10 wells x D days; each shaded Lambda JAR's size against 20 MB and its
- * cold start (a new JVM to the first response).
+ * cold start (a new JVM to the first response); dynamometer cards (pump card + diagnosis) per second per core, on
+ * their own line (docs/CARDS.md).
  * <p>
  * Given the server's admin database ({@code .../postgres}, or the embedded server), the bench works in a scratch
  * database of its own, dropped at the end ({@code --keep-database} keeps it); given any other database, it adds its
@@ -184,6 +185,8 @@ final class BenchCommand implements Callable<Integer> {
                 LocalInvoker.invoke(LambdaFunction.REFERENCIAL, hourlyEnv, "{}");
             }
             new HourlyBench(work, wells, DAY).run(hourlyEnv, report);
+            progress("cards: pump card + diagnosis on one thread");
+            report.cards(CardBenchmark.run(3.0), wells);
         }
         jars(env, work, report);
     }

@@ -24,6 +24,17 @@ final class BenchReport {
         root.set("jars", jars);
     }
 
+    /** The cards line: pump card + diagnosis per CPU second of one thread, and what the hourly run's cards cost. */
+    void cards(CardBenchmark.Result r, int wells) {
+        ObjectNode n = root.putObject("cards");
+        n.put("distinctCards", r.distinctCards()).put("cardsAnalysed", r.cardsAnalysed())
+                .put("cpuSeconds", round(r.cpuSeconds(), 3)).put("wallSeconds", round(r.wallSeconds(), 3))
+                .put("cardsPerSecondPerCore", Math.round(r.perCore()))
+                .put("hourlyCardsCpuMs", round(r.msFor(wells), 1)).put("wells", wells)
+                .put("target", "pump card + diagnosis >= 5,000 cards per second per core")
+                .put("targetMet", r.perCore() >= CardBenchmark.TARGET_PER_CORE);
+    }
+
     void machine(Map<String, Object> facts) {
         root.set("machine", Json.mapper().valueToTree(facts));
     }
@@ -227,6 +238,15 @@ final class BenchReport {
                                     : "n/a at " + p.path("wells").asInt() + " wells"));
                 }
             }
+            line(t);
+        }
+        JsonNode cards = root.path("cards");
+        if (!cards.isMissingNode() && !cards.isNull()) {
+            t.append(String.format(Locale.ROOT, "Cards: pump card + diagnosis %,d cards/s per core (%d distinct cards,"
+                            + " %.1f CPU s); target >= 5,000: %s; the %,d cards of an hourly run: %,.0f CPU ms%n",
+                    cards.path("cardsPerSecondPerCore").asLong(), cards.path("distinctCards").asInt(),
+                    cards.path("cpuSeconds").asDouble(), met(cards.path("targetMet")), cards.path("wells").asInt(),
+                    cards.path("hourlyCardsCpuMs").asDouble()));
             line(t);
         }
         if (!jars.isEmpty()) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bp010", mixinStandardHelpOptions = true, version = "bp010 1.0",
         description = "Run the BP010 pipeline's Lambda handlers locally against PostgreSQL.",
         subcommands = {DemoCommand.class, ReportCommand.class, InvokeCommand.class, GenerateCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, CardsCommand.class})
 public final class Bp010 implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

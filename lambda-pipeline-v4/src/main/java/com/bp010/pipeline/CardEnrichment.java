@@ -1,0 +1,325 @@
+package com.bp010.pipeline;
+
+import com.bp010.cards.Card;
+import com.bp010.cards.CardAnalysis;
+import com.bp010.cards.CardAnalyzer;
+import com.bp010.cards.CardInputException;
+import com.bp010.cards.CardKind;
+import com.bp010.cards.Diagnosis;
+import com.bp010.cards.RodString;
+import com.bp010.cards.WellDescription;
+import com.bp010.db.CallResult;
+import com.bp010.db.Database;
+import com.bp010.db.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The card step of ENRICH (docs/CARDS.md): every surface card of the run's window not yet analysed (or rewritten
+ * since) becomes a pump card and a diagnosis. Set-based: each chunk of {@code chunk} cards is read by one query,
+ * analysed in Java, and written by two statements (the surface and pump strokes to {@code universal.stroke}, the
+ * diagnoses to {@code universal.diagnostico} under (stroke, model version)), then committed, so a long backlog makes
+ * progress. Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
+ */
+final class CardEnrichment {
+    static final String CALL = "bp010.card_analysis";
+    private static final Logger LOG = LoggerFactory.getLogger(CardEnrichment.class);
+
+    private static final String READ = """
+            SELECT p.well_id, p.timestamp_lectura, p.dynacard, md5(p.dynacard)::uuid AS carta_md5,
+                   p.strokes_per_minute, p.well_head_pressure, p.bsw, p.liquid_rate,
+                   m.profundidad_bomba, m.diametro_piston, m.descripcion_sarta_varillas, m.diametro_tubing,
+                   m.api_gravity, m.sg_agua
+              FROM stage.tbl_pozo_produccion p
+              LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = p.well_id
+             WHERE p.dynacard IS NOT NULL
+               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
+               AND (?::text IS NULL OR p.well_id = ?::text)
+               AND (p.well_id, p.timestamp_lectura) > (?::text, ?::timestamptz)
+               AND NOT EXISTS (SELECT 1 FROM universal.stroke s
+                                WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
+                                  AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
+             ORDER BY p.well_id, p.timestamp_lectura
+             LIMIT ?""";
+
+    private static final String WRITE_STROKES = """
+            INSERT INTO universal.stroke AS t (well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5)
+            SELECT e->>'w', (e->>'t')::timestamptz,
+                   ARRAY(SELECT jsonb_array_elements_text(e->'p')::double precision),
+                   ARRAY(SELECT jsonb_array_elements_text(e->'l')::double precision),
+                   (e->>'spm')::double precision, e->>'k', (e->>'md5')::uuid
+              FROM jsonb_array_elements(?::jsonb) e
+            ON CONFLICT (well_id, timestamp_lectura, tipo_carta) DO UPDATE
+               SET position = EXCLUDED.position, load = EXCLUDED.load, spm = EXCLUDED.spm,
+                   carta_md5 = EXCLUDED.carta_md5, created_at = now()""";
+
+    private static final String WRITE_DIAGNOSES = """
+            INSERT INTO universal.diagnostico AS t (stroke_id, well_id, timestamp_lectura, clase, probabilidad,
+                   modelo_version, patron_id, severidad, base, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi,
+                   caracteristicas, razones)
+            SELECT s.stroke_id, s.well_id, s.timestamp_lectura, e->>'pattern', (e->>'confidence')::double precision,
+                   ?, pa.patron_id, e->>'severity', e->>'basis', (e->>'fillage')::double precision,
+                   (e->>'fo')::double precision, (e->>'net')::double precision, (e->>'pip')::double precision,
+                   e->'features', e->'reasons'
+              FROM jsonb_array_elements(?::jsonb) e
+              JOIN universal.stroke s ON s.well_id = e->>'w' AND s.timestamp_lectura = (e->>'t')::timestamptz
+                                     AND s.tipo_carta = 'SUPERFICIE'
+              LEFT JOIN universal.patron pa ON pa.clase_diagnostico = e->>'pattern' AND pa.fuente = ?
+            ON CONFLICT (well_id, stroke_id, modelo_version) DO UPDATE
+               SET clase = EXCLUDED.clase, probabilidad = EXCLUDED.probabilidad, patron_id = EXCLUDED.patron_id,
+                   severidad = EXCLUDED.severidad, base = EXCLUDED.base, llenado_pct = EXCLUDED.llenado_pct,
+                   carga_fluido_lbf = EXCLUDED.carga_fluido_lbf, carrera_neta_in = EXCLUDED.carrera_neta_in,
+                   pip_psi = EXCLUDED.pip_psi, caracteristicas = EXCLUDED.caracteristicas,
+                   razones = EXCLUDED.razones, created_at = now()""";
+
+    private static final String FEED_FILLAGE = """
+            UPDATE reporting.dataset_current_values cv
+               SET pump_fillage = d.llenado_pct, pump_fillage_ts = d.timestamp_lectura, updated_at = now()
+              FROM (SELECT DISTINCT ON (g.well_id) g.well_id, g.llenado_pct, g.timestamp_lectura
+                      FROM universal.diagnostico g
+                     WHERE g.modelo_version = ? AND g.base = 'PUMP' AND g.llenado_pct IS NOT NULL
+                       AND g.timestamp_lectura >= ? AND g.timestamp_lectura < ?
+                       AND (?::text IS NULL OR g.well_id = ?::text)
+                     ORDER BY g.well_id, g.timestamp_lectura DESC) d
+             WHERE cv.well_id = d.well_id
+               AND (cv.pump_fillage_ts IS NULL OR cv.pump_fillage_ts <= d.timestamp_lectura)
+               AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                                WHERE p.well_id = d.well_id AND p.pump_fillage IS NOT NULL
+                                  AND p.timestamp_lectura > d.timestamp_lectura - interval '1 day')""";
+
+    private final int lookbackDays;
+    private final int chunk;
+    private final CardAnalyzer analyzer = new CardAnalyzer();
+
+    CardEnrichment(int lookbackDays, int chunk) {
+        this.lookbackDays = lookbackDays;
+        this.chunk = chunk;
+    }
+
+    /** Analyses the window's new cards in committed chunks; the result counts cards read, diagnosed and refused. */
+    CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
+        long start = System.nanoTime();
+        Instant from = run.window().from().atStartOfDay(zone).toInstant();
+        Instant to = run.window().to().plusDays(1).atStartOfDay(zone).toInstant();
+        if (!explicitWindow) {
+            Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
+            from = from.isBefore(floor) ? floor : from;
+        }
+        database.withConnection("patron", c -> {
+            PatternCatalogue.ensure(c);
+            return null;
+        });
+        Instant lower = from;
+        Instant upper = to;
+        String lastWell = "";
+        OffsetDateTime lastTs = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+        long read = 0;
+        long diagnosed = 0;
+        long refused = 0;
+        List<String> notices = new ArrayList<>();
+        while (true) {
+            String w = lastWell;
+            OffsetDateTime t = lastTs;
+            Chunk result = database.inTransaction(CALL, c -> chunk(c, run.wellId(), lower, upper, w, t));
+            read += result.read();
+            diagnosed += result.diagnosed();
+            refused += result.refused().size();
+            if (notices.size() < 20) {
+                notices.addAll(result.refused().subList(0, Math.min(result.refused().size(), 20 - notices.size())));
+            }
+            if (result.read() < chunk) {
+                break;
+            }
+            lastWell = result.lastWell();
+            lastTs = result.lastTs();
+        }
+        // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
+        Instant feedFrom = from;
+        int fed = database.inTransaction(CALL, c -> {
+            try (PreparedStatement ps = c.prepareStatement(FEED_FILLAGE)) {
+                ps.setString(1, Diagnosis.MODEL_VERSION);
+                ps.setTimestamp(2, Timestamp.from(feedFrom));
+                ps.setTimestamp(3, Timestamp.from(upper));
+                ps.setString(4, run.wellId());
+                ps.setString(5, run.wellId());
+                return ps.executeUpdate();
+            }
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        notices.add(0, String.format("cards %d read, %d diagnosed, %d refused (%s .. %s, model %s); card fillage for"
+                + " %d well(s) without a SCADA fillage tag", read, diagnosed, refused, from, to, Diagnosis.MODEL_VERSION,
+                fed));
+        LOG.info("{}: {}", CALL, notices.get(0));
+        return new CallResult(CALL, ms, notices, diagnosed);
+    }
+
+    private record Chunk(int read, int diagnosed, List<String> refused, String lastWell, OffsetDateTime lastTs) {
+    }
+
+    private Chunk chunk(Connection c, String wellId, Instant from, Instant to, String afterWell,
+                        OffsetDateTime afterTs) throws SQLException {
+        ArrayNode strokes = Json.mapper().createArrayNode();
+        ArrayNode diagnoses = Json.mapper().createArrayNode();
+        List<String> refused = new ArrayList<>();
+        int read = 0;
+        String lastWell = afterWell;
+        OffsetDateTime lastTs = afterTs;
+        try (PreparedStatement ps = c.prepareStatement(READ)) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            ps.setString(3, wellId);
+            ps.setString(4, wellId);
+            ps.setString(5, afterWell);
+            ps.setObject(6, afterTs);
+            ps.setInt(7, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    read++;
+                    lastWell = rs.getString("well_id");
+                    lastTs = rs.getObject("timestamp_lectura", OffsetDateTime.class);
+                    analyse(rs, lastWell, lastTs, strokes, diagnoses, refused);
+                }
+            }
+        }
+        if (!strokes.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
+                ps.setString(1, strokes.toString());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
+                ps.setString(1, Diagnosis.MODEL_VERSION);
+                ps.setString(2, diagnoses.toString());
+                ps.setString(3, Diagnosis.MODEL_VERSION);
+                ps.executeUpdate();
+            }
+        }
+        return new Chunk(read, diagnoses.size(), refused, lastWell, lastTs);
+    }
+
+    private void analyse(ResultSet rs, String well, OffsetDateTime ts, ArrayNode strokes, ArrayNode diagnoses,
+                         List<String> refused) throws SQLException {
+        Double spm = number(rs, "strokes_per_minute");
+        try {
+            JsonNode json = Json.mapper().readTree(rs.getString("dynacard"));
+            Card card = cardOf(json, spm);
+            WellDescription description = wellOf(rs, spm);
+            CardAnalysis analysis = analyzer.analyse(card, description);
+            String stamp = ts.toInstant().toString();
+            String md5 = rs.getString("carta_md5");
+            strokes.add(stroke(well, stamp, card.position(), card.load(), card.spm(), "SUPERFICIE", md5));
+            if (analysis.pumpCard() != null) {
+                strokes.add(stroke(well, stamp, analysis.pumpCard().position(), analysis.pumpCard().load(), card.spm(),
+                        "FONDO", md5));
+            }
+            Diagnosis d = analysis.diagnosis();
+            ObjectNode n = diagnoses.addObject();
+            n.put("w", well).put("t", stamp).put("pattern", d.pattern().name())
+                    .put("confidence", Math.round(d.confidence() * 1000) / 1000.0)
+                    .put("severity", d.severity().name()).put("basis", d.basis().name());
+            var features = d.features().asMap();
+            putNullable(n, "fillage", features.get("fillagePct"));
+            putNullable(n, "fo", features.get("fluidLoadLbf"));
+            putNullable(n, "net", features.get("netStrokeIn"));
+            putNullable(n, "pip", features.get("pipPsi"));
+            n.set("features", Json.mapper().valueToTree(features));
+            n.set("reasons", Json.mapper().valueToTree(d.reasons()));
+        } catch (CardInputException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            refused.add(well + " " + ts + ": " + e.getMessage());
+        }
+    }
+
+    static Card cardOf(JsonNode json, Double readingSpm) {
+        if (json == null || !json.isObject()) {
+            throw new CardInputException("the card is not a JSON object");
+        }
+        double[] position = numbers(json.get("position"), "position");
+        double[] load = numbers(json.get("load"), "load");
+        double[] time = json.hasNonNull("time") ? numbers(json.get("time"), "time") : null;
+        Double spm = json.hasNonNull("spm") ? Double.valueOf(json.get("spm").asDouble()) : readingSpm;
+        if (spm != null && !(spm > 0.2 && spm < 40)) {
+            spm = null;
+        }
+        return new Card(position, load, time, spm, CardKind.SURFACE);
+    }
+
+    /** The well from its master row; null (surface basis) when the pump depth, plunger or rod string is missing. */
+    static WellDescription wellOf(ResultSet rs, Double spm) throws SQLException {
+        Double depth = number(rs, "profundidad_bomba");
+        Double plunger = number(rs, "diametro_piston");
+        String rods = rs.getString("descripcion_sarta_varillas");
+        if (depth == null || plunger == null || rods == null || rods.isBlank()) {
+            return null;
+        }
+        Double api = number(rs, "api_gravity");
+        Double sgWater = number(rs, "sg_agua");
+        Double bsw = number(rs, "bsw");
+        Double sg = null;
+        if (api != null && sgWater != null && bsw != null) {
+            double wc = Math.max(0, Math.min(1, bsw / 100));
+            sg = (1 - wc) * 141.5 / (131.5 + api) + wc * sgWater;
+        }
+        try {
+            return new WellDescription(depth, plunger, RodString.parse(rods, depth), null,
+                    number(rs, "diametro_tubing"), sg, number(rs, "well_head_pressure"), spm, null,
+                    number(rs, "liquid_rate"));
+        } catch (CardInputException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode stroke(String well, String ts, double[] position, double[] load, Double spm,
+                                     String kind, String md5) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("w", well).put("t", ts).put("k", kind).put("md5", md5);
+        putNullable(n, "spm", spm);
+        ArrayNode p = n.putArray("p");
+        ArrayNode l = n.putArray("l");
+        for (int i = 0; i < position.length; i++) {
+            p.add(Math.round(position[i] * 1000) / 1000.0);
+            l.add(Math.round(load[i] * 10) / 10.0);
+        }
+        return n;
+    }
+
+    private static void putNullable(ObjectNode n, String field, Double v) {
+        if (v == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    private static Double number(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() || !Double.isFinite(v) ? null : v;
+    }
+
+    private static double[] numbers(JsonNode array, String field) {
+        if (array == null || !array.isArray()) {
+            throw new CardInputException("the card has no \"" + field + "\" array");
+        }
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new CardInputException("\"" + field + "\"[" + i + "] is not a number");
+            }
+            out[i] = array.get(i).asDouble();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,201 @@
+package com.bp010.pipeline;
+
+import com.bp010.cards.Card;
+import com.bp010.cards.ForwardModel;
+import com.bp010.cards.PumpBehaviour;
+import com.bp010.cards.PumpingUnit;
+import com.bp010.cards.RodString;
+import com.bp010.cards.WellDescription;
+import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.Env;
+import com.bp010.db.Json;
+import com.bp010.db.LazyDatabase;
+import com.bp010.testsupport.Invocation;
+import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The card step of ENRICH through the pipeline handler: surface cards in stage become surface and pump strokes and
+ * one rules diagnosis per stroke and model version (docs/CARDS.md), reruns replace, rewritten cards are read again.
+ */
+class CardDiagnosisIT {
+    private static final String EVENT = """
+            {"phases": ["ENRICH"], "fechaInicio": "2026-03-10", "fechaFin": "2026-03-10", "asOf": "2026-03-11T00:00:00Z"}""";
+    private static final String RODS = "7/8 in x 40%, 3/4 in x 60%";
+
+    private TestDatabase db;
+    private final WellDescription well = WellDescription.of(5000, 1.5, RodString.parse(RODS, 5000.0))
+            .withFluid(1.0, 100);
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.migrated();
+        db.execute("""
+                DO $$ BEGIN
+                    IF to_regprocedure('reporting.sp_sync_dim_pozo_targets()') IS NULL THEN
+                        CREATE PROCEDURE reporting.sp_sync_dim_pozo_targets() LANGUAGE plpgsql AS $p$ BEGIN END $p$;
+                    END IF;
+                    IF to_regprocedure('reporting.aplicar_evaluacion_universal(uuid, timestamptz)') IS NULL THEN
+                        CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
+                            p_as_of timestamptz DEFAULT now()) LANGUAGE plpgsql AS $p$ BEGIN END $p$;
+                    END IF;
+                END $$;
+                """);
+        master("W-POUND", RODS);
+        master("W-FULL", "7/8 in x 2000 ft, 3/4 in x 3000 ft");
+        master("W-NOSTRING", null);
+        PumpingUnit unit = new PumpingUnit(86, 8, 0.25);
+        Card pound = new ForwardModel().run(well, unit, PumpBehaviour.full(200).withFillage(0.6), 100).surface();
+        Card full = new ForwardModel().run(well, unit, PumpBehaviour.full(200), 100).surface();
+        for (int h = 20; h < 23; h++) {
+            production("W-POUND", h, json(pound));
+            production("W-FULL", h, json(full));
+            production("W-NOSTRING", h, json(full));
+        }
+        production("W-FULL", 23, "{\"position\": [1, 2, 3], \"load\": [4, 5, 6]}");
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private void master(String id, String rods) {
+        db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, diametro_piston,"
+                + " descripcion_sarta_varillas, api_gravity, sg_agua) VALUES ('" + id + "', 5000, 1.5, "
+                + (rods == null ? "NULL" : "'" + rods + "'") + ", 10, 1.0)");
+    }
+
+    private void production(String id, int hour, String card) {
+        OffsetDateTime at = OffsetDateTime.of(2026, 3, 10, hour, 0, 0, 0, ZoneOffset.UTC);
+        db.execute("INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, dynacard, strokes_per_minute,"
+                + " well_head_pressure, bsw) VALUES ('" + id + "', '" + at + "', '" + card + "', 8, 100, 100)");
+    }
+
+    private static String json(Card card) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("position", card.position());
+        m.put("load", card.load());
+        try {
+            return Json.mapper().writeValueAsString(m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode enrich() {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        return Invocation.invoke(handler, EVENT);
+    }
+
+    private long count(String sql) {
+        return ((Number) db.queryValue(sql)).longValue();
+    }
+
+    @Test
+    void shouldWriteSurfaceAndPumpStrokesAndOneDiagnosisPerStroke_whenEnrichRuns() {
+        JsonNode response = enrich();
+
+        assertThat(response.path("status").asText()).isEqualTo("OK");
+        JsonNode calls = response.path("phases").get(0).path("calls");
+        assertThat(calls.get(0).path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(calls.get(0).path("notices").get(0).asText()).contains("10 read, 9 diagnosed, 1 refused");
+        assertThat(count("SELECT count(*) FROM universal.stroke WHERE tipo_carta = 'SUPERFICIE'")).isEqualTo(9);
+        // pump cards only where the well is known: W-NOSTRING has no rod string
+        assertThat(count("SELECT count(*) FROM universal.stroke WHERE tipo_carta = 'FONDO'")).isEqualTo(6);
+        assertThat(db.queryValue("SELECT string_agg(DISTINCT clase, ',') FROM universal.diagnostico"
+                + " WHERE well_id = 'W-POUND'")).isEqualTo("FLUID_POUND");
+        assertThat(db.queryValue("SELECT string_agg(DISTINCT clase, ',') FROM universal.diagnostico"
+                + " WHERE well_id = 'W-FULL'")).isEqualTo("FULL_PUMP");
+        assertThat(db.queryValue("SELECT string_agg(DISTINCT base, ',') FROM universal.diagnostico"
+                + " WHERE well_id = 'W-NOSTRING'")).isEqualTo("SURFACE");
+        assertThat(((Number) db.queryValue("SELECT min(llenado_pct) FROM universal.diagnostico"
+                + " WHERE well_id = 'W-POUND'")).doubleValue()).isBetween(57.0, 63.0);
+        assertThat(((Number) db.queryValue("SELECT min(pip_psi) FROM universal.diagnostico"
+                + " WHERE well_id = 'W-POUND'")).doubleValue()).isBetween(100.0, 300.0);
+        assertThat(db.queryValue("SELECT DISTINCT modelo_version FROM universal.diagnostico"))
+                .isEqualTo("bp010-rules-1");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico d JOIN universal.patron p USING (patron_id)"
+                + " WHERE p.clase_diagnostico = d.clase")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM universal.patron WHERE fuente = 'bp010-rules-1'")).isEqualTo(14);
+        assertThat(db.queryValue("SELECT razones->>0 FROM universal.diagnostico WHERE well_id = 'W-POUND' LIMIT 1")
+                .toString()).contains("fillage");
+    }
+
+    @Test
+    void shouldReplaceNotAppend_whenTheRunRepeats_andReadARewrittenCardAgain() {
+        enrich();
+        db.execute("UPDATE stage.tbl_pozo_produccion SET dynacard = (SELECT dynacard FROM stage.tbl_pozo_produccion"
+                + " WHERE well_id = 'W-POUND' LIMIT 1) WHERE well_id = 'W-FULL' AND timestamp_lectura ="
+                + " '2026-03-10T20:00:00Z'");
+
+        JsonNode again = enrich();
+
+        assertThat(again.path("phases").get(0).path("calls").get(0).path("notices").get(0).asText())
+                .contains("2 read, 1 diagnosed, 1 refused");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM universal.stroke")).isEqualTo(15);
+        assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
+                + " AND timestamp_lectura = '2026-03-10T20:00:00Z'")).isEqualTo("FLUID_POUND");
+    }
+
+    @Test
+    void shouldPublishTheLatestCardsAndAlert_andFeedFillageWhereScadaHasNone() {
+        WellFixture wells = new WellFixture(db);
+        OffsetDateTime last = OffsetDateTime.parse("2026-03-10T22:00:00Z");
+        wells.currentValues("W-POUND", WellFixture.values("strokes_per_minute", 8.0, "fecha_hora_ultima_lectura", last));
+        wells.currentValues("W-FULL", WellFixture.reading("pump_fillage", 95.0, last));
+        db.execute("UPDATE stage.tbl_pozo_produccion SET pump_fillage = 95 WHERE well_id = 'W-FULL'");
+
+        enrich();
+
+        // the card's fillage where the well sends none; the SCADA value kept where it does
+        assertThat(((Number) db.queryValue("SELECT pump_fillage FROM reporting.dataset_current_values"
+                + " WHERE well_id = 'W-POUND'")).doubleValue()).isBetween(57.0, 63.0);
+        assertThat(((Number) db.queryValue("SELECT pump_fillage FROM reporting.dataset_current_values"
+                + " WHERE well_id = 'W-FULL'")).doubleValue()).isEqualTo(95.0);
+        // the latest card of each well, with its pump card, diagnosis and source
+        assertThat(db.queryValue("SELECT fuente || ' ' || cdi_diagnostico || ' ' || severidad || ' '"
+                + " || (cardinality(position_fondo) > 0) FROM reporting.dataset_latest_dynacard"
+                + " WHERE well_id = 'W-POUND'")).isEqualTo("RULES FLUID_POUND MODERATE true");
+        assertThat(((Number) db.queryValue("SELECT llenado_pct FROM reporting.dataset_latest_dynacard"
+                + " WHERE well_id = 'W-POUND'")).doubleValue()).isBetween(57.0, 63.0);
+        // three pounding cards in a row: an alert with its reason; the full pump none
+        assertThat(db.queryValue("SELECT referencia || ' | ' || mensaje FROM reporting.vw_alerts"
+                + " WHERE tipo = 'CARTA' AND well_id = 'W-POUND'").toString())
+                .startsWith("FLUID_POUND | FLUID_POUND on the last 3 cards: the load falls");
+        assertThat(count("SELECT count(*) FROM reporting.vw_alerts WHERE tipo = 'CARTA' AND well_id <> 'W-POUND'"))
+                .isZero();
+        db.execute("INSERT INTO referencial.config_evaluacion (clave, valor_num) VALUES ('card_alert_consecutive', 4)");
+        assertThat(count("SELECT count(*) FROM reporting.vw_alerts WHERE tipo = 'CARTA'")).isZero();
+    }
+
+    @Test
+    void shouldLookBackOnlyCardLookbackDays_whenTheWindowIsNotExplicit() {
+        CardEnrichment step = new CardEnrichment(7, 2);
+        RunContext old = new RunContext(UUID.randomUUID(), new RunWindow(LocalDate.parse("2026-03-10"),
+                LocalDate.parse("2026-03-10")), null, Instant.parse("2026-04-01T00:00:00Z"));
+        RunContext recent = new RunContext(UUID.randomUUID(), old.window(), null, Instant.parse("2026-03-11T00:00:00Z"));
+
+        var skipped = step.run(db.database(), old, ZoneOffset.UTC, false);
+        var done = step.run(db.database(), recent, ZoneOffset.UTC, false);
+
+        assertThat(skipped.notices().get(0)).startsWith("cards 0 read");
+        // chunks of two: the backlog is read in five committed chunks
+        assertThat(done.notices().get(0)).startsWith("cards 10 read, 9 diagnosed");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+    }
+}
