@@ -26,7 +26,9 @@ final class TableChecksums {
     private static final Set<String> VOLATILE = Set.of("run_id", "ultimo_run_id", "updated_at", "created_at",
             "detectado_en", "ultima_vez_en", "resuelto_en", "actualizada_en", "result_id", "alerta_id", "pivoted_at",
             "started_at", "finished_at", "duration_ms", "acquired_at", "renewed_at", "expires_at", "loaded_at",
-            "ingested_at", "fecha_carga", "fecha_actualizacion", "calculado_en", "evaluado_en");
+            "ingested_at", "fecha_carga", "fecha_actualizacion", "calculado_en", "evaluado_en",
+            // a bridge's watermark is the latest created_at it published (ENRICH's card step writes universal rows)
+            "synced_until");
 
     private TableChecksums() {
     }
