@@ -199,6 +199,42 @@ $$;
 COMMENT ON FUNCTION stage.fnc_calc_volumetric_efficiency(double precision, double precision, double precision) IS
     'Pump volumetric efficiency: Ev = q / (PD * runtime_h / 24) * 100; bbl/d, bbl/d, h -> %';
 
+-- Displaced volume of a period: V = (k / 1440) * D^2 * S * strokes   [bbl]; PD = k * D^2 * S * N is bbl/d at N strokes
+-- per minute, so one stroke displaces k * D^2 * S / 1440 bbl.
+CREATE OR REPLACE FUNCTION stage.fnc_calc_displaced_volume(p_plunger_diameter double precision,
+                                                           p_stroke double precision, p_strokes double precision,
+                                                           p_pump_constant double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT p_pump_constant / 1440 * p_plunger_diameter * p_plunger_diameter * p_stroke * p_strokes
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_displaced_volume(double precision, double precision, double precision, double precision) IS
+    'Displaced volume: V = k/1440 * D^2 * S * strokes; in, in, strokes, k (0.1166, config) -> bbl';
+
+-- Strokes of a period: the stroke counter's delta where present, else the running SPM * 60 * runtime hours.
+CREATE OR REPLACE FUNCTION stage.fnc_calc_strokes(p_stroke_count double precision, p_spm_running double precision,
+                                                  p_runtime_hours double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(p_stroke_count, p_spm_running * 60 * p_runtime_hours)
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_strokes(double precision, double precision, double precision) IS
+    'Strokes of a period: stroke-counter delta, else running SPM * 60 * runtime h';
+
+-- Volumetric efficiency of a period from its barrels and the volume its strokes displaced: Ev = 100 * bbl / V  [%]
+-- (the same number as q / (PD * runtime / 24) when the strokes come from SPM and runtime); no volume -> NULL.
+CREATE OR REPLACE FUNCTION stage.fnc_calc_volumetric_efficiency_volume(p_liquid_bbl double precision,
+                                                                       p_displaced_bbl double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT 100 * p_liquid_bbl / NULLIF(p_displaced_bbl, 0)
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_volumetric_efficiency_volume(double precision, double precision) IS
+    'Pump volumetric efficiency of a period: 100 * liquid bbl / displaced bbl; bbl, bbl -> %';
+
 -- Rate while running: q_run = q * 24 / runtime   [bbl/d]
 CREATE OR REPLACE FUNCTION stage.fnc_calc_rate_while_running(p_rate double precision, p_runtime_hours double precision)
 RETURNS double precision
@@ -388,6 +424,35 @@ $$;
 COMMENT ON FUNCTION stage.fnc_calc_hydralift(text, double precision, double precision, double precision,
                                              double precision, double precision, double precision) IS
     'Hydraulic horsepower by definition: API = f_api * q * SG * L_net, PRESION = f_p * q * (Pd - PIP); bbl/d, -, ft, psi -> hp';
+
+-- Net lift of the API form with the wellhead pressures: L_net = FL + (Pt - Pc) / (gradient * SGm)   [ft]
+CREATE OR REPLACE FUNCTION stage.fnc_calc_net_lift(p_fluid_level double precision, p_tubing_pressure double precision,
+                                                   p_casing_pressure double precision, p_water_gradient double precision,
+                                                   p_sg_mixture double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT p_fluid_level + (p_tubing_pressure - p_casing_pressure) / NULLIF(p_water_gradient * p_sg_mixture, 0)
+$$;
+COMMENT ON FUNCTION stage.fnc_calc_net_lift(double precision, double precision, double precision, double precision,
+                                            double precision) IS
+    'Net lift with the wellhead pressures: FL + (Pt - Pc) / (gradient (0.433, config) * SGm); ft, psi, psi -> ft';
+
+-- The form of hydraulic horsepower a row uses: AUTO (the default) is PRESION wherever PIP (measured or calculated) and
+-- the discharge pressure exist, else API; PRESION/PRESSURE and API force one form. NULL definition -> NULL.
+CREATE OR REPLACE FUNCTION stage.fnc_hhp_forma(p_definicion text, p_pip double precision, p_discharge double precision)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE upper(btrim(p_definicion))
+               WHEN 'AUTO' THEN CASE WHEN p_pip IS NOT NULL AND p_discharge IS NOT NULL THEN 'PRESION' ELSE 'API' END
+               WHEN 'PRESION' THEN 'PRESION'
+               WHEN 'PRESSURE' THEN 'PRESION'
+               WHEN 'API' THEN 'API'
+           END
+$$;
+COMMENT ON FUNCTION stage.fnc_hhp_forma(text, double precision, double precision) IS
+    'Hydraulic-horsepower form of a row: AUTO -> PRESION where PIP and discharge pressure exist, else API; PRESION or API forced';
 
 -- System efficiency = HHP / (kW * hp_per_kW) * 100   [%]; hp per kW 1.341022 (config). Use the HHP of the rate while
 -- running with the input power while running. kW <= 0 (stopped or regenerating) -> NULL.
@@ -722,9 +787,16 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_nominal_decline(double precision, double
 --   fluid_level_calc  FL from the measured PIP, else the measured fluid level; NULL without a pump depth
 --   pwf               from the measured PIP, else from pip_calc                                 [psig]
 --   pump discharge    the measured discharge pressure, else WHP + Gm * Dp                       [psig]
---   hydraulic_hp      by p_hhp_definicion: API with L_net = measured FL (else fluid_level_calc), PRESION with
---                     dP = discharge - PIP                                                      [hp]
+--   hydraulic_hp      by p_hhp_definicion: AUTO (default) = the pressure form where PIP exists, else the API form
+--                     with L_net = FL + (Pt - Pc)/(0.433 SGm); PRESION = 1.7e-5 q (discharge - PIP); API = the
+--                     seed's API form with L_net = measured FL (else fluid_level_calc)          [hp]
+--   hhp_forma         the form hydraulic_hp used: PRESION or API (NULL when hydraulic_hp is)
 --   prhp_calc         from the card area and SPM                                                [hp]
+DROP FUNCTION IF EXISTS stage.fnc_calc_derivados(double precision, double precision, double precision, double precision,
+    double precision, double precision, double precision, double precision, double precision, double precision,
+    double precision, double precision, double precision, double precision, double precision, double precision,
+    double precision, double precision, boolean, double precision, double precision, double precision,
+    double precision, double precision, text, double precision, double precision, double precision);
 CREATE OR REPLACE FUNCTION stage.fnc_calc_derivados(
     p_api double precision, p_sg_water double precision, p_bsw_pct double precision,
     p_oil_rate double precision, p_water_rate double precision, p_liquid_rate double precision,
@@ -741,7 +813,7 @@ RETURNS TABLE (sg_mezcla double precision, gradiente_mezcla double precision, pi
                fluid_level_calc double precision, pwf double precision, presion_descarga double precision,
                rod_weight_buoyant double precision, fluid_load_calc double precision,
                pump_displacement_bpd double precision, hydraulic_hp double precision, prhp_calc double precision,
-               liquid_rate double precision)
+               liquid_rate double precision, hhp_forma text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT f.sgm, f.gm, pp.pip_calc, pp.fl_calc, stage.fnc_calc_pwf(pp.pip_eff, f.gm, p_midperf_depth, p_pump_depth),
@@ -749,10 +821,10 @@ AS $$
            stage.fnc_calc_rod_weight_buoyant(p_rod_weight_air, f.sgm, p_buoyancy_factor),
            stage.fnc_calc_fluid_load(p_plunger_diameter, pp.pd, pp.pip_eff),
            stage.fnc_calc_pump_displacement(p_plunger_diameter, p_stroke, p_spm, p_pump_constant),
-           stage.fnc_calc_hydralift(p_hhp_definicion, f.q, f.sgm, coalesce(p_fluid_level, pp.fl_calc),
-                                    pp.pd - pp.pip_eff, p_hhp_factor_api, p_hhp_factor_presion),
+           hp.hhp,
            stage.fnc_calc_prhp(p_card_area, p_spm, p_prhp_divisor),
-           f.q
+           f.q,
+           CASE WHEN hp.hhp IS NOT NULL THEN hp.forma END
       FROM (SELECT s.sgo, s.q, stage.fnc_calc_sg_mixture(s.sgo, p_sg_water, s.wc) AS sgm,
                    stage.fnc_calc_gradient(s.sgo, p_water_gradient) AS go,
                    stage.fnc_calc_gradient(stage.fnc_calc_sg_mixture(s.sgo, p_sg_water, s.wc), p_water_gradient) AS gm
@@ -773,13 +845,25 @@ AS $$
                            END AS pip_from_fl,
                            stage.fnc_calc_fluid_level(p_pip_measured, p_casing_pressure, f.go, p_pump_depth)
                                AS fl_from_pip) AS c) AS pp
+     CROSS JOIN LATERAL (
+            SELECT x.forma,
+                   CASE WHEN x.forma = 'PRESION'
+                        THEN stage.fnc_calc_hhp_pressure(f.q, pp.pd - pp.pip_eff, p_hhp_factor_presion)
+                        WHEN upper(btrim(p_hhp_definicion)) = 'API'
+                        THEN stage.fnc_calc_hhp_api(f.q, f.sgm, coalesce(p_fluid_level, pp.fl_calc), p_hhp_factor_api)
+                        ELSE stage.fnc_calc_hhp_api(f.q, f.sgm,
+                                 stage.fnc_calc_net_lift(coalesce(p_fluid_level, pp.fl_calc), p_tubing_pressure,
+                                                         p_casing_pressure, p_water_gradient, f.sgm),
+                                 p_hhp_factor_api)
+                   END AS hhp
+              FROM (SELECT stage.fnc_hhp_forma(p_hhp_definicion, pp.pip_eff, pp.pd) AS forma) x) AS hp
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_derivados(double precision, double precision, double precision, double precision,
     double precision, double precision, double precision, double precision, double precision, double precision,
     double precision, double precision, double precision, double precision, double precision, double precision,
     double precision, double precision, boolean, double precision, double precision, double precision,
     double precision, double precision, text, double precision, double precision, double precision) IS
-    'Derived physics of one reading or period of one well (SGm, Gm, PIP, FL, PWF, discharge pressure, Wrf, Fo, PD, HHP, PRHP, q)';
+    'Derived physics of one reading or period of one well (SGm, Gm, PIP, FL, PWF, discharge pressure, Wrf, Fo, PD, HHP and its form, PRHP, q)';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Settings, well parameters and windows shared by the phase-5 procedures (R__40, R__51, R__60)
@@ -795,7 +879,7 @@ AS $$
     SELECT max(valor_num) FILTER (WHERE clave = 'gradiente_psi_ft'),
            max(valor_num) FILTER (WHERE clave = 'constante_bomba'),
            max(valor_num) FILTER (WHERE clave = 'factor_flotacion'),
-           upper(btrim(coalesce(max(valor_texto) FILTER (WHERE clave = 'hhp_definicion'), 'API'))),
+           upper(btrim(coalesce(max(valor_texto) FILTER (WHERE clave = 'hhp_definicion'), 'AUTO'))),
            max(valor_num) FILTER (WHERE clave = 'hhp_factor_api'),
            max(valor_num) FILTER (WHERE clave = 'hhp_factor_presion'),
            max(valor_num) FILTER (WHERE clave = 'prhp_divisor'),
@@ -832,8 +916,8 @@ BEGIN
         RAISE EXCEPTION 'referencial.config_evaluacion lacks %', array_to_string(v_faltan, ', ')
             USING ERRCODE = '22023', HINT = 'Re-run INIT (V6 inserts the defaults) or the reference load';
     END IF;
-    IF c.hhp_definicion NOT IN ('API', 'PRESION', 'PRESSURE') THEN
-        RAISE EXCEPTION 'referencial.config_evaluacion hhp_definicion is %, expected API or PRESION', c.hhp_definicion
+    IF c.hhp_definicion NOT IN ('AUTO', 'API', 'PRESION', 'PRESSURE') THEN
+        RAISE EXCEPTION 'referencial.config_evaluacion hhp_definicion is %, expected AUTO, PRESION or API', c.hhp_definicion
             USING ERRCODE = '22023';
     END IF;
 END

@@ -2,7 +2,8 @@
 -- window (calendar days in the session time zone = BP010_TIMEZONE, both inclusive). docs/CONTRACTS.md §6, "Facts: aggregation rules":
 --   hourly   one row per well and hour with readings: n_lecturas; the average of each numeric stage column under its
 --            own name over the readings that passed their DQ range rules (a value with a REPRESENTATIVIDAD failure in
---            stage.tbl_pozo_scada_dq is left out); counters as deltas: energy_kwh -> energia_kwh, runtime_hours ->
+--            stage.tbl_pozo_scada_dq is left out), the columns of fnc_columnas_en_marcha over running readings only
+--            (NULL for an hour the unit was stopped throughout); counters as deltas: energy_kwh -> energia_kwh, runtime_hours ->
 --            horas_operacion, stroke_counter -> n_carreras (current - previous reading, the previous one looked up
 --            before the window when needed; a negative delta is a restart: the delta is the current value, the hour
 --            is flagged reinicio_contador and reporting.fact_eventos_pozo records it);
@@ -36,6 +37,18 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_columnas_stage_en(text) IS
     'Numeric columns of stage.tbl_pozo_produccion (counters excepted) that reporting.<p_tabla> has with the same name and type';
 
+-- Columns averaged over the readings taken while the unit runs (a stopped unit reads SPM 0, no loads, no fillage, no
+-- current): they keep their names and mean "while running" in every fact.
+CREATE OR REPLACE FUNCTION reporting.fnc_columnas_en_marcha()
+RETURNS text[]
+LANGUAGE sql IMMUTABLE
+AS $$
+    SELECT ARRAY['strokes_per_minute', 'stroke_length', 'plunger_stroke', 'pump_fillage', 'max_rod_load',
+                 'min_rod_load', 'fluid_load', 'card_area', 'motor_current']
+$$;
+COMMENT ON FUNCTION reporting.fnc_columnas_en_marcha() IS
+    'Columns averaged over running readings only (SPM > 0 and run_status not 0): SPM, stroke, fillage, loads, card area, current';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Hourly facts, counter deltas, restart events
 -- ---------------------------------------------------------------------------------------------------------------
@@ -49,6 +62,8 @@ AS $$
 DECLARE
     -- cumulative counters (stage columns) and the hourly delta columns of the facts they feed
     v_contadores constant text[] := ARRAY['energy_kwh', 'runtime_hours', 'stroke_counter'];
+    -- columns that only mean something while the unit runs: averaged over running readings only (docs/AGGREGATION.md)
+    v_en_marcha  constant text[] := reporting.fnc_columnas_en_marcha();
     v_destinos   constant text[] := ARRAY['energia_kwh', 'horas_operacion', 'n_carreras'];
     -- an incremental run recomputes the hours of its scope (R__25), else the window's days
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
@@ -152,8 +167,9 @@ BEGIN
     ANALYZE bp010_deltas;
 
     -- Hourly rows: averages over the readings that passed, counter deltas summed per hour.
-    SELECT string_agg(format('avg(p.%I) FILTER (WHERE p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas)) AS %I',
-                             c, c, c), E',\n                   '),
+    SELECT string_agg(format('avg(p.%I) FILTER (WHERE (p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas))%s) AS %I',
+                             c, c, CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END, c),
+                      E',\n                   '),
            string_agg(format('t.%I', c), ', '),
            string_agg(format('%I = EXCLUDED.%I', c, c), ', ')
       INTO v_medias, v_actual, v_set
@@ -165,7 +181,9 @@ BEGIN
         WITH h AS (
             SELECT p.well_id, date_trunc('hour', p.timestamp_lectura) AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
-              FROM (SELECT p.*, f.columnas AS columnas_fallidas
+              FROM (SELECT p.*, f.columnas AS columnas_fallidas,
+                           -- stopped: SPM 0 or the run-status flag 0
+                           NOT coalesce(p.strokes_per_minute = 0 OR p.run_status = 0, false) AS en_marcha
                       FROM stage.tbl_pozo_produccion p
                       LEFT JOIN bp010_fallos_rango f
                         ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura

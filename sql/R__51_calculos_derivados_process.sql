@@ -76,23 +76,26 @@ BEGIN
                                                     AND x.fecha_hora >= a.desde AND x.fecha_hora < a.hasta)))
     UPDATE reporting.fact_operaciones_horarias h
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
-           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp,
+           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
            run_id = coalesce(p_run_id, h.run_id), updated_at = now()
       FROM s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
        AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
-       AND (h.fluid_level_calc, h.pip_calc, h.pwf, h.pump_displacement_bpd, h.hydraulic_hp)
-           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.pump_displacement_bpd, s.hydraulic_hp);
+       AND (h.fluid_level_calc, h.pip_calc, h.pwf, h.pump_displacement_bpd, h.hydraulic_hp, h.hhp_forma)
+           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.pump_displacement_bpd, s.hydraulic_hp,
+            s.hhp_forma);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % hourly facts updated', v_n;
 
-    -- 2. Hourly KPIs: volumetric efficiency (hour's runtime scaled to a day), input power (the hour's energy over its
+    -- 2. Hourly KPIs: volumetric efficiency (the hour's barrels over the volume its strokes displaced), input power (the hour's energy over its
     --    one hour), system efficiency, energy per barrel of the hour's liquid, variance of oil against target.
     INSERT INTO reporting.fact_kpi_horarios AS k
            (well_id, fecha_hora, pump_displacement_bpd, eficiencia_volumetrica_pct, hydraulic_hp, potencia_entrada_hp,
             system_efficiency_pct, kwh_por_bbl, variance_oil_pct, run_id, updated_at)
     SELECT h.well_id, h.fecha_hora, h.pump_displacement_bpd,
-           stage.fnc_calc_volumetric_efficiency(q.liquido, h.pump_displacement_bpd, h.horas_operacion * 24),
+           stage.fnc_calc_volumetric_efficiency_volume(q.liquido / 24,
+               stage.fnc_calc_displaced_volume(m.diametro_piston, coalesce(h.plunger_stroke, h.stroke_length),
+                   stage.fnc_calc_strokes(h.n_carreras, h.strokes_per_minute, h.horas_operacion), c.constante_bomba)),
            h.hydraulic_hp,
            coalesce(h.energia_kwh, h.motor_power) * c.hp_por_kw,
            stage.fnc_calc_system_efficiency(h.hydraulic_hp, coalesce(h.energia_kwh, h.motor_power), c.hp_por_kw),
@@ -102,6 +105,7 @@ BEGIN
       FROM reporting.fact_operaciones_horarias h
      CROSS JOIN reporting.fnc_config_fisica() c
      CROSS JOIN LATERAL (SELECT coalesce(h.liquid_rate, h.oil_rate + h.water_rate) AS liquido) q
+      LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = h.well_id
       LEFT JOIN reporting.dim_pozo p ON p.well_id = h.well_id
      WHERE h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
@@ -132,12 +136,14 @@ BEGIN
                         WHERE h.well_id = k.well_id AND h.fecha_hora = k.fecha_hora);
 
     -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
-    --    pump efficiency from the day's liquid and runtime, system efficiency from its hydraulic and electrical
+    --    pump efficiency = the day's liquid over the volume its strokes displaced (stroke counter, else running SPM
+    --    times runtime: the same formula the month and the KPIs use), system efficiency from its hydraulic and electrical
     --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes).
     WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
     s AS MATERIALIZED (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
-                   d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.prhp_calc,
-                   stage.fnc_calc_volumetric_efficiency(d.liquid_rate, d.pump_displacement_bpd, x.horas_operacion)
+                   d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
+                   d.prhp_calc, v.volumen AS volumen_desplazado_bbl,
+                   stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen)
                        AS pump_efficiency_pct,
                    stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw)
                        AS system_efficiency_pct,
@@ -165,6 +171,10 @@ BEGIN
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
                     p_prhp_divisor => c.prhp_divisor) d
+             CROSS JOIN LATERAL (SELECT stage.fnc_calc_displaced_volume(m.diametro_piston,
+                                        coalesce(x.plunger_stroke, x.stroke_length),
+                                        stage.fnc_calc_strokes(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
+                                        c.constante_bomba) AS volumen) v
              WHERE x.fecha >= v_desde AND x.fecha <= v_hasta
                AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                   WHERE a.run_id = v_alcance AND a.well_id = x.well_id
@@ -173,25 +183,29 @@ BEGIN
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
            fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
-           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, prhp_calc = s.prhp_calc,
+           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
+           prhp_calc = s.prhp_calc, volumen_desplazado_bbl = s.volumen_desplazado_bbl,
            system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
            uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
       FROM s
      WHERE dd.well_id = s.well_id AND dd.fecha = s.fecha AND dd.fecha >= v_desde AND dd.fecha <= v_hasta
        AND (dd.fluid_level_calc, dd.pip_calc, dd.pwf, dd.sg_mezcla, dd.gradiente_mezcla, dd.rod_weight_buoyant,
-            dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.prhp_calc,
-            dd.system_efficiency_pct, dd.kwh_por_bbl_petroleo, dd.uptime_pct)
+            dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.hhp_forma,
+            dd.prhp_calc, dd.volumen_desplazado_bbl, dd.system_efficiency_pct, dd.kwh_por_bbl_petroleo, dd.uptime_pct)
            IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.sg_mezcla, s.gradiente_mezcla,
             s.rod_weight_buoyant, s.fluid_load_calc, s.pump_displacement_bpd, s.pump_efficiency_pct, s.hydraulic_hp,
-            s.prhp_calc, s.system_efficiency_pct, s.kwh_por_bbl_petroleo, s.uptime_pct);
+            s.hhp_forma, s.prhp_calc, s.volumen_desplazado_bbl, s.system_efficiency_pct, s.kwh_por_bbl_petroleo,
+            s.uptime_pct);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % daily facts updated', v_n;
 
     -- 4. Monthly re-aggregation of the months the window touches: levels and pressures as means of the days;
-    --    efficiencies as ratios of sums (never means of ratios) over the days that have every input.
+    --    efficiencies as ratios of sums (never means of ratios) over the days that have every input: pump efficiency
+    --    = the month's liquid over the volume its strokes displaced.
     UPDATE reporting.fact_operaciones_mensuales mm
        SET pwf = s.pwf, pip_calc = s.pip_calc, fluid_level_calc = s.fluid_level_calc,
-           pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp,
+           pump_efficiency_pct = s.pump_efficiency_pct, volumen_desplazado_bbl = s.volumen_desplazado_bbl,
+           hydraulic_hp = s.hydraulic_hp,
            system_efficiency_pct = s.system_efficiency_pct, run_id = coalesce(p_run_id, mm.run_id), updated_at = now()
       FROM (SELECT x.well_id, date_trunc('month', x.fecha)::date AS mes,
                    -- ORDER BY inside the aggregates: floating-point sums depend on the order of their terms, and
@@ -199,9 +213,12 @@ BEGIN
                    avg(x.pwf ORDER BY x.fecha) AS pwf, avg(x.pip_calc ORDER BY x.fecha) AS pip_calc,
                    avg(x.fluid_level_calc ORDER BY x.fecha) AS fluid_level_calc,
                    avg(x.hydraulic_hp ORDER BY x.fecha) AS hydraulic_hp,
-                   100 * sum(x.produccion_liquido_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
-                       / NULLIF(sum(x.pump_displacement_bpd * x.horas_operacion / 24 ORDER BY x.fecha)
-                                FILTER (WHERE x.pump_efficiency_pct IS NOT NULL), 0) AS pump_efficiency_pct,
+                   stage.fnc_calc_volumetric_efficiency_volume(
+                       sum(x.produccion_liquido_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL),
+                       sum(x.volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL))
+                       AS pump_efficiency_pct,
+                   sum(x.volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
+                       AS volumen_desplazado_bbl,
                    100 * sum(x.hydraulic_hp * 24 ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                        / NULLIF(sum(x.energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct
@@ -216,9 +233,10 @@ BEGIN
                                                     AND x.fecha < date_trunc('month', a.dia_hasta) + interval '1 month'))
              GROUP BY x.well_id, date_trunc('month', x.fecha)) s
      WHERE mm.well_id = s.well_id AND mm.mes = s.mes
-       AND (mm.pwf, mm.pip_calc, mm.fluid_level_calc, mm.pump_efficiency_pct, mm.hydraulic_hp, mm.system_efficiency_pct)
-           IS DISTINCT FROM (s.pwf, s.pip_calc, s.fluid_level_calc, s.pump_efficiency_pct, s.hydraulic_hp,
-            s.system_efficiency_pct);
+       AND (mm.pwf, mm.pip_calc, mm.fluid_level_calc, mm.pump_efficiency_pct, mm.volumen_desplazado_bbl,
+            mm.hydraulic_hp, mm.system_efficiency_pct)
+           IS DISTINCT FROM (s.pwf, s.pip_calc, s.fluid_level_calc, s.pump_efficiency_pct, s.volumen_desplazado_bbl,
+            s.hydraulic_hp, s.system_efficiency_pct);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % monthly facts updated', v_n;
 
@@ -280,7 +298,7 @@ BEGIN
                    y.pump_efficiency_pct, y.system_efficiency_pct,
                    stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_liquido_bbl) AS kwh_por_bbl,
                    stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
-                   c.hhp_definicion
+                   d.hhp_forma AS hhp_definicion
               FROM reporting.dataset_current_values x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
               LEFT JOIN reporting.dataset_latest_dynacard card ON card.well_id = x.well_id
