@@ -213,14 +213,14 @@ COMMENT ON FUNCTION stage.fnc_calc_displaced_volume(double precision, double pre
     'Displaced volume: V = k/1440 * D^2 * S * strokes; in, in, strokes, k (0.1166, config) -> bbl';
 
 -- Strokes of a period: the stroke counter's delta where present, else the running SPM * 60 * runtime hours.
-CREATE OR REPLACE FUNCTION stage.fnc_calc_strokes(p_stroke_count double precision, p_spm_running double precision,
+CREATE OR REPLACE FUNCTION stage.fnc_carreras_periodo(p_stroke_count double precision, p_spm_running double precision,
                                                   p_runtime_hours double precision)
 RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
     SELECT coalesce(p_stroke_count, p_spm_running * 60 * p_runtime_hours)
 $$;
-COMMENT ON FUNCTION stage.fnc_calc_strokes(double precision, double precision, double precision) IS
+COMMENT ON FUNCTION stage.fnc_carreras_periodo(double precision, double precision, double precision) IS
     'Strokes of a period: stroke-counter delta, else running SPM * 60 * runtime h';
 
 -- Volumetric efficiency of a period from its barrels and the volume its strokes displaced: Ev = 100 * bbl / V  [%]

@@ -95,7 +95,7 @@ BEGIN
     SELECT h.well_id, h.fecha_hora, h.pump_displacement_bpd,
            stage.fnc_calc_volumetric_efficiency_volume(q.liquido / 24,
                stage.fnc_calc_displaced_volume(m.diametro_piston, coalesce(h.plunger_stroke, h.stroke_length),
-                   stage.fnc_calc_strokes(h.n_carreras, h.strokes_per_minute, h.horas_operacion), c.constante_bomba)),
+                   stage.fnc_carreras_periodo(h.n_carreras, h.strokes_per_minute, h.horas_operacion), c.constante_bomba)),
            h.hydraulic_hp,
            coalesce(h.energia_kwh, h.motor_power) * c.hp_por_kw,
            stage.fnc_calc_system_efficiency(h.hydraulic_hp, coalesce(h.energia_kwh, h.motor_power), c.hp_por_kw),
@@ -173,7 +173,7 @@ BEGIN
                     p_prhp_divisor => c.prhp_divisor) d
              CROSS JOIN LATERAL (SELECT stage.fnc_calc_displaced_volume(m.diametro_piston,
                                         coalesce(x.plunger_stroke, x.stroke_length),
-                                        stage.fnc_calc_strokes(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
+                                        stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
                                         c.constante_bomba) AS volumen) v
              WHERE x.fecha >= v_desde AND x.fecha <= v_hasta
                AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a

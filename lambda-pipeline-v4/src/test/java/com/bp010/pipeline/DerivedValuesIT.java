@@ -62,25 +62,40 @@ class DerivedValuesIT {
         assertThat(value(cv.formatted("sg_mezcla"))).isCloseTo(0.981940, within(5e-7));
         assertThat(value(cv.formatted("rod_weight_buoyant"))).isCloseTo(8174.81, within(0.005));
         assertThat(value(cv.formatted("fluid_load_calc"))).isCloseTo(3194.85, within(0.005));
-        assertThat(value(cv.formatted("hydraulic_hp"))).as("API form by default").isCloseTo(3.75808, within(5e-6));
-        assertThat(db.queryValue(cv.formatted("hhp_definicion"))).isEqualTo("API");
+        assertThat(value(cv.formatted("hydraulic_hp"))).as("pressure form by default where PIP exists")
+                .isCloseTo(3.99549, within(5e-6));
+        assertThat(db.queryValue(cv.formatted("hhp_definicion"))).isEqualTo("PRESION");
         assertThat(value(cv.formatted("pump_efficiency_pct"))).as("20 h of runtime").isCloseTo(86.43, within(0.005));
-        assertThat(value(cv.formatted("system_efficiency_pct"))).as("API form").isCloseTo(28.02, within(0.005));
+        assertThat(value(cv.formatted("system_efficiency_pct"))).as("pressure form").isCloseTo(29.79, within(0.005));
         assertThat(value(cv.formatted("kwh_por_bbl"))).isCloseTo(1.84615, within(5e-6));
         assertThat(value(cv.formatted("kwh_por_bbl_petroleo"))).isCloseTo(4.61538, within(5e-6));
     }
 
     @Test
-    void shouldUseThePressureForm_whenTheConfigurationSaysPresion() {
+    void shouldUseTheSeedsApiForm_whenTheConfigurationSaysApi() {
         facts.master("OR-1", 5000.0).day("OR-1", DAY, 20).currentValues("OR-1", "2026-03-11T05:00:00Z");
-        db.execute("UPDATE referencial.config_evaluacion SET valor_texto = 'PRESION' WHERE clave = 'hhp_definicion'");
+        db.execute("UPDATE referencial.config_evaluacion SET valor_texto = 'API' WHERE clave = 'hhp_definicion'");
 
         derive(facts.run(DAY, DAY, "2026-03-11T06:00:00Z"));
 
         String cv = "SELECT %s FROM reporting.dataset_current_values WHERE well_id = 'OR-1'";
-        assertThat(value(cv.formatted("hydraulic_hp"))).isCloseTo(3.99549, within(5e-6));
-        assertThat(value(cv.formatted("system_efficiency_pct"))).isCloseTo(29.79, within(0.005));
-        assertThat(db.queryValue(cv.formatted("hhp_definicion"))).isEqualTo("PRESION");
+        assertThat(value(cv.formatted("hydraulic_hp"))).isCloseTo(3.75808, within(5e-6));
+        assertThat(value(cv.formatted("system_efficiency_pct"))).isCloseTo(28.02, within(0.005));
+        assertThat(db.queryValue(cv.formatted("hhp_definicion"))).isEqualTo("API");
+    }
+
+    @Test
+    void shouldFallBackToTheApiFormWithWellheadPressures_whenNoPipCanBeKnown() {
+        facts.master("NO-DEPTH", null).day("NO-DEPTH", DAY, 20).currentValues("NO-DEPTH", "2026-03-11T05:00:00Z");
+
+        derive(facts.run(DAY, DAY, "2026-03-11T06:00:00Z"));
+
+        String cv = "SELECT %s FROM reporting.dataset_current_values WHERE well_id = 'NO-DEPTH'";
+        assertThat(value(cv.formatted("hydraulic_hp"))).as("DOMAIN: L_net = FL + (Pt - Pc)/(0.433 SGm)")
+                .isCloseTo(3.86857, within(5e-6));
+        assertThat(db.queryValue(cv.formatted("hhp_definicion"))).isEqualTo("API");
+        assertThat(db.queryValue("SELECT hhp_forma FROM reporting.fact_operaciones_diarias WHERE well_id = 'NO-DEPTH'"))
+                .as("the form is visible on the daily row").isEqualTo("API");
     }
 
     @Test
@@ -139,7 +154,7 @@ class DerivedValuesIT {
         assertThat(value(kpi.formatted("eficiencia_volumetrica_pct"))).isCloseTo(86.43, within(0.005));
         assertThat(value(kpi.formatted("potencia_entrada_hp"))).as("10 kW averaged over the hour")
                 .isCloseTo(13.41022, within(5e-6));
-        assertThat(value(kpi.formatted("system_efficiency_pct"))).isCloseTo(28.02, within(0.005));
+        assertThat(value(kpi.formatted("system_efficiency_pct"))).as("pressure form").isCloseTo(29.79, within(0.005));
         assertThat(value(kpi.formatted("kwh_por_bbl"))).isCloseTo(1.84615, within(5e-6));
     }
 
@@ -154,10 +169,10 @@ class DerivedValuesIT {
         assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales"))
                 .as("sum of liquid over sum of displaced volume, not the mean of 86.43 and 72.02")
                 .isCloseTo(expected, within(1e-9));
-        double hhp = 7.36e-6 * 130 * 0.98193993993994 * 4000;
+        double hhp = 3.99549; // DOMAIN's pressure form, the default where PIP exists
         double energy = 12 * 20 + 12 * 24;
         assertThat(value("SELECT system_efficiency_pct FROM reporting.fact_operaciones_mensuales"))
-                .isCloseTo(100 * (hhp * 24 * 2) / (energy * 1.341022), within(1e-9));
+                .isCloseTo(100 * (hhp * 24 * 2) / (energy * 1.341022), within(1e-4));
         assertThat(value("SELECT pwf FROM reporting.fact_operaciones_mensuales")).isCloseTo(503.021, within(0.0005));
     }
 

@@ -108,6 +108,11 @@ class PhysicsFunctionsIT {
             HHP, API form (hp)                         | stage.fnc_calc_hhp_api(q, sgm, fl, f_api)                          | 3.75808
             HHP, pressure form (hp)                    | stage.fnc_calc_hhp_pressure(q, pd - pip, f_p)                      | 3.99549
             hydralift, API definition (hp)             | stage.fnc_calc_hydralift('API', q, sgm, fl, NULL, f_api, f_p)      | 3.75808
+            net lift with wellhead pressures (ft)      | stage.fnc_calc_net_lift(fl, pt, pc, grad, sgm)                     | 4117.597
+            HHP, API form with wellhead pressures (hp) | stage.fnc_calc_hhp_api(q, sgm, stage.fnc_calc_net_lift(fl, pt, pc, grad, sgm), f_api) | 3.86857
+            displaced volume, 12 h at 8 SPM (bbl)      | stage.fnc_calc_displaced_volume(d, s, n * 60 * 12, k)              | 90.2484
+            Ev of 65 bbl over that volume (%)          | stage.fnc_calc_volumetric_efficiency_volume(65, stage.fnc_calc_displaced_volume(d, s, n * 60 * 12, k)) | 72.02
+            Ev of 130/24 bbl in 1 h at 8 SPM (%)       | stage.fnc_calc_volumetric_efficiency_volume(q / 24, stage.fnc_calc_displaced_volume(d, s, n * 60, k)) | 72.02
             hydralift, PRESION definition (hp)         | stage.fnc_calc_hydralift('PRESION', q, NULL, NULL, pd - pip, f_api, f_p) | 3.99549
             rate while running (bbl/d)                 | stage.fnc_calc_rate_while_running(q, runtime)                      | 156.000000
             HHP while running, pressure form (hp)      | stage.fnc_calc_hhp_pressure(qrun, pd - pip, f_p)                   | 4.79459
@@ -408,6 +413,17 @@ class PhysicsFunctionsIT {
                 assertThat(rs.wasNull()).as(depthBound + " without a pump depth is NULL").isTrue();
             }
             assertMatchesPrintedDigits("PD needs no depth", rs.getDouble("pump_displacement_bpd"), "180.4968");
+        }
+        String auto = composed.replace("p_hhp_definicion => 'API'", "p_hhp_definicion => 'AUTO'");
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(auto.formatted("dp"))) {
+            rs.next();
+            assertMatchesPrintedDigits("HHP by default, PIP known", rs.getDouble("hydraulic_hp"), "3.99549");
+            assertThat(rs.getString("hhp_forma")).isEqualTo("PRESION");
+        }
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(auto.formatted("NULL"))) {
+            rs.next();
+            assertMatchesPrintedDigits("HHP by default, no PIP", rs.getDouble("hydraulic_hp"), "3.86857");
+            assertThat(rs.getString("hhp_forma")).isEqualTo("API");
         }
     }
 

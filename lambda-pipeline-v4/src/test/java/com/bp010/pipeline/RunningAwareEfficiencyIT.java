@@ -1,0 +1,92 @@
+package com.bp010.pipeline;
+
+import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.Env;
+import com.bp010.db.LazyDatabase;
+import com.bp010.testsupport.Invocation;
+import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * DOMAIN's volumetric-efficiency oracle (72.02 %) through the pipeline handler when the unit runs 24 h, 12 h or 1 h of
+ * the day: readings taken while it is stopped (SPM 0, no loads) must not dilute the running averages, and the day,
+ * the month and the business KPIs use one formula, liquid over the volume the day's strokes displaced.
+ * On the day the well runs, it makes 130 bbl/d while running (65 bbl in 12 h); D 1.5 in, S 86 in, 8 SPM.
+ */
+class RunningAwareEfficiencyIT {
+    private static final String DAY = "2026-03-10";
+    private TestDatabase db;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabase.migrated();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    /** Hourly readings of one day (and the hour before it): running the first {@code hours} hours, stopped after. */
+    private void wellRunning(String well, int hours, boolean strokeCounter) {
+        db.execute("""
+                INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, profundidad_media_perforados,
+                       profundidad_yacimiento, api_gravity, sg_agua, diametro_piston, peso_varillas_aire)
+                VALUES ('%1$s', 5000, 5200, 5300, 35, 1.07, 1.5, 9350);
+                INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
+                       well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
+                       stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter)
+                SELECT '%1$s', TIMESTAMPTZ '%2$sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60,
+                       CASE WHEN run THEN 52 ELSE 0 END, CASE WHEN run THEN 78 ELSE 0 END,
+                       CASE WHEN run THEN 130 ELSE 0 END, CASE WHEN run THEN 8 ELSE 0 END, 86,
+                       CASE WHEN run THEN 12000 ELSE 8200 END, CASE WHEN run THEN 40 ELSE 0 END,
+                       500 + least(h + 1, %3$s), CASE WHEN %4$s THEN 10000 + 480 * least(h + 1, %3$s) END
+                  FROM generate_series(-1, 23) h, LATERAL (SELECT h >= 0 AND h < %3$s AS run) r;
+                """.formatted(well, DAY, hours, strokeCounter));
+    }
+
+    private double value(String sql) {
+        Object v = db.queryValue(sql);
+        assertThat(v).as(sql).isNotNull();
+        return ((Number) v).doubleValue();
+    }
+
+    @ParameterizedTest(name = "{0} h of runtime, stroke counter {1}")
+    @CsvSource({"24, false", "12, false", "1, false", "12, true"})
+    void shouldGiveTheDomainEfficiency_whenTheUnitRunsPartOfTheDay(int hours, boolean strokeCounter) {
+        wellRunning("EV", hours, strokeCounter);
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+
+        JsonNode r = Invocation.invoke(handler, """
+                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
+                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
+
+        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+        String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'EV'";
+        assertThat(value(daily.formatted("horas_operacion"))).isCloseTo(hours, within(1e-9));
+        assertThat(value(daily.formatted("produccion_liquido_bbl"))).isCloseTo(130.0 * hours / 24, within(1e-9));
+        assertThat(value(daily.formatted("strokes_per_minute"))).as("SPM while running").isCloseTo(8, within(1e-9));
+        assertThat(value(daily.formatted("max_rod_load"))).as("peak load while running").isCloseTo(12000, within(1e-9));
+        assertThat(value(daily.formatted("motor_current"))).as("current while running").isCloseTo(40, within(1e-9));
+        assertThat(value(daily.formatted("pump_efficiency_pct"))).as("daily fact").isCloseTo(72.02, within(0.005));
+        assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales WHERE well_id = 'EV'"))
+                .as("monthly re-aggregation").isCloseTo(72.02, within(0.005));
+        String kpi = "SELECT eficiencia_volumetrica_pct FROM reporting.dataset_kpi_business"
+                + " WHERE well_id = 'EV' AND tipo_periodo = '%s'";
+        assertThat(value(kpi.formatted("DIA"))).as("business KPI of the day").isCloseTo(72.02, within(0.005));
+        assertThat(value(kpi.formatted("MES"))).as("business KPI of the month").isCloseTo(72.02, within(0.005));
+        assertThat(value("""
+                SELECT 100 * sum(k.eficiencia_volumetrica_pct * h.liquid_rate / 24) / 100 / sum(h.liquid_rate / 24)
+                  FROM reporting.fact_kpi_horarios k JOIN reporting.fact_operaciones_horarias h USING (well_id, fecha_hora)
+                 WHERE k.well_id = 'EV' AND h.liquid_rate > 0""")).as("hourly KPIs of the running hours")
+                .isCloseTo(72.02, within(0.005));
+    }
+}
