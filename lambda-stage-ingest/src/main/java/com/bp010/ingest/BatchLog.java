@@ -22,7 +22,7 @@ final class BatchLog {
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT batch_id FROM stage.ingest_batches
-                 WHERE location = ? AND content_sha256 = ? AND status = 'OK'
+                 WHERE location = ? AND content_sha256 = ? AND status IN ('OK', 'REJECTED')
                  ORDER BY started_at LIMIT 1""")) {
             ps.setString(1, location);
             ps.setString(2, sha256);

@@ -7,8 +7,14 @@ package com.bp010.ingest;
 public enum BatchStatus {
     /** Loaded (its refused rows, if any, kept in stage.landing_rejects). */
     OK,
-    /** Could not be read or loaded: rolled back whole; the error says why. */
+    /** Could not be read or loaded: rolled back whole; the error says why. The invocation fails. */
     FAILED,
+    /**
+     * Read, but not one row could be loaded: every row is kept in stage.landing_rejects for a replay
+     * ({@code {"source":"rejects","batchId"}}) once its cause is fixed. A retry of the same file cannot help, so the
+     * invocation does not fail; the {@code RowsRejected} metric and its alarm report it, and {@code bp010} exits 1.
+     */
+    REJECTED,
     /** The same content from the same location was loaded before: nothing re-read. */
     DUPLICATE_OBJECT,
     /** An S3 object outside INGEST_BUCKET / INGEST_PREFIX: not read. */

@@ -21,7 +21,7 @@ import java.util.UUID;
  * Ingests one file in one transaction: open it once, tell the format from its first bytes, read it with its format's
  * reader (table rows, then readings along the one landing road), refuse a redelivered object, write well master /
  * reserves rows, land the readings, log the batch. A file that cannot be read is reported FAILED (with file, line,
- * column) and the database keeps nothing of it.
+ * column) and the database keeps nothing of it but its batch log row; the caller then fails the invocation.
  */
 public final class FileIngester {
     private static final Logger LOG = LoggerFactory.getLogger(FileIngester.class);
@@ -67,9 +67,11 @@ public final class FileIngester {
             recordQuietly(r, null);
             return r;
         } catch (IOException | UncheckedIOException e) {
+            // a download cut mid-read may succeed when tried again; a local file that cannot be read will not
             FileResult r = FileResult.failed(origin(input, format), batchId,
-                    new Bp010Exception(ErrorCode.STORAGE, "Could not read " + input.location() + ": "
-                            + e.getMessage(), e).with("file", input.name()).failureReport(), millis(t0));
+                    new IngestFailure(ErrorCode.STORAGE, "Could not read " + input.location() + ": "
+                            + e.getMessage() + " - nothing of it was kept", "s3".equals(input.source()), e)
+                            .with("file", input.name()).failureReport(), millis(t0));
             recordQuietly(r, null);
             return r;
         }
@@ -119,7 +121,9 @@ public final class FileIngester {
             long inserted = m.inserted() + (table == null ? 0 : table.inserted());
             long revised = m.revised() + (table == null ? 0 : table.updated());
             long duplicate = m.duplicate() + (table == null ? 0 : table.unchanged());
-            FileResult r = new FileResult(origin(input, format.name()), batchId, BatchStatus.OK,
+            boolean nothingLoaded = rowsRead > 0 && m.rejected() > 0 && inserted + revised + duplicate == 0;
+            FileResult r = new FileResult(origin(input, format.name()), batchId,
+                    nothingLoaded ? BatchStatus.REJECTED : BatchStatus.OK,
                     new FileResult.Counts(rowsRead, inserted, duplicate, revised, m.rejected(), m.pivoted(),
                             m.rejectsByReason()),
                     new FileResult.Notes(table, read.ignoredColumns(), null,

@@ -12,8 +12,9 @@ import java.util.UUID;
  * grouped by what they say — where the batch came from, what became of its rows, what else it noted. The JSON stays
  * one flat object per file (the groups are unwrapped).
  *
- * @param status OK, FAILED (the batch rolled back; {@code notes.error} says why), DUPLICATE_OBJECT (this exact
- *               content from this location was loaded before by {@code notes.duplicateOf}: nothing re-read) or SKIPPED
+ * @param status OK, FAILED (the batch rolled back; {@code notes.error} says why), REJECTED (read, but no row
+ *               loadable: the rows wait in stage.landing_rejects for a replay), DUPLICATE_OBJECT (this exact content
+ *               from this location was loaded before by {@code notes.duplicateOf}: nothing re-read) or SKIPPED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FileResult(@JsonUnwrapped Origin origin, UUID batchId, BatchStatus status,

@@ -11,8 +11,10 @@ import java.util.UUID;
  * The response of docs/CONTRACTS.md §4.3: the totals over every batch of the invocation, the batch id when there is one batch, and one
  * entry per file (or API chunk) under {@code files}.
  *
- * @param status OK (every file loaded or was a known duplicate), PARTIAL (some failed), FAILED (all failed),
- *               NOTHING_TO_DO (no file, or an empty API window)
+ * @param status OK (every file loaded or was a known duplicate), REJECTED (a file was read but none of its rows could
+ *               be loaded: they wait in stage.landing_rejects), NOTHING_TO_DO (no file, or an empty API window); a
+ *               response with a FAILED file is not returned: the handler throws {@link IngestFailure}, whose report
+ *               carries this response's {@code files}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IngestResponse(String status, UUID batchId, String source, long rowsRead, long rowsInserted,
@@ -25,6 +27,7 @@ public record IngestResponse(String status, UUID batchId, String source, long ro
         Map<String, Long> reasons = new TreeMap<>();
         String watermark = null;
         int failed = 0;
+        int rejectedWhole = 0;
         for (FileResult f : files) {
             FileResult.Counts n = f.counts();
             read += n.rowsRead();
@@ -42,9 +45,12 @@ public record IngestResponse(String status, UUID batchId, String source, long ro
             if (!f.ok()) {
                 failed++;
             }
+            if (f.status() == BatchStatus.REJECTED) {
+                rejectedWhole++;
+            }
         }
-        String status = files.isEmpty() ? "NOTHING_TO_DO" : failed == 0 ? "OK" : failed == files.size() ? "FAILED"
-                : "PARTIAL";
+        String status = files.isEmpty() ? "NOTHING_TO_DO" : failed == files.size() ? "FAILED" : failed > 0 ? "PARTIAL"
+                : rejectedWhole > 0 ? "REJECTED" : "OK";
         UUID batchId = files.size() == 1 ? files.get(0).batchId() : null;
         return new IngestResponse(status, batchId, source, read, inserted, duplicate, revised, rejected, pivoted,
                 reasons, watermark, retentionDeleted, files, durationMs);

@@ -36,6 +36,7 @@ final class RejectReplayer {
         UUID batchId = UUID.randomUUID();
         String location = "rejects:" + fromBatch;
         return db.inTransaction("replay " + location, c -> {
+            requireBatch(c, fromBatch);
             List<Pending> pending = pending(c, fromBatch);
             Landing.Outcome m;
             long replayed;
@@ -81,6 +82,21 @@ final class RejectReplayer {
             }
             return r;
         });
+    }
+
+    /** An unknown batch id is a mistake in the event, not an empty replay. */
+    private static void requireBatch(Connection c, UUID batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM stage.ingest_batches WHERE batch_id = ?")) {
+            ps.setObject(1, batch);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new Bp010Exception(ErrorCode.BAD_EVENT, "Stage ingest event: batchId " + batch
+                            + " is not a batch of stage.ingest_batches: take the batchId of the ingest response (or"
+                            + " SELECT batch_id FROM stage.ingest_batches WHERE rows_rejected > 0)")
+                            .with("field", "batchId").with("value", batch.toString());
+                }
+            }
+        }
     }
 
     private static List<Pending> pending(Connection c, UUID batch) throws SQLException {

@@ -2,6 +2,7 @@ package com.bp010.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.bp010.db.AwsClients;
+import com.bp010.db.EmbeddedMetrics;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * Lambda STAGE INGEST (phase 2.2). Triggers and events: docs/CONTRACTS.md §4.3 (schedules poll the SCADA API; S3 ObjectCreated
  * records under INGEST_BUCKET/INGEST_PREFIX; direct {@code api}, {@code s3}, {@code file}, {@code rejects} events).
- * Response: {@link IngestResponse}. Environment: {@code TARGET_SECRET_NAME} or {@code BP010_JDBC_URL},
+ * Response: {@link IngestResponse}; a source that cannot be fetched or read fails the invocation with
+ * {@link IngestFailure} once the rest is committed. Environment: {@code TARGET_SECRET_NAME} or {@code BP010_JDBC_URL},
  * {@code API_SECRET_NAME}, {@code INGEST_BUCKET}, {@code INGEST_PREFIX} (ingest/), {@code SOURCE_TIMEZONE} (UTC),
  * {@code LANDING_RETENTION_DAYS} (30), {@code API_*} tuning (see {@link IngestSettings}).
  */
@@ -35,6 +37,7 @@ public class StageIngestHandler extends JsonRequestHandler {
     private final Supplier<S3Objects> s3;
     private final Clock clock;
     private final Env env;
+    private final EmbeddedMetrics metrics;
 
     /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public StageIngestHandler() {
@@ -48,23 +51,31 @@ public class StageIngestHandler extends JsonRequestHandler {
 
     private StageIngestHandler(LazyDatabase database, IngestSettings settings, Env env, Clock clock) {
         this(database, settings, Lazy.of(() -> scadaApi(settings, new SecretsManagerSecrets(
-                AwsClients.secretsManager(env)))), Lazy.of(() -> new S3Objects(AwsClients.s3(env))), clock, env);
+                AwsClients.secretsManager(env)))), Lazy.of(() -> new S3Objects(AwsClients.s3(env))), clock, env,
+                EmbeddedMetrics.fromEnv(env));
     }
 
     /** For tests: every collaborator given. */
     public StageIngestHandler(LazyDatabase database, IngestSettings settings, Supplier<TelemetrySource> api,
                               Supplier<S3Objects> s3, Clock clock) {
-        this(database, settings, api, s3, clock, Env.of(Map.of()));
+        this(database, settings, api, s3, clock, Env.of(Map.of()), EmbeddedMetrics.disabled());
+    }
+
+    /** For tests: every collaborator given, metrics written where the test reads them. */
+    public StageIngestHandler(LazyDatabase database, IngestSettings settings, Supplier<TelemetrySource> api,
+                              Supplier<S3Objects> s3, Clock clock, EmbeddedMetrics metrics) {
+        this(database, settings, api, s3, clock, Env.of(Map.of()), metrics);
     }
 
     private StageIngestHandler(LazyDatabase database, IngestSettings settings, Supplier<TelemetrySource> api,
-                               Supplier<S3Objects> s3, Clock clock, Env env) {
+                               Supplier<S3Objects> s3, Clock clock, Env env, EmbeddedMetrics metrics) {
         this.database = database;
         this.settings = settings;
         this.api = api;
         this.s3 = s3;
         this.clock = clock;
         this.env = env;
+        this.metrics = metrics;
     }
 
     /** The default SCADA adapter, its credentials read from API_SECRET_NAME on first use. */
@@ -112,7 +123,24 @@ public class StageIngestHandler extends JsonRequestHandler {
     @Override
     protected Object handle(JsonNode event, Context context) {
         IngestRequest request = IngestRequest.from(event);
-        return new IngestService(database.get(), settings, api, s3, clock).run(request);
+        IngestResponse response = new IngestService(database.get(), settings, api, s3, clock).run(request);
+        publishMetrics(response);
+        IngestFailure failure = IngestFailure.of(response);
+        if (failure != null) {
+            throw failure;
+        }
+        return response;
+    }
+
+    /**
+     * RowsRejected (rows refused and kept in stage.landing_rejects), FilesRejected (files of which nothing loaded),
+     * FilesFailed and RowsInserted, once per invocation, before a failure is thrown.
+     */
+    private void publishMetrics(IngestResponse response) {
+        long filesRejected = response.files().stream().filter(f -> f.status() == BatchStatus.REJECTED).count();
+        long filesFailed = response.files().stream().filter(f -> f.status() == BatchStatus.FAILED).count();
+        metrics.publish(functionName(), Map.of("RowsRejected", response.rowsRejected(), "FilesRejected",
+                filesRejected, "FilesFailed", filesFailed, "RowsInserted", response.rowsInserted()));
     }
 
 }

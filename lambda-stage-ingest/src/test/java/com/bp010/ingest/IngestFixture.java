@@ -89,6 +89,20 @@ final class IngestFixture implements AutoCloseable {
         }
     }
 
+    /** Invokes a handler that must fail; returns its JSON failure report (the exception's message). */
+    static JsonNode invokeFailing(StageIngestHandler handler, Object event) {
+        try {
+            JsonNode response = invoke(handler, event);
+            throw new AssertionError("the invocation succeeded: " + response);
+        } catch (com.bp010.db.Bp010Exception e) {
+            try {
+                return Json.mapper().readTree(e.getMessage());
+            } catch (IOException notJson) {
+                throw new UncheckedIOException(notJson);
+            }
+        }
+    }
+
     long count(String sql, Object... params) {
         return db.count(sql, params);
     }

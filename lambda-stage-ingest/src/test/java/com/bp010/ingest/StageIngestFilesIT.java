@@ -232,7 +232,7 @@ class StageIngestFilesIT {
         Path evil = dir.resolve("tbl_maestra_evil.sql");
         Files.writeString(evil, "INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('EVIL-1');\n"
                 + "DROP TABLE stage.landing_scada_data;\n");
-        JsonNode refused = ingest(evil);
+        JsonNode refused = IngestFixture.invokeFailing(handler, Map.of("source", "file", "path", evil.toString()));
 
         assertThat(refused.get("status").asText()).isEqualTo("FAILED");
         JsonNode error = refused.get("files").get(0).get("error");

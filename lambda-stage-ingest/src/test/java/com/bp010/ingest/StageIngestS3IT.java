@@ -120,7 +120,7 @@ class StageIngestS3IT {
 
         JsonNode loaded = IngestFixture.invoke(handler, "{\"Records\": ["
                 + record("bp010-dumps", "ingest/landing_scada_data_good.sql") + "]}");
-        JsonNode failed = IngestFixture.invoke(handler, "{\"Records\": ["
+        JsonNode failed = IngestFixture.invokeFailing(handler, "{\"Records\": ["
                 + record("bp010-dumps", "ingest/landing_scada_data_refused.sql") + "]}");
 
         assertThat(loaded.get("status").asText()).isEqualTo("OK");
