@@ -2,8 +2,10 @@ package com.bp010.pipeline;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.ErrorCode;
+import com.bp010.db.EventFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,12 +22,23 @@ import java.util.regex.Pattern;
 /**
  * The PIPELINE V4 event of docs/CONTRACTS.md §4.4: {@code {"fechaInicio", "fechaFin", "wellId", "phases": [...], "phase",
  * "runId", "asOf"}}, all optional. {@code phases} selects several, {@code phase} exactly one; giving both is an error.
+ * Any other field is a BAD_EVENT naming it and the closest known one. An EventBridge envelope (a schedule invoking the
+ * function directly) is read by its {@code detail}. Without {@code fechaFin} the window ends on {@code asOf}'s day, or
+ * on the clock's day without {@code asOf}, in the field's zone: the same event with the same {@code asOf} is the same
+ * request whenever it runs.
  */
 record PipelineRequest(RunWindow window, String wellId, Set<Phase> phases, boolean singlePhase, UUID runId,
                        Instant asOf) {
     private static final Pattern WELL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    static final Set<String> FIELDS = Set.of("fechaInicio", "fechaFin", "wellId", "phases", "phase", "runId", "asOf");
 
-    static PipelineRequest from(JsonNode event, ZoneId zone) {
+    static PipelineRequest from(JsonNode event, ZoneId zone, Clock clock) {
+        if (event.has("detail-type") && event.has("detail")) {
+            return from(event.get("detail").isObject() ? event.get("detail")
+                    : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), zone, clock);
+        }
+        EventFields.requireKnown(event, FIELDS, "Pipeline event");
+        Instant asOf = instant(event, "asOf", zone);
         LocalDate from = date(event, "fechaInicio");
         LocalDate to = date(event, "fechaFin");
         RunWindow window = null;
@@ -33,7 +46,7 @@ record PipelineRequest(RunWindow window, String wellId, Set<Phase> phases, boole
             throw bad("fechaFin needs fechaInicio", "fechaInicio");
         }
         if (from != null) {
-            LocalDate end = to != null ? to : LocalDate.now(zone);
+            LocalDate end = to != null ? to : (asOf != null ? asOf : clock.instant()).atZone(zone).toLocalDate();
             if (end.isBefore(from)) {
                 throw bad("fechaFin " + end + " is before fechaInicio " + from, "fechaFin");
             }
@@ -72,7 +85,7 @@ record PipelineRequest(RunWindow window, String wellId, Set<Phase> phases, boole
         if (runId != null && window != null) {
             throw bad("A run joined by runId keeps its own window: drop fechaInicio/fechaFin", "runId");
         }
-        return new PipelineRequest(window, wellId, phases, hasPhase, runId, instant(event, "asOf", zone));
+        return new PipelineRequest(window, wellId, phases, hasPhase, runId, asOf);
     }
 
     private static String text(JsonNode event, String field) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -35,10 +36,17 @@ final class PipelineRunner {
     private final RunLog runLog = new RunLog();
     private final RunLease lease;
     private final WindowResolver windows;
+    private final Clock clock;
 
     PipelineRunner(Database database, PipelineSettings settings) {
+        this(database, settings, Clock.systemUTC());
+    }
+
+    /** {@code clock} gives asOf when the request has none (tests fix it; a rerun with asOf never reads it). */
+    PipelineRunner(Database database, PipelineSettings settings, Clock clock) {
         this.database = database;
         this.settings = settings;
+        this.clock = clock;
         this.lease = new RunLease(settings.leaseTtl());
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
         this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk());
@@ -46,13 +54,31 @@ final class PipelineRunner {
 
     PipelineResult run(PipelineRequest request, String holder) {
         long start = System.nanoTime();
+        if (request.wellId() != null) {
+            database.withConnection("well check", c -> requireWell(c, request.wellId()));
+        }
         return request.runId() != null ? join(request, holder, start) : open(request, holder, start);
+    }
+
+    /** An unknown wellId is a mistake in the event, not a run over nothing. */
+    private static Void requireWell(Connection c, String wellId) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT 1 FROM stage.tbl_pozo_maestra WHERE well_id = ?")) {
+            ps.setString(1, wellId);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new Bp010Exception(ErrorCode.BAD_EVENT, "wellId '" + wellId + "' is not in the well master"
+                            + " (stage.tbl_pozo_maestra): check its spelling, or load the well master first")
+                            .with("field", "wellId").with("value", wellId);
+                }
+            }
+        }
+        return null;
     }
 
     private PipelineResult open(PipelineRequest request, String holder, long start) {
         UUID runId = UUID.randomUUID();
         LogContext.put("runId", runId.toString());
-        Instant asOf = request.asOf() != null ? request.asOf() : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant asOf = request.asOf() != null ? request.asOf() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String trigger = request.singlePhase() ? "phase" : "run";
         boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
         if (!leased) {

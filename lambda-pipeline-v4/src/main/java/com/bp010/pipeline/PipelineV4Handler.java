@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
     private final Env env;
     private final Lazy<S3Client> s3;
     private final ReportPublisher reports;
+    private final Clock clock;
 
     /** Lambda entry point: reads the environment once per container; SnapStart calls its hooks. */
     public PipelineV4Handler() {
@@ -48,6 +50,13 @@ public class PipelineV4Handler extends JsonRequestHandler {
 
     /** Reports written with {@code reportEnv}'s REPORT_* and S3 settings (tests: S3Mock). */
     PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics, Env reportEnv) {
+        this(database, settings, metrics, reportEnv, Clock.systemUTC());
+    }
+
+    /** With the clock that dates a run without {@code asOf} and ends a window without {@code fechaFin} (tests). */
+    PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics, Env reportEnv,
+                      Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.settings = settings;
         this.metrics = metrics;
@@ -71,7 +80,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
     protected void prime() {
         PipelineRequest.from(SnapStartPriming.json("{\"phase\": \"TRANSFORM\", \"runId\": "
                 + "\"00000000-0000-0000-0000-000000000000\", \"asOf\": \"2024-01-01T00:00:00Z\"}", PipelineResult.class),
-                settings.zone());
+                settings.zone(), clock);
         SnapStartPriming.loadClasses(List.of("com/bp010/"), PipelineV4Handler.class);
         if (env.get("TARGET_SECRET_NAME").isPresent()) {
             SnapStartPriming.awsSdk(env, reports.enabled());
@@ -80,9 +89,9 @@ public class PipelineV4Handler extends JsonRequestHandler {
 
     @Override
     protected Object handle(JsonNode event, Context context) {
-        PipelineRequest request = PipelineRequest.from(event, settings.zone());
+        PipelineRequest request = PipelineRequest.from(event, settings.zone(), clock);
         String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
-        PipelineResult result = new PipelineRunner(database.get(), settings).run(request, holder);
+        PipelineResult result = new PipelineRunner(database.get(), settings, clock).run(request, holder);
         ObjectNode response = Json.mapper().valueToTree(result);
         ObjectNode report = null;
         if (reports.enabled() && completesARun(request, result)) {

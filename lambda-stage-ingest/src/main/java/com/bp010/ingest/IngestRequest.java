@@ -2,6 +2,7 @@ package com.bp010.ingest;
 
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.ErrorCode;
+import com.bp010.db.EventFields;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLDecoder;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** What an event asks the ingest function to do (the trigger shapes of docs/CONTRACTS.md §4.3). */
@@ -34,27 +37,61 @@ public sealed interface IngestRequest {
     record ReplayRejects(UUID batchId) implements IngestRequest {
     }
 
+    /** The fields each direct event may hold (docs/CONTRACTS.md §4.3); anything else is a BAD_EVENT naming it. */
+    Map<String, Set<String>> DIRECT_FIELDS = Map.of(
+            "api", Set.of("source", "from", "to"),
+            "s3", Set.of("source", "bucket", "key"),
+            "file", Set.of("source", "path"),
+            "rejects", Set.of("source", "batchId"));
+
     static IngestRequest from(JsonNode event) {
         if (event.has("Records")) {
             return s3Records(event.get("Records"));
         }
-        if ("Scheduled Event".equals(event.path("detail-type").asText(null))) {
-            return new ApiPoll(null, null);
+        if (event.has("detail-type")) {
+            return eventBridge(event);
         }
         String source = event.path("source").asText("api");
+        Set<String> known = DIRECT_FIELDS.get(source);
+        if (known == null) {
+            throw bad("unknown source '" + source + "': expected api, s3, file or rejects").with("field", "source")
+                    .with("value", source);
+        }
+        EventFields.requireKnown(event, known, "Stage ingest event (source " + source + ")");
         return switch (source) {
             case "api" -> new ApiPoll(time(event, "from"), time(event, "to"));
             case "s3" -> new S3Objects(List.of(new S3Key(required(event, "bucket"), required(event, "key"))));
             case "file" -> new LocalPath(required(event, "path"));
-            case "rejects" -> {
+            default -> {
                 try {
                     yield new ReplayRejects(UUID.fromString(required(event, "batchId")));
                 } catch (IllegalArgumentException e) {
-                    throw bad("batchId must be a batch UUID, got '" + event.path("batchId").asText() + "'");
+                    throw bad("batchId must be a batch UUID, got '" + event.path("batchId").asText() + "'")
+                            .with("field", "batchId");
                 }
             }
-            default -> throw bad("unknown source '" + source + "': expected api, s3, file or rejects");
         };
+    }
+
+    /**
+     * An EventBridge event, every field AWS sends kept: a scheduled event polls the API; an S3 "Object Created"
+     * event (S3's EventBridge notifications) loads its object.
+     */
+    private static IngestRequest eventBridge(JsonNode event) {
+        String type = event.path("detail-type").asText("");
+        if ("Scheduled Event".equals(type)) {
+            return new ApiPoll(null, null);
+        }
+        if ("Object Created".equals(type)) {
+            String bucket = event.path("detail").path("bucket").path("name").asText("");
+            String key = event.path("detail").path("object").path("key").asText("");
+            if (bucket.isEmpty() || key.isEmpty()) {
+                throw bad("an Object Created event without detail.bucket.name or detail.object.key");
+            }
+            return new S3Objects(List.of(new S3Key(bucket, key)));
+        }
+        throw bad("EventBridge events of detail-type '" + type + "' are not for this function: send Scheduled Event,"
+                + " Object Created or a direct event").with("field", "detail-type");
     }
 
     private static IngestRequest s3Records(JsonNode records) {

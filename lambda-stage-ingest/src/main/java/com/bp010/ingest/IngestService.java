@@ -37,6 +37,7 @@ public final class IngestService {
 
     public IngestResponse run(IngestRequest request) {
         long t0 = System.nanoTime();
+        requireCatalogue();
         FileIngester files = new FileIngester(db, settings);
         List<FileResult> results;
         String source;
@@ -64,6 +65,26 @@ public final class IngestService {
         }
         long purged = Retention.purge(db, settings.retentionDays());
         return IngestResponse.of(source, results, purged, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Readings are checked against the SCADA map as they are read: with an empty catalogue every one would be
+     * rejected, so the ingest refuses before reading anything and names the step to run. An unmigrated database
+     * fails here too, with the advice to run init (see {@link com.bp010.db.DatabaseErrors}).
+     */
+    private void requireCatalogue() {
+        boolean mapped = db.withConnection("catalogue check", c -> {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM referencial.tbl_var_scada_map)")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+        if (!mapped) {
+            throw new Bp010Exception(ErrorCode.REFUSED, "The SCADA catalogue (referencial.tbl_var_scada_map) is"
+                    + " empty, so every reading would be rejected: run referencial first (bp010 invoke referencial, or"
+                    + " the bp010-load-referencial function), then this ingest again").with("next", "referencial");
+        }
     }
 
     private List<IngestInput> s3Inputs(IngestRequest.S3Objects objects, List<FileResult> skipped) {

@@ -15,6 +15,9 @@ public final class DatabaseErrors {
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "53300", "57P01", "57P03");
     private static final Set<String> FINAL_CONNECTION_STATES = Set.of("08004", "08P01");
     private static final Set<String> AUTHENTICATION_STATES = Set.of("28P01", "28000");
+    /** A missing relation, schema or routine of the project's four schemas: the database was never migrated. */
+    private static final java.util.regex.Pattern UNMIGRATED = java.util.regex.Pattern.compile(
+            "(schema|relation|function|procedure) \"?(stage|referencial|universal|reporting)\\b");
 
     private DatabaseErrors() {
     }
@@ -73,11 +76,18 @@ public final class DatabaseErrors {
         if (advice != null) {
             message = message + " - " + advice.text();
         }
-        return new Bp010Exception(ErrorCode.DATABASE, message, e).with("call", call).with("sqlState", state)
-                .with("setting", advice == null ? null : advice.setting());
+        Bp010Exception translated = new Bp010Exception(ErrorCode.DATABASE, message, e).with("call", call)
+                .with("sqlState", state);
+        if (advice != null) {
+            translated.with(advice.setting().equals("init") ? "next" : "setting", advice.setting());
+        }
+        return translated;
     }
 
-    /** The setting to check and what to do, for the failures a setting causes; null for the others. */
+    /**
+     * The setting to check (or, for {@code init}, the step to run first) and what to do, for the failures a setting
+     * or a missed step causes; null for the others.
+     */
     record Advice(String setting, String text) {
     }
 
@@ -101,6 +111,11 @@ public final class DatabaseErrors {
         if ("08P01".equals(state)) {
             return new Advice("DB_PORT", "the server does not speak the PostgreSQL protocol as expected: check that"
                     + " the host and port (BP010_JDBC_URL, or DB_HOST and DB_PORT) point at PostgreSQL");
+        }
+        if (("42P01".equals(state) || "3F000".equals(state) || "42883".equals(state))
+                && UNMIGRATED.matcher(text).find()) {
+            return new Advice("init", "the database is not migrated (or not to this version): run init first"
+                    + " (bp010 invoke init, or the bp010-init-rds function with {\"mode\": \"migrate\"})");
         }
         if ("3D000".equals(state)) {
             return new Advice("DB_NAME", "the database does not exist: create it (createdb, or bp010 demo, which"

@@ -73,6 +73,20 @@ class DatabaseErrorsTest {
         assertThat(missing.reason()).contains("createdb");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "42P01|ERROR: relation \"reporting.pipeline_lease\" does not exist",
+            "3F000|ERROR: schema \"stage\" does not exist",
+            "42883|ERROR: function stage.fnc_pivot_statement(integer) does not exist"})
+    void shouldSayRunInit_whenTheProjectsSchemaIsMissing(String state, String message) {
+        Bp010Exception e = DatabaseErrors.translate(new SQLException(message, state), "lease");
+        assertThat(e.detail("next")).isEqualTo("init");
+        assertThat(e.reason()).contains("run init first");
+        Bp010Exception other = DatabaseErrors.translate(new SQLException("ERROR: relation \"foo\" does not exist",
+                "42P01"), "x");
+        assertThat(other.detail("next")).isNull();
+    }
+
     @Test
     void shouldKeepTheSqlStateFromTheCauseChain_andNotAdviseOnOrdinaryErrors() {
         Bp010Exception e = DatabaseErrors.translate(new RuntimeException("wrapped",
