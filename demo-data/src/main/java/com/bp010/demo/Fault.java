@@ -20,7 +20,7 @@ public enum Fault {
     /** {@code "out-of-range,bad-card"} or {@code "all"}. */
     public static Set<Fault> parse(String list) {
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
-        if (list == null || list.isBlank()) {
+        if (list == null || list.isBlank() || list.strip().equalsIgnoreCase("none")) {
             return faults;
         }
         for (String name : list.split(",")) {
@@ -31,8 +31,22 @@ public enum Fault {
             if (n.equals("BAD_MASTER")) {
                 n = "BAD_MASTER_DATA";
             }
-            faults.add(Fault.valueOf(n));
+            try {
+                faults.add(Fault.valueOf(n));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown fault '" + name.strip() + "': the faults are "
+                        + names() + ", all or none", e);
+            }
         }
         return faults;
+    }
+
+    /** The names {@link #parse} accepts, as the command line writes them: {@code out-of-range, late-receipt, ...}. */
+    public static String names() {
+        StringBuilder b = new StringBuilder();
+        for (Fault f : values()) {
+            b.append(b.length() == 0 ? "" : ", ").append(f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return b.toString();
     }
 }

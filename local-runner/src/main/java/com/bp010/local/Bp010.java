@@ -16,9 +16,15 @@ public final class Bp010 implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (for tests). */
+    /**
+     * Runs the command line and returns its exit code (for tests). {@code --debug}, anywhere, adds stack traces to
+     * the one- or two-line error messages (see {@link CliErrors}).
+     */
     public static int run(String... args) {
-        return new CommandLine(new Bp010()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        String[] rest = java.util.Arrays.stream(args).filter(a -> !"--debug".equals(a)).toArray(String[]::new);
+        return new CommandLine(new Bp010()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new CliErrors(debug)).execute(rest);
     }
 
     @Override

@@ -20,6 +20,11 @@ final class DatabaseOptions {
     /** With {@code createMissing}, the database the URL names is created when the server does not have it yet. */
     LocalDatabase open(boolean createMissing) {
         String url = jdbcUrl != null && !jdbcUrl.isBlank() ? jdbcUrl : System.getenv("BP010_JDBC_URL");
+        if (url != null && !url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
+            throw new com.bp010.db.Bp010Exception(com.bp010.db.ErrorCode.CONFIGURATION, "--jdbc-url (or"
+                    + " BP010_JDBC_URL) must start with jdbc:postgresql://, e.g."
+                    + " jdbc:postgresql://localhost:5432/bp010?user=postgres").with("variable", "BP010_JDBC_URL");
+        }
         return LocalDatabase.of(url, createMissing);
     }
 

@@ -18,6 +18,8 @@ import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,9 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on generated telemetry and write an HTML report.")
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--wells", defaultValue = "20", description = "number of DEMO- wells (default ${DEFAULT-VALUE})")
     int wells;
 
@@ -47,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--faults", defaultValue = "all", paramLabel = "LIST",
-            description = "faults to plant: all, none, or a list of out-of-range, late-receipt, bad-card,"
-                    + " bad-master-data, bad-rows (default ${DEFAULT-VALUE})")
+            description = "faults to plant: all, none, or a comma-separated list of out-of-range, late-receipt,"
+                    + " bad-card, bad-master-data, bad-rows (default ${DEFAULT-VALUE})")
     String faults;
 
     @Option(names = "--report", defaultValue = "bp010-report.html", paramLabel = "FILE",
@@ -69,6 +74,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         long start = System.nanoTime();
+        OptionChecks.atLeast(spec, "--wells", wells, 1, 5_000);
+        OptionChecks.atLeast(spec, "--days", days, 1, 366);
+        java.util.Set<Fault> planted = OptionChecks.faults(spec, faults);
         if (System.getenv("BP010_LOG_LEVEL") == null) {
             // The demo shows its own progress; the handlers' JSON logs (stderr) only when something goes wrong.
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.WARN); // Flyway's INFO logger too
@@ -77,8 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             language = Language.parse(lang);
         } catch (Bp010Exception e) {
-            System.err.println("bp010 demo: " + e.reason());
-            return 2;
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.reason());
         }
         try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
@@ -96,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
             progress.step("Generating " + wells + " wells x " + days + " days of hourly telemetry");
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("bp010-demo-");
             GeneratorOptions options = new GeneratorOptions(wells, days, Instant.now().truncatedTo(ChronoUnit.HOURS),
-                    seed, "DEMO", "none".equalsIgnoreCase(faults) ? java.util.Set.of() : Fault.parse(faults), true, true);
+                    seed, "DEMO", planted, true, true);
             GeneratedSet set = new DemoDataGenerator().generate(options, dir);
             progress.done(set.readings() + " readings in " + dir);
 

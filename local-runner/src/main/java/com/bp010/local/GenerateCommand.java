@@ -7,6 +7,8 @@ import com.bp010.demo.GeneratorOptions;
 import com.bp010.db.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +24,9 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write deterministic demo telemetry, a well master and reserves in the ingest formats.")
 final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--wells", defaultValue = "10", description = "number of wells (default ${DEFAULT-VALUE})")
     int wells;
 
@@ -41,7 +46,8 @@ final class GenerateCommand implements Callable<Integer> {
     String prefix;
 
     @Option(names = "--faults", defaultValue = "", paramLabel = "LIST",
-            description = "faults to plant, comma-separated (see the demo-data Fault names)")
+            description = "faults to plant: all, none, or a comma-separated list of out-of-range, late-receipt,"
+                    + " bad-card, bad-master-data, bad-rows (default: none)")
     String faults;
 
     @Option(names = "--no-received-at", description = "omit source_received_at (a backfill from files)")
@@ -52,8 +58,11 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast(spec, "--wells", wells, 1, 100_000);
+        OptionChecks.atLeast(spec, "--days", days, 1, 3_660);
+        java.util.Set<Fault> planted = OptionChecks.faults(spec, faults);
         Instant last = end != null ? end : Instant.now().truncatedTo(ChronoUnit.HOURS);
-        GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, Fault.parse(faults),
+        GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, planted,
                 !noReceivedAt, !"csv".equalsIgnoreCase(reserves));
         long start = System.nanoTime();
         GeneratedSet set = new DemoDataGenerator().generate(options, out);

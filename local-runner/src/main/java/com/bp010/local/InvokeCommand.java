@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,13 +21,17 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bp010 invoke <init|referencial|stage|pipeline> [--event FILE | --event-json JSON] [--jdbc-url URL]}: the
- * real handler with a Lambda event; the response JSON on stdout. Exit 0 on success (for the pipeline: OK,
- * NOTHING_TO_DO, SKIPPED_LOCKED), 1 otherwise, with the failure report on stdout.
+ * real handler with a Lambda event; the response JSON on stdout. Exit 0 on success (OK, NOTHING_TO_DO,
+ * SKIPPED_LOCKED), 1 otherwise (a REJECTED ingest included), with the failure report on stdout and its one-line
+ * summary (code, message, what to do) on stderr; 2 for a wrong option, before any database work.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = "Invoke one Lambda handler locally with an event; prints its JSON response.")
 final class InvokeCommand implements Callable<Integer> {
     private static final Set<String> SUCCESS = Set.of("OK", "NOTHING_TO_DO", "SKIPPED_LOCKED");
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FUNCTION", description = "init, referencial, stage or pipeline")
     LambdaFunction function;
@@ -54,11 +60,17 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
+        if (event.file != null && !Files.isReadable(event.file)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--event: no readable file "
+                    + event.file.toAbsolutePath() + " (samples are in the repository's events/ folder)");
+        }
+        byte[] bytes = event.bytes();
         JsonNode body;
         try (LocalDatabase db = database.open()) {
-            body = LocalInvoker.invoke(function, DatabaseOptions.env(db), event.bytes());
+            body = LocalInvoker.invoke(function, DatabaseOptions.env(db), bytes);
         } catch (Bp010Exception e) {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
+            System.err.println(CliErrors.line("invoke " + function.name().toLowerCase(java.util.Locale.ROOT), e));
             return 1;
         }
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));

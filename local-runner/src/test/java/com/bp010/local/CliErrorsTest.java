@@ -1,0 +1,114 @@
+package com.bp010.local;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every mistake on the command line gets a short message that says what to do, before any database work, and no
+ * stack trace unless --debug. None of these needs a database: the checks run first.
+ */
+class CliErrorsTest {
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static long lines(String text, String startingWith) {
+        return text.lines().filter(l -> l.startsWith(startingWith)).count();
+    }
+
+    @Test
+    void shouldNameTheMissingEventFile_withoutAStackTrace() {
+        int exit = Bp010.run("invoke", "stage", "--event", dir.resolve("no-such-event.json").toString(),
+                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--event: no readable file").contains("no-such-event.json").contains("events/")
+                .doesNotContain("\tat ").doesNotContain("NoSuchFileException");
+    }
+
+    @Test
+    void shouldRefuseZeroWells_beforeTouchingADatabase() {
+        int exit = Bp010.run("demo", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--wells must be between 1 and").contains("got 0").doesNotContain("\tat ")
+                .doesNotContain("[1/6]");
+    }
+
+    @Test
+    void shouldListTheValidFaults_whenOneIsUnknown() {
+        int demo = Bp010.run("demo", "--faults", "bogus", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+        String demoErr = stderr();
+        err.reset();
+        int generate = Bp010.run("generate", "--faults", "late", "--out", dir.toString());
+
+        assertThat(demo).isEqualTo(2);
+        assertThat(generate).isEqualTo(2);
+        assertThat(demoErr).contains("unknown fault 'bogus'").contains("out-of-range, late-receipt, bad-card,"
+                + " bad-master-data, bad-rows").doesNotContain("\tat ");
+        assertThat(stderr()).contains("unknown fault 'late'").contains("late-receipt").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldSayWhatAJdbcUrlLooksLike_whenItLacksJdbc() throws Exception {
+        int exit = Bp010.run("invoke", "init", "--jdbc-url", "postgresql://127.0.0.1:5432/bp010");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(lines(stderr(), "bp010 ")).isEqualTo(1);
+        assertThat(stderr()).contains("bp010 invoke init: CONFIGURATION: --jdbc-url (or BP010_JDBC_URL) must start with"
+                + " jdbc:postgresql://").doesNotContain("INTERNAL").doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"code\" : \"CONFIGURATION\"");
+    }
+
+    @Test
+    void shouldPrintTheStackTraceOnlyWithDebug() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        String[] args = {"generate", "--wells", "1", "--days", "1", "--out", file.resolve("sub").toString()};
+
+        int plain = Bp010.run(args);
+        String quiet = stderr();
+        err.reset();
+        String[] withDebug = java.util.Arrays.copyOf(args, args.length + 1);
+        withDebug[args.length] = "--debug";
+        int debug = Bp010.run(withDebug);
+
+        assertThat(plain).isEqualTo(1);
+        assertThat(debug).isEqualTo(1);
+        assertThat(lines(quiet, "bp010 generate: ")).isEqualTo(1);
+        assertThat(quiet.lines().count()).isLessThanOrEqualTo(2);
+        assertThat(quiet).contains("--debug").doesNotContain("\tat ");
+        assertThat(stderr()).contains("\tat ");
+    }
+}
