@@ -32,8 +32,12 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
-    /** {@code bp010 <command>: <CODE>: <message>}. */
+    /** {@code bp010 <command>: <CODE>: <message>}, on one line (a server message's own line breaks joined). */
     static String line(String command, Throwable e) {
+        return raw(command, e).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String raw(String command, Throwable e) {
         String prefix = "bp010 " + command + ": ";
         if (e instanceof Bp010Exception b) {
             return prefix + b.code() + ": " + b.reason();

@@ -1,0 +1,114 @@
+package com.bp010.local;
+
+import com.bp010.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Steps in the wrong order are refused with a message naming the step to run: a function on an unmigrated database
+ * says run init, an ingest before the catalogue says run referencial, a missing database says how to create it.
+ */
+class CliPreconditionsIT {
+    private static TestDatabase empty;
+    private static TestDatabase migrated;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private PrintStream originalOut;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void databases() {
+        empty = TestDatabase.create();
+        migrated = TestDatabase.migrated();
+    }
+
+    @AfterAll
+    static void drop() {
+        empty.close();
+        migrated.close();
+    }
+
+    @BeforeEach
+    void capture() {
+        originalErr = System.err;
+        originalOut = System.out;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(originalErr);
+        System.setOut(originalOut);
+    }
+
+    private String summary() {
+        return err.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("bp010 ")).findFirst()
+                .orElse("(no summary line) " + err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldSayRunInit_whenThePipelineRunsOnAnUnmigratedDatabase() {
+        int exit = Bp010.run("invoke", "pipeline", "--jdbc-url", empty.jdbcUrl());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).contains("run init first");
+    }
+
+    @Test
+    void shouldSayRunInit_whenTheIngestRunsOnAnUnmigratedDatabase() {
+        int exit = Bp010.run("invoke", "stage", "--event-json", "{\"source\": \"file\", \"path\": \"" + dir + "\"}",
+                "--jdbc-url", empty.jdbcUrl());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).contains("run init first");
+    }
+
+    @Test
+    void shouldSayRunReferencial_whenTheIngestRunsBeforeTheCatalogue() {
+        int exit = Bp010.run("invoke", "stage", "--event-json", "{\"source\": \"file\", \"path\": \"" + dir + "\"}",
+                "--jdbc-url", migrated.jdbcUrl());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).contains("REFUSED").contains("run referencial first");
+    }
+
+    @Test
+    void shouldSayHowToCreateIt_whenTheDatabaseDoesNotExist() {
+        String missing = LocalDatabase.withDatabase(empty.jdbcUrl(), "bp010_cli_no_such_db");
+
+        int exit = Bp010.run("invoke", "init", "--jdbc-url", missing);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).contains("does not exist").contains("createdb");
+    }
+
+    @Test
+    void shouldNameTheMisspelledField_andTheUnknownWell() {
+        int misspelled = Bp010.run("invoke", "pipeline", "--event-json", "{\"fechainicio\": \"2024-05-01\"}",
+                "--jdbc-url", migrated.jdbcUrl());
+        String first = summary();
+        err.reset();
+        int unknownWell = Bp010.run("invoke", "pipeline", "--event-json", "{\"wellId\": \"NO-SUCH-WELL\"}",
+                "--jdbc-url", migrated.jdbcUrl());
+
+        assertThat(misspelled).isEqualTo(1);
+        assertThat(first).contains("BAD_EVENT").contains("\"fechainicio\"").contains("did you mean \"fechaInicio\"");
+        assertThat(unknownWell).isEqualTo(1);
+        assertThat(summary()).contains("BAD_EVENT").contains("NO-SUCH-WELL");
+    }
+}
