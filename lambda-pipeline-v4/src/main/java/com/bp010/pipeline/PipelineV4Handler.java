@@ -91,15 +91,43 @@ public class PipelineV4Handler extends JsonRequestHandler {
     protected Object handle(JsonNode event, Context context) {
         PipelineRequest request = PipelineRequest.from(event, settings.zone(), clock);
         String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
-        PipelineResult result = new PipelineRunner(database.get(), settings, clock).run(request, holder);
+        PipelineResult result;
+        try {
+            result = new PipelineRunner(database.get(), settings, clock).run(request, holder);
+        } catch (com.bp010.db.Bp010Exception e) {
+            publishFailure(request, e);
+            throw e;
+        }
         ObjectNode response = Json.mapper().valueToTree(result);
         ObjectNode report = null;
         if (reports.enabled() && completesARun(request, result)) {
             report = reports.publish(database.get(), result.asOf());
             response.set("report", report);
         }
-        publishMetrics(result, report);
+        if (endsARun(request, result)) {
+            publishMetrics(result, report);
+        }
         return response;
+    }
+
+    /**
+     * Metrics are per run, not per invocation: under Step Functions each phase is one invocation of the same run, so
+     * only the step that ends it publishes (the last phase, NOTHING_TO_DO, SKIPPED_LOCKED; a failure publishes from
+     * {@link #publishFailure}).
+     */
+    static boolean endsARun(PipelineRequest request, PipelineResult result) {
+        return !"OK".equals(result.status()) || !request.singlePhase()
+                || request.phases().contains(Phase.CONSISTENCY);
+    }
+
+    private void publishFailure(PipelineRequest request, com.bp010.db.Bp010Exception e) {
+        Object runId = e.detail("runId") != null ? e.detail("runId") : request.runId();
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (runId != null) {
+            properties.put("RunId", runId.toString());
+        }
+        properties.put("Status", "FAILED");
+        metrics.publish(functionName(), Map.of("PipelineRuns", 1, "PipelineFailed", 1), properties);
     }
 
     /**
@@ -114,6 +142,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
     private void publishMetrics(PipelineResult result, ObjectNode report) {
         Map<String, Number> values = new LinkedHashMap<>();
         values.put("PipelineRuns", 1);
+        values.put("PipelineFailed", 0);
         values.put("PipelineNothingToDo", "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
         values.put("PipelineSkippedLocked", "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
         values.put("PipelineDurationMs", result.durationMs());
@@ -129,6 +158,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
             values.put("ReportWritten", written ? 1 : 0);
             values.put("ReportFailed", written ? 0 : 1);
         }
-        metrics.publish(functionName(), values);
+        metrics.publish(functionName(), values, Map.of("RunId", String.valueOf(result.runId()), "Status",
+                result.status()));
     }
 }

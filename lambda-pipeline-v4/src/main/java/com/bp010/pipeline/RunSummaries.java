@@ -29,7 +29,8 @@ final class RunSummaries {
                 rs.next();
                 long evaluated = rs.getLong(1);
                 long passed = rs.getLong(2);
-                Double score = evaluated == 0 ? null : Math.round(passed * 1_000_000.0 / evaluated) / 1_000_000.0;
+                // rounded down, never up: a run with one failed check never shows 1.0 (100 %)
+                Double score = evaluated == 0 ? null : Math.floor(passed * 1_000_000.0 / evaluated) / 1_000_000.0;
                 return new DqSummary(evaluated, passed, rs.getLong(3), rs.getLong(4), score);
             }
         }

@@ -33,13 +33,23 @@ public final class EmbeddedMetrics {
     }
 
     public void publish(String function, Map<String, Number> values) {
+        publish(function, values, Map.of());
+    }
+
+    /** With {@code properties} (e.g. {@code RunId}): searchable fields of the log line, not dimensions. */
+    public void publish(String function, Map<String, Number> values, Map<String, String> properties) {
         if (out == null || values.isEmpty()) {
             return;
         }
-        out.println(document(function, values, System.currentTimeMillis()));
+        out.println(document(function, values, properties, System.currentTimeMillis()));
     }
 
     static String document(String function, Map<String, Number> values, long timestampMillis) {
+        return document(function, values, Map.of(), timestampMillis);
+    }
+
+    static String document(String function, Map<String, Number> values, Map<String, String> properties,
+                           long timestampMillis) {
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
@@ -48,6 +58,7 @@ public final class EmbeddedMetrics {
         directive.putArray("Dimensions").addArray().add("Function");
         ArrayNode metrics = directive.putArray("Metrics");
         root.put("Function", function);
+        properties.forEach(root::put);
         values.forEach((name, value) -> {
             ObjectNode m = metrics.addObject();
             m.put("Name", name);
