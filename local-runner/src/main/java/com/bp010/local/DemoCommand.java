@@ -121,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
             progress.step("Writing the report");
             ReportData data;
             SurveillanceReport.Result page;
+            DqConsole quality;
             String title = language == Language.EN ? "BP010 demo: " + wells + " wells, " + days + " days"
                     : "BP010 demo: " + wells + " pozos, " + days + " días";
             FieldTimeZone field = FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC"));
@@ -131,12 +132,13 @@ final class DemoCommand implements Callable<Integer> {
                 data = ReportData.load(c);
                 page = SurveillanceReport.generate(c, new SurveillanceReport.Request(null, null, null, language,
                         field.zone(), title, SurveillanceReport.DEFAULT_MAX_WELL_SECTIONS), Instant.now());
+                quality = DqConsole.load(c, page.from(), page.to(), field.zone());
             }
             Path file = report.toAbsolutePath();
             Files.writeString(file, page.html(), StandardCharsets.UTF_8);
             progress.done(page.exceptions() + " of " + page.wells() + " wells need attention: " + file);
 
-            out.print(DemoSummary.text(data, ingest, run));
+            out.print(DemoSummary.text(data, ingest, run, quality));
             out.println("Report: " + file);
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())

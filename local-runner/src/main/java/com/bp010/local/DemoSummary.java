@@ -11,7 +11,7 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
-    static String text(ReportData d, JsonNode ingest, JsonNode run) {
+    static String text(ReportData d, JsonNode ingest, JsonNode run, DqConsole dq) {
         StringBuilder s = new StringBuilder("\n");
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
@@ -20,11 +20,7 @@ final class DemoSummary {
                 ingest.path("rowsInserted").asLong(), ingest.path("rowsDuplicate").asLong(),
                 ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
                 ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason")));
-        JsonNode dq = run.path("dq");
-        s.append(String.format(Locale.ROOT, "Data quality: score %s (%d evaluated, %d failed, %d not evaluated)%n",
-                dq.path("score").isNumber() ? String.format(Locale.ROOT, "%.2f %%", dq.path("score").asDouble() * 100)
-                        : "n/a", dq.path("evaluated").asLong(), dq.path("failed").asLong(),
-                dq.path("notEvaluated").asLong()));
+        s.append(dq.lines());
         s.append("Wells by state:");
         for (Map<String, Object> st : d.states()) {
             s.append(' ').append(st.get("estado_operativo")).append(' ').append(st.get("wells"));

@@ -42,6 +42,20 @@ class DemoCommandIT {
     }
 
     @Test
+    void shouldShowTheSameDqScoreInConsoleAndReport_andListTheFailedChecks() {
+        String line = demo.stdout.lines().filter(l -> l.startsWith("Data quality: score")).findFirst().orElseThrow();
+        String console = line.substring("Data quality: score ".length(), line.indexOf(" %"));
+        String report = page.querySelector("#dq .tile b").asNormalizedText().replace(",", ".").replace(" %", "")
+                .replace("\u00a0", "").trim();
+        assertThat(console).as(line).isEqualTo(report);
+        assertThat(console).as("planted faults fail checks: never 100 %").isNotEqualTo("100.00");
+        assertThat(demo.stdout).contains("Failed checks (most severe first");
+        List<DomNode> failures = page.querySelectorAll("#dq-failures tbody tr");
+        assertThat(failures).as("the report lists the failed checks").isNotEmpty();
+        assertThat(page.querySelector("#dq-failures").asNormalizedText()).contains("DEMO-");
+    }
+
+    @Test
     void shouldPutThePlantedFaultsInTheExceptionsList_whenReadingTheTopOfTheReport() {
         assertThat(page.getTitleText()).startsWith("BP010 demo");
         assertThat(page.querySelectorAll("main > section").get(0).getAttributes().getNamedItem("id").getNodeValue())

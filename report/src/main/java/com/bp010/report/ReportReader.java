@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  * one window and optionally one well. Every query binds its values; no identifier is built at run time.
  */
 final class ReportReader {
+    static final int MAX_DQ_FAILURES = 500;
+
     /** Surface cards drawn per well: the latest and the ones before it, faintly. */
     static final int CARDS_PER_WELL = 6;
     private static final String WELL = "(CAST(? AS text) IS NULL OR well_id = ?)";
@@ -172,15 +174,28 @@ final class ReportReader {
                 wellId, wellId);
     }
 
+    /**
+     * Every failed check of the window by its latest verdict (reporting.vw_dq_failures), the most severe first; well
+     * master checks (no hour) always. At most {@link #MAX_DQ_FAILURES}: the score tile counts them all.
+     */
     private List<DqFailure> dqFailures(ReportWindow w) throws SQLException {
-        return List.of();
+        return Rows.list(c, """
+                SELECT well_id, timestamp_lectura, nombre_tecnico, valor, limite, rule_id, tipo, motivo, severidad
+                  FROM reporting.vw_dq_failures
+                 WHERE timestamp_lectura IS NULL
+                    OR (timestamp_lectura >= ? AND timestamp_lectura < ?)
+                 ORDER BY orden_severidad, timestamp_lectura DESC NULLS FIRST, well_id, rule_id
+                 LIMIT """ + MAX_DQ_FAILURES,
+                rs -> new DqFailure(rs.getString("well_id"), Rows.instant(rs, "timestamp_lectura"),
+                        rs.getString("nombre_tecnico"), rs.getString("valor"), Rows.dbl(rs, "limite"),
+                        rs.getString("rule_id"), rs.getString("tipo"), rs.getString("motivo"),
+                        rs.getString("severidad")), w.start().atOffset(java.time.ZoneOffset.UTC),
+                w.end().atOffset(java.time.ZoneOffset.UTC));
     }
 
+    /** The shared score definition (reporting.fnc_dq_score): the console computes it the same way. */
     private DqScore dqScore(ReportWindow w) throws SQLException {
-        return Rows.list(c, """
-                SELECT coalesce(sum(evaluated), 0) AS evaluated, coalesce(sum(passed), 0) AS passed,
-                       coalesce(sum(failed), 0) AS failed, coalesce(sum(not_evaluated), 0) AS not_evaluated
-                  FROM reporting.vw_dq_trend WHERE ambito = 'TOTAL' AND fecha BETWEEN ? AND ?""",
+        return Rows.list(c, "SELECT * FROM reporting.fnc_dq_score(?, ?)",
                 rs -> new DqScore(rs.getLong("evaluated"), rs.getLong("passed"), rs.getLong("failed"),
                         rs.getLong("not_evaluated")), w.from(), w.to()).get(0);
     }
