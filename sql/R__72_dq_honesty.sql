@@ -47,3 +47,6 @@ $$;
 
 COMMENT ON FUNCTION reporting.fnc_dq_score(date, date) IS
     'The DQ score of the days p_desde..p_hasta (NULL: unbounded): passed / evaluated over the latest verdict of every reading (vw_dq_trend), with the failed and not evaluated counts';
+
+-- the reader may compute the score as the report does (functions are not executable by PUBLIC in this database)
+GRANT EXECUTE ON FUNCTION reporting.fnc_dq_score(date, date) TO bp010_reader, bp010_etl;

@@ -185,12 +185,12 @@ final class ReportReader {
                  WHERE timestamp_lectura IS NULL
                     OR (timestamp_lectura >= ? AND timestamp_lectura < ?)
                  ORDER BY orden_severidad, timestamp_lectura DESC NULLS FIRST, well_id, rule_id
-                 LIMIT """ + MAX_DQ_FAILURES,
+                 LIMIT ?""",
                 rs -> new DqFailure(rs.getString("well_id"), Rows.instant(rs, "timestamp_lectura"),
                         rs.getString("nombre_tecnico"), rs.getString("valor"), Rows.dbl(rs, "limite"),
                         rs.getString("rule_id"), rs.getString("tipo"), rs.getString("motivo"),
                         rs.getString("severidad")), w.start().atOffset(java.time.ZoneOffset.UTC),
-                w.end().atOffset(java.time.ZoneOffset.UTC));
+                w.end().atOffset(java.time.ZoneOffset.UTC), MAX_DQ_FAILURES);
     }
 
     /** The shared score definition (reporting.fnc_dq_score): the console computes it the same way. */
