@@ -33,8 +33,9 @@ final class IngestFailure extends Bp010Exception {
         ErrorCode code = codeOf(first);
         boolean retryable = failed.stream().map(f -> Json.mapper().valueToTree(f.notes().error()))
                 .anyMatch(e -> ((JsonNode) e).path("retryable").asBoolean(false));
-        String what = failed.size() == 1 ? failed.get(0).origin().location()
-                : failed.size() + " of " + response.files().size() + " files (first " + failed.get(0).origin().location() + ")";
+        String location = failed.get(0).origin().location();
+        String what = failed.size() == 1 ? location
+                : failed.size() + " of " + response.files().size() + " files (first " + location + ")";
         String reason = "Stage ingest could not load " + what + ": " + first.path("message").asText("")
                 + ". The other files of the event are kept (a redelivery answers DUPLICATE_OBJECT): fix or upload the"
                 + " file again, or replay the event from the dead-letter queue (README, Stage ingest failures)";
