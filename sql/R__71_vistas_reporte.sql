@@ -10,6 +10,9 @@
 --                          that failed their DQ range rule excluded, docs/CONTRACTS.md §6 "Facts: aggregation rules"), for trends against the bands.
 --   vw_dynacards           Per well and reading: the surface dynamometer card as sent (JSON text) and whether the
 --                          DQ FORMATO rule failed it, with the reason.
+--   vw_card_diagnoses      Per well, reading and model: what the card diagnosis said (pattern, severity, confidence,
+--                          basis, fillage, fluid load, net stroke, PIP, reasons) with the surface card it read and
+--                          the pump card under it (docs/CARDS.md), and its source (RULES or ML).
 -- These views depend on tables only (never on R__70's views): R__70 drops its views with CASCADE when it changes, and
 -- Flyway re-applies only the repeatable files that changed.
 
@@ -17,6 +20,7 @@ DROP VIEW IF EXISTS reporting.vw_variable_labels;
 DROP VIEW IF EXISTS reporting.vw_status_labels;
 DROP VIEW IF EXISTS reporting.vw_hourly_variables;
 DROP VIEW IF EXISTS reporting.vw_dynacards;
+DROP VIEW IF EXISTS reporting.vw_card_diagnoses;
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Variable names and units
@@ -161,3 +165,20 @@ SELECT p.well_id, p.timestamp_lectura, p.dynacard AS carta,
 
 COMMENT ON VIEW reporting.vw_dynacards IS
     'Per well and reading with a surface card: the card as sent ({"position": [in], "load": [lbf]} JSON text), SPM and stroke of the same reading, carta_valida false with the DQ rule and reason when the FORMATO check failed it';
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- Card diagnoses: the pump card and what it says
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE VIEW reporting.vw_card_diagnoses AS
+SELECT d.well_id, d.timestamp_lectura, d.clase AS patron, d.severidad, d.probabilidad AS confianza, d.base,
+       d.llenado_pct, d.carga_fluido_lbf, d.carrera_neta_in, d.pip_psi, d.razones, d.modelo_version,
+       CASE WHEN d.modelo_version LIKE 'bp010-rules-%' THEN 'RULES' ELSE 'ML' END AS fuente,
+       s.position AS position_superficie, s.load AS load_superficie, s.spm,
+       f.position AS position_fondo, f.load AS load_fondo
+  FROM universal.diagnostico d
+  LEFT JOIN universal.stroke s ON s.stroke_id = d.stroke_id
+  LEFT JOIN universal.stroke f ON f.well_id = d.well_id AND f.timestamp_lectura = d.timestamp_lectura
+                              AND f.tipo_carta = 'FONDO';
+
+COMMENT ON VIEW reporting.vw_card_diagnoses IS
+    'Per well, reading and model version: the card diagnosis (patron from universal.patron''s vocabulary, severidad NONE/LOW/MODERATE/SEVERE, confianza 0-1, base PUMP or SURFACE, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi, razones: why, in words), the surface card it read and the pump card of the same reading (NULL on the surface basis), fuente RULES (the pipeline''s card step) or ML';

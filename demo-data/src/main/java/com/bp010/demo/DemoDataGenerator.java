@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * {@code bp010 generate}: writes, into one folder, a telemetry CSV ({@code landing_scada_data_*.csv}, hourly readings
@@ -20,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class DemoDataGenerator {
     private static final int LATE_HOURS = 3;
+    /** Readings (hours) at the end of the set whose cards show the planted pump problems. */
+    public static final int PROBLEM_HOURS = 4;
 
     public GeneratedSet generate(GeneratorOptions options, Path outDir) throws IOException {
         Files.createDirectories(outDir);
@@ -31,12 +34,22 @@ public final class DemoDataGenerator {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(java.time.ZoneOffset.UTC)
                 .format(options.end());
         Path telemetry = outDir.resolve("landing_scada_data_" + options.prefix().toLowerCase() + "_" + stamp + ".csv");
+        List<WellCards> cards = wellCards(options, wells);
+        Instant problemFrom = options.end().minus(PROBLEM_HOURS - 1L, ChronoUnit.HOURS);
+        for (int i = 0; i < wells.size(); i++) {
+            PumpProblem p = cards.get(i).planted();
+            if (p != null) {
+                planted.add(new PlantedFault(Fault.PUMP_PROBLEMS, wells.get(i).wellId(),
+                        (problemFrom.isBefore(options.start()) ? options.start() : problemFrom).toString(),
+                        tagId("dynacard"), p.description(), p.pattern().name()));
+            }
+        }
         long readings;
         long badRows = 0;
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(telemetry, StandardCharsets.UTF_8), 1 << 20)) {
             w.write(options.withReceivedAt() ? "well_id,var_id,timestamp_lectura,measure,source_received_at\n"
                     : "well_id,var_id,timestamp_lectura,measure\n");
-            readings = writeTelemetry(options, wells, w, planted);
+            readings = writeTelemetry(options, wells, cards, problemFrom, w, planted);
             if (options.faults().contains(Fault.BAD_ROWS)) {
                 badRows = writeBadRows(options, w, planted);
             }
@@ -53,15 +66,28 @@ public final class DemoDataGenerator {
         return new SplittableRandom(options.seed() * 1_000_003L + index);
     }
 
-    private long writeTelemetry(GeneratorOptions o, List<WellProfile> wells, Writer w, List<PlantedFault> planted)
-            throws IOException {
+    /**
+     * The forward model for every well (in parallel: tens of milliseconds each, independent, so the files stay the
+     * same): the k-th pump problem on the k-th well when they are planted, never on the well whose master is made wrong.
+     */
+    private static List<WellCards> wellCards(GeneratorOptions o, List<WellProfile> wells) {
+        int plantable = o.faults().contains(Fault.PUMP_PROBLEMS)
+                ? Math.min(PumpProblem.values().length, wells.size() - (o.faults().contains(Fault.BAD_MASTER_DATA) ? 1 : 0))
+                : 0;
+        return IntStream.range(0, wells.size()).parallel()
+                .mapToObj(i -> WellCards.of(wells.get(i), i < plantable ? PumpProblem.values()[i] : null))
+                .toList();
+    }
+
+    private long writeTelemetry(GeneratorOptions o, List<WellProfile> wells, List<WellCards> cards, Instant problemFrom,
+                                Writer w, List<PlantedFault> planted) throws IOException {
         StringBuilder line = new StringBuilder(4096);
         long count = 0;
         for (int i = 0; i < wells.size(); i++) {
             WellProfile well = wells.get(i);
             SplittableRandom rng = wellRandom(o, i);
             WellProfile.random(well.wellId(), rng); // advance past the profile draws
-            WellSimulator sim = new WellSimulator(well, rng, o.start());
+            WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom);
             for (int h = 0; h < o.hours(); h++) {
                 Instant t = o.start().plus(h, ChronoUnit.HOURS);
                 WellSimulator.HourReadings hour = sim.hour(t);

@@ -3,41 +3,62 @@ package com.bp010.demo;
 /**
  * A surface dynamometer card of one stroke: rod position (in) against polished-rod load (lbf), a closed loop (the
  * last point repeats the first) of {@code points + 1} samples, as the JSON text docs/CONTRACTS.md §4.3 fixes:
- * {@code {"position":[...],"load":[...]}}.
+ * {@code {"position":[...],"load":[...],"spm":n}}.
  */
 public final class Dynacard {
     private final double[] position;
     private final double[] load;
+    private final Double spm;
 
-    private Dynacard(double[] position, double[] load) {
+    private Dynacard(double[] position, double[] load, Double spm) {
         this.position = position;
         this.load = load;
+        this.spm = spm;
     }
 
     /**
-     * A full-pump card: loads rise to the peak early in the upstroke and fall to the minimum early in the downstroke;
-     * {@code fillage} < 1 moves the load release later in the downstroke (fluid pound).
+     * A card of one stroke in time order, closed into a loop (its first point repeated at the end), with the strokes per
+     * minute it was taken at (the optional {@code "spm"} of the format: the card keeps its own time base when the
+     * reading's SPM says 0 because the unit stopped later in the hour).
      */
-    public static Dynacard surface(double stroke, double minLoad, double maxLoad, double fillage, int points) {
-        double[] pos = new double[points + 1];
-        double[] ld = new double[points + 1];
-        double pound = Math.PI * (1 + (1 - Math.max(0.3, Math.min(1, fillage))) * 0.8);
-        for (int i = 0; i < points; i++) {
-            double theta = 2 * Math.PI * i / points;
-            pos[i] = stroke / 2 * (1 - Math.cos(theta));
-            double up = theta <= Math.PI ? smooth(theta / 0.6) : 1 - smooth((theta - pound) / 0.35);
-            double ripple = 0.04 * (maxLoad - minLoad) * Math.sin(3 * theta);
-            ld[i] = minLoad + (maxLoad - minLoad) * clamp(up) + ripple * clamp(up) * (1 - clamp(up)) * 4;
+    static Dynacard loop(double[] position, double[] load, double spm) {
+        int n = position.length;
+        double[] pos = java.util.Arrays.copyOf(position, n + 1);
+        double[] ld = java.util.Arrays.copyOf(load, n + 1);
+        pos[n] = pos[0];
+        ld[n] = ld[0];
+        return new Dynacard(pos, ld, spm);
+    }
+
+    double[] position() {
+        return position.clone();
+    }
+
+    double[] load() {
+        return load.clone();
+    }
+
+    /** The highest and lowest load, lbf. */
+    double maxLoad() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double l : load) {
+            m = Math.max(m, l);
         }
-        pos[points] = pos[0];
-        ld[points] = ld[0];
-        return new Dynacard(pos, ld);
+        return m;
+    }
+
+    double minLoad() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double l : load) {
+            m = Math.min(m, l);
+        }
+        return m;
     }
 
     /** A card that fails the format rule: too few points, arrays of different lengths, an open loop. */
     public static Dynacard broken() {
         return new Dynacard(new double[]{0, 20, 40, 60, 80, 86, 60, 30, 10, 5},
-                new double[]{6000, 9000, 11000, 11000, 10500, 7000, 6200, 6000});
+                new double[]{6000, 9000, 11000, 11000, 10500, 7000, 6200, 6000}, null);
     }
 
     /** The enclosed area by the shoelace formula, lbf·in. */
@@ -56,20 +77,12 @@ public final class Dynacard {
         append(sb, position, 2);
         sb.append("],\"load\":[");
         append(sb, load, 0);
-        return sb.append("]}").toString();
-    }
-
-    /** The same card shifted by {@code offset} lbf (the downhole card seen without the buoyant rod weight). */
-    public Dynacard shifted(double offset, double scale) {
-        double[] ld = new double[load.length];
-        for (int i = 0; i < load.length; i++) {
-            ld[i] = (load[i] - offset) * scale;
+        sb.append(']');
+        if (spm != null) {
+            sb.append(",\"spm\":");
+            NumberFormatter.appendFixed(sb, spm, 2);
         }
-        double[] pos = position.clone();
-        for (int i = 0; i < pos.length; i++) {
-            pos[i] = pos[i] * 0.85;
-        }
-        return new Dynacard(pos, ld);
+        return sb.append('}').toString();
     }
 
     private static void append(StringBuilder sb, double[] values, int decimals) {
@@ -79,14 +92,5 @@ public final class Dynacard {
             }
             NumberFormatter.appendFixed(sb, values[i], decimals);
         }
-    }
-
-    private static double smooth(double x) {
-        double c = clamp(x);
-        return c * c * (3 - 2 * c);
-    }
-
-    private static double clamp(double x) {
-        return x < 0 ? 0 : x > 1 ? 1 : x;
     }
 }

@@ -15,7 +15,12 @@ public enum Fault {
     /** A well whose pump sits below its reservoir and whose radius exceeds its drainage radius. */
     BAD_MASTER_DATA,
     /** Unreadable telemetry rows: a bad number, a bad timestamp, a missing value, NaN, an unknown SCADA id and well. */
-    BAD_ROWS;
+    BAD_ROWS,
+    /**
+     * Pump problems on the cards of the first wells (one {@link PumpProblem} each, in order) over the last
+     * {@link DemoDataGenerator#PROBLEM_HOURS} hours; the other wells' cards are a full pump's.
+     */
+    PUMP_PROBLEMS;
 
     /** {@code "out-of-range,bad-card"} or {@code "all"}. */
     public static Set<Fault> parse(String list) {

@@ -18,6 +18,9 @@ public record WellProfile(
     static final double PLUNGER_STROKE_RATIO = 0.85;
 
 
+    /** The largest rod stretch under the fluid load a well's design allows, as a share of the surface stroke. */
+    static final double MAX_STRETCH_SHARE = 0.4;
+
     private static final double[] PLUNGERS = {1.25, 1.5, 1.75, 2.0, 2.25};
     private static final double[] STROKES = {64, 74, 86, 100, 120, 144, 168};
     private static final double[] GEARBOXES = {228_000, 320_000, 456_000, 640_000};
@@ -27,8 +30,20 @@ public record WellProfile(
         double pumpDepth = round(between(rng, 3_000, 8_000), 0);
         double midPerf = round(pumpDepth + between(rng, 100, 500), 0);
         double reservoirDepth = round(midPerf + between(rng, 20, 150), 0);
-        double plunger = PLUNGERS[rng.nextInt(PLUNGERS.length)];
-        double stroke = STROKES[rng.nextInt(STROKES.length)];
+        int plungerIndex = rng.nextInt(PLUNGERS.length);
+        int strokeIndex = rng.nextInt(STROKES.length);
+        // a pump the unit can work: the rods stretch under the fluid load by at most 40 % of the stroke (a smaller
+        // plunger first, then a longer stroke), else the plunger barely moves and the card reads as a stuck pump
+        while (rodStretchIn(PLUNGERS[plungerIndex], pumpDepth) > MAX_STRETCH_SHARE * STROKES[strokeIndex]
+                && (plungerIndex > 0 || strokeIndex < STROKES.length - 1)) {
+            if (plungerIndex > 0) {
+                plungerIndex--;
+            } else {
+                strokeIndex++;
+            }
+        }
+        double plunger = PLUNGERS[plungerIndex];
+        double stroke = STROKES[strokeIndex];
         double spm = round(between(rng, 5, 10), 1);
         double api = round(between(rng, 18, 40), 1);
         double sgWater = round(between(rng, 1.02, 1.10), 3);
@@ -49,6 +64,16 @@ public record WellProfile(
                 round(between(rng, 0.6, 0.9), 3), fluidLevel, tubing, casing, rodWeight,
                 GEARBOXES[rng.nextInt(GEARBOXES.length)], round(between(rng, 30, 75), 0),
                 round(between(rng, 120, 200), 0), between(rng, 0.0002, 0.0015));
+    }
+
+    /**
+     * Rod stretch under a full water column on the plunger (in), for the master's string (7/8 in x 40 %, 3/4 in x 60 %
+     * of steel, E = 30.5e6 psi): Fo·Σ L/(E·A).
+     */
+    static double rodStretchIn(double plungerIn, double pumpDepthFt) {
+        double fo = Math.PI / 4 * plungerIn * plungerIn * 0.433 * pumpDepthFt;
+        double inPerLbf = pumpDepthFt * 12 * (0.4 / (30.5e6 * 0.6013) + 0.6 / (30.5e6 * 0.4418));
+        return fo * inPerLbf;
     }
 
     /** Oil specific gravity from API gravity. */

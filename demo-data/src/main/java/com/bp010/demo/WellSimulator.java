@@ -7,18 +7,20 @@ import java.util.SplittableRandom;
 /**
  * Simulates one well hour by hour: readings of all 65 tags around the well's operating point, with noise, slow
  * decline, diurnal temperature, occasional stops, cumulative counters that only grow (and, rarely, restart from zero
- * as a replaced controller would), daily counters that reset at midnight and a surface card every hour.
+ * as a replaced controller would), daily counters that reset at midnight, and every hour a surface card and the pump
+ * card under it from the wave-equation forward model ({@link WellCards}), with a planted pump problem from its onset.
  */
 public final class WellSimulator {
     /** Probability per hour of a stop (a pump-off, a power dip). */
     private static final double STOP_PROBABILITY = 0.02;
     /** Probability per hour that the controller's cumulative counters restart from zero. */
     private static final double COUNTER_RESTART_PROBABILITY = 1.0 / 2000;
-    private static final int CARD_POINTS = 48;
 
     private final WellProfile well;
     private final SplittableRandom rng;
     private final Instant start;
+    private final WellCards cards;
+    private final Instant problemFrom;
     private double energyKwh;
     private double runtimeHours;
     private double strokes;
@@ -27,10 +29,16 @@ public final class WellSimulator {
     private double pumpOffsToday;
     private long day = Long.MIN_VALUE;
 
-    public WellSimulator(WellProfile well, SplittableRandom rng, Instant start) {
+    /**
+     * @param cards       the well's card shapes (forward model)
+     * @param problemFrom when the planted pump problem of {@code cards} starts showing (null: never)
+     */
+    public WellSimulator(WellProfile well, SplittableRandom rng, Instant start, WellCards cards, Instant problemFrom) {
         this.well = well;
         this.rng = rng;
         this.start = start;
+        this.cards = cards;
+        this.problemFrom = problemFrom;
         this.energyKwh = Math.round(WellProfile.between(rng, 10_000, 900_000));
         this.runtimeHours = Math.round(WellProfile.between(rng, 1_000, 40_000));
         this.strokes = Math.round(runtimeHours * 60 * well.spm());
@@ -56,22 +64,33 @@ public final class WellSimulator {
         double ageDays = (t.getEpochSecond() - start.getEpochSecond()) / 86_400.0;
         double decline = Math.exp(-well.declinePerDay() * Math.max(0, ageDays));
 
+        PumpProblem problem = problemFrom != null && !t.isBefore(problemFrom) ? cards.planted() : null;
+        // volumetric efficiency (production over displacement: slippage, shrinkage) and the pump fillage the
+        // controller reads off its card: near full on a healthy pump, the planted problem's from its onset
         double fill = clamp(well.volumetricEff() * 100 * noise(0.03), 35, 99.5);
-        if (fill < 70) {
+        double fillage = problem == null ? clamp(97 * noise(0.025), 85, 100)
+                : clamp(problem.fillagePct() * noise(0.02), 0, 100);
+        if (fillage < 70) {
             pumpOffsToday++;
         }
-        double liquid = running ? well.pumpDisplacement() * fill / 100 * decline * noise(0.03) : 0;
+        double delivered = problem == null ? 1 : switch (problem) {
+            case ROD_PART -> 0;
+            case FLUID_POUND, GAS_INTERFERENCE -> problem.fillagePct() / 97;
+            case TRAVELING_VALVE_LEAK -> 0.7;
+            case PUMP_TAGGING -> 1;
+        };
+        double liquid = running ? well.pumpDisplacement() * fill / 100 * delivered * decline * noise(0.03) : 0;
         double wc = clamp(well.waterCut() * noise(0.01), 0, 0.99);
         double oil = liquid * (1 - wc);
         double gas = oil * well.gorScfBbl() / 1000 * noise(0.05);
         double spm = running ? well.spm() * noise(0.01) : 0;
 
         double wrf = well.buoyantRodWeight();
-        double dyn = well.dynamicLoad();
-        double fo = well.fluidLoad() * fill / 100;
-        double maxLoad = running ? (wrf + fo + dyn) * noise(0.02) : wrf + 60;
-        double minLoad = running ? Math.max(200, (wrf - 0.8 * dyn) * noise(0.02)) : wrf - 60;
-        Dynacard card = Dynacard.surface(well.strokeIn(), minLoad, maxLoad, fill / 100, CARD_POINTS);
+        Dynacard[] hourCards = WellCards.hourCards(cards.shape(problem != null), rng);
+        Dynacard card = hourCards[0];
+        double maxLoad = running ? card.maxLoad() : wrf + 60;
+        double minLoad = running ? card.minLoad() : wrf - 60;
+        double fo = hourCards[1].maxLoad() - hourCards[1].minLoad();
         double cardArea = running ? card.area() : 0;
         double prhp = cardArea * spm / 396_000;
         double kw = running ? prhp * 0.7457 / 0.62 * noise(0.03) : 0;
@@ -105,7 +124,7 @@ public final class WellSimulator {
         set(v, "ambient_temperature", ambient);
         set(v, "strokes_per_minute", spm);
         set(v, "stroke_length", well.strokeIn());
-        set(v, "pump_fillage", running ? fill : 0);
+        set(v, "pump_fillage", running ? fillage : 0);
         set(v, "cycles_today", cyclesToday);
         set(v, "runtime_today_hours", runtimeToday);
         set(v, "idle_time_today_hours", Math.max(0, hourOfDay + 1 - runtimeToday));
@@ -140,7 +159,7 @@ public final class WellSimulator {
         set(v, "liquid_rate", liquid);
         set(v, "bsw", wc * 100);
         set(v, "gor", oil > 0 ? gas * 1000 / oil : 0);
-        set(v, "inferred_production", running ? well.pumpDisplacement() * fill / 100 : 0);
+        set(v, "inferred_production", running ? well.pumpDisplacement() * fillage / 100 : 0);
         set(v, "casing_gas_rate", gas * 0.25);
         set(v, "chemical_injection_rate", WellProfile.between(rng, 1, 5));
         set(v, "tank_level", 2 + 16 * ((hourOfDay + 1) / 24.0));
@@ -159,8 +178,7 @@ public final class WellSimulator {
         set(v, "signal_strength", -WellProfile.between(rng, 65, 90));
         set(v, "alarm_code", running ? 0 : 12);
         set(v, "sand_content_ppm", WellProfile.between(rng, 5, 40));
-        String downhole = card.shifted(wrf, 0.9).toJson();
-        return new HourReadings(t, v, card.toJson(), downhole);
+        return new HourReadings(t, v, card.toJson(), hourCards[1].toJson());
     }
 
     private double noise(double relative) {

@@ -148,6 +148,20 @@ class DemoDataGeneratorTest {
         assertThat(rows).filteredOn(r -> r.well().equals(late.wellId()) && r.time().equals(late.timestamp()))
                 .hasSize(65).allSatisfy(r -> assertThat(r.received()).isEqualTo(late.value()));
         assertThat(Files.readAllLines(set.wellMasterFile()).get(3)).contains(",800.000,745,");
+        // pump problems on the first wells' cards (never on the last, whose master is wrong) for the last hours
+        String onset = END.minusSeconds(3600L * (DemoDataGenerator.PROBLEM_HOURS - 1)).toString();
+        assertThat(set.planted()).filteredOn(p -> p.fault() == Fault.PUMP_PROBLEMS)
+                .extracting(PlantedFault::wellId, PlantedFault::expected, PlantedFault::timestamp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DEMO-0001", "FLUID_POUND", onset),
+                        org.assertj.core.groups.Tuple.tuple("DEMO-0002", "GAS_INTERFERENCE", onset));
+        // the controller's fillage follows the card: the planted 55 % from the onset, a full pump's before
+        String fillage = ScadaTags.byColumn("pump_fillage").id();
+        assertThat(rows).filteredOn(r -> r.well().equals("DEMO-0001") && r.tag().equals(fillage)
+                        && r.time().compareTo(onset) >= 0).hasSize(DemoDataGenerator.PROBLEM_HOURS)
+                .allSatisfy(r -> assertThat(Double.parseDouble(r.value())).isLessThan(60));
+        assertThat(rows).filteredOn(r -> r.well().equals("DEMO-0001") && r.tag().equals(fillage)
+                        && r.time().compareTo(onset) < 0 && Double.parseDouble(r.value()) > 0)
+                .isNotEmpty().allSatisfy(r -> assertThat(Double.parseDouble(r.value())).isGreaterThan(85));
     }
 
     /** The bench's ingest size; how fast it is written is the bench's business (no timing asserted on a shared CI). */

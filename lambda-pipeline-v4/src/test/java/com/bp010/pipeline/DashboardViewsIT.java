@@ -30,7 +30,7 @@ class DashboardViewsIT {
     private static final List<String> VIEWS = List.of("vw_dashboard_main", "vw_kpi_daily", "vw_kpi_monthly",
             "vw_well_selector", "vw_semaphore_matrix", "vw_semaphore_legend", "vw_dq_summary", "vw_dq_trend",
             "vw_consistency_violations", "vw_alerts", "vw_variable_labels", "vw_status_labels", "vw_hourly_variables",
-            "vw_dynacards");
+            "vw_dynacards", "vw_card_diagnoses");
     private static final String WHP = "well_head_pressure";
 
     private static TestDatabase db;

@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--faults", defaultValue = "all", paramLabel = "LIST",
             description = "faults to plant: all, none, or a comma-separated list of out-of-range, late-receipt,"
-                    + " bad-card, bad-master-data, bad-rows (default ${DEFAULT-VALUE})")
+                    + " bad-card, bad-master-data, bad-rows, pump-problems (default ${DEFAULT-VALUE})")
     String faults;
 
     @Option(names = "--report", defaultValue = "bp010-report.html", paramLabel = "FILE",
@@ -138,7 +138,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(file, page.html(), StandardCharsets.UTF_8);
             progress.done(page.exceptions() + " of " + page.wells() + " wells need attention: " + file);
 
-            out.print(DemoSummary.text(data, ingest, run, quality));
+            out.print(DemoSummary.text(data, ingest, run, quality, set.planted()));
             out.println("Report: " + file);
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())

@@ -1,17 +1,21 @@
 package com.bp010.local;
 
+import com.bp010.demo.Fault;
+import com.bp010.demo.PlantedFault;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The few lines a person reads after {@code bp010 demo}: what came in, how good it was, what needs attention. */
 final class DemoSummary {
     private DemoSummary() {
     }
 
-    static String text(ReportData d, JsonNode ingest, JsonNode run, DqConsole dq) {
+    static String text(ReportData d, JsonNode ingest, JsonNode run, DqConsole dq, List<PlantedFault> planted) {
         StringBuilder s = new StringBuilder("\n");
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
@@ -27,6 +31,7 @@ final class DemoSummary {
         }
         s.append(String.format(Locale.ROOT, "%nConsistency violations: %s %s%n", run.path("consistency").path("violations"),
                 run.path("consistency").path("byRule")));
+        cards(s, d.latestCards(), planted);
         List<Map<String, Object>> alerts = d.alerts();
         s.append("Top alerts (").append(t.get("alerts")).append(" in all):\n");
         alerts.stream().limit(8).forEach(a -> s.append(String.format(Locale.ROOT, "  %-10s %-11s %-24s %s%n",
@@ -41,6 +46,47 @@ final class DemoSummary {
                     fmt(day.get("kwh_por_bbl"))));
         }
         return s.toString();
+    }
+
+    /**
+     * The latest card diagnosis of every well counted by pattern; each planted pump problem with the well, what was
+     * planted, what the diagnosis says of its latest card and why; any other well whose pump is not full.
+     */
+    private static void cards(StringBuilder s, List<Map<String, Object>> latest, List<PlantedFault> planted) {
+        Map<String, Map<String, Object>> byWell = latest.stream()
+                .collect(Collectors.toMap(r -> (String) r.get("well_id"), r -> r, (a, b) -> a, TreeMap::new));
+        Map<Object, Long> counts = latest.stream()
+                .collect(Collectors.groupingBy(r -> r.get("patron"), TreeMap::new, Collectors.counting()));
+        s.append("Pump cards (latest diagnosis per well):");
+        counts.forEach((pattern, n) -> s.append(' ').append(pattern).append(' ').append(n));
+        s.append(latest.isEmpty() ? " none diagnosed\n" : "\n");
+        List<PlantedFault> problems = planted.stream().filter(p -> p.fault() == Fault.PUMP_PROBLEMS).toList();
+        if (!problems.isEmpty()) {
+            s.append("Planted pump problems (from ").append(problems.get(0).timestamp()).append("):\n");
+        }
+        for (PlantedFault p : problems) {
+            Map<String, Object> got = byWell.remove(p.wellId());
+            if (got == null) {
+                s.append(String.format(Locale.ROOT, "  %-10s planted %s (%s): no card diagnosed%n", p.wellId(),
+                        p.expected(), p.value()));
+                continue;
+            }
+            s.append(String.format(Locale.ROOT, "  %-10s planted %s (%s): diagnosed %s%s%n", p.wellId(), p.expected(),
+                    p.value(), diagnosis(got), p.expected().equals(got.get("patron")) ? "" : " - NOT as planted"));
+        }
+        List<String> badMaster = planted.stream().filter(p -> p.fault() == Fault.BAD_MASTER_DATA)
+                .map(PlantedFault::wellId).toList();
+        byWell.values().stream().filter(r -> !"FULL_PUMP".equals(r.get("patron"))).forEach(r -> s.append(
+                String.format(Locale.ROOT, "  %-10s %s: diagnosed %s%n", r.get("well_id"),
+                        badMaster.contains(r.get("well_id"))
+                                ? "a full pump read through its planted wrong master (pump depth)" : "not planted",
+                        diagnosis(r))));
+    }
+
+    private static String diagnosis(Map<String, Object> r) {
+        return String.format(Locale.ROOT, "%s (%s, confidence %.2f, %s basis) because %s", r.get("patron"),
+                r.get("severidad"), r.get("confianza") instanceof Number n ? n.doubleValue() : Double.NaN,
+                r.get("base"), r.get("razones"));
     }
 
     private static String fmt(Object v) {

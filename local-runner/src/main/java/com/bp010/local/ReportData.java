@@ -17,7 +17,7 @@ import java.util.Map;
 record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, List<Map<String, Object>> matrix,
                   List<Map<String, Object>> alerts, List<Map<String, Object>> dqRules,
                   List<Map<String, Object>> dailyField, List<Map<String, Object>> violations,
-                  List<Map<String, Object>> latestKpis) {
+                  List<Map<String, Object>> latestKpis, List<Map<String, Object>> latestCards) {
 
     static ReportData load(Connection c) throws SQLException {
         return new ReportData(
@@ -58,7 +58,14 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                                produccion_gas_mscf, kwh_por_bbl, uptime_pct, pump_efficiency_pct, system_efficiency_pct, pwf
                           FROM reporting.vw_kpi_daily
                          WHERE horas_con_datos = 24 OR fecha < (SELECT max(fecha) FROM reporting.vw_kpi_daily)
-                         ORDER BY well_id, fecha DESC"""));
+                         ORDER BY well_id, fecha DESC"""),
+                rows(c, """
+                        SELECT DISTINCT ON (well_id) well_id, timestamp_lectura, patron, severidad, confianza, base,
+                               llenado_pct,
+                               (SELECT string_agg(r, '; ') FROM jsonb_array_elements_text(razones) r) AS razones
+                          FROM reporting.vw_card_diagnoses
+                         WHERE fuente = 'RULES'
+                         ORDER BY well_id, timestamp_lectura DESC"""));
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {

@@ -5,12 +5,17 @@ import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import com.bp010.demo.DemoDataGenerator;
+import com.bp010.demo.PumpProblem;
 import com.bp010.report.SurveillanceReport;
 
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +40,9 @@ class DemoCommandIT {
     @Test
     void shouldRunTheWholePipelineAndPrintTheSummary_whenRunningTheDemo() throws Exception {
         assertThat(demo.exit).as(demo.stdout).isZero();
-        assertThat(demo.stdout).contains("Wells: 4", "Data quality: score", "Wells by state:", "Consistency violations:",
+        assertThat(demo.stdout).contains("Wells: " + DemoRun.WELLS, "Data quality: score", "Wells by state:", "Consistency violations:",
                 "Top alerts", "Report: " + demo.report.toAbsolutePath());
-        assertThat(demo.db.count("SELECT count(*) FROM reporting.dataset_current_values")).isEqualTo(4);
+        assertThat(demo.db.count("SELECT count(*) FROM reporting.dataset_current_values")).isEqualTo(DemoRun.WELLS);
         assertThat(Files.size(demo.report)).isPositive();
     }
 
@@ -62,7 +67,7 @@ class DemoCommandIT {
                 .isEqualTo("exceptions");
         String exceptions = page.querySelector("#exceptions").asNormalizedText();
         // the well master breaking RC-005 and RC-006 (bad-master-data) is on the list, with both values
-        assertThat(exceptions).contains("RC-005", "RC-006", "DEMO-0004");
+        assertThat(exceptions).contains("RC-005", "RC-006", DemoRun.wellId(DemoRun.WELLS - 1));
         List<DomNode> items = page.querySelectorAll("#exceptions ol.exceptions > li");
         assertThat(items).isNotEmpty();
         for (DomNode item : items) {
@@ -70,6 +75,43 @@ class DemoCommandIT {
             assertThat(page.querySelectorAll("section.well[data-well='" + well + "']")).as(well).hasSize(1);
             assertThat(item.querySelectorAll("p.why", item).get(0).asNormalizedText()).as(well).isNotBlank();
         }
+    }
+
+    @Test
+    void shouldDiagnoseEachPlantedPumpProblemAsPlanted_whenTheDemoCardsComeFromTheForwardModel() throws Exception {
+        Instant onset;
+        try (Connection c = DriverManager.getConnection(demo.db.jdbcUrl());
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT max(timestamp_lectura) FROM reporting.vw_dynacards")) {
+            rs.next();
+            onset = rs.getTimestamp(1).toInstant().minus(DemoDataGenerator.PROBLEM_HOURS - 1L, ChronoUnit.HOURS);
+        }
+        for (PumpProblem p : PumpProblem.values()) {
+            String well = DemoRun.wellId(p.ordinal());
+            String pattern = p.pattern().name();
+            // the summary names the well, what was planted, what the diagnosis says and why
+            assertThat(demo.stdout).as(well).containsPattern(well + " +planted " + pattern + " \\(.+\\): diagnosed "
+                    + pattern + " \\((LOW|MODERATE|SEVERE), confidence 0\\.\\d\\d, PUMP basis\\) because \\S.+");
+            // every card from the onset, on the pump card; a full pump before it
+            Timestamp from = Timestamp.from(onset);
+            assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?"
+                    + " AND timestamp_lectura >= ? AND patron = ? AND base = 'PUMP'", well, from, pattern))
+                    .as(well).isEqualTo(DemoDataGenerator.PROBLEM_HOURS);
+            assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?"
+                    + " AND timestamp_lectura < ? AND patron <> 'FULL_PUMP'", well, from)).as(well).isZero();
+            // and the streak is an alert with its reason
+            assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_alerts WHERE tipo = 'CARTA' AND well_id = ?"
+                    + " AND referencia = ? AND mensaje LIKE '%cards: %'", well, pattern)).as(well).isOne();
+        }
+        // the well with no planted problem (and a right master) reads as a full pump on every card
+        String healthy = DemoRun.wellId(PumpProblem.values().length);
+        assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?"
+                + " AND patron <> 'FULL_PUMP'", healthy)).isZero();
+        assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?", healthy))
+                .isEqualTo(demo.db.count("SELECT count(*) FROM reporting.vw_dynacards WHERE well_id = ?", healthy))
+                .isPositive();
+        assertThat(demo.stdout).contains("Pump cards (latest diagnosis per well):")
+                .doesNotContain("NOT as planted");
     }
 
     @Test

@@ -11,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One run of the README's first command ({@code bp010 demo}, 4 wells x 2 days, every fault planted) shared by the ITs
+ * One run of the README's first command ({@code bp010 demo}, 7 wells x 2 days, every fault planted: the five pump
+ * problems on the first five wells, a full pump on the sixth, the wrong master on the last) shared by the ITs
  * that read its database or its report, so the demo runs once per test JVM. The database is dropped at JVM exit.
  */
 final class DemoRun {
-    static final int WELLS = 4;
+    static final int WELLS = 7;
     private static DemoRun instance;
 
     final TestDatabase db;
@@ -30,6 +31,11 @@ final class DemoRun {
         this.report = report;
         this.exit = exit;
         this.stdout = stdout;
+    }
+
+    /** The demo's id of the well at {@code index} (0-based). */
+    static String wellId(int index) {
+        return String.format("DEMO-%04d", index + 1);
     }
 
     static synchronized DemoRun get() {

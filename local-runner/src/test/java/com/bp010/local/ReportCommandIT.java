@@ -34,7 +34,7 @@ class ReportCommandIT {
         Run run = report("--jdbc-url", demo.db.jdbcUrlAs("bp010_reader"), "--out", out.toString());
 
         assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.out).contains("4 well(s)").contains(out.toString());
+        assertThat(run.out).contains(DemoRun.WELLS + " well(s)").contains(out.toString());
         HtmlPage page = open(out);
         assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("es");
         assertThat(page.querySelector("#exceptions h2").asNormalizedText()).contains("Pozos que requieren atención");
