@@ -171,7 +171,8 @@ COMMENT ON VIEW reporting.vw_dynacards IS
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE VIEW reporting.vw_card_diagnoses AS
 SELECT d.well_id, d.timestamp_lectura, d.clase AS patron, d.severidad, d.probabilidad AS confianza, d.base,
-       d.llenado_pct, d.carga_fluido_lbf, d.carrera_neta_in, d.pip_psi, d.razones, d.modelo_version,
+       d.llenado_pct, d.carga_fluido_lbf, d.carrera_neta_in, d.pip_psi, d.razones, d.caracteristicas,
+       d.modelo_version,
        CASE WHEN d.modelo_version LIKE 'bp010-rules-%' THEN 'RULES' ELSE 'ML' END AS fuente,
        s.position AS position_superficie, s.load AS load_superficie, s.spm,
        f.position AS position_fondo, f.load AS load_fondo
@@ -181,4 +182,4 @@ SELECT d.well_id, d.timestamp_lectura, d.clase AS patron, d.severidad, d.probabi
                               AND f.tipo_carta = 'FONDO';
 
 COMMENT ON VIEW reporting.vw_card_diagnoses IS
-    'Per well, reading and model version: the card diagnosis (patron from universal.patron''s vocabulary, severidad NONE/LOW/MODERATE/SEVERE, confianza 0-1, base PUMP or SURFACE, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi, razones: why, in words), the surface card it read and the pump card of the same reading (NULL on the surface basis), fuente RULES (the pipeline''s card step) or ML';
+    'Per well, reading and model version: the card diagnosis (patron from universal.patron''s vocabulary, severidad NONE/LOW/MODERATE/SEVERE, confianza 0-1, base PUMP or SURFACE, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi, razones: why, in words, caracteristicas: the features by name as docs/CARDS.md defines them), the surface card it read and the pump card of the same reading (NULL on the surface basis), fuente RULES (the pipeline''s card step) or ML';

@@ -145,15 +145,29 @@ class DemoCommandIT {
             assertThat(s.querySelectorAll("svg.chart.trend", s)).as("trend charts").hasSizeGreaterThanOrEqualTo(15);
             assertThat(s.querySelectorAll("svg.chart.trend polyline.series", s)).isNotEmpty();
             assertThat(s.querySelectorAll("table.daily tbody tr", s)).isNotEmpty();
-            assertThat(s.querySelectorAll("svg.chart.card polygon.loop.latest", s)).hasSize(1);
+            assertThat(s.querySelectorAll("svg.chart.card.surface polygon.loop.latest", s)).hasSize(1);
+            // the pump card under it, with its diagnosis and why
+            assertThat(s.querySelectorAll("svg.chart.card.pump polygon.loop.latest", s)).hasSize(1);
+            assertThat(s.querySelectorAll("div.pump.diagnosis ul.reasons li", s)).isNotEmpty();
         }
+        for (PumpProblem p : PumpProblem.values()) {
+            DomNode s = page.querySelector("section.well[data-well='" + DemoRun.wellId(p.ordinal()) + "']");
+            assertThat(s.querySelectorAll("div.pump.diagnosis[data-pattern='" + p.pattern() + "']", s)).as(p.name())
+                    .hasSize(1);
+        }
+        // a parted rod heads the exceptions list
+        assertThat(page.querySelectorAll("#exceptions ol.exceptions > li").get(0).getAttributes()
+                .getNamedItem("data-well").getNodeValue()).isEqualTo(DemoRun.wellId(PumpProblem.ROD_PART.ordinal()));
         try (Connection c = DriverManager.getConnection(demo.db.jdbcUrl());
              ResultSet rs = c.createStatement().executeQuery(
                      "SELECT count(*) FROM reporting.vw_dynacards WHERE well_id = 'DEMO-0002'")) {
             rs.next();
             assertThat(rs.getLong(1)).isGreaterThan(SurveillanceReport.CARDS_PER_WELL);
         }
-        assertThat(page.querySelectorAll("section.well[data-well='DEMO-0002'] polygon.loop.previous"))
-                .hasSize(SurveillanceReport.CARDS_PER_WELL - 1);
+        // the cards before the latest, faintly: on the surface card and on the pump card
+        for (String chart : List.of("surface", "pump")) {
+            assertThat(page.querySelectorAll("section.well[data-well='DEMO-0002'] svg.chart.card." + chart
+                    + " polygon.loop.previous")).as(chart).hasSize(SurveillanceReport.CARDS_PER_WELL - 1);
+        }
     }
 }

@@ -92,6 +92,13 @@ class ReportBrowserIT {
             Number top = (Number) browser.js("return arguments[0].getBoundingClientRect().top", section);
             assertThat(top.doubleValue()).as("%s reached at %d px", id, width).isBetween(-2.0, 40.0);
             assertThat(section.isDisplayed()).isTrue();
+            // the pump card drawn with a size, its diagnosis and reasons visible beside it
+            WebElement pump = section.findElement(By.cssSelector("svg.chart.card.pump"));
+            assertThat(pump.getRect().getWidth()).as("%s pump card at %d px", id, width).isGreaterThan(50);
+            assertThat(pump.getRect().getHeight()).isGreaterThan(30);
+            WebElement diagnosis = section.findElement(By.cssSelector("div.pump.diagnosis"));
+            assertThat(diagnosis.isDisplayed()).isTrue();
+            assertThat(diagnosis.findElement(By.cssSelector("ul.reasons li")).getText()).as(id).isNotBlank();
         }
         screenshots(width);
     }

@@ -1,5 +1,6 @@
 package com.bp010.report;
 
+import com.bp010.report.ReportModel.CardDiagnosis;
 import com.bp010.report.ReportModel.DailyKpi;
 import com.bp010.report.ReportModel.DqFailure;
 import com.bp010.report.ReportModel.Finding;
@@ -26,9 +27,12 @@ final class Attention {
 
     enum Kind { PARTED_ROD, CRITICAL, DIAGNOSIS, SILENT, CONSISTENCY, DATA_QUALITY, PRODUCTION, WARNING }
 
-    /** One reason a well is on the list; exactly one of the detail fields is set, as the kind says. */
+    /**
+     * One reason a well is on the list; exactly one of the detail fields is set, as the kind says (a diagnosis: its
+     * pattern and probability, and the card's diagnosis with how many cards in a row carry it when the report has it).
+     */
     record Reason(Kind kind, Instant since, LiveAlert alert, Finding finding, List<DqFailure> dqFailures,
-                  DailyKpi day, String diagnosis, Double probability) {
+                  DailyKpi day, String diagnosis, Double probability, CardDiagnosis card, Integer cards) {
     }
 
     record WellAttention(Well well, List<Reason> reasons) {
@@ -52,7 +56,8 @@ final class Attention {
     static List<WellAttention> rank(ReportModel m) {
         Map<String, List<Reason>> byWell = new LinkedHashMap<>();
         for (Well w : m.wells()) {
-            diagnosis(w).ifPresent(r -> byWell.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(r));
+            diagnosis(w, m.diagnoses().getOrDefault(w.id(), List.of()), m.alerts())
+                    .ifPresent(r -> byWell.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(r));
         }
         for (LiveAlert a : m.alerts()) {
             if (a.semaphore() && a.code() != null) {
@@ -61,19 +66,20 @@ final class Attention {
                     case 9 -> Kind.SILENT;
                     default -> Kind.WARNING;
                 };
-                add(byWell, a.wellId(), new Reason(kind, a.since(), a, null, null, null, null, null));
+                add(byWell, a.wellId(), new Reason(kind, a.since(), a, null, null, null, null, null, null, null));
             }
         }
         for (Finding f : m.consistency()) {
-            add(byWell, f.wellId(), new Reason(Kind.CONSISTENCY, f.detectedAt(), null, f, null, null, null, null));
+            add(byWell, f.wellId(),
+                    new Reason(Kind.CONSISTENCY, f.detectedAt(), null, f, null, null, null, null, null, null));
         }
         Map<String, List<DqFailure>> dq = new LinkedHashMap<>();
         m.dqFailures().forEach(f -> dq.computeIfAbsent(f.wellId(), k -> new ArrayList<>()).add(f));
         dq.forEach((well, failures) -> add(byWell, well, new Reason(Kind.DATA_QUALITY,
                 failures.stream().map(DqFailure::readAt).filter(t -> t != null).min(Comparator.naturalOrder())
-                        .orElse(null), null, null, worstFirst(failures), null, null, null)));
+                        .orElse(null), null, null, worstFirst(failures), null, null, null, null, null)));
         m.daily().forEach((well, days) -> shortfall(days).ifPresent(d -> add(byWell, well,
-                new Reason(Kind.PRODUCTION, null, null, null, null, d, null, null))));
+                new Reason(Kind.PRODUCTION, null, null, null, null, d, null, null, null, null))));
 
         List<WellAttention> ranked = new ArrayList<>();
         List<String> order = m.wells().stream().map(Well::id).toList();
@@ -92,19 +98,42 @@ final class Attention {
         return ranked;
     }
 
-    /** A diagnosis other than a full pump is a reason; a parted rod outranks everything. */
-    private static java.util.Optional<Reason> diagnosis(Well w) {
-        if (w.diagnosis() == null || w.diagnosis().isBlank()) {
+    /**
+     * A diagnosis other than a full pump is a reason; a parted rod outranks everything. The latest card diagnosis of the
+     * window when there is one (since the first of the cards in a row with its pattern: the CARTA alert's start and
+     * count when the streak is an alert, else among the cards the report read), else the dashboard's.
+     */
+    private static java.util.Optional<Reason> diagnosis(Well w, List<CardDiagnosis> cards, List<LiveAlert> alerts) {
+        CardDiagnosis latest = cards.isEmpty() ? null : cards.get(0);
+        String pattern = latest != null ? latest.pattern() : w.diagnosis();
+        if (pattern == null || pattern.isBlank()) {
             return java.util.Optional.empty();
         }
-        String d = w.diagnosis().toUpperCase(Locale.ROOT).replace(' ', '_');
+        String d = pattern.toUpperCase(Locale.ROOT).replace(' ', '_');
         if (d.equals("FULL_PUMP") || d.equals("BOMBA_LLENA") || d.equals("NORMAL")) {
             return java.util.Optional.empty();
         }
         Kind kind = d.contains("PARTED") || d.contains("ROD_PART") || d.contains("VARILLA_ROTA")
                 || d.contains("ROTURA") ? Kind.PARTED_ROD : Kind.DIAGNOSIS;
-        return java.util.Optional.of(new Reason(kind, null, null, null, null, null, w.diagnosis(),
-                w.diagnosisProbability()));
+        if (latest == null) {
+            return java.util.Optional.of(new Reason(kind, null, null, null, null, null, pattern,
+                    w.diagnosisProbability(), null, null));
+        }
+        int streak = 0;
+        while (streak < cards.size() && pattern.equals(cards.get(streak).pattern())) {
+            streak++;
+        }
+        Instant since = cards.get(streak - 1).readAt();
+        Integer count = streak;
+        for (LiveAlert a : alerts) {
+            if ("CARTA".equals(a.type()) && a.wellId().equals(w.id()) && pattern.equals(a.reference())
+                    && a.since() != null && a.referenceValue() != null) {
+                since = a.since();
+                count = (int) Math.round(a.referenceValue());
+            }
+        }
+        return java.util.Optional.of(new Reason(kind, since, null, null, null, null, pattern, latest.confidence(),
+                latest, count));
     }
 
     /** The latest complete day, when its oil is more than SHORTFALL_PCT below the target rate. */

@@ -1,7 +1,6 @@
 package com.bp010.report;
 
-import com.bp010.report.ReportModel.SurfaceCard;
-
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,11 +18,17 @@ final class CardChart {
     private CardChart() {
     }
 
-    /** {@code cards} newest first; only drawable ones are drawn. */
-    static String svg(String title, List<SurfaceCard> cards, Format f, String xLabel, String yLabel) {
-        List<SurfaceCard> drawable = cards.stream().filter(SurfaceCard::drawable).toList();
+    /** One card to draw: position and load of one stroke, read at {@code readAt}. */
+    record Loop(Instant readAt, double[] position, double[] load) {
+    }
+
+    /**
+     * {@code cards} newest first, all drawable; {@code kind} ({@code surface} or {@code pump}) is the chart's class
+     * beside {@code chart card}.
+     */
+    static String svg(String title, String kind, List<Loop> drawable, Format f, String xLabel, String yLabel) {
         StringBuilder s = new StringBuilder(4096);
-        s.append("<svg class=\"chart card\" role=\"img\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+        s.append("<svg class=\"chart card ").append(kind).append("\" role=\"img\" viewBox=\"0 0 ").append(W).append(' ').append(H)
                 .append("\"><title>").append(Html.esc(title)).append("</title>")
                 .append("<text x=\"4\" y=\"14\" class=\"ct\">").append(Html.esc(TrendChart.shorten(title, 54)))
                 .append("</text>");
@@ -31,7 +36,7 @@ final class CardChart {
         double xHi = Double.NEGATIVE_INFINITY;
         double yLo = Double.POSITIVE_INFINITY;
         double yHi = Double.NEGATIVE_INFINITY;
-        for (SurfaceCard c : drawable) {
+        for (Loop c : drawable) {
             for (int i = 0; i < c.position().length; i++) {
                 xLo = Math.min(xLo, c.position()[i]);
                 xHi = Math.max(xHi, c.position()[i]);
@@ -59,7 +64,7 @@ final class CardChart {
                 .append("<text x=\"10\" y=\"").append((TOP + H - BOTTOM) / 2).append("\" class=\"ax\" transform=\"rotate(-90 10 ")
                 .append((TOP + H - BOTTOM) / 2).append(")\" text-anchor=\"middle\">").append(Html.esc(yLabel)).append("</text>");
         for (int k = drawable.size() - 1; k >= 0; k--) {
-            SurfaceCard c = drawable.get(k);
+            Loop c = drawable.get(k);
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < c.position().length; i++) {
                 points.append(Scale.n(x.at(c.position()[i]))).append(',').append(Scale.n(y.at(c.load()[i]))).append(' ');

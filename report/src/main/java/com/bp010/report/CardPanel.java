@@ -1,21 +1,24 @@
 package com.bp010.report;
 
+import com.bp010.report.CardChart.Loop;
+import com.bp010.report.ReportModel.CardDiagnosis;
 import com.bp010.report.ReportModel.SurfaceCard;
 import com.bp010.report.ReportModel.Well;
 
 import java.util.List;
 
 /**
- * A well's cards: the surface card of the window's latest reading drawn with the ones before it faintly, the cards
- * that could not be drawn or failed their DQ check listed with why, and the pump card with the diagnosis beside it.
- * Until pump cards are computed, that place says so (and shows the diagnosis the dashboard holds, if any).
+ * A well's cards: the surface card of the window's latest reading drawn with the ones before it faintly; the pump card
+ * under it (docs/CARDS.md) likewise, with the diagnosis, its reasons in words and what the cards before it were
+ * diagnosed as, so a change of shape shows; the cards that could not be drawn or failed their DQ check listed with
+ * why. Without a card diagnosis, that place says so (and shows the diagnosis the dashboard holds, if any).
  */
 final class CardPanel {
     private CardPanel() {
     }
 
-    static void render(StringBuilder h, List<SurfaceCard> cards, Well well, Words w) {
-        if (cards.isEmpty()) {
+    static void render(StringBuilder h, List<SurfaceCard> cards, List<CardDiagnosis> diagnoses, Well well, Words w) {
+        if (cards.isEmpty() && diagnoses.isEmpty()) {
             h.append("<p class=\"note\">").append(Html.esc(w.msg.get("cards.none"))).append("</p>");
             return;
         }
@@ -23,21 +26,30 @@ final class CardPanel {
         h.append("<div class=\"charts wide\">");
         if (!drawn.isEmpty()) {
             SurfaceCard latest = drawn.get(0);
-            h.append("<figure class=\"cardfig\">").append(CardChart.svg(w.msg.get("cards.surface.title"), drawn, w.fmt,
+            h.append("<figure class=\"cardfig\">").append(CardChart.svg(w.msg.get("cards.surface.title"), "surface",
+                    drawn.stream().map(c -> new Loop(c.readAt(), c.position(), c.load())).toList(), w.fmt,
                     w.msg.get("cards.position"), w.msg.get("cards.load"))).append("<figcaption class=\"note\">")
                     .append(Html.esc(w.msg.get("cards.surface", w.fmt.time(latest.readAt()), drawn.size() - 1)))
                     .append("</figcaption></figure>");
         }
-        h.append("<div class=\"pump\" data-pump-card=\"").append(well.diagnosis() == null ? "none" : "diagnosis")
-                .append("\"><b>").append(Html.esc(w.msg.get("cards.pump"))).append("</b><br>");
-        if (well.diagnosis() != null) {
-            h.append(Html.esc(w.msg.get("why.diagnosis", w.diagnosis(well.diagnosis()),
-                    well.diagnosisProbability() == null ? "—"
-                            : w.fmt.decimals(well.diagnosisProbability() * 100, 0) + " %")));
-        } else {
-            h.append(Html.esc(w.msg.get("cards.pump.none")));
+        List<CardDiagnosis> pumpCards = diagnoses.stream().filter(CardDiagnosis::drawable).toList();
+        if (!pumpCards.isEmpty()) {
+            h.append("<figure class=\"cardfig\">").append(CardChart.svg(w.msg.get("cards.pump.title"), "pump",
+                    pumpCards.stream().map(d -> new Loop(d.readAt(), d.pumpPosition(), d.pumpLoad())).toList(), w.fmt,
+                    w.msg.get("cards.pump.position"), w.msg.get("cards.pump.load"))).append("<figcaption class=\"note\">")
+                    .append(Html.esc(w.msg.get("cards.pump.caption", w.fmt.time(pumpCards.get(0).readAt()),
+                            pumpCards.size() - 1))).append("</figcaption></figure>");
         }
-        h.append("</div></div>");
+        if (diagnoses.isEmpty()) {
+            h.append("<div class=\"pump\" data-pump-card=\"").append(well.diagnosis() == null ? "none" : "diagnosis")
+                    .append("\"><b>").append(Html.esc(w.msg.get("cards.pump"))).append("</b><br>");
+            h.append(Html.esc(well.diagnosis() != null ? w.msg.get("why.diagnosis", w.diagnosis(well.diagnosis()),
+                    w.confidence(well.diagnosisProbability())) : w.msg.get("cards.pump.none")));
+            h.append("</div>");
+        } else {
+            diagnosis(h, diagnoses, w);
+        }
+        h.append("</div>");
         List<SurfaceCard> rejected = cards.stream().filter(c -> !c.drawable() || !c.validDq()).toList();
         if (!rejected.isEmpty()) {
             h.append("<ul class=\"more\">");
@@ -48,5 +60,34 @@ final class CardPanel {
             }
             h.append("</ul>");
         }
+    }
+
+    /** The latest diagnosis: pattern, severity, confidence, basis, reasons, the quantities; then the ones before. */
+    private static void diagnosis(StringBuilder h, List<CardDiagnosis> diagnoses, Words w) {
+        CardDiagnosis d = diagnoses.get(0);
+        boolean full = "FULL_PUMP".equals(d.pattern());
+        h.append("<div class=\"pump diagnosis\" data-pump-card=\"").append(d.drawable() ? "drawn" : "surface-basis")
+                .append("\" data-pattern=\"").append(Html.esc(d.pattern())).append("\"><b>")
+                .append(Html.esc(w.msg.get("cards.pump"))).append("</b><p class=\"verdict").append(full ? " ok" : "")
+                .append("\">").append(Html.esc(w.diagnosis(d.pattern()))).append("</p><p class=\"meta\">")
+                .append(Html.esc(w.msg.get("cards.verdict", w.severity(d.severity()), w.confidence(d.confidence()),
+                        w.msg.getOr("cards.basis." + d.basis(), String.valueOf(d.basis())),
+                        w.msg.getOr("cards.source." + d.source(), String.valueOf(d.source())),
+                        w.fmt.time(d.readAt())))).append("</p><ul class=\"reasons\">");
+        for (String reason : w.cardReasons(d)) {
+            h.append("<li>").append(Html.esc(reason)).append("</li>");
+        }
+        h.append("</ul><p class=\"meta\">").append(Html.esc(w.msg.get("cards.quantities",
+                d.fillagePct() == null ? "—" : w.fmt.decimals(d.fillagePct(), 0) + " %",
+                w.fmt.num(d.fluidLoadLbf(), "lbf"), w.fmt.num(d.pipPsi(), "psi")))).append("</p>");
+        if (diagnoses.size() > 1) {
+            h.append("<p class=\"note\">").append(Html.esc(w.msg.get("cards.before"))).append("</p><ul class=\"before\">");
+            for (CardDiagnosis p : diagnoses.subList(1, diagnoses.size())) {
+                h.append("<li>").append(Html.esc(w.fmt.time(p.readAt()) + ": " + w.diagnosis(p.pattern()) + " ("
+                        + w.confidence(p.confidence()) + ")")).append("</li>");
+            }
+            h.append("</ul>");
+        }
+        h.append("</div>");
     }
 }

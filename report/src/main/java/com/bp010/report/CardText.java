@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a card as the SCADA sent it ({@code {"position": [in, ...], "load": [lbf, ...]}}, docs/CONTRACTS.md §4.3) for drawing. A
@@ -36,6 +40,38 @@ final class CardText {
             String why = e instanceof JsonProcessingException j ? "not JSON: " + j.getOriginalMessage() : e.getMessage();
             return new SurfaceCard(wellId, readAt, validDq, dqRule, dqReason, null, null, why);
         }
+    }
+
+    /** The features a diagnosis stored ({@code {"fillagePct": 58.2, ...}}, nulls kept out); empty when unreadable. */
+    static Map<String, Double> features(String json) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        try {
+            JsonNode n = json == null ? null : Json.mapper().readTree(json);
+            if (n != null && n.isObject()) {
+                n.fields().forEachRemaining(e -> {
+                    if (e.getValue().isNumber()) {
+                        out.put(e.getKey(), e.getValue().asDouble());
+                    }
+                });
+            }
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /** The reasons a diagnosis stored (a JSON array of strings); empty when unreadable. */
+    static List<String> reasons(String json) {
+        List<String> out = new ArrayList<>();
+        try {
+            JsonNode n = json == null ? null : Json.mapper().readTree(json);
+            if (n != null && n.isArray()) {
+                n.forEach(r -> out.add(r.asText()));
+            }
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+        return out;
     }
 
     private static double[] numbers(JsonNode card, String field) {

@@ -12,6 +12,7 @@ import java.util.Map;
 record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, Labels labels, List<Well> wells,
                    Map<String, List<MatrixCell>> matrix, List<LiveAlert> alerts, Map<String, HourlySeries> hourly,
                    Map<String, List<DailyKpi>> daily, Map<String, List<SurfaceCard>> cards,
+                   Map<String, List<CardDiagnosis>> diagnoses,
                    List<Finding> consistency, List<DqFailure> dqFailures, DqScore dqScore, List<DqRule> dqRules,
                    List<FieldDay> fieldDays, DataExtent extent) {
 
@@ -61,6 +62,20 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
                        double[] position, double[] load, String problem) {
         boolean drawable() {
             return position != null && load != null && position.length >= 2 && position.length == load.length;
+        }
+    }
+
+    /**
+     * A card's diagnosis (docs/CARDS.md) with the pump card it read (null arrays on the surface basis): pattern,
+     * severity, confidence 0-1, basis PUMP or SURFACE, the features by name and the reasons as the rules wrote them.
+     */
+    record CardDiagnosis(String wellId, Instant readAt, String pattern, String severity, Double confidence,
+                         String basis, String source, Double fillagePct, Double fluidLoadLbf, Double pipPsi,
+                         Map<String, Double> features, List<String> reasons, double[] pumpPosition,
+                         double[] pumpLoad) {
+        boolean drawable() {
+            return pumpPosition != null && pumpLoad != null && pumpPosition.length >= 2
+                    && pumpPosition.length == pumpLoad.length;
         }
     }
 

@@ -12,6 +12,7 @@ import com.bp010.report.ReportModel.Limits;
 import com.bp010.report.ReportModel.LiveAlert;
 import com.bp010.report.ReportModel.MatrixCell;
 import com.bp010.report.ReportModel.SurfaceCard;
+import com.bp010.report.ReportModel.CardDiagnosis;
 import com.bp010.report.ReportModel.Well;
 
 import java.sql.Connection;
@@ -58,7 +59,7 @@ final class ReportReader {
         Instant stateAsOf = Rows.list(c, "SELECT max(evaluado_en) AS t FROM reporting.vw_semaphore_matrix WHERE " + WELL,
                 rs -> Rows.instant(rs, "t"), wellId, wellId).get(0);
         return new ReportModel(w, generatedAt, stateAsOf, labels(lang), wells, matrix(), alerts(), hourly(w), daily(w),
-                cards(w), consistency(), dqFailures(w), dqScore(w), dqRules(), fieldDays(w), extent);
+                cards(w), diagnoses(w), consistency(), dqFailures(w), dqScore(w), dqRules(), fieldDays(w), extent);
     }
 
     Labels labels(Language lang) throws SQLException {
@@ -163,6 +164,34 @@ final class ReportReader {
                         rs.getBoolean("carta_valida"), rs.getString("dq_regla"), rs.getString("dq_motivo"),
                         rs.getString("carta")),
                 utc(w.start()), utc(w.end()), CARDS_PER_WELL, wellId, wellId), SurfaceCard::wellId);
+    }
+
+    /**
+     * The diagnoses of the window's latest {@link #CARDS_PER_WELL} diagnosed readings per well, newest first: one per
+     * reading, the rules' where a reading has several models' (their reasons are the ones the report can explain).
+     */
+    private Map<String, List<CardDiagnosis>> diagnoses(ReportWindow w) throws SQLException {
+        return group(Rows.list(c, """
+                SELECT s.well_id, k.*
+                  FROM reporting.vw_well_selector s
+                 CROSS JOIN LATERAL (
+                       SELECT DISTINCT ON (d.timestamp_lectura) d.timestamp_lectura, d.patron, d.severidad,
+                              d.confianza, d.base, d.fuente, d.llenado_pct, d.carga_fluido_lbf, d.pip_psi,
+                              d.caracteristicas::text AS caracteristicas, d.razones::text AS razones,
+                              d.position_fondo, d.load_fondo
+                         FROM reporting.vw_card_diagnoses d
+                        WHERE d.well_id = s.well_id AND d.timestamp_lectura >= ? AND d.timestamp_lectura < ?
+                        ORDER BY d.timestamp_lectura DESC, (d.fuente = 'RULES') DESC, d.modelo_version DESC
+                        LIMIT ?) k
+                 WHERE (CAST(? AS text) IS NULL OR s.well_id = ?)
+                 ORDER BY s.well_id, k.timestamp_lectura DESC""",
+                rs -> new CardDiagnosis(rs.getString("well_id"), Rows.instant(rs, "timestamp_lectura"),
+                        rs.getString("patron"), rs.getString("severidad"), Rows.dbl(rs, "confianza"),
+                        rs.getString("base"), rs.getString("fuente"), Rows.dbl(rs, "llenado_pct"),
+                        Rows.dbl(rs, "carga_fluido_lbf"), Rows.dbl(rs, "pip_psi"),
+                        CardText.features(rs.getString("caracteristicas")), CardText.reasons(rs.getString("razones")),
+                        Rows.doubles(rs, "position_fondo"), Rows.doubles(rs, "load_fondo")),
+                utc(w.start()), utc(w.end()), CARDS_PER_WELL, wellId, wellId), CardDiagnosis::wellId);
     }
 
     private List<Finding> consistency() throws SQLException {

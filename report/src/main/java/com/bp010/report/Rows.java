@@ -51,6 +51,23 @@ final class Rows {
         return t == null ? null : t.toInstant();
     }
 
+    /** A {@code double precision[]} column; null when NULL or when it holds a NULL element. */
+    static double[] doubles(ResultSet rs, String column) throws SQLException {
+        java.sql.Array a = rs.getArray(column);
+        if (a == null) {
+            return null;
+        }
+        Object[] values = (Object[]) a.getArray();
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] instanceof Number n)) {
+                return null;
+            }
+            out[i] = n.doubleValue();
+        }
+        return out;
+    }
+
     static LocalDate day(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }

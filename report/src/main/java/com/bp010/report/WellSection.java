@@ -53,7 +53,7 @@ final class WellSection {
         daily(h, m.daily().getOrDefault(id, List.of()), m, w);
         alerts(h, id, m, Episodes.of(m.hourly().get(id), limits), w);
         quality(h, m.dqFailures().stream().filter(f -> f.wellId().equals(id)).toList(), w);
-        cards(h, m.cards().getOrDefault(id, List.of()), well, w);
+        cards(h, m.cards().getOrDefault(id, List.of()), m.diagnoses().getOrDefault(id, List.of()), well, w);
         findings(h, m.consistency().stream().filter(f -> f.wellId().equals(id)).toList(), w);
         h.append("<p class=\"top-link\"><a href=\"#exceptions\">").append(Html.esc(w.msg.get("well.back")))
                 .append("</a></p></section>");
@@ -168,9 +168,10 @@ final class WellSection {
         QualitySection.failureTable(h, failures, w, false);
     }
 
-    private static void cards(StringBuilder h, List<SurfaceCard> cards, Well well, Words w) {
+    private static void cards(StringBuilder h, List<SurfaceCard> cards, List<ReportModel.CardDiagnosis> diagnoses,
+                              Well well, Words w) {
         h.append("<h4>").append(Html.esc(w.msg.get("well.cards"))).append("</h4>");
-        CardPanel.render(h, cards, well, w);
+        CardPanel.render(h, cards, diagnoses, well, w);
     }
 
     private static void findings(StringBuilder h, List<Finding> findings, Words w) {

@@ -59,8 +59,11 @@ final class Words {
             case DATA_QUALITY -> r.dqFailures().size() == 1 ? msg.get("why.dq.one", dqFailure(r.dqFailures().get(0)))
                     : msg.get("why.dq", fmt.count(r.dqFailures().size()), dqFailure(r.dqFailures().get(0)));
             case PRODUCTION -> production(r.day());
-            case PARTED_ROD, DIAGNOSIS -> msg.get("why.diagnosis", diagnosis(r.diagnosis()),
-                    r.probability() == null ? "—" : fmt.decimals(r.probability() * 100, 0) + " %");
+            case PARTED_ROD, DIAGNOSIS -> r.card() == null ? msg.get("why.diagnosis", diagnosis(r.diagnosis()),
+                    r.probability() == null ? "—" : fmt.decimals(r.probability() * 100, 0) + " %")
+                    : msg.get("why.card", diagnosis(r.diagnosis()), severity(r.card().severity()),
+                            confidence(r.card().confidence()), fmt.count(r.cards()), fmt.time(r.since()),
+                            cardReasons(r.card()).get(0));
         };
     }
 
@@ -108,6 +111,47 @@ final class Words {
             }
         };
         return what + " (" + f.ruleId() + (f.severity() == null ? "" : ", " + f.severity()) + ") · " + when;
+    }
+
+    /** A diagnosis's severity in words (NONE, LOW, MODERATE, SEVERE). */
+    String severity(String severity) {
+        return severity == null ? "—" : msg.getOr("severity." + severity, Labels.words(severity));
+    }
+
+    String confidence(Double confidence) {
+        return confidence == null ? "—" : fmt.decimals(confidence * 100, 0) + " %";
+    }
+
+    private static final java.util.regex.Pattern FEATURE = java.util.regex.Pattern.compile("\\{(\\w+)(%?)}");
+
+    /**
+     * Why a card got its pattern, in the report's language: the pattern's sentence ({@code cardwhy.<PATTERN>}, or
+     * {@code cardwhy.surface} on the surface basis) filled with the features that decided it (docs/CARDS.md); the
+     * rules' own sentences (English) where a feature it needs is missing. Never empty.
+     */
+    java.util.List<String> cardReasons(ReportModel.CardDiagnosis d) {
+        String key = "SURFACE".equals(d.basis()) ? "cardwhy.surface" : "cardwhy." + d.pattern();
+        String template = msg.getOr(key, null);
+        if (template != null) {
+            java.util.regex.Matcher m = FEATURE.matcher(template);
+            StringBuilder out = new StringBuilder();
+            boolean complete = true;
+            while (m.find()) {
+                Double v = d.features().get(m.group(1));
+                if (v == null) {
+                    complete = false;
+                    break;
+                }
+                String text = m.group(2).isEmpty() ? fmt.decimals(v, Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2)
+                        : fmt.decimals(v * 100, 0);
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(text));
+            }
+            if (complete) {
+                m.appendTail(out);
+                return java.util.List.of(out.toString());
+            }
+        }
+        return d.reasons().isEmpty() ? java.util.List.of(diagnosis(d.pattern())) : d.reasons();
     }
 
     String diagnosis(String pattern) {

@@ -35,7 +35,7 @@ class AttentionTest {
         wells.set(2, new Well("W-3", "W-3", "F", "NORMAL", null, null, null, "PARTED_ROD", 0.91));
         wells.set(0, new Well("W-1", "W-1", "F", "CRITICAL", null, null, null, "FULL_PUMP", 0.99));
         ReportModel m = new ReportModel(base.window(), base.generatedAt(), base.stateAsOf(), base.labels(), wells,
-                base.matrix(), base.alerts(), base.hourly(), base.daily(), base.cards(), base.consistency(),
+                base.matrix(), base.alerts(), base.hourly(), base.daily(), base.cards(), base.diagnoses(), base.consistency(),
                 base.dqFailures(), base.dqScore(), base.dqRules(), base.fieldDays(), base.extent());
 
         List<WellAttention> ranked = Attention.rank(m);
@@ -43,6 +43,26 @@ class AttentionTest {
         assertThat(ranked.get(0).well().id()).isEqualTo("W-3");
         assertThat(ranked.get(0).top()).isEqualTo(Kind.PARTED_ROD);
         assertThat(ranked.get(1).reasons()).extracting(Attention.Reason::kind).doesNotContain(Kind.DIAGNOSIS);
+    }
+
+    @Test
+    void shouldPutAPartedRodCardFirstAndSayWhySinceWhen_whenTheLatestCardsAreDiagnosed() {
+        List<WellAttention> ranked = Attention.rank(SampleModel.withCards(Language.EN));
+        Words w = new Words(SampleModel.labels(Language.EN), new Messages(Language.EN),
+                new Format(Language.EN, SampleModel.ZONE));
+
+        assertThat(ranked).extracting(a -> a.well().id()).containsExactly("W-3", "W-1", "W-2");
+        Attention.Reason parted = ranked.get(0).reasons().get(0);
+        assertThat(parted.kind()).isEqualTo(Kind.PARTED_ROD);
+        // the streak and its start come from the CARTA alert (5 cards), the reason from the card's features
+        assertThat(w.why(parted)).isEqualTo("parted rod (severe, confidence 85 %) on the last 5 cards, since"
+                + " 2026-03-02 21:00: the pump card's upper load, -2,434 lbf, is below 15 % of the 7,991 lbf a full"
+                + " column puts on the plunger: the rods carry no fluid");
+        // W-1: critical first, then the pound of its last two cards (no alert yet: counted among the cards read)
+        assertThat(ranked.get(1).reasons()).extracting(Attention.Reason::kind).containsExactly(Kind.CRITICAL,
+                Kind.DIAGNOSIS);
+        assertThat(w.why(ranked.get(1).reasons().get(1))).startsWith("fluid pound (severe, confidence 77 %) on the"
+                + " last 2 cards, since 2026-03-02 23:00: the load falls on the downstroke at 58.2 % of the stroke");
     }
 
     @Test

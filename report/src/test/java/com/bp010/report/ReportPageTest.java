@@ -68,6 +68,27 @@ class ReportPageTest {
     }
 
     @Test
+    void shouldDrawThePumpCardWithTheDiagnosisAndWhy_whenAWellsCardsAreDiagnosed() throws Exception {
+        HtmlPage page = parse(ReportPage.render(SampleModel.withCards(Language.ES), "Prueba", 200));
+
+        DomNode w1 = page.querySelector("section.well[data-well='W-1']");
+        // the surface card and the pump card, each with the cards before it faintly
+        assertThat(w1.querySelectorAll("svg.chart.card.surface polygon.loop.latest", w1)).hasSize(1);
+        assertThat(w1.querySelectorAll("svg.chart.card.pump polygon.loop.latest", w1)).hasSize(1);
+        assertThat(w1.querySelectorAll("svg.chart.card.pump polygon.loop.previous", w1)).hasSize(2);
+        DomNode diagnosis = w1.querySelectorAll("div.pump.diagnosis", w1).get(0);
+        assertThat(diagnosis.getAttributes().getNamedItem("data-pattern").getNodeValue()).isEqualTo("FLUID_POUND");
+        assertThat(diagnosis.asNormalizedText()).contains("golpe de fluido", "Severidad severa", "confianza 77 %",
+                "carta de fondo", "la carga cae en la carrera descendente al 58,2 % de la carrera (llenado < 90 %), de"
+                        + " golpe, en el 4 % de la carrera", "Llenado de bomba 58 %", "bomba llena (90 %)")
+                .doesNotContain("the rules' own words");
+        // the exceptions list: the parted rod first, with why and since when
+        String first = page.querySelectorAll("#exceptions ol.exceptions > li").get(0).asNormalizedText();
+        assertThat(first).contains("W-3", "varilla partida (severa, confianza 85 %) en las últimas 5 cartas, desde"
+                + " 2026-03-02 21:00: la carga superior de la carta de fondo, -2.434 lbf");
+    }
+
+    @Test
     void shouldCapTheWellPages_whenThereAreMoreWellsThanTheLimit() throws Exception {
         HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 2));
 

@@ -1,5 +1,6 @@
 package com.bp010.report;
 
+import com.bp010.report.ReportModel.CardDiagnosis;
 import com.bp010.report.ReportModel.DailyKpi;
 import com.bp010.report.ReportModel.DataExtent;
 import com.bp010.report.ReportModel.DqFailure;
@@ -106,7 +107,42 @@ final class SampleModel {
                 "HIGH"));
         List<FieldDay> days = List.of(new FieldDay(FROM, 3, 3, 153.0, 300.0, 60.0, 600.0, 1.3),
                 new FieldDay(TO, 3, 3, 140.0, 300.0, 60.0, 600.0, 1.4));
-        return new ReportModel(window, AS_OF, AS_OF, labels(lang), wells, matrix, alerts, hourly, daily, cards,
+        return new ReportModel(window, AS_OF, AS_OF, labels(lang), wells, matrix, alerts, hourly, daily, cards, Map.of(),
                 findings, dq, new DqScore(10000, 9999, 1, 0), List.of(), days, new DataExtent(FROM, TO));
+    }
+
+    /**
+     * The sample field with card diagnoses: W-1's latest two cards pound (fillage 58 %) after a full one; W-3's latest
+     * card says its rods parted (with a CARTA alert over 5 cards since 02:00 UTC), the one before it a full pump.
+     */
+    static ReportModel withCards(Language lang) {
+        ReportModel m = model(lang);
+        Map<String, List<CardDiagnosis>> d = new LinkedHashMap<>();
+        d.put("W-1", List.of(
+                diagnosis("W-1", AS_OF, "FLUID_POUND", "SEVERE", 0.77, Map.of("fillagePct", 58.2, "unloadingSpan", 0.04,
+                        "areaRatio", 0.6), new double[] {0, 40, 80, 60, 45, 0}, new double[] {0, 3000, 3000, 3000, 0, 0}),
+                diagnosis("W-1", AS_OF.minusSeconds(3600), "FLUID_POUND", "SEVERE", 0.75,
+                        Map.of("fillagePct", 59.0, "unloadingSpan", 0.05), new double[] {0, 40, 80, 60, 45, 0},
+                        new double[] {0, 3000, 3000, 3000, 0, 0}),
+                diagnosis("W-1", AS_OF.minusSeconds(7200), "FULL_PUMP", "NONE", 0.9,
+                        Map.of("fillagePct", 99.0, "loadingSpan", 0.01, "unloadingSpan", 0.01),
+                        new double[] {0, 40, 80, 40, 0}, new double[] {0, 3000, 3000, 0, 0})));
+        d.put("W-3", List.of(
+                diagnosis("W-3", AS_OF, "ROD_PART", "SEVERE", 0.85, Map.of("upperLoadLbf", -2434.0,
+                        "maxFluidLoadLbf", 7991.0), new double[] {0, 40, 80, 40, 0}, new double[] {0, 10, 0, -10, 0}),
+                diagnosis("W-3", AS_OF.minusSeconds(3600), "FULL_PUMP", "NONE", 0.9, Map.of("fillagePct", 99.0),
+                        new double[] {0, 40, 80, 40, 0}, new double[] {0, 3000, 3000, 0, 0})));
+        List<LiveAlert> alerts = new ArrayList<>(m.alerts());
+        alerts.add(new LiveAlert("CARTA", "W-3", "ROD_PART", null, null, 5.0, "card_alert_consecutive", 3.0,
+                Instant.parse("2026-03-03T02:00:00Z"), AS_OF, AS_OF, "SEVERE"));
+        return new ReportModel(m.window(), m.generatedAt(), m.stateAsOf(), m.labels(), m.wells(), m.matrix(),
+                List.copyOf(alerts), m.hourly(), m.daily(), m.cards(), d, m.consistency(), m.dqFailures(), m.dqScore(),
+                m.dqRules(), m.fieldDays(), m.extent());
+    }
+
+    private static CardDiagnosis diagnosis(String well, Instant at, String pattern, String severity, double confidence,
+                                           Map<String, Double> features, double[] position, double[] load) {
+        return new CardDiagnosis(well, at, pattern, severity, confidence, "PUMP", "RULES", features.get("fillagePct"),
+                3000.0, 450.0, features, List.of("the rules' own words"), position, load);
     }
 }
