@@ -5,6 +5,7 @@
 --   reporting.fnc_dq_score(d, h)  passed / evaluated over the latest verdict of every reading of the days d..h (each
 --                                 rule and day as the newest run that judged it: reporting.vw_dq_trend), never the
 --                                 last run's own counts; score is NULL when nothing was evaluated.
+--   reporting.fnc_dq_score_by_rule(d, h)  the same per rule (the report's table); fnc_dq_score is its sum.
 
 DROP VIEW IF EXISTS reporting.vw_dq_failures CASCADE;
 CREATE VIEW reporting.vw_dq_failures AS
@@ -33,20 +34,45 @@ COMMENT ON VIEW reporting.vw_dq_failures IS
     'Every failed DQ check by its latest verdict: well, hour (NULL for well master checks), variable, value, the limit it broke, rule, type, reason, severity (orden_severidad 0 = most severe)';
 
 DROP FUNCTION IF EXISTS reporting.fnc_dq_score(date, date);
+DROP FUNCTION IF EXISTS reporting.fnc_dq_score_by_rule(date, date);
+CREATE FUNCTION reporting.fnc_dq_score_by_rule(p_desde date, p_hasta date)
+RETURNS TABLE (rule_id text, nombre_tecnico text, tipo text, severidad text, evaluated bigint, passed bigint,
+               failed bigint, not_evaluated bigint, score double precision)
+LANGUAGE sql STABLE AS $$
+    WITH t AS (
+        SELECT t.rule_id, max(t.nombre_tecnico) AS nombre_tecnico, max(t.tipo) AS tipo,
+               sum(t.evaluated) AS evaluated, sum(t.passed) AS passed, sum(t.failed) AS failed,
+               sum(t.not_evaluated) AS not_evaluated
+          FROM reporting.vw_dq_trend t
+         WHERE t.ambito = 'REGLA'
+           AND (p_desde IS NULL OR t.fecha >= p_desde)
+           AND (p_hasta IS NULL OR t.fecha <= p_hasta)
+         GROUP BY t.rule_id
+    )
+    SELECT coalesce(r.rule_id, t.rule_id), coalesce(r.nombre_tecnico, t.nombre_tecnico), coalesce(r.tipo, t.tipo),
+           r.severidad, coalesce(t.evaluated, 0)::bigint, coalesce(t.passed, 0)::bigint,
+           coalesce(t.failed, 0)::bigint, coalesce(t.not_evaluated, 0)::bigint,
+           CASE WHEN t.evaluated > 0 THEN t.passed::double precision / t.evaluated END
+      FROM (SELECT s.rule_id, s.nombre_tecnico, s.tipo, s.severidad FROM reporting.vw_dq_summary s WHERE s.activa) r
+      FULL JOIN t ON t.rule_id = r.rule_id
+$$;
+
+COMMENT ON FUNCTION reporting.fnc_dq_score_by_rule(date, date) IS
+    'Per DQ rule (every active rule, and any other rule that judged a day of the window), the score of the days p_desde..p_hasta (NULL: unbounded): passed / evaluated over the latest verdict of every reading (vw_dq_trend), with the failed and not evaluated counts';
+
 CREATE FUNCTION reporting.fnc_dq_score(p_desde date, p_hasta date)
 RETURNS TABLE (evaluated bigint, passed bigint, failed bigint, not_evaluated bigint, score double precision)
 LANGUAGE sql STABLE AS $$
-    SELECT coalesce(sum(t.evaluated), 0)::bigint, coalesce(sum(t.passed), 0)::bigint,
-           coalesce(sum(t.failed), 0)::bigint, coalesce(sum(t.not_evaluated), 0)::bigint,
-           CASE WHEN sum(t.evaluated) > 0 THEN sum(t.passed)::double precision / sum(t.evaluated) END
-      FROM reporting.vw_dq_trend t
-     WHERE t.ambito = 'TOTAL'
-       AND (p_desde IS NULL OR t.fecha >= p_desde)
-       AND (p_hasta IS NULL OR t.fecha <= p_hasta)
+    -- the sum of the rules' rows, so the total and the per-rule table can never disagree
+    SELECT coalesce(sum(r.evaluated), 0)::bigint, coalesce(sum(r.passed), 0)::bigint,
+           coalesce(sum(r.failed), 0)::bigint, coalesce(sum(r.not_evaluated), 0)::bigint,
+           CASE WHEN sum(r.evaluated) > 0 THEN sum(r.passed)::double precision / sum(r.evaluated) END
+      FROM reporting.fnc_dq_score_by_rule(p_desde, p_hasta) r
 $$;
 
 COMMENT ON FUNCTION reporting.fnc_dq_score(date, date) IS
-    'The DQ score of the days p_desde..p_hasta (NULL: unbounded): passed / evaluated over the latest verdict of every reading (vw_dq_trend), with the failed and not evaluated counts';
+    'The DQ score of the days p_desde..p_hasta (NULL: unbounded): passed / evaluated over the latest verdict of every reading (vw_dq_trend), with the failed and not evaluated counts; the sum of fnc_dq_score_by_rule';
 
 -- the reader may compute the score as the report does (functions are not executable by PUBLIC in this database)
 GRANT EXECUTE ON FUNCTION reporting.fnc_dq_score(date, date) TO bp010_reader, bp010_etl;
+GRANT EXECUTE ON FUNCTION reporting.fnc_dq_score_by_rule(date, date) TO bp010_reader, bp010_etl;

@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The few lines a person reads after {@code bp010 demo}: what came in, how good it was, what needs attention. */
+/**
+ * The few lines a person reads after {@code bp010 demo}: what came in (this run's ingest), how good it is and what
+ * needs attention (the database's state, as the report shows it, so a rerun prints the same).
+ */
 final class DemoSummary {
     private DemoSummary() {
     }
 
-    static String text(ReportData d, JsonNode ingest, JsonNode run, DqConsole dq, List<PlantedFault> planted) {
+    static String text(ReportData d, JsonNode ingest, DqConsole dq, List<PlantedFault> planted) {
         StringBuilder s = new StringBuilder("\n");
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
@@ -29,8 +32,10 @@ final class DemoSummary {
         for (Map<String, Object> st : d.states()) {
             s.append(' ').append(st.get("estado_operativo")).append(' ').append(st.get("wells"));
         }
-        s.append(String.format(Locale.ROOT, "%nConsistency violations: %s %s%n", run.path("consistency").path("violations"),
-                run.path("consistency").path("byRule")));
+        // the live violations (as the report shows them), not this run's own count: a rerun prints the same
+        Map<Object, Long> byRule = new TreeMap<>(d.violations().stream().collect(
+                Collectors.groupingBy(v -> v.get("codigo"), Collectors.counting())));
+        s.append(String.format(Locale.ROOT, "%nConsistency violations: %d %s%n", d.violations().size(), byRule));
         cards(s, d.latestCards(), planted);
         List<Map<String, Object>> alerts = d.alerts();
         s.append("Top alerts (").append(t.get("alerts")).append(" in all):\n");

@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * What the demo summary and the HTML report show, read from the dashboard views ({@code reporting.vw_*}) exactly as
- * a BI tool connected as {@code bp010_reader} would.
+ * a BI tool connected as {@code bp010_reader} would. The data-quality score is {@link DqConsole}'s, the report's.
  */
 record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, List<Map<String, Object>> matrix,
-                  List<Map<String, Object>> alerts, List<Map<String, Object>> dqRules,
+                  List<Map<String, Object>> alerts,
                   List<Map<String, Object>> dailyField, List<Map<String, Object>> violations,
                   List<Map<String, Object>> latestKpis, List<Map<String, Object>> latestCards) {
 
@@ -25,7 +25,6 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                         SELECT (SELECT count(*) FROM reporting.vw_well_selector) AS wells,
                                (SELECT count(*) FROM stage.tbl_pozo_produccion) AS production_rows,
                                (SELECT count(*) FROM stage.landing_scada_data) AS readings,
-                               (SELECT sum(passed)::float8 / nullif(sum(evaluated), 0) FROM reporting.vw_dq_summary) AS dq_score,
                                (SELECT count(*) FROM reporting.vw_alerts) AS alerts,
                                (SELECT count(*) FROM reporting.vw_consistency_violations WHERE vigente) AS violations,
                                (SELECT min(fecha) FROM reporting.vw_kpi_daily) AS first_day,
@@ -40,9 +39,6 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                 rows(c, """
                         SELECT tipo, well_id, referencia, estado, severidad, color, valor, unidad, desde, mensaje
                           FROM reporting.vw_alerts ORDER BY orden LIMIT 40"""),
-                rows(c, """
-                        SELECT rule_id, nombre_tecnico, tipo, severidad, evaluated, passed, failed, not_evaluated, score
-                          FROM reporting.vw_dq_summary ORDER BY rule_id"""),
                 rows(c, """
                         SELECT fecha, sum(produccion_petroleo_bbl) AS petroleo, sum(produccion_agua_bbl) AS agua,
                                sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energia,

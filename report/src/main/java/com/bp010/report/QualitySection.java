@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Data quality over the window: the score (passed / evaluated, with the failed count beside it, never rounded up to
- * 100 %), every failed check with its value, limit and reason, and the counts per rule of each rule's latest run.
+ * 100 %), every failed check with its value, limit and reason, and each rule's counts and score over the same days.
  */
 final class QualitySection {
     private QualitySection() {

@@ -96,7 +96,7 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
         }
     }
 
-    /** Per DQ rule: the counts of its latest run. */
+    /** Per DQ rule: its counts and score over the window, by the latest verdict of every reading. */
     record DqRule(String ruleId, String variable, String type, String severity, long evaluated, long failed,
                   long notEvaluated, Double score) {
     }

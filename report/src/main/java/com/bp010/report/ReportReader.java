@@ -59,7 +59,7 @@ final class ReportReader {
         Instant stateAsOf = Rows.list(c, "SELECT max(evaluado_en) AS t FROM reporting.vw_semaphore_matrix WHERE " + WELL,
                 rs -> Rows.instant(rs, "t"), wellId, wellId).get(0);
         return new ReportModel(w, generatedAt, stateAsOf, labels(lang), wells, matrix(), alerts(), hourly(w), daily(w),
-                cards(w), diagnoses(w), consistency(), dqFailures(w), dqScore(w), dqRules(), fieldDays(w), extent);
+                cards(w), diagnoses(w), consistency(), dqFailures(w), dqScore(w), dqRules(w), fieldDays(w), extent);
     }
 
     Labels labels(Language lang) throws SQLException {
@@ -229,11 +229,12 @@ final class ReportReader {
                         rs.getLong("not_evaluated")), w.from(), w.to()).get(0);
     }
 
-    private List<DqRule> dqRules() throws SQLException {
-        return Rows.list(c, "SELECT * FROM reporting.vw_dq_summary ORDER BY rule_id",
+    /** Per rule, the same score over the same days (reporting.fnc_dq_score_by_rule, of which the tile is the sum). */
+    private List<DqRule> dqRules(ReportWindow w) throws SQLException {
+        return Rows.list(c, "SELECT * FROM reporting.fnc_dq_score_by_rule(?, ?) ORDER BY rule_id",
                 rs -> new DqRule(rs.getString("rule_id"), rs.getString("nombre_tecnico"), rs.getString("tipo"),
                         rs.getString("severidad"), rs.getLong("evaluated"), rs.getLong("failed"),
-                        rs.getLong("not_evaluated"), Rows.dbl(rs, "score")));
+                        rs.getLong("not_evaluated"), Rows.dbl(rs, "score")), w.from(), w.to());
     }
 
     private List<FieldDay> fieldDays(ReportWindow w) throws SQLException {
