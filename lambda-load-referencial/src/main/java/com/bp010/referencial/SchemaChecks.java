@@ -24,6 +24,12 @@ final class SchemaChecks {
     }
 
     void check(Connection c, Catalogue catalogue) throws SQLException {
+        // an unmigrated database fails here, on a missing table, with DatabaseErrors' advice to run init first,
+        // rather than below on a missing column that blames the config file
+        try (var st = c.createStatement()) {
+            st.execute("SELECT FROM stage.tbl_pozo_produccion, reporting.dataset_current_values, stage.tbl_pozo_maestra,"
+                    + " referencial.tbl_var_scada_map LIMIT 0");
+        }
         Map<String, String> stage = columns(c, "stage", "tbl_pozo_produccion");
         for (ScadaEntry e : catalogue.scadaMap()) {
             String type = stage.get(e.columnaStage());

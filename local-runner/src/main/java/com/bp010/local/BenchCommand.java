@@ -153,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         } catch (Bp010Exception e) {
-            System.err.println("bp010 bench failed: " + e.reason());
+            System.err.println(CliErrors.line("bench", e));
             System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             return 1;
         } finally {

@@ -144,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())
                     ? 0 : 1;
         } catch (Bp010Exception e) {
-            System.err.println("bp010 demo failed: " + e.reason());
+            System.err.println(CliErrors.line("demo", e));
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             return 1;
         }

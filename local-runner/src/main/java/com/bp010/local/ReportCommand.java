@@ -79,10 +79,11 @@ final class ReportCommand implements Callable<Integer> {
                     result.wells(), result.exceptions(), file);
             return 0;
         } catch (Bp010Exception e) {
-            System.err.println("bp010 report failed: " + e.reason());
+            System.err.println(CliErrors.line("report", e));
             return 1;
         } catch (IOException e) {
-            System.err.println("bp010 report failed: could not write " + out + ": " + e.getMessage());
+            System.err.println(CliErrors.line("report", new Bp010Exception(ErrorCode.BAD_INPUT, "could not write " + out
+                    + ": " + e.getMessage() + ": check --out")));
             return 1;
         }
     }

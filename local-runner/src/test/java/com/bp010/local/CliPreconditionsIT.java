@@ -79,6 +79,27 @@ class CliPreconditionsIT {
     }
 
     @Test
+    void shouldSayRunInit_notBlameAConfigFile_whenReferencialRunsOnAnUnmigratedDatabase() {
+        int exit = Bp010.run("invoke", "referencial", "--jdbc-url", empty.jdbcUrl());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).contains("DATABASE").contains("run init first").doesNotContain("BAD_INPUT")
+                .doesNotContain(".sql, line");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"next\" : \"init\"");
+    }
+
+    @Test
+    void shouldSayRunInit_whenTheReportReadsAnUnmigratedDatabase() {
+        Path page = dir.resolve("report.html");
+
+        int exit = Bp010.run("report", "--jdbc-url", empty.jdbcUrl(), "--out", page.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(summary()).startsWith("bp010 report: DATABASE: ").contains("run init first");
+        assertThat(page).doesNotExist();
+    }
+
+    @Test
     void shouldSayRunReferencial_whenTheIngestRunsBeforeTheCatalogue() {
         int exit = Bp010.run("invoke", "stage", "--event-json", "{\"source\": \"file\", \"path\": \"" + dir + "\"}",
                 "--jdbc-url", migrated.jdbcUrl());

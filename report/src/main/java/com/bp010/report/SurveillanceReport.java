@@ -98,9 +98,8 @@ public final class SurveillanceReport {
         return new Result(html, model.empty(), window.from(), window.to(), model.wells().size(), exceptions);
     }
 
+    /** The error contract's reading of the failure: an unmigrated database says run init, a lost connection retries. */
     private static Bp010Exception failure(SQLException e) {
-        return new Bp010Exception(ErrorCode.DATABASE, "Could not read the report from the reporting views: "
-                + e.getMessage() + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), e)
-                .with("sqlState", e.getSQLState());
+        return com.bp010.db.DatabaseErrors.translate(e, "Could not read the report from the reporting views");
     }
 }
