@@ -1,17 +1,23 @@
 -- BP010 phase 4 (docs/SEED.md: V6.1 historical reporting engine v4): stage -> reporting facts, set-based and incremental by
 -- window (calendar days in the session time zone = BP010_TIMEZONE, both inclusive). docs/CONTRACTS.md §6, "Facts: aggregation rules":
---   hourly   one row per well and hour with readings: n_lecturas; the average of each numeric stage column under its
---            own name over the readings that passed their DQ range rules (a value with a REPRESENTATIVIDAD failure in
---            stage.tbl_pozo_scada_dq is left out), the columns of fnc_columnas_en_marcha over running readings only
---            (NULL for an hour the unit was stopped throughout); counters as deltas: energy_kwh -> energia_kwh, runtime_hours ->
---            horas_operacion, stroke_counter -> n_carreras (current - previous reading, the previous one looked up
---            before the window when needed; a negative delta is a restart: the delta is the current value, the hour
---            is flagged reinicio_contador and reporting.fact_eventos_pozo records it);
+--   hourly   one row per well and hour with readings: n_lecturas; the time-weighted mean of each numeric stage column
+--            under its own name (a reading weighs the time to the next reading or the hour's end, at most
+--            offline_allowance_min) over the readings that passed their DQ range rules (a value with a REPRESENTATIVIDAD
+--            failure in stage.tbl_pozo_scada_dq is left out), the columns of fnc_columnas_en_marcha over running
+--            readings only (NULL for an hour the unit was stopped throughout), daily controller counters
+--            (tipo_contador DIARIO) as the hour's max; lifetime counters as deltas: energy_kwh -> energia_kwh,
+--            runtime_hours -> horas_operacion, stroke_counter -> n_carreras (current - previous accepted reading, the
+--            neighbours looked up outside the window or range; a lone glitch is left out (DQP-001), a drop is a reset
+--            or roll-over only when a later reading confirms it (DQP-003, the hour flagged reinicio_contador and
+--            reporting.fact_eventos_pozo records it), a delta above the physical ceiling is refused (DQP-002));
 --   daily    from the day's hourly rows: produccion_* = sum of hourly average rates / 24 (an hour without readings
 --            adds nothing; horas_con_datos shows the coverage), liquid = oil + water (else the measured liquid rate),
 --            energy / runtime / strokes = sums of deltas, kwh_por_bbl = energy / liquid barrels (NULL without liquid),
---            kwh_por_bbl_petroleo, uptime_pct = horas_operacion / 24 * 100, the average of every numeric column;
---   monthly  from the month's daily rows: sums, ratios of the sums, rates = production / dias_con_datos;
+--            kwh_por_bbl_petroleo, the average of every numeric column (DIARIO counters: the max); horas_periodo,
+--            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
+--            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day only;
+--   monthly  from the month's daily rows: sums, ratios of the sums, rates = production / dias_con_datos; complete when
+--            its complete days reach completitud_minima of its days (uptime only then);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
 -- Partitions are created before rows arrive; reporting.dim_tiempo covers the window's months. Every write is an upsert
 -- that leaves unchanged rows untouched, and rows no longer backed by data (an hour, day or month without readings) are
@@ -49,6 +55,48 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_columnas_en_marcha() IS
     'Columns averaged over running readings only (SPM > 0 and run_status not 0): SPM, stroke, fillage, loads, card area, current';
 
+-- The share of a period's hours (a month: of its days) with data for it to count as complete
+-- (referencial.config_evaluacion completitud_minima, default 0.9).
+CREATE OR REPLACE FUNCTION reporting.fnc_completitud_minima()
+RETURNS double precision
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                      WHERE c.clave = 'completitud_minima' AND c.nombre_tecnico IS NULL), 0.9)
+$$;
+COMMENT ON FUNCTION reporting.fnc_completitud_minima() IS
+    'Share of a period''s hours (month: days) with data for the period to be complete; config completitud_minima, default 0.9';
+
+-- The physical ceiling of each lifetime counter per hour of elapsed time, per well: energy = the motor's rated power
+-- (tbl_pozo_maestra.potencia_motor_hp in kW), else the top of motor_power's DQ range; strokes = 60 x the top of
+-- strokes_per_minute's DQ range; runtime = 1 h per hour. Energy times 2 (a beam unit's motor draws up to ~1.5x its
+-- nameplate over the stroke), strokes and runtime times 1.25 (reading-clock jitter). NULL = no ceiling known.
+CREATE OR REPLACE FUNCTION reporting.fnc_techos_contador()
+RETURNS TABLE (well_id text, contador text, techo_hora double precision)
+LANGUAGE sql STABLE
+AS $$
+    WITH dq AS (
+        SELECT max(r.valor_max) FILTER (WHERE r.nombre_tecnico = 'motor_power') AS kw_max,
+               max(r.valor_max) FILTER (WHERE r.nombre_tecnico = 'strokes_per_minute') AS spm_max
+          FROM referencial.tbl_dq_rules r
+         WHERE r.tipo = 'REPRESENTATIVIDAD' AND r.activa),
+    hp AS (SELECT c.hp_por_kw FROM reporting.fnc_config_fisica() c),
+    pozos AS (SELECT m.well_id, m.potencia_motor_hp FROM stage.tbl_pozo_maestra m
+              UNION ALL
+              SELECT NULL, NULL)
+    SELECT p.well_id, k.contador,
+           CASE k.contador
+               WHEN 'energy_kwh' THEN 2 * coalesce(p.potencia_motor_hp / NULLIF((SELECT hp.hp_por_kw FROM hp), 0),
+                                                   (SELECT dq.kw_max FROM dq))
+               WHEN 'stroke_counter' THEN 1.25 * 60 * (SELECT dq.spm_max FROM dq)
+               WHEN 'runtime_hours' THEN 1.25
+           END
+      FROM pozos p
+     CROSS JOIN (VALUES ('energy_kwh'), ('stroke_counter'), ('runtime_hours')) k(contador)
+$$;
+COMMENT ON FUNCTION reporting.fnc_techos_contador() IS
+    'Ceiling per hour of each lifetime counter per well (NULL well = a well without master row): 2 x rated kW (else top of motor_power range), 1.25 x 60 x top SPM, 1.25 h';
+
 -- ---------------------------------------------------------------------------------------------------------------
 -- Hourly facts, counter deltas, restart events
 -- ---------------------------------------------------------------------------------------------------------------
@@ -60,11 +108,20 @@ SET jit = off
 SET work_mem = '64MB'
 AS $$
 DECLARE
-    -- cumulative counters (stage columns) and the hourly delta columns of the facts they feed
-    v_contadores constant text[] := ARRAY['energy_kwh', 'runtime_hours', 'stroke_counter'];
     -- columns that only mean something while the unit runs: averaged over running readings only (docs/AGGREGATION.md)
     v_en_marcha  constant text[] := reporting.fnc_columnas_en_marcha();
-    v_destinos   constant text[] := ARRAY['energia_kwh', 'horas_operacion', 'n_carreras'];
+    -- lifetime counters (stage columns) and the hourly delta columns of the facts they feed; a column the variable
+    -- catalogue (referencial.tbl_maestra_variables.tipo_contador) names as something else is not one
+    v_conocidos  constant text[] := ARRAY['energy_kwh', 'runtime_hours', 'stroke_counter'];
+    v_destinos_conocidos constant text[] := ARRAY['energia_kwh', 'horas_operacion', 'n_carreras'];
+    v_contadores text[];
+    v_destinos   text[];
+    -- daily controller counters (tipo_contador DIARIO): the hour's last/max, never a mean
+    v_diarios    text[];
+    -- a reading weighs the time to the next reading or the end of its hour, at most the offline allowance
+    v_tolerancia constant interval := make_interval(mins => coalesce((SELECT c.valor_num::integer
+                                          FROM referencial.config_evaluacion c
+                                         WHERE c.clave = 'offline_allowance_min' AND c.nombre_tecnico IS NULL), 120));
     -- an incremental run recomputes the hours of its scope (R__25), else the window's days
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_desde  timestamptz := p_fecha_inicio::timestamptz;
@@ -72,7 +129,7 @@ DECLARE
     v_cols   text[] := reporting.fnc_columnas_stage_en('fact_operaciones_horarias');
     v_unpivot text;    -- (counter, value) pairs of a reading
     v_valor   text;    -- CASE giving the counter's value of a reading
-    v_medias  text;    -- avg(...) FILTER (...) per column
+    v_medias  text;    -- time-weighted mean (or max) per column
     v_set     text;    -- col = EXCLUDED.col, ...
     v_actual  text;    -- t.col, ...
     v_deltas  text;    -- sum(delta) FILTER (...) per counter
@@ -82,9 +139,18 @@ DECLARE
 BEGIN
     IF (SELECT count(*) FROM information_schema.columns i
          WHERE i.table_schema = 'stage' AND i.table_name = 'tbl_pozo_produccion'
-           AND i.column_name = ANY (v_contadores)) <> cardinality(v_contadores) THEN
-        RAISE EXCEPTION 'stage.tbl_pozo_produccion lacks a counter column (one of %)', v_contadores;
+           AND i.column_name = ANY (v_conocidos)) <> cardinality(v_conocidos) THEN
+        RAISE EXCEPTION 'stage.tbl_pozo_produccion lacks a counter column (one of %)', v_conocidos;
     END IF;
+    SELECT coalesce(array_agg(k.c ORDER BY k.i), '{}'), coalesce(array_agg(k.d ORDER BY k.i), '{}')
+      INTO v_contadores, v_destinos
+      FROM unnest(v_conocidos, v_destinos_conocidos) WITH ORDINALITY k(c, d, i)
+     WHERE NOT EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
+                        WHERE m.nombre_tecnico = k.c
+                          AND coalesce(m.tipo_contador, CASE WHEN m.es_contador THEN 'ACUMULADO' END)
+                              IS DISTINCT FROM 'ACUMULADO');
+    v_diarios := ARRAY(SELECT m.nombre_tecnico::text FROM referencial.tbl_maestra_variables m
+                        WHERE m.tipo_contador = 'DIARIO' AND m.nombre_tecnico = ANY (v_cols) ORDER BY 1);
 
     IF v_alcance IS NOT NULL THEN
         SELECT min(a.desde), max(a.hasta) INTO v_desde, v_hasta
@@ -93,6 +159,12 @@ BEGIN
 
     IF to_regclass('pg_temp.bp010_fallos_rango') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_fallos_rango, pg_temp.bp010_lecturas_contador, pg_temp.bp010_deltas;
+    END IF;
+    IF to_regclass('pg_temp.bp010_contador_limpio') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_contador_limpio;
+    END IF;
+    IF to_regclass('pg_temp.bp010_techos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_techos;
     END IF;
 
     -- Values of the window that failed their range rule, per reading: the columns to leave out.
@@ -110,15 +182,17 @@ BEGIN
     CREATE INDEX ON bp010_fallos_rango (well_id, timestamp_lectura);   -- cheap probes whatever the plan
     ANALYZE bp010_fallos_rango;
 
-    -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value), each with the
-    -- start of its range (the window's start, or its scope range's): deltas never reach across a range's start.
+    -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value), each with its
+    -- range (the window, or its scope range): deltas and glitch checks never reach across a range's ends except
+    -- through the neighbours looked up below.
     SELECT string_agg(format('(%L, p.%I)', c, c), ', '),
            'CASE c.contador ' || string_agg(format('WHEN %L THEN p.%I', c, c), ' ') || ' END'
       INTO v_unpivot, v_valor
-      FROM unnest(v_contadores) c;
+      FROM unnest(v_conocidos) c;
     EXECUTE format($sql$
         CREATE TEMP TABLE bp010_lecturas_contador ON COMMIT DROP AS
-        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor, coalesce(a.desde, $1) AS desde
+        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor, coalesce(a.desde, $1) AS desde,
+               coalesce(a.hasta, $2) AS hasta
           FROM stage.tbl_pozo_produccion p
          CROSS JOIN LATERAL (VALUES %s) u(contador, valor)
           LEFT JOIN reporting.pipeline_run_alcance a
@@ -127,63 +201,149 @@ BEGIN
           LEFT JOIN bp010_fallos_rango f ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
          WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2 AND ($3::text IS NULL OR p.well_id = $3)
            AND ($4::uuid IS NULL OR a.well_id IS NOT NULL)
+           AND u.contador = ANY ($5)
            AND u.valor IS NOT NULL AND (f.columnas IS NULL OR NOT u.contador = ANY (f.columnas))
         $sql$, v_unpivot)
-    USING v_desde, v_hasta, p_well_id, v_alcance;
+    USING v_desde, v_hasta, p_well_id, v_alcance, v_contadores;
 
-    -- Each (well, counter, range) of the window gets its previous reading from before the range (same filters; a
-    -- failed counter value is skipped by looking for its range failure).
+    -- Each (well, counter, range) gets its three readings before the range and its two after it (same filters; a
+    -- failed counter value is skipped by looking for its range failure): the delta of the range's first reading, the
+    -- glitch check of its neighbours (which looks one reading further) and the confirmation of a drop at its end.
     EXECUTE format($sql$
-        INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor, desde)
-        SELECT c.well_id, prev.timestamp_lectura, c.contador, prev.valor, c.desde
-          FROM (SELECT DISTINCT well_id, contador, desde FROM bp010_lecturas_contador) c
+        INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor, desde, hasta)
+        SELECT c.well_id, x.timestamp_lectura, c.contador, x.valor, c.desde, c.hasta
+          FROM (SELECT DISTINCT well_id, contador, desde, hasta FROM bp010_lecturas_contador) c
          CROSS JOIN LATERAL (
-               SELECT p.timestamp_lectura, %1$s AS valor
-                 FROM stage.tbl_pozo_produccion p
-                WHERE p.well_id = c.well_id AND p.timestamp_lectura < c.desde AND %1$s IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
-                                    JOIN stage.vw_dq_reglas_resueltas r
-                                      ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
-                                     AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
-                                   WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
-                ORDER BY p.timestamp_lectura DESC
-                LIMIT 1) prev
+               (SELECT p.timestamp_lectura, %1$s AS valor
+                  FROM stage.tbl_pozo_produccion p
+                 WHERE p.well_id = c.well_id AND p.timestamp_lectura < c.desde AND %1$s IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
+                                     JOIN stage.vw_dq_reglas_resueltas r
+                                       ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
+                                      AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
+                                    WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
+                 ORDER BY p.timestamp_lectura DESC
+                 LIMIT 3)
+               UNION ALL
+               (SELECT p.timestamp_lectura, %1$s AS valor
+                  FROM stage.tbl_pozo_produccion p
+                 WHERE p.well_id = c.well_id AND p.timestamp_lectura >= c.hasta AND %1$s IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
+                                     JOIN stage.vw_dq_reglas_resueltas r
+                                       ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
+                                      AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
+                                    WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
+                 ORDER BY p.timestamp_lectura
+                 LIMIT 2)) x
         $sql$, v_valor);
 
-    -- Deltas: current - previous; a negative one is a restart (the delta is the current value).
-    CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
-    SELECT well_id, timestamp_lectura, contador, valor, valor_anterior, lectura_anterior,
-           CASE WHEN valor_anterior IS NULL THEN NULL
-                WHEN valor < valor_anterior THEN valor
-                ELSE valor - valor_anterior END AS delta,
-           coalesce(valor < valor_anterior, false) AS reinicio
-      FROM (SELECT l.*,
-                   lag(l.valor) OVER w AS valor_anterior,
-                   lag(l.timestamp_lectura) OVER w AS lectura_anterior
+    -- A lone reading out of line with its neighbours while they agree with each other is a glitch (DQP-001): below
+    -- the one before while the one after is not (p > v, n >= p), or above the one after while that one is not below
+    -- the one before (p <= n < v). It is left out: the next reading's delta spans it and its own hour gets none.
+    CREATE TEMP TABLE bp010_techos ON COMMIT DROP AS SELECT * FROM reporting.fnc_techos_contador();
+    CREATE TEMP TABLE bp010_contador_limpio ON COMMIT DROP AS
+    SELECT x.*, coalesce((x.valor < x.p AND x.n >= x.p) OR (x.p <= x.n AND x.n < x.valor), false) AS glitch
+      FROM (SELECT l.*, lag(l.valor) OVER w AS p, lead(l.valor) OVER w AS n
               FROM bp010_lecturas_contador l
-            WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x
-     WHERE timestamp_lectura >= desde;
+            WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x;
+
+    -- Deltas over the readings that are not glitches: current - previous. A drop confirmed by a reading after it is a
+    -- roll-over when crossing the next power of ten fits under the ceiling (999,990 -> 15 is 25), else a reset (the
+    -- delta counts from zero); a drop with no reading after it yet waits (NULL: the run that brings the next reading
+    -- recomputes its hour, R__25). A delta above the physical ceiling of its interval is refused (NULL, DQP-002).
+    CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
+    SELECT y.well_id, y.timestamp_lectura, y.contador, y.valor, y.valor_anterior, y.lectura_anterior, y.techo,
+           y.bruto, y.reinicio,
+           CASE WHEN y.bruto > y.techo THEN NULL ELSE y.bruto END AS delta,
+           coalesce(y.bruto > y.techo, false) AS sobre_techo
+      FROM (SELECT z.*,
+                   CASE WHEN z.valor_anterior IS NULL THEN NULL
+                        WHEN z.valor >= z.valor_anterior THEN z.valor - z.valor_anterior
+                        WHEN z.lectura_siguiente IS NULL THEN NULL
+                        WHEN z.vuelta - z.valor_anterior + z.valor <= z.techo THEN z.vuelta - z.valor_anterior + z.valor
+                        ELSE z.valor END AS bruto,
+                   coalesce(z.valor < z.valor_anterior AND z.lectura_siguiente IS NOT NULL, false) AS reinicio
+              FROM (SELECT l.*,
+                           lag(l.valor) OVER w AS valor_anterior,
+                           lag(l.timestamp_lectura) OVER w AS lectura_anterior,
+                           lead(l.timestamp_lectura) OVER w AS lectura_siguiente,
+                           power(10, ceil(log(greatest(lag(l.valor) OVER w, 0) + 1)))::double precision AS vuelta,
+                           coalesce(t.techo_hora, t0.techo_hora)
+                               * extract(epoch FROM l.timestamp_lectura - lag(l.timestamp_lectura) OVER w) / 3600
+                               AS techo
+                      FROM bp010_contador_limpio l
+                      LEFT JOIN bp010_techos t ON t.well_id = l.well_id AND t.contador = l.contador
+                      LEFT JOIN bp010_techos t0 ON t0.well_id IS NULL AND t0.contador = l.contador
+                     WHERE NOT l.glitch
+                    WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) z) y
+     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta;
     CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
     ANALYZE bp010_deltas;
 
-    -- Hourly rows: averages over the readings that passed, counter deltas summed per hour.
-    SELECT string_agg(format('avg(p.%I) FILTER (WHERE (p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas))%s) AS %I',
-                             c, c, CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END, c),
-                      E',\n                   '),
+    -- The counter findings of the window or scope (the project's checks, referencial.tbl_dq_reglas_proyecto), replaced.
+    DELETE FROM stage.tbl_pozo_scada_dq d
+     USING referencial.tbl_dq_reglas_proyecto r
+     WHERE d.rule_id = r.rule_id AND r.tipo = 'CONTADOR'
+       AND d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta
+       AND (p_well_id IS NULL OR d.well_id = p_well_id)
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND a.well_id = d.well_id
+                                            AND d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta));
+    INSERT INTO stage.tbl_pozo_scada_dq AS t (run_id, rule_id, well_id, timestamp_lectura, nombre_tecnico, valor,
+                                              resultado, motivo, severidad, tipo)
+    SELECT p_run_id, f.rule_id, f.well_id, f.timestamp_lectura, string_agg(f.contador, ', ' ORDER BY f.contador),
+           string_agg(f.valor::text, ', ' ORDER BY f.contador), 'FAIL', string_agg(f.motivo, '; ' ORDER BY f.contador),
+           min(r.severidad), min(r.tipo)
+      FROM (SELECT 'DQP-001' AS rule_id, g.well_id, g.timestamp_lectura, g.contador, g.valor,
+                   format('%s = %s between %s and %s: a glitch, left out', g.contador, g.valor, g.p, g.n) AS motivo
+              FROM bp010_contador_limpio g
+             WHERE g.glitch AND g.timestamp_lectura >= g.desde AND g.timestamp_lectura < g.hasta
+            UNION ALL
+            SELECT 'DQP-002', d.well_id, d.timestamp_lectura, d.contador, d.valor,
+                   format('%s delta %s since %s exceeds its ceiling %s: refused', d.contador, round(d.bruto::numeric, 3),
+                          d.lectura_anterior, round(d.techo::numeric, 3))
+              FROM bp010_deltas d WHERE d.sobre_techo
+            UNION ALL
+            SELECT 'DQP-003', d.well_id, d.timestamp_lectura, d.contador, d.valor,
+                   format('%s fell from %s to %s, confirmed by the next reading: delta %s', d.contador,
+                          d.valor_anterior, d.valor, round(d.delta::numeric, 3))
+              FROM bp010_deltas d WHERE d.reinicio AND NOT d.sobre_techo) f
+      JOIN referencial.tbl_dq_reglas_proyecto r ON r.rule_id = f.rule_id AND r.activa
+     GROUP BY f.rule_id, f.well_id, f.timestamp_lectura
+    ON CONFLICT (rule_id, well_id, timestamp_lectura) DO UPDATE
+       SET run_id = EXCLUDED.run_id, nombre_tecnico = EXCLUDED.nombre_tecnico, valor = EXCLUDED.valor,
+           motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad, tipo = EXCLUDED.tipo;
+
+    -- Hourly rows: time-weighted means over the readings that passed (each weighs the time to the next reading or the
+    -- end of its hour, at most the offline allowance), daily controller counters as the hour's max, counter deltas
+    -- summed per hour.
+    SELECT string_agg(CASE WHEN c = ANY (v_diarios)
+                           THEN format('max(p.%I) FILTER (WHERE %s) AS %I', c, x.ok, c)
+                           ELSE format('sum(p.peso * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL), 0) AS %1$I',
+                                       c, x.ok)
+                      END, E',\n                   '),
            string_agg(format('t.%I', c), ', '),
            string_agg(format('%I = EXCLUDED.%I', c, c), ', ')
       INTO v_medias, v_actual, v_set
-      FROM unnest(v_cols) c;
-    SELECT string_agg(format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino), ', ')
+      FROM unnest(v_cols) c
+     CROSS JOIN LATERAL (SELECT format('(p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas))%s', c,
+                                       CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END) AS ok) x;
+    SELECT string_agg(CASE WHEN c.contador = ANY (v_contadores)
+                           THEN format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino)
+                           ELSE format('NULL::double precision AS %I', c.destino) END, ', ')
       INTO v_deltas
-      FROM unnest(v_contadores, v_destinos) c(contador, destino);
+      FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
     EXECUTE format($sql$
         WITH h AS (
             SELECT p.well_id, date_trunc('hour', p.timestamp_lectura) AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
               FROM (SELECT p.*, f.columnas AS columnas_fallidas,
                            -- stopped: SPM 0 or the run-status flag 0
-                           NOT coalesce(p.strokes_per_minute = 0 OR p.run_status = 0, false) AS en_marcha
+                           NOT coalesce(p.strokes_per_minute = 0 OR p.run_status = 0, false) AS en_marcha,
+                           extract(epoch FROM least(lead(p.timestamp_lectura) OVER (PARTITION BY p.well_id
+                                                                                  ORDER BY p.timestamp_lectura),
+                                                    date_trunc('hour', p.timestamp_lectura) + interval '1 hour',
+                                                    p.timestamp_lectura + $6) - p.timestamp_lectura) AS peso
                       FROM stage.tbl_pozo_produccion p
                       LEFT JOIN bp010_fallos_rango f
                         ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
@@ -220,7 +380,7 @@ BEGIN
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
         v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
 
     -- Hours of the window that no longer have readings, and hours that start on another zone's hour (facts written
@@ -291,10 +451,15 @@ BEGIN
         INSERT INTO reporting.fact_operaciones_diarias AS t
                (well_id, fecha, n_lecturas, horas_con_datos, produccion_petroleo_bbl, produccion_agua_bbl,
                 produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
-                kwh_por_bbl_petroleo, uptime_pct, %1$s, run_id)
+                kwh_por_bbl_petroleo, uptime_pct, horas_periodo, completitud, completo, %1$s, run_id)
         SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.petroleo, d.agua, d.gas, d.liquido,
                d.energia, d.horas_operacion, d.n_carreras, d.energia / nullif(d.liquido, 0),
-               d.energia / nullif(d.petroleo, 0), d.horas_operacion / 24 * 100, %2$s, $4
+               d.energia / nullif(d.petroleo, 0),
+               CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo THEN d.horas_operacion / d.horas_periodo * 100 END,
+               d.horas_periodo, d.horas_con_datos::double precision / d.horas_periodo,
+               d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
+          FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
+                           AS horas_periodo
           FROM (
             SELECT h.well_id, h.fecha_hora::date AS fecha, sum(h.n_lecturas)::integer AS n_lecturas,
                    count(*)::smallint AS horas_con_datos,
@@ -310,7 +475,7 @@ BEGIN
                                                            AND x.fecha_hora >= a.dia_desde::timestamptz
                                                            AND x.fecha_hora < (a.dia_hasta + 1)::timestamptz))
                      ORDER BY well_id, fecha_hora) h
-             GROUP BY h.well_id, h.fecha_hora::date) d
+             GROUP BY h.well_id, h.fecha_hora::date) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
                produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
@@ -318,23 +483,30 @@ BEGIN
                produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
                horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
                kwh_por_bbl = EXCLUDED.kwh_por_bbl, kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo,
-               uptime_pct = EXCLUDED.uptime_pct, %4$s, run_id = EXCLUDED.run_id, updated_at = now()
+               uptime_pct = EXCLUDED.uptime_pct, horas_periodo = EXCLUDED.horas_periodo,
+               completitud = EXCLUDED.completitud, completo = EXCLUDED.completo, %4$s, run_id = EXCLUDED.run_id,
+               updated_at = now()
          WHERE (t.n_lecturas, t.horas_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
                 t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
-                t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, %5$s)
+                t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, t.horas_periodo, t.completitud, t.completo, %5$s)
                IS DISTINCT FROM
                (EXCLUDED.n_lecturas, EXCLUDED.horas_con_datos, EXCLUDED.produccion_petroleo_bbl,
                 EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf, EXCLUDED.produccion_liquido_bbl,
                 EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras, EXCLUDED.kwh_por_bbl,
-                EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, %6$s)
+                EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, EXCLUDED.horas_periodo, EXCLUDED.completitud,
+                EXCLUDED.completo, %6$s)
         $sql$,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('d.%I', c) FROM unnest(v_cols) c), ', '),
-        array_to_string(ARRAY(SELECT format('avg(h.%I) AS %I', c, c) FROM unnest(v_cols) c), ', '),
+        -- daily controller counters (tipo_contador DIARIO) take the day's max, the rest the mean of the hours
+        array_to_string(ARRAY(SELECT format(CASE WHEN EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
+                                                               WHERE m.nombre_tecnico = c AND m.tipo_contador = 'DIARIO')
+                                                 THEN 'max(h.%I) AS %I' ELSE 'avg(h.%I) AS %I' END, c, c)
+                                FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '),
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima();
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 
     -- Days of the window without any hourly row.
@@ -403,21 +575,30 @@ DECLARE
     v_mes_hasta constant date := (date_trunc('month', p_fecha_fin) + interval '1 month')::date;
     -- an incremental run recomputes the months its scope's days fall in (R__25), of its wells
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
+    v_minima  constant double precision := reporting.fnc_completitud_minima();
     n_meses   bigint;
     n_borrados bigint;
 BEGIN
     INSERT INTO reporting.fact_operaciones_mensuales AS t
            (well_id, mes, dias_con_datos, horas_con_datos, n_lecturas, produccion_petroleo_bbl, produccion_agua_bbl,
             produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
-            kwh_por_bbl_petroleo, uptime_pct, oil_rate, water_rate, gas_rate, liquid_rate, bsw, run_id)
+            kwh_por_bbl_petroleo, uptime_pct, oil_rate, water_rate, gas_rate, liquid_rate, bsw, dias_periodo,
+            dias_completos, completitud, completo, run_id)
     SELECT m.well_id, m.mes, m.dias, m.horas, m.n_lecturas, m.petroleo, m.agua, m.gas, m.liquido, m.energia,
            m.horas_operacion, m.n_carreras,
            m.energia / nullif(m.liquido, 0), m.energia / nullif(m.petroleo, 0),
-           m.horas_operacion / (m.dias * 24) * 100,
+           CASE WHEN m.completos >= v_minima * m.dias_mes
+                THEN 100 * m.horas_operacion
+                     / (extract(epoch FROM (m.mes + interval '1 month')::date::timestamptz - m.mes::timestamptz) / 3600)
+           END,
            m.petroleo / m.dias, m.agua / m.dias, m.gas / m.dias, m.liquido / m.dias,
            100 * m.agua / nullif(m.petroleo + m.agua, 0),
+           m.dias_mes, m.completos, m.completos::double precision / m.dias_mes, m.completos >= v_minima * m.dias_mes,
            p_run_id
       FROM (SELECT d.well_id, date_trunc('month', d.fecha)::date AS mes, count(*)::smallint AS dias,
+                   count(*) FILTER (WHERE d.completo)::smallint AS completos,
+                   ((date_trunc('month', d.fecha) + interval '1 month')::date - date_trunc('month', d.fecha)::date)::smallint
+                       AS dias_mes,
                    sum(d.horas_con_datos)::integer AS horas, sum(d.n_lecturas)::integer AS n_lecturas,
                    sum(d.produccion_petroleo_bbl) AS petroleo, sum(d.produccion_agua_bbl) AS agua,
                    sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
@@ -442,17 +623,20 @@ BEGIN
            kwh_por_bbl = EXCLUDED.kwh_por_bbl, kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo,
            uptime_pct = EXCLUDED.uptime_pct, oil_rate = EXCLUDED.oil_rate, water_rate = EXCLUDED.water_rate,
            gas_rate = EXCLUDED.gas_rate, liquid_rate = EXCLUDED.liquid_rate, bsw = EXCLUDED.bsw,
+           dias_periodo = EXCLUDED.dias_periodo, dias_completos = EXCLUDED.dias_completos,
+           completitud = EXCLUDED.completitud, completo = EXCLUDED.completo,
            run_id = EXCLUDED.run_id, updated_at = now()
      WHERE (t.dias_con_datos, t.horas_con_datos, t.n_lecturas, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
             t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
             t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, t.oil_rate, t.water_rate, t.gas_rate,
-            t.liquid_rate, t.bsw)
+            t.liquid_rate, t.bsw, t.dias_periodo, t.dias_completos, t.completitud, t.completo)
            IS DISTINCT FROM
            (EXCLUDED.dias_con_datos, EXCLUDED.horas_con_datos, EXCLUDED.n_lecturas,
             EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf,
             EXCLUDED.produccion_liquido_bbl, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
             EXCLUDED.kwh_por_bbl, EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, EXCLUDED.oil_rate,
-            EXCLUDED.water_rate, EXCLUDED.gas_rate, EXCLUDED.liquid_rate, EXCLUDED.bsw);
+            EXCLUDED.water_rate, EXCLUDED.gas_rate, EXCLUDED.liquid_rate, EXCLUDED.bsw, EXCLUDED.dias_periodo,
+            EXCLUDED.dias_completos, EXCLUDED.completitud, EXCLUDED.completo);
     GET DIAGNOSTICS n_meses = ROW_COUNT;
 
     DELETE FROM reporting.fact_operaciones_mensuales t

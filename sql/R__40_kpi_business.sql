@@ -6,7 +6,7 @@
 -- zone (the pipeline sets it to BP010_TIMEZONE).
 
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_pct IS
-    'Decline of the mean daily oil rate, percent: DIA = last 30 days against the 30 before (each with >= 15 days of data), MES = month against the previous month; positive = declining';
+    'Decline of the mean daily oil rate, percent: DIA = last 30 days against the 30 before (each with >= 15 complete days), MES = month against the previous month (both complete); positive = declining';
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_anual_efectiva IS
     'Effective annual decline of the Arps fit in force, percent per year (1 - (1 + b Di)^(-1/b), 1 - e^(-Di) for b = 0)';
 COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS
@@ -14,7 +14,7 @@ COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS
 COMMENT ON COLUMN reporting.dataset_kpi_business.eur_remanente_bbl IS
     'Remaining reserves of the Arps fit in force at the end of the period (or at as-of for the current period): EUR - Np(t), bbl';
 COMMENT ON COLUMN reporting.dataset_kpi_business.uptime_pct IS
-    'Runtime over the calendar hours of the period elapsed by as-of (23 or 25 on DST days), percent';
+    'Runtime over the calendar hours of the period elapsed by as-of (23 or 25 on DST days), percent; NULL on an incomplete period';
 
 -- The Arps decline in force per well: the latest ML fit (by fecha_ajuste; a fit is never hidden by an older as-of,
 -- so the ARPS bridge cannot mark a fit synced that no run would show) or, for wells without one, an exponential fit by least squares of ln(mean daily oil rate) over the last 12 complete months (at least 6
@@ -100,7 +100,7 @@ BEGIN
             produccion_liquido_bbl, oil_rate_promedio, liquid_rate_promedio, bsw_promedio, declinacion_pct,
             declinacion_anual_efectiva, arps_modelo, arps_qi, arps_di_anual, arps_b, eficiencia_volumetrica_pct,
             eficiencia_sistema_pct, kwh_por_bbl, kwh_por_bbl_petroleo, energia_kwh, horas_operacion, uptime_pct,
-            variance_oil_pct, eur_bbl, eur_remanente_bbl, run_id, updated_at)
+            variance_oil_pct, eur_bbl, eur_remanente_bbl, completitud, completo, run_id, updated_at)
     WITH dia AS (
         SELECT x.well_id, 'DIA'::text AS tipo_periodo, x.fecha AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf,
@@ -111,10 +111,13 @@ BEGIN
                CASE WHEN x.n30 >= 15 AND x.n_prev >= 15
                     THEN 100 * (x.q_prev - x.q30) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.energia_kwh, x.horas_operacion,
-               x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin
+               x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin, x.completitud, x.completo
           FROM (SELECT f.*,
-                       avg(f.produccion_petroleo_bbl) OVER w30 AS q30, count(f.produccion_petroleo_bbl) OVER w30 AS n30,
-                       avg(f.produccion_petroleo_bbl) OVER wp AS q_prev, count(f.produccion_petroleo_bbl) OVER wp AS n_prev
+                       -- the decline compares complete days only: a partial day is not a low day
+                       avg(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
+                       count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS n30,
+                       avg(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS q_prev,
+                       count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS n_prev
                   FROM reporting.fact_operaciones_diarias f
                  WHERE f.fecha >= v_desde - 59 AND f.fecha <= v_hasta
                 WINDOW w30 AS (PARTITION BY f.well_id ORDER BY f.fecha
@@ -129,14 +132,15 @@ BEGIN
         SELECT x.well_id, 'MES'::text AS tipo_periodo, x.mes AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf, x.liquido, x.oil_rate_promedio,
                x.liquido / NULLIF(x.dias_con_datos, 0) AS liquid_rate_promedio,
-               CASE WHEN x.mes_prev = (x.mes - interval '1 month')::date
+               CASE WHEN x.mes_prev = (x.mes - interval '1 month')::date AND x.completo IS NOT FALSE AND x.completo_prev IS NOT FALSE
                     THEN 100 * (x.q_prev - x.oil_rate_promedio) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.energia_kwh, x.horas_operacion,
-               x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin
+               x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
+               x.completitud, x.completo
           FROM (SELECT m.*,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
                        m.produccion_petroleo_bbl / NULLIF(m.dias_con_datos, 0) AS oil_rate_promedio,
-                       lag(m.mes) OVER w AS mes_prev,
+                       lag(m.mes) OVER w AS mes_prev, lag(m.completo) OVER w AS completo_prev,
                        lag(m.produccion_petroleo_bbl / NULLIF(m.dias_con_datos, 0)) OVER w AS q_prev
                   FROM reporting.fact_operaciones_mensuales m
                  WHERE m.mes >= (date_trunc('month', v_desde) - interval '1 month')::date AND m.mes <= v_hasta
@@ -158,12 +162,13 @@ BEGIN
            stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.liquido),
            stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.produccion_petroleo_bbl),
            p.energia_kwh, p.horas_operacion,
-           CASE WHEN least(p.fin, v_as_of) > p.inicio
+           -- uptime and variance on complete periods only: a fragment is never read as a whole period
+           CASE WHEN p.completo IS NOT FALSE AND least(p.fin, v_as_of) > p.inicio
                 THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, v_as_of) - p.inicio) / 3600) END,
-           stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate),
+           CASE WHEN p.completo IS NOT FALSE THEN stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate) END,
            stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),
            reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, least(p.fin, v_as_of)),
-           p_run_id, now()
+           p.completitud, p.completo, p_run_id, now()
       FROM periodo p
       LEFT JOIN reporting.fnc_arps_vigente(v_as_of) a ON a.well_id = p.well_id
       LEFT JOIN reporting.dim_pozo dp ON dp.well_id = p.well_id
@@ -179,7 +184,8 @@ BEGIN
            kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo, energia_kwh = EXCLUDED.energia_kwh,
            horas_operacion = EXCLUDED.horas_operacion, uptime_pct = EXCLUDED.uptime_pct,
            variance_oil_pct = EXCLUDED.variance_oil_pct, eur_bbl = EXCLUDED.eur_bbl,
-           eur_remanente_bbl = EXCLUDED.eur_remanente_bbl, run_id = coalesce(EXCLUDED.run_id, k.run_id),
+           eur_remanente_bbl = EXCLUDED.eur_remanente_bbl, completitud = EXCLUDED.completitud,
+           completo = EXCLUDED.completo, run_id = coalesce(EXCLUDED.run_id, k.run_id),
            updated_at = EXCLUDED.updated_at;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'kpi_business: % period rows written', v_n;

@@ -226,7 +226,8 @@ BEGIN
            ('gradiente_psi_ft',      NULL, 0.433,  NULL,  'Fresh-water pressure gradient, psi/ft per unit SG'),
            ('constante_bomba',       NULL, 0.1166, NULL,  'Pump displacement constant k in PD = k*D^2*S*N (bbl/d)'),
            ('factor_flotacion',      NULL, 0.128,  NULL,  'Buoyancy factor for steel rods: Wrf = Wr_air*(1 - factor*SG)'),
-           ('hhp_definicion',        NULL, NULL,   'AUTO', 'Hydraulic horsepower: AUTO (pressure form where PIP exists, else API with L_net = FL + (Pt - Pc)/(0.433*SGm)), PRESION or API')
+           ('hhp_definicion',        NULL, NULL,   'AUTO', 'Hydraulic horsepower: AUTO (pressure form where PIP exists, else API with L_net = FL + (Pt - Pc)/(0.433*SGm)), PRESION or API'),
+           ('completitud_minima',    NULL, 0.9,    NULL,  'Share of a period''s hours (a month: of its days) with data for the period to count as complete')
     ON CONFLICT (clave, nombre_tecnico) DO NOTHING;
     GET DIAGNOSTICS v_config = ROW_COUNT;
 

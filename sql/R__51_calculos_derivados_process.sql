@@ -138,7 +138,8 @@ BEGIN
     -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
     --    pump efficiency = the day's liquid over the volume its strokes displaced (stroke counter, else running SPM
     --    times runtime: the same formula the month and the KPIs use), system efficiency from its hydraulic and electrical
-    --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes).
+    --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes) on a complete day
+    --    only (fact_operaciones_diarias.completo; NULL on a partial day).
     WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
     s AS MATERIALIZED (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
@@ -148,8 +149,8 @@ BEGIN
                    stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw)
                        AS system_efficiency_pct,
                    stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
-                   100 * x.horas_operacion
-                       / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) AS uptime_pct
+                   CASE WHEN x.completo IS NOT FALSE THEN 100 * x.horas_operacion
+                       / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) END AS uptime_pct
               FROM reporting.fact_operaciones_diarias x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
              CROSS JOIN c

@@ -355,10 +355,11 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
        f.produccion_petroleo_bbl, f.produccion_agua_bbl, f.produccion_gas_mscf, f.produccion_liquido_bbl,
        f.bsw, f.oil_rate, f.liquid_rate,
        p.target_oil_rate,
-       coalesce(k.variance_oil_pct,
-                CASE WHEN p.target_oil_rate > 0
-                     THEN (f.produccion_petroleo_bbl - p.target_oil_rate) / p.target_oil_rate * 100 END)
-           AS variance_oil_pct,
+       CASE WHEN f.completo IS NOT FALSE THEN
+           coalesce(k.variance_oil_pct,
+                    CASE WHEN p.target_oil_rate > 0
+                         THEN (f.produccion_petroleo_bbl - p.target_oil_rate) / p.target_oil_rate * 100 END)
+       END AS variance_oil_pct,
        f.energia_kwh, f.horas_operacion, f.uptime_pct, f.n_carreras,
        f.kwh_por_bbl, f.kwh_por_bbl_petroleo, p.target_kwh_por_bbl,
        CASE WHEN p.target_kwh_por_bbl > 0
@@ -367,14 +368,15 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
        p.target_eficiencia_bomba_pct,
        coalesce(k.eficiencia_sistema_pct, f.system_efficiency_pct) AS system_efficiency_pct,
        f.pwf, f.pip_calc, f.fluid_level_calc, f.hydraulic_hp, f.pump_displacement_bpd,
-       k.declinacion_pct
+       k.declinacion_pct,
+       f.horas_periodo, f.completitud, f.completo, f.hhp_forma, f.volumen_desplazado_bbl
   FROM reporting.fact_operaciones_diarias f
   LEFT JOIN reporting.dim_pozo p ON p.well_id = f.well_id
   LEFT JOIN reporting.dataset_kpi_business k
          ON k.well_id = f.well_id AND k.tipo_periodo = 'DIA' AND k.periodo = f.fecha;
 
 COMMENT ON VIEW reporting.vw_kpi_daily IS
-    'Per well and day: production (bbl, Mscf), coverage, energy and kWh/bbl against target, uptime, pump and system efficiency, downhole pressures, decline';
+    'Per well and day: production (bbl, Mscf), coverage and completeness (completo: uptime and variance only then), energy and kWh/bbl against target, uptime, pump and system efficiency, downhole pressures, decline, HHP form';
 
 CREATE VIEW reporting.vw_kpi_monthly AS
 SELECT f.well_id, p.nombre_pozo, p.campo, f.mes,
@@ -382,9 +384,10 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.mes,
        f.produccion_petroleo_bbl, f.produccion_agua_bbl, f.produccion_gas_mscf, f.produccion_liquido_bbl,
        f.oil_rate, f.liquid_rate, f.bsw,
        p.target_oil_rate,
-       coalesce(k.variance_oil_pct,
-                CASE WHEN p.target_oil_rate > 0 THEN (f.oil_rate - p.target_oil_rate) / p.target_oil_rate * 100 END)
-           AS variance_oil_pct,
+       CASE WHEN f.completo IS NOT FALSE THEN
+           coalesce(k.variance_oil_pct,
+                    CASE WHEN p.target_oil_rate > 0 THEN (f.oil_rate - p.target_oil_rate) / p.target_oil_rate * 100 END)
+       END AS variance_oil_pct,
        f.energia_kwh, f.horas_operacion, f.uptime_pct,
        f.kwh_por_bbl, f.kwh_por_bbl_petroleo, p.target_kwh_por_bbl,
        coalesce(k.eficiencia_volumetrica_pct, f.pump_efficiency_pct) AS pump_efficiency_pct,
@@ -392,7 +395,8 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.mes,
        coalesce(k.eficiencia_sistema_pct, f.system_efficiency_pct) AS system_efficiency_pct,
        f.pwf,
        k.declinacion_pct, k.declinacion_anual_efectiva, k.arps_modelo, k.arps_qi, k.arps_di_anual, k.arps_b,
-       k.eur_bbl, k.eur_remanente_bbl
+       k.eur_bbl, k.eur_remanente_bbl,
+       f.dias_periodo, f.dias_completos, f.completitud, f.completo
   FROM reporting.fact_operaciones_mensuales f
   LEFT JOIN reporting.dim_pozo p ON p.well_id = f.well_id
   LEFT JOIN reporting.dataset_kpi_business k

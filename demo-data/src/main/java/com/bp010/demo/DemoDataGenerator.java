@@ -88,13 +88,28 @@ public final class DemoDataGenerator {
             SplittableRandom rng = wellRandom(o, i);
             WellProfile.random(well.wellId(), rng); // advance past the profile draws
             WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom);
+            // the last complete UTC day of the set: its first 12 hours are the planted downtime
+            Instant downtime = o.start().plus(o.hours(), ChronoUnit.HOURS).truncatedTo(ChronoUnit.DAYS)
+                    .minus(1, ChronoUnit.DAYS);
+            boolean downWell = i == 1 && o.faults().contains(Fault.HALF_DAY_DOWNTIME) && !downtime.isBefore(o.start());
             for (int h = 0; h < o.hours(); h++) {
                 Instant t = o.start().plus(h, ChronoUnit.HOURS);
-                WellSimulator.HourReadings hour = sim.hour(t);
+                boolean stopped = downWell && !t.isBefore(downtime) && t.isBefore(downtime.plus(12, ChronoUnit.HOURS));
+                WellSimulator.HourReadings hour = sim.hour(t, stopped);
                 String ts = t.toString();
                 boolean faulty = i == 0;
                 String dynacard = hour.dynacard();
                 double[] values = hour.values();
+                if (downWell && t.equals(downtime)) {
+                    planted.add(new PlantedFault(Fault.HALF_DAY_DOWNTIME, well.wellId(), ts, tagId("strokes_per_minute"),
+                            "0", "12 h stopped: running-only averages and volumetric efficiency unaffected"));
+                }
+                if (i == 2 && h == o.hours() / 2 && h > 0 && h < o.hours() - 1
+                        && o.faults().contains(Fault.COUNTER_GLITCH)) {
+                    values[ScadaTags.index("energy_kwh")] = 0;
+                    planted.add(new PlantedFault(Fault.COUNTER_GLITCH, well.wellId(), ts, tagId("energy_kwh"), "0",
+                            "DQP-001"));
+                }
                 if (faulty && h == 2 && o.faults().contains(Fault.OUT_OF_RANGE)) {
                     plantOutOfRange(well.wellId(), ts, values, planted);
                 }

@@ -20,7 +20,11 @@ public enum Fault {
      * Pump problems on the cards of the first wells (one {@link PumpProblem} each, in order) over the last
      * {@link DemoDataGenerator#PROBLEM_HOURS} hours; the other wells' cards are a full pump's.
      */
-    PUMP_PROBLEMS;
+    PUMP_PROBLEMS,
+    /** A well stopped for the first 12 hours of the last complete day (SPM 0, no production, runtime 12 h). */
+    HALF_DAY_DOWNTIME,
+    /** One energy-counter reading of 0 between two normal ones (a glitch, not a reset). */
+    COUNTER_GLITCH;
 
     /** {@code "out-of-range,bad-card"} or {@code "all"}. */
     public static Set<Fault> parse(String list) {

@@ -46,6 +46,11 @@ public final class WellSimulator {
 
     /** The readings of the hour starting at {@code t}: numbers by tag index, and the two cards as JSON text. */
     public HourReadings hour(Instant t) {
+        return hour(t, false);
+    }
+
+    /** The readings of one hour; {@code stopped} forces the unit off for the whole hour (a planted downtime). */
+    public HourReadings hour(Instant t, boolean stopped) {
         double[] v = new double[ScadaTags.ALL.size()];
         long epochHour = t.getEpochSecond() / 3600;
         long today = Math.floorDiv(epochHour, 24);
@@ -56,8 +61,8 @@ public final class WellSimulator {
             cyclesToday = 0;
             pumpOffsToday = 0;
         }
-        boolean running = rng.nextDouble() >= STOP_PROBABILITY;
-        double runFraction = running ? 1.0 : WellProfile.between(rng, 0, 0.5);
+        boolean running = rng.nextDouble() >= STOP_PROBABILITY && !stopped;
+        double runFraction = running ? 1.0 : stopped ? 0 : WellProfile.between(rng, 0, 0.5);
         if (!running) {
             cyclesToday++;
         }

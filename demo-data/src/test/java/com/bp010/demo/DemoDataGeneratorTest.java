@@ -123,6 +123,27 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void shouldStopOneWellHalfADayAndZeroOneEnergyReading_whenDowntimeAndGlitchAreAsked() throws IOException {
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 3, END, 5)
+                .withFaults(EnumSet.of(Fault.HALF_DAY_DOWNTIME, Fault.COUNTER_GLITCH)), dir);
+
+        List<Row> rows = rows(set.telemetryFile());
+        PlantedFault down = set.planted().stream().filter(p -> p.fault() == Fault.HALF_DAY_DOWNTIME).findFirst()
+                .orElseThrow();
+        java.time.Instant from = java.time.Instant.parse(down.timestamp());
+        String spm = ScadaTags.byColumn("strokes_per_minute").id();
+        assertThat(rows).filteredOn(r -> r.well().equals(down.wellId()) && r.tag().equals(spm)
+                        && !java.time.Instant.parse(r.time()).isBefore(from)
+                        && java.time.Instant.parse(r.time()).isBefore(from.plusSeconds(12 * 3600)))
+                .hasSize(12).allSatisfy(r -> assertThat(Double.parseDouble(r.value())).isZero());
+        PlantedFault glitch = set.planted().stream().filter(p -> p.fault() == Fault.COUNTER_GLITCH).findFirst()
+                .orElseThrow();
+        assertThat(rows).filteredOn(r -> r.well().equals(glitch.wellId()) && r.time().equals(glitch.timestamp())
+                        && r.tag().equals(glitch.varId()))
+                .singleElement().satisfies(r -> assertThat(Double.parseDouble(r.value())).isZero());
+    }
+
+    @Test
     void shouldPlantEachFaultWhereItSays_whenFaultsAreAsked() throws IOException {
         GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 1, END, 5)
                 .withFaults(EnumSet.allOf(Fault.class)), dir);

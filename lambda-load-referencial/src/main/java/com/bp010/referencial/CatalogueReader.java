@@ -38,7 +38,9 @@ final class CatalogueReader {
         Set<String> panelIds = sheet.panels().stream().map(Panel::panelId).collect(Collectors.toSet());
         Map<String, Variable> byId = new LinkedHashMap<>();
         Map<String, Variable> byName = new HashMap<>();
-        for (Variable v : VariablesFileReader.read(bundle.file(ConfigBundle.VARIABLES), normalizer, panelIds)) {
+        Map<String, String> kinds = bundle.optionalFile(ConfigBundle.COUNTER_KINDS)
+                .map(CounterKindsFileReader::read).orElse(Map.of());
+        for (Variable v : VariablesFileReader.read(bundle.file(ConfigBundle.VARIABLES), normalizer, panelIds, kinds)) {
             byId.put(v.idFormato1(), v);
             byName.put(v.nombreTecnico(), v);
         }

@@ -63,24 +63,25 @@ final class CatalogueWriter {
     private static void variables(Connection c, List<Variable> rows) throws SQLException {
         Sql.update(c, """
                 INSERT INTO referencial.tbl_maestra_variables AS t (id_formato1, nombre_tecnico, descripcion, unidad,
-                    unidad_cruda, panel_id, ident_dashboard, tipo_dato, categoria, es_contador, activa)
+                    unidad_cruda, panel_id, ident_dashboard, tipo_dato, categoria, es_contador, tipo_contador, activa)
                 SELECT * , true FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::text[], ?::bool[])
+                    ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[])
                 ON CONFLICT (id_formato1) DO UPDATE SET nombre_tecnico = EXCLUDED.nombre_tecnico,
                     descripcion = EXCLUDED.descripcion, unidad = EXCLUDED.unidad, unidad_cruda = EXCLUDED.unidad_cruda,
                     panel_id = EXCLUDED.panel_id, ident_dashboard = EXCLUDED.ident_dashboard,
                     tipo_dato = EXCLUDED.tipo_dato, categoria = EXCLUDED.categoria, es_contador = EXCLUDED.es_contador,
-                    activa = true, updated_at = now()
+                    tipo_contador = EXCLUDED.tipo_contador, activa = true, updated_at = now()
                 WHERE (t.nombre_tecnico, t.descripcion, t.unidad, t.unidad_cruda, t.panel_id, t.ident_dashboard,
-                       t.tipo_dato, t.categoria, t.es_contador, t.activa)
+                       t.tipo_dato, t.categoria, t.es_contador, t.tipo_contador, t.activa)
                    IS DISTINCT FROM (EXCLUDED.nombre_tecnico, EXCLUDED.descripcion, EXCLUDED.unidad,
                        EXCLUDED.unidad_cruda, EXCLUDED.panel_id, EXCLUDED.ident_dashboard, EXCLUDED.tipo_dato,
-                       EXCLUDED.categoria, EXCLUDED.es_contador, true)""",
+                       EXCLUDED.categoria, EXCLUDED.es_contador, EXCLUDED.tipo_contador, true)""",
                 column(rows, Variable::idFormato1, String.class), column(rows, Variable::nombreTecnico, String.class),
                 column(rows, Variable::descripcion, String.class), column(rows, Variable::unidad, String.class),
                 column(rows, Variable::unidadCruda, String.class), column(rows, Variable::panelId, String.class),
                 column(rows, Variable::identDashboard, String.class), column(rows, Variable::tipoDato, String.class),
-                column(rows, Variable::categoria, String.class), column(rows, Variable::esContador, Boolean.class));
+                column(rows, Variable::categoria, String.class), column(rows, Variable::esContador, Boolean.class),
+                column(rows, Variable::tipoContador, String.class));
     }
 
     private static void rawUnits(Connection c, List<Variable> all) throws SQLException {

@@ -11,7 +11,8 @@ import java.util.List;
 final class ClasspathConfigSource implements ConfigSource {
     static final String LOCATION = "classpath:config/";
     private static final List<String> NAMES = List.of(ConfigBundle.UNITS, ConfigBundle.RAW_UNITS, ConfigBundle.PANELS,
-            ConfigBundle.VARIABLES, ConfigBundle.RULES, ConfigBundle.LIMITS_SEED_NAME, ConfigBundle.PIVOT);
+            ConfigBundle.VARIABLES, ConfigBundle.RULES, ConfigBundle.LIMITS_SEED_NAME, ConfigBundle.PIVOT,
+            ConfigBundle.COUNTER_KINDS);
 
     @Override
     public String location() {

@@ -24,6 +24,8 @@ public final class ConfigBundle {
     public static final String RULES = "02_reglas_calidad.csv";
     public static final String LIMITS_SEED_NAME = "Rangos_validacion_variables_petroleras_limpio.py";
     public static final String PIVOT = "V1__stage_to_stage.sql";
+    /** Optional project overlay: the counter kind per variable when the variables file has no tipo_contador column. */
+    public static final String COUNTER_KINDS = "tipos_contador.csv";
     private static final Pattern LIMITS = Pattern.compile("(?i)rangos_validacion.*\\.py");
 
     private final String location;
@@ -44,6 +46,7 @@ public final class ConfigBundle {
         for (String wanted : List.of(UNITS, RAW_UNITS, PANELS, VARIABLES, RULES, PIVOT)) {
             find(available, wanted).ifPresentOrElse(n -> chosen.put(wanted, n), () -> missing.add(wanted));
         }
+        find(available, COUNTER_KINDS).ifPresent(n -> chosen.put(COUNTER_KINDS, n));
         List<String> limits = available.stream().filter(n -> LIMITS.matcher(n).matches()).toList();
         if (limits.size() == 1) {
             chosen.put(LIMITS_SEED_NAME, limits.get(0));
@@ -70,6 +73,11 @@ public final class ConfigBundle {
 
     public String location() {
         return location;
+    }
+
+    /** An optional file (the counter-kinds overlay), when the source has it. */
+    public Optional<ConfigFile> optionalFile(String role) {
+        return Optional.ofNullable(files.get(role));
     }
 
     /** The file playing a role (one of the constants of this class; the limits file under its seed name). */

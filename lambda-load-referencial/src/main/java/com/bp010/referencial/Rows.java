@@ -16,15 +16,15 @@ final class Rows {
     /** {@code tbl_maestra_variables} (+ its raw field unit, kept in {@code tbl_unidades_variable}). */
     public record Variable(String idFormato1, String nombreTecnico, String descripcion, String unidad,
                            String unidadCruda, String panelId, String identDashboard, String tipoDato,
-                           String categoria, boolean esContador, long line) {
+                           String categoria, boolean esContador, String tipoContador, long line) {
         public Variable withUnits(String standard, String raw) {
             return new Variable(idFormato1, nombreTecnico, descripcion, standard, raw, panelId, identDashboard,
-                    tipoDato, categoria, esContador, line);
+                    tipoDato, categoria, esContador, tipoContador, line);
         }
 
         public Variable withDashboard(String panel, String ident) {
             return new Variable(idFormato1, nombreTecnico, descripcion, unidad, unidadCruda, panel, ident,
-                    tipoDato, categoria, esContador, line);
+                    tipoDato, categoria, esContador, tipoContador, line);
         }
     }
 

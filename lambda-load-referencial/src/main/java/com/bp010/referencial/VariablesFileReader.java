@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code Variables_ID_stage.csv}, the truth of variable ids: {@code id_formato1}, {@code nombre_tecnico}, description,
- * unit, panel, data type, category (+ optional {@code es_contador}). Ids and technical names are unique; a technical
- * name is a lower-case identifier (rules, formulas and SQL use it); the unit resolves to a standard symbol; the panel
- * is one of {@code hoja_validacion.csv}.
+ * unit, panel, data type, category (+ optional {@code es_contador} and {@code tipo_contador}). Ids and technical names
+ * are unique; a technical name is a lower-case identifier (rules, formulas and SQL use it); the unit resolves to a
+ * standard symbol; the panel is one of {@code hoja_validacion.csv}. The counter kind (ACUMULADO: a lifetime counter,
+ * DIARIO: restarts at local midnight) comes from the file's {@code tipo_contador} column when it has one, else from
+ * the project overlay {@code tipos_contador.csv} ({@code kinds}); a variable marked {@code es_contador} without a kind
+ * is ACUMULADO.
  */
 final class VariablesFileReader {
     static final Pattern TECHNICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -30,7 +33,14 @@ final class VariablesFileReader {
     private VariablesFileReader() {
     }
 
+    private static final Map<String, String> COUNTER_KINDS = Map.of("acumulado", "ACUMULADO", "lifetime", "ACUMULADO",
+            "cumulative", "ACUMULADO", "diario", "DIARIO", "daily", "DIARIO");
+
     static List<Variable> read(ConfigFile file, UnitNormalizer units, Set<String> panelIds) {
+        return read(file, units, panelIds, Map.of());
+    }
+
+    static List<Variable> read(ConfigFile file, UnitNormalizer units, Set<String> panelIds, Map<String, String> kinds) {
         CsvTable t = CsvTableReader.read(file.name(), file.bytes());
         String id = t.require("id_formato1", "id", "id_formato_1", "id_variable");
         String name = t.require("nombre_tecnico", "nombre", "variable", "technical_name");
@@ -40,6 +50,7 @@ final class VariablesFileReader {
         t.has("panel", "panel_id", "panel_bi");
         t.has("tipo_dato", "tipo", "data_type", "tipo_de_dato");
         t.has("es_contador", "contador", "acumulado", "counter");
+        boolean kindColumn = t.has("tipo_contador", "counter_kind", "tipo_de_contador");
         List<Variable> out = new ArrayList<>();
         Map<String, Long> ids = new HashMap<>();
         Map<String, Long> names = new HashMap<>();
@@ -63,9 +74,22 @@ final class VariablesFileReader {
             }
             out.add(new Variable(idValue, technical, r.text("descripcion"), unit, null, panel, null,
                     dataType(r), r.required(categoria).toUpperCase(java.util.Locale.ROOT),
-                    r.flag("es_contador", false), r.line()));
+                    r.flag("es_contador", false), counterKind(r, technical, kindColumn, kinds), r.line()));
         }
         return out;
+    }
+
+    /** ACUMULADO, DIARIO or null, from the file's column, else the overlay, else es_contador. */
+    private static String counterKind(CsvRow r, String technical, boolean kindColumn, Map<String, String> kinds) {
+        String raw = kindColumn ? r.text("tipo_contador") : kinds.get(technical);
+        if (raw == null) {
+            return r.flag("es_contador", false) ? "ACUMULADO" : null;
+        }
+        return kind(raw).orElseThrow(() -> r.error("tipo_contador", raw, "unknown counter kind (ACUMULADO or DIARIO)"));
+    }
+
+    static java.util.Optional<String> kind(String raw) {
+        return java.util.Optional.ofNullable(COUNTER_KINDS.get(TextKeys.key(raw)));
     }
 
     private static String dataType(CsvRow r) {

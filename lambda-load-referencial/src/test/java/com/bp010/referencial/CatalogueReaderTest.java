@@ -57,6 +57,37 @@ class CatalogueReaderTest {
     }
 
     @Test
+    void shouldTakeTheCounterKindFromTheOverlay_whenTheVariablesFileHasNoKindColumn() {
+        Map<String, String> kinds = catalogue.variables().stream().filter(v -> v.tipoContador() != null)
+                .collect(Collectors.toMap(Variable::nombreTecnico, Variable::tipoContador));
+        assertThat(kinds).containsEntry("energy_kwh", "ACUMULADO").containsEntry("runtime_hours", "ACUMULADO")
+                .containsEntry("stroke_counter", "ACUMULADO").containsEntry("runtime_today_hours", "DIARIO")
+                .containsEntry("pump_off_count_today", "DIARIO").containsEntry("cycles_today", "DIARIO");
+    }
+
+    @Test
+    void shouldTakeTheCounterKindFromTheVariablesFile_whenItHasTheColumn(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Path dir = ConfigVariants.copy(tmp.resolve("config"));
+        Path variables = dir.resolve(ConfigBundle.VARIABLES);
+        List<String> lines = Files.readAllLines(variables);
+        List<String> withKind = new java.util.ArrayList<>();
+        withKind.add(lines.get(0) + ",tipo_contador");
+        for (String line : lines.subList(1, lines.size())) {
+            withKind.add(line + (line.contains(",cycles_today,") ? ",acumulado" : ","));
+        }
+        Files.write(variables, withKind);
+
+        Map<String, Variable> byName = CatalogueReader.read(bundle(dir)).variables().stream()
+                .collect(Collectors.toMap(Variable::nombreTecnico, Function.identity()));
+
+        assertThat(byName.get("cycles_today").tipoContador()).as("the file's column wins over the overlay")
+                .isEqualTo("ACUMULADO");
+        assertThat(byName.get("runtime_today_hours").tipoContador()).as("blank: not a counter").isNull();
+        assertThat(byName.get("energy_kwh").tipoContador()).as("es_contador without a kind").isEqualTo("ACUMULADO");
+    }
+
+    @Test
     void shouldMapEveryCanonicalNameToItsOwnStageColumn_whenReadingTheSeedPivot() {
         Map<String, ScadaEntry> byColumn = catalogue.scadaMap().stream()
                 .collect(Collectors.toMap(ScadaEntry::columnaStage, Function.identity()));

@@ -87,6 +87,15 @@ class LoadReferencialHandlerIT {
     }
 
     @Test
+    void shouldStoreEachVariablesCounterKind_whenTheOverlayNamesIt() {
+        assertThat(db.count("SELECT count(*) FROM referencial.tbl_maestra_variables WHERE tipo_contador = 'ACUMULADO'"
+                + " AND nombre_tecnico IN ('energy_kwh', 'runtime_hours', 'stroke_counter')")).isEqualTo(3);
+        assertThat(db.queryValue("SELECT tipo_contador FROM referencial.tbl_maestra_variables"
+                + " WHERE nombre_tecnico = 'runtime_today_hours'")).isEqualTo("DIARIO");
+        assertThat(db.count("SELECT count(*) FROM referencial.tbl_dq_rules")).as("the user's rules stay 35").isEqualTo(35);
+    }
+
+    @Test
     void shouldReferOnlyToKnownVariablesAndUnits_whenRulesLimitsAndMapAreLoaded() {
         assertThat(db.count("SELECT count(*) FROM referencial.tbl_dq_rules r WHERE NOT EXISTS (SELECT 1 FROM "
                 + "referencial.tbl_maestra_variables v WHERE v.nombre_tecnico = r.nombre_tecnico)")).isZero();

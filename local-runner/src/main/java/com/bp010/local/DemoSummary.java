@@ -37,6 +37,16 @@ final class DemoSummary {
                 Collectors.groupingBy(v -> v.get("codigo"), Collectors.counting())));
         s.append(String.format(Locale.ROOT, "%nConsistency violations: %d %s%n", d.violations().size(), byRule));
         cards(s, d.latestCards(), planted);
+        s.append("Project checks (DQP):");
+        if (d.projectFindings().isEmpty()) {
+            s.append(" none");
+        }
+        s.append('\n');
+        d.projectFindings().stream().limit(5).forEach(f -> s.append(String.format(Locale.ROOT, "  %-7s %-10s %s  %s%n",
+                f.get("rule_id"), f.get("well_id"), f.get("timestamp_lectura"), f.get("motivo"))));
+        d.downtimeDays().forEach(w -> s.append(String.format(Locale.ROOT,
+                "Downtime: %s on %s ran %s %% of the day; volumetric efficiency %s %% (while running)%n",
+                w.get("well_id"), w.get("fecha"), fmt(w.get("uptime_pct")), fmt(w.get("pump_efficiency_pct")))));
         List<Map<String, Object>> alerts = d.alerts();
         s.append("Top alerts (").append(t.get("alerts")).append(" in all):\n");
         alerts.stream().limit(8).forEach(a -> s.append(String.format(Locale.ROOT, "  %-10s %-11s %-24s %s%n",

@@ -17,7 +17,8 @@ import java.util.Map;
 record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, List<Map<String, Object>> matrix,
                   List<Map<String, Object>> alerts,
                   List<Map<String, Object>> dailyField, List<Map<String, Object>> violations,
-                  List<Map<String, Object>> latestKpis, List<Map<String, Object>> latestCards) {
+                  List<Map<String, Object>> latestKpis, List<Map<String, Object>> latestCards,
+                  List<Map<String, Object>> projectFindings, List<Map<String, Object>> downtimeDays) {
 
     static ReportData load(Connection c) throws SQLException {
         return new ReportData(
@@ -61,7 +62,19 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                                (SELECT string_agg(r, '; ') FROM jsonb_array_elements_text(razones) r) AS razones
                           FROM reporting.vw_card_diagnoses
                          WHERE fuente = 'RULES'
-                         ORDER BY well_id, timestamp_lectura DESC"""));
+                         ORDER BY well_id, timestamp_lectura DESC"""),
+                // the project's own checks (referencial.tbl_dq_reglas_proyecto), e.g. a counter glitch left out
+                rows(c, """
+                        SELECT d.rule_id, d.well_id, d.timestamp_lectura, d.nombre_tecnico, d.motivo
+                          FROM stage.tbl_pozo_scada_dq d
+                          JOIN referencial.tbl_dq_reglas_proyecto r ON r.rule_id = d.rule_id
+                         ORDER BY d.rule_id, d.well_id, d.timestamp_lectura"""),
+                // whole days of data on which a well ran less than three quarters of the time
+                rows(c, """
+                        SELECT well_id, fecha, uptime_pct, pump_efficiency_pct
+                          FROM reporting.vw_kpi_daily
+                         WHERE horas_con_datos = 24 AND uptime_pct < 75
+                         ORDER BY fecha DESC, well_id LIMIT 5"""));
     }
 
     private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {

@@ -61,6 +61,20 @@ class DemoCommandIT {
     }
 
     @Test
+    void shouldShowTheGlitchAndTheHalfDayDowntime_whenReadingTheSummary() {
+        assertThat(demo.stdout).as("the planted energy glitch, left out").contains("DQP-001", "DEMO-0003", "a glitch");
+        assertThat(demo.stdout).as("the planted 12 h stop").containsPattern("Downtime: DEMO-0002 on \\S+ ran \\d");
+        assertThat(demo.db.count("SELECT count(*) FROM reporting.fact_operaciones_horarias WHERE well_id = 'DEMO-0003'"
+                + " AND energia_kwh > 1000")).as("no spike from the glitch").isZero();
+        assertThat(demo.db.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE rule_id = 'DQP-002'"))
+                .as("no normal delta refused by the ceiling").isZero();
+        Object efficiency = demo.db.queryValue("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_diarias"
+                + " WHERE well_id = 'DEMO-0002' AND horas_con_datos = 24 AND uptime_pct < 75 ORDER BY fecha DESC LIMIT 1");
+        assertThat(((Number) efficiency).doubleValue()).as("volumetric efficiency on the half-day stopped")
+                .isBetween(30.0, 100.0);
+    }
+
+    @Test
     void shouldPutThePlantedFaultsInTheExceptionsList_whenReadingTheTopOfTheReport() {
         assertThat(page.getTitleText()).startsWith("BP010 demo");
         assertThat(page.querySelectorAll("main > section").get(0).getAttributes().getNamedItem("id").getNodeValue())

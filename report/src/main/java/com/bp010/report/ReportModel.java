@@ -48,12 +48,27 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
     record HourlySeries(String wellId, List<Instant> hours, Map<String, Double[]> values) {
     }
 
-    /** One well-day of {@code vw_kpi_daily}. */
+    /**
+     * One well-day of {@code vw_kpi_daily}; {@code hoursInPeriod} (23, 24 or 25) and {@code completeFlag} are the
+     * database's completeness (docs/AGGREGATION.md), null on facts written before it existed.
+     */
     record DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
                     Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
-                    Double energyKwh, Double targetOilRate, Double varianceOilPct) {
+                    Double energyKwh, Double targetOilRate, Double varianceOilPct, Integer hoursInPeriod,
+                    Boolean completeFlag) {
+        DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
+                 Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
+                 Double energyKwh, Double targetOilRate, Double varianceOilPct) {
+            this(wellId, day, hoursWithData, oil, water, gas, runtimeHours, uptimePct, pumpEfficiencyPct, kwhPerBbl,
+                    energyKwh, targetOilRate, varianceOilPct, null, null);
+        }
+
         boolean complete() {
-            return hoursWithData >= 24;
+            return completeFlag != null ? completeFlag : hoursWithData >= hours();
+        }
+
+        int hours() {
+            return hoursInPeriod == null ? 24 : hoursInPeriod;
         }
     }
 

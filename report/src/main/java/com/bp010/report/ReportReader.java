@@ -144,7 +144,9 @@ final class ReportReader {
                         Rows.dbl(rs, "produccion_petroleo_bbl"), Rows.dbl(rs, "produccion_agua_bbl"),
                         Rows.dbl(rs, "produccion_gas_mscf"), Rows.dbl(rs, "horas_operacion"), Rows.dbl(rs, "uptime_pct"),
                         Rows.dbl(rs, "pump_efficiency_pct"), Rows.dbl(rs, "kwh_por_bbl"), Rows.dbl(rs, "energia_kwh"),
-                        Rows.dbl(rs, "target_oil_rate"), Rows.dbl(rs, "variance_oil_pct")),
+                        Rows.dbl(rs, "target_oil_rate"), Rows.dbl(rs, "variance_oil_pct"),
+                        (Integer) rs.getObject("horas_periodo", Integer.class),
+                        (Boolean) rs.getObject("completo", Boolean.class)),
                 w.from(), w.to(), wellId, wellId), DailyKpi::wellId);
     }
 

@@ -98,7 +98,7 @@ final class WellSection {
                     .append(Html.esc(w.fmt.day(d.day()))).append(d.complete() ? ""
                             : " <span class=\"note\">" + Html.esc(w.msg.get("daily.partial")) + "</span>")
                     .append("</td>");
-            cell(h, w.fmt.count(d.hoursWithData()) + " / 24");
+            cell(h, w.fmt.count(d.hoursWithData()) + " / " + w.fmt.count(d.hours()));
             cell(h, w.fmt.num(d.oil()));
             cell(h, w.fmt.num(d.water()));
             cell(h, w.fmt.num(d.gas()));

@@ -77,4 +77,17 @@ class AttentionTest {
         // 46 against 50 is -8 %: within the 10 % allowance
         assertThat(Attention.shortfall(List.of(fineComplete, partialLater))).isEmpty();
     }
+
+    @Test
+    void shouldFollowTheDatabasesCompleteness_whenTheDailyFactCarriesIt() {
+        LocalDate d1 = LocalDate.of(2026, 3, 29);
+        DailyKpi dstDay = new DailyKpi("W", d1, 22, 44.0, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null, 23, true);
+        DailyKpi thin = new DailyKpi("W", d1.plusDays(1), 20, 40.0, 0.0, 0.0, 20.0, null, null, null, null, 50.0, null,
+                24, false);
+
+        assertThat(dstDay.complete()).as("22 of the 23 hours of a DST day: complete").isTrue();
+        assertThat(dstDay.hours()).isEqualTo(23);
+        assertThat(thin.complete()).as("20 of 24 hours is under 90 %").isFalse();
+        assertThat(Attention.shortfall(List.of(dstDay, thin))).contains(dstDay);
+    }
 }

@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The incremental run equals the full recomputation (docs/AGGREGATION.md, "Incremental runs"), as a property: each try
- * draws a few wells' readings at irregular times over two to three days, with counter restarts and out-of-range
- * values, and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
+ * draws a few wells' readings at irregular times over two to three days, with counter restarts, lone counter glitches
+ * and out-of-range values, and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
  * and then a well-master change (pump depth, field) between two batches. One
  * database runs the pipeline with its default window after every batch (incremental runs); the other receives the
  * same batches and runs once over an explicit window covering everything, at the last run's asOf. Every business
@@ -44,11 +44,16 @@ class IncrementalRunIT {
     /**
      * Left out of the comparison: run logs (one row per run), the run scopes and marks, and what records which runs
      * happened by definition: DQ counts per run, a well's DQ score over the last run's window, alerts (opened and
-     * closed at each run's asOf).
+     * closed at each run's asOf) and the history of consistency findings (a finding that opened at one run and
+     * cleared at a later one); the live consistency findings are compared on their own ({@link #LIVE_FINDINGS}).
      */
     private static final Set<String> NOT_COMPARED = Set.of("reporting.pipeline_runs", "reporting.pipeline_run_phases",
             "reporting.pipeline_lease", "reporting.pipeline_run_alcance", "reporting.recalculo_pendiente",
-            "stage.tbl_dq_run_summary", "reporting.dataset_dq_score_pozo", "reporting.fact_alertas");
+            "stage.tbl_dq_run_summary", "reporting.dataset_dq_score_pozo", "reporting.fact_alertas",
+            "stage.tbl_consistency_results");
+    private static final String LIVE_FINDINGS = "SELECT coalesce(string_agg(concat_ws(' ', codigo, well_id, valor_medido,"
+            + " valor_referencia, severidad, mensaje), E'\\n' ORDER BY codigo, well_id), '')"
+            + " FROM stage.tbl_consistency_results WHERE vigente";
     private static final String[] COLUMNS = {"oil_rate", "water_rate", "gas_rate", "bsw", "casing_head_pressure",
             "well_head_pressure", "fluid_level", "pump_intake_pressure", "strokes_per_minute", "stroke_length",
             "motor_power", "energy_kwh", "runtime_hours", "stroke_counter"};
@@ -96,6 +101,7 @@ class IncrementalRunIT {
         long rows = 0;
         long failures = 0;
         long restarts = 0;
+        long glitches = 0;
         for (int seed = 1; seed <= tries; seed++) {
             reset(incremental);
             reset(full);
@@ -133,17 +139,21 @@ class IncrementalRunIT {
                     .as("seed %d (%d batches, %d well-master changes): tables where the incremental runs differ"
                             + " from one full run", seed, batches.size(), masterChanges)
                     .isEmpty();
+            assertThat(incremental.queryValue(LIVE_FINDINGS))
+                    .as("seed %d: live consistency findings", seed).isEqualTo(full.queryValue(LIVE_FINDINGS));
             assertThat(incremental.count("SELECT count(*) FROM reporting.fact_operaciones_horarias"))
                     .as("seed %d: facts written", seed).isPositive();
             compared += expected.size();
             rows += TableChecksums.rows(actual);
             failures += incremental.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE timestamp_lectura IS NOT NULL");
             restarts += incremental.count("SELECT count(*) FROM reporting.fact_eventos_pozo");
+            glitches += incremental.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE rule_id = 'DQP-001'");
         }
-        System.out.printf("IncrementalRunIT: %d tries, %d table comparisons, %d rows equal, %d DQ failures and %d counter"
-                + " restarts among them%n", tries, compared, rows, failures, restarts);
+        System.out.printf("IncrementalRunIT: %d tries, %d table comparisons, %d rows equal, %d DQ failures, %d counter"
+                + " restarts and %d counter glitches among them%n", tries, compared, rows, failures, restarts, glitches);
         assertThat(failures).as("the tries exercise DQ failures").isPositive();
         assertThat(restarts).as("the tries exercise counter restarts").isPositive();
+        assertThat(glitches).as("the tries exercise counter glitches (DQP-001)").isPositive();
     }
 
     /** One reading of one well: the values of {@link #COLUMNS} (null: not sent). */
@@ -168,7 +178,9 @@ class IncrementalRunIT {
                 energy = random.nextInt(40) == 0 ? random.nextInt(20) : energy + random.nextDouble() * 15;
                 runtime = runtime + random.nextDouble() * 0.9;
                 strokes = strokes + random.nextInt(500);
-                readings.add(new Reading("INC-" + w, at, values(random, energy, runtime, strokes)));
+                // now and then a lone glitch reading (0 between two normal ones): the counter itself goes on
+                double sent = random.nextInt(30) == 0 ? 0.0 : energy;
+                readings.add(new Reading("INC-" + w, at, values(random, sent, runtime, strokes)));
                 at = at.plus(Duration.ofMinutes(10 + random.nextInt(80)));
             }
         }
