@@ -53,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--faults", defaultValue = "all", paramLabel = "LIST",
             description = "faults to plant: all, none, or a comma-separated list of out-of-range, late-receipt,"
-                    + " bad-card, bad-master-data, bad-rows, pump-problems (default ${DEFAULT-VALUE})")
+                    + " bad-card, bad-master-data, bad-rows, pump-problems, half-day-downtime, counter-glitch"
+                    + " (default ${DEFAULT-VALUE})")
     String faults;
 
     @Option(names = "--report", defaultValue = "bp010-report.html", paramLabel = "FILE",

@@ -47,7 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--faults", defaultValue = "", paramLabel = "LIST",
             description = "faults to plant: all, none, or a comma-separated list of out-of-range, late-receipt,"
-                    + " bad-card, bad-master-data, bad-rows, pump-problems (default: none)")
+                    + " bad-card, bad-master-data, bad-rows, pump-problems, half-day-downtime, counter-glitch"
+                    + " (default: none)")
     String faults;
 
     @Option(names = "--no-received-at", description = "omit source_received_at (a backfill from files)")

@@ -77,7 +77,8 @@ class CliErrorsTest {
         assertThat(demo).isEqualTo(2);
         assertThat(generate).isEqualTo(2);
         assertThat(demoErr).contains("unknown fault 'bogus'").contains("out-of-range, late-receipt, bad-card,"
-                + " bad-master-data, bad-rows, pump-problems, all or none").doesNotContain("\tat ");
+                + " bad-master-data, bad-rows, pump-problems, half-day-downtime, counter-glitch, all or none")
+                .doesNotContain("\tat ");
         assertThat(stderr()).contains("unknown fault 'late'").contains("late-receipt").doesNotContain("\tat ");
     }
 
