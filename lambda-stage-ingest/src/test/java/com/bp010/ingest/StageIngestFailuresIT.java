@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A file drop that cannot be fetched or read fails the invocation (so Lambda retries the S3 event, then sends it to
  * the dead-letter queue, and Errors counts it), after the batch log and the other files of the event are committed;
  * a file of which nothing loads ends REJECTED without failing, and RowsRejected is published. Through the handler and
- * the S3 source: S3Mock for a missing object, a fault-injecting client for AccessDenied and a stream cut mid-read.
+ * the S3 source: S3Mock for a missing object and a file with a wrong header, a fault-injecting client for AccessDenied
+ * and a stream cut mid-read.
  */
 class StageIngestFailuresIT {
     static {
@@ -166,6 +167,24 @@ class StageIngestFailuresIT {
         assertThat(fileAt(retry, "tbl_maestra_pozos.csv").get("status").asText()).isEqualTo("DUPLICATE_OBJECT");
         assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id LIKE 'CUT-%'"))
                 .isEqualTo(set.readings());
+    }
+
+    @Test
+    void shouldFailNotRetryable_namingTheFile_whenItsHeaderIsWrong() throws Exception {
+        String csv = "pozo,variable,cuando,valor\n" + "BH-1,IDN1001,2024-06-01T10:00:00Z,1\n";
+        s3.putObject(b -> b.bucket(BUCKET).key("ingest/bh/landing_scada_data.csv"), RequestBody.fromString(csv));
+
+        JsonNode report = IngestFixture.invokeFailing(handler(s3, null), event("ingest/bh/landing_scada_data.csv"));
+
+        assertThat(report.get("code").asText()).isEqualTo("BAD_INPUT");
+        assertThat(report.get("retryable").asBoolean()).as("the same bytes fail again: fix the file").isFalse();
+        assertThat(report.get("message").asText()).contains("landing_scada_data.csv");
+        JsonNode file = fileAt(report, "landing_scada_data.csv");
+        assertThat(file.get("status").asText()).isEqualTo("FAILED");
+        assertThat(file.get("error").get("line").asInt()).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM stage.ingest_batches WHERE status = 'FAILED' AND location = ?",
+                "s3://" + BUCKET + "/ingest/bh/landing_scada_data.csv")).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM stage.landing_scada_data WHERE well_id = 'BH-1'")).isZero();
     }
 
     @Test
