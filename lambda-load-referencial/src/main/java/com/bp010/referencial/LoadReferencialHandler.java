@@ -76,6 +76,10 @@ public class LoadReferencialHandler extends JsonRequestHandler {
 
     @Override
     protected Object handle(JsonNode event, Context context) {
+        if (event.isObject()) {
+            // a misspelled "configLocaton" must not load the default catalogue in its place
+            com.bp010.db.EventFields.requireKnown(event, java.util.Set.of("configLocation"), "Load referencial event");
+        }
         JsonNode location = event.path("configLocation");
         if (!location.isMissingNode() && !location.isNull() && !location.isTextual()) {
             throw new Bp010Exception(ErrorCode.BAD_EVENT, "configLocation must be a string such as s3://bucket/config/");

@@ -119,6 +119,24 @@ class CliPreconditionsIT {
     }
 
     @Test
+    void shouldNameTheMisspelledField_andDoNothing_whenInitOrReferencialGetsOne() {
+        int init = Bp010.run("invoke", "init", "--event-json", "{\"mdoe\": \"info\"}", "--jdbc-url", empty.jdbcUrl());
+        String first = summary();
+        err.reset();
+        int referencial = Bp010.run("invoke", "referencial", "--event-json",
+                "{\"configLocaton\": \"s3://bucket/config/\"}", "--jdbc-url", migrated.jdbcUrl());
+
+        assertThat(init).isEqualTo(1);
+        assertThat(first).contains("BAD_EVENT").contains("\"mdoe\"").contains("did you mean \"mode\"");
+        assertThat(empty.count("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'stage'"))
+                .as("a misspelled info must not migrate").isZero();
+        assertThat(referencial).isEqualTo(1);
+        assertThat(summary()).contains("BAD_EVENT").contains("did you mean \"configLocation\"");
+        assertThat(migrated.count("SELECT count(*) FROM referencial.tbl_var_scada_map"))
+                .as("nor load the default catalogue in its place").isZero();
+    }
+
+    @Test
     void shouldNameTheMisspelledField_andTheUnknownWell() {
         int misspelled = Bp010.run("invoke", "pipeline", "--event-json", "{\"fechainicio\": \"2024-05-01\"}",
                 "--jdbc-url", migrated.jdbcUrl());
