@@ -22,13 +22,11 @@
 -- exp(x) that neither underflows (PostgreSQL raises on underflow) nor overflows: 0 below -600, NULL above 700.
 CREATE OR REPLACE FUNCTION stage.fnc_safe_exp(p_x double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_x IS NULL THEN NULL ELSE
-           CASE WHEN p_x < -600 THEN 0::double precision
+    SELECT CASE WHEN p_x < -600 THEN 0::double precision
                 WHEN p_x > 700 THEN NULL
                 ELSE exp(p_x) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_safe_exp(double precision) IS
     'exp(x) without range errors: 0 when x < -600, NULL when x > 700';
@@ -36,15 +34,13 @@ COMMENT ON FUNCTION stage.fnc_safe_exp(double precision) IS
 -- a / b without range errors: NULL when b = 0 or the quotient would overflow, 0 when it would underflow.
 CREATE OR REPLACE FUNCTION stage.fnc_safe_div(p_a double precision, p_b double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_a IS NULL OR p_b IS NULL THEN NULL ELSE
-           CASE WHEN p_b = 0 THEN NULL
+    SELECT CASE WHEN p_b = 0 THEN NULL
                 WHEN p_a = 0 THEN 0::double precision
                 WHEN ln(abs(p_a)) - ln(abs(p_b)) > 700 THEN NULL
                 WHEN ln(abs(p_a)) - ln(abs(p_b)) < -700 THEN 0::double precision
                 ELSE p_a / p_b END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_safe_div(double precision, double precision) IS
     'a / b without range errors: NULL when b = 0 or |a/b| > e^700, 0 when |a/b| < e^-700';
@@ -496,11 +492,9 @@ COMMENT ON FUNCTION stage.fnc_calc_variance(double precision, double precision) 
 CREATE OR REPLACE FUNCTION stage.fnc_calc_productivity_index(p_rate double precision, p_pr double precision,
                                                              p_pwf double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_rate IS NULL OR p_pr IS NULL OR p_pwf IS NULL THEN NULL ELSE
-           CASE WHEN p_pr > p_pwf THEN p_rate / (p_pr - p_pwf) END
-           END
+    SELECT CASE WHEN p_pr > p_pwf THEN p_rate / (p_pr - p_pwf) END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_productivity_index(double precision, double precision, double precision) IS
     'Straight-line productivity index: J = q / (Pr - Pwf); bbl/d, psi, psi -> bbl/d/psi (NULL without drawdown)';
@@ -508,12 +502,10 @@ COMMENT ON FUNCTION stage.fnc_calc_productivity_index(double precision, double p
 -- Vogel: q / qmax = 1 - 0.2 r - 0.8 r^2, r = Pwf / Pr. The dimensionless rate for r in [0, 1].
 CREATE OR REPLACE FUNCTION stage.fnc_calc_vogel_ratio(p_pwf double precision, p_pr double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_pwf IS NULL OR p_pr IS NULL THEN NULL ELSE
-           CASE WHEN p_pr > 0 AND p_pwf >= 0 AND p_pwf <= p_pr
+    SELECT CASE WHEN p_pr > 0 AND p_pwf >= 0 AND p_pwf <= p_pr
                 THEN 1 - 0.2 * (p_pwf / p_pr) - 0.8 * (p_pwf / p_pr) * (p_pwf / p_pr) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_vogel_ratio(double precision, double precision) IS
     'Vogel dimensionless rate q/qmax = 1 - 0.2 r - 0.8 r^2, r = Pwf / Pr (NULL outside 0 <= Pwf <= Pr)';
@@ -522,11 +514,9 @@ COMMENT ON FUNCTION stage.fnc_calc_vogel_ratio(double precision, double precisio
 CREATE OR REPLACE FUNCTION stage.fnc_calc_vogel_qmax(p_q_test double precision, p_pwf_test double precision,
                                                      p_pr double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_q_test IS NULL OR p_pwf_test IS NULL OR p_pr IS NULL THEN NULL ELSE
-           p_q_test / NULLIF(stage.fnc_calc_vogel_ratio(p_pwf_test, p_pr), 0)
-           END
+    SELECT p_q_test / NULLIF(stage.fnc_calc_vogel_ratio(p_pwf_test, p_pr), 0)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_vogel_qmax(double precision, double precision, double precision) IS
     'Vogel AOF from a test: qmax = q / (1 - 0.2 r - 0.8 r^2), r = Pwf/Pr; bbl/d, psi, psi -> bbl/d';
@@ -535,11 +525,9 @@ COMMENT ON FUNCTION stage.fnc_calc_vogel_qmax(double precision, double precision
 CREATE OR REPLACE FUNCTION stage.fnc_calc_vogel_q(p_qmax double precision, p_pwf double precision,
                                                   p_pr double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qmax IS NULL OR p_pwf IS NULL OR p_pr IS NULL THEN NULL ELSE
-           p_qmax * stage.fnc_calc_vogel_ratio(p_pwf, p_pr)
-           END
+    SELECT p_qmax * stage.fnc_calc_vogel_ratio(p_pwf, p_pr)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_vogel_q(double precision, double precision, double precision) IS
     'Vogel rate: q = qmax * (1 - 0.2 r - 0.8 r^2), r = Pwf/Pr; bbl/d, psi, psi -> bbl/d';
@@ -549,12 +537,10 @@ COMMENT ON FUNCTION stage.fnc_calc_vogel_q(double precision, double precision, d
 CREATE OR REPLACE FUNCTION stage.fnc_calc_vogel_pwf(p_qmax double precision, p_q double precision,
                                                     p_pr double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qmax IS NULL OR p_q IS NULL OR p_pr IS NULL THEN NULL ELSE
-           CASE WHEN p_qmax > 0 AND p_q >= 0 AND p_q <= p_qmax
+    SELECT CASE WHEN p_qmax > 0 AND p_q >= 0 AND p_q <= p_qmax
                 THEN p_pr * (sqrt(0.04 + 3.2 * (1 - p_q / p_qmax)) - 0.2) / 1.6 END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_vogel_pwf(double precision, double precision, double precision) IS
     'Vogel inverse: Pwf = Pr * (sqrt(0.04 + 3.2 (1 - q/qmax)) - 0.2) / 1.6; bbl/d, bbl/d, psi -> psi (NULL unless 0 <= q <= qmax)';
@@ -564,12 +550,10 @@ COMMENT ON FUNCTION stage.fnc_calc_vogel_pwf(double precision, double precision,
 CREATE OR REPLACE FUNCTION stage.fnc_calc_composite_qmax(p_j double precision, p_pr double precision,
                                                          p_pb double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_j IS NULL OR p_pr IS NULL OR p_pb IS NULL THEN NULL ELSE
-           CASE WHEN p_pr > 0 AND p_pb >= 0
+    SELECT CASE WHEN p_pr > 0 AND p_pb >= 0
                 THEN p_j * (p_pr - least(p_pb, p_pr)) + p_j * least(p_pb, p_pr) / 1.8 END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_composite_qmax(double precision, double precision, double precision) IS
     'Composite IPR AOF: qmax = J (Pr - Pb) + J Pb / 1.8 (Pb capped at Pr); bbl/d/psi, psi, psi -> bbl/d';
@@ -578,14 +562,12 @@ COMMENT ON FUNCTION stage.fnc_calc_composite_qmax(double precision, double preci
 CREATE OR REPLACE FUNCTION stage.fnc_calc_composite_q(p_j double precision, p_pr double precision,
                                                       p_pb double precision, p_pwf double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_j IS NULL OR p_pr IS NULL OR p_pb IS NULL OR p_pwf IS NULL THEN NULL ELSE
-           CASE WHEN p_pr <= 0 OR p_pb < 0 OR p_pwf < 0 OR p_pwf > p_pr THEN NULL
+    SELECT CASE WHEN p_pr <= 0 OR p_pb < 0 OR p_pwf < 0 OR p_pwf > p_pr THEN NULL
                 WHEN p_pwf >= least(p_pb, p_pr) THEN p_j * (p_pr - p_pwf)
                 ELSE p_j * (p_pr - least(p_pb, p_pr))
                      + p_j * least(p_pb, p_pr) / 1.8 * stage.fnc_calc_vogel_ratio(p_pwf, least(p_pb, p_pr)) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_composite_q(double precision, double precision, double precision, double precision) IS
     'Composite IPR rate: J (Pr - Pwf) above Pb, qb + J Pb / 1.8 * (1 - 0.2 Pwf/Pb - 0.8 (Pwf/Pb)^2) below; bbl/d/psi, psi, psi, psi -> bbl/d';
@@ -594,14 +576,12 @@ COMMENT ON FUNCTION stage.fnc_calc_composite_q(double precision, double precisio
 CREATE OR REPLACE FUNCTION stage.fnc_calc_composite_pwf(p_j double precision, p_pr double precision,
                                                         p_pb double precision, p_q double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_j IS NULL OR p_pr IS NULL OR p_pb IS NULL OR p_q IS NULL THEN NULL ELSE
-           CASE WHEN p_j <= 0 OR p_pr <= 0 OR p_pb < 0 OR p_q < 0 THEN NULL
+    SELECT CASE WHEN p_j <= 0 OR p_pr <= 0 OR p_pb < 0 OR p_q < 0 THEN NULL
                 WHEN p_q <= p_j * (p_pr - least(p_pb, p_pr)) THEN p_pr - p_q / p_j
                 ELSE stage.fnc_calc_vogel_pwf(p_j * least(p_pb, p_pr) / 1.8,
                                               p_q - p_j * (p_pr - least(p_pb, p_pr)), least(p_pb, p_pr)) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_composite_pwf(double precision, double precision, double precision, double precision) IS
     'Composite IPR inverse: Pwf for a rate q (straight line above Pb, Vogel below); bbl/d/psi, psi, psi, bbl/d -> psi';
@@ -611,11 +591,9 @@ COMMENT ON FUNCTION stage.fnc_calc_composite_pwf(double precision, double precis
 CREATE OR REPLACE FUNCTION stage.fnc_calc_composite_j(p_q_test double precision, p_pwf_test double precision,
                                                       p_pr double precision, p_pb double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_q_test IS NULL OR p_pwf_test IS NULL OR p_pr IS NULL OR p_pb IS NULL THEN NULL ELSE
-           p_q_test / NULLIF(stage.fnc_calc_composite_q(1, p_pr, p_pb, p_pwf_test), 0)
-           END
+    SELECT p_q_test / NULLIF(stage.fnc_calc_composite_q(1, p_pr, p_pb, p_pwf_test), 0)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_composite_j(double precision, double precision, double precision, double precision) IS
     'Composite IPR productivity index from a test (q, Pwf) with Pr and Pb; bbl/d, psi, psi, psi -> bbl/d/psi';
@@ -646,14 +624,12 @@ COMMENT ON FUNCTION stage.fnc_arps_b(text, double precision) IS
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_q(p_qi double precision, p_di double precision, p_b double precision,
                                                  p_t double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_t IS NULL THEN NULL ELSE
-           CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_t < 0 THEN NULL
+    SELECT CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_t < 0 THEN NULL
                 WHEN p_b < 1e-8 THEN p_qi * stage.fnc_safe_exp(-p_di * p_t)
                 WHEN abs(p_b - 1) < 1e-8 THEN p_qi / (1 + p_di * p_t)
                 ELSE p_qi * stage.fnc_safe_exp(-ln(1 + p_b * p_di * p_t) / p_b) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_q(double precision, double precision, double precision, double precision) IS
     'Arps rate q(t): qi e^(-Di t) (b=0), qi / (1 + b Di t)^(1/b), qi / (1 + Di t) (b=1); bbl/d, 1/yr, -, yr -> bbl/d';
@@ -664,17 +640,15 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_q(double precision, double precision, do
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_np_at_rate(p_qi double precision, p_di double precision,
                                                           p_b double precision, p_q double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_q IS NULL THEN NULL ELSE
-           CASE WHEN p_qi <= 0 OR p_di <= 0 OR p_b < 0 OR p_q < 0 THEN NULL
+    SELECT CASE WHEN p_qi <= 0 OR p_di <= 0 OR p_b < 0 OR p_q < 0 THEN NULL
                 WHEN p_q >= p_qi THEN 0::double precision
                 WHEN p_b < 1e-8 THEN 365 * (p_qi - p_q) / p_di
                 WHEN abs(p_b - 1) < 1e-8 THEN CASE WHEN p_q > 0 THEN 365 * p_qi / p_di * (ln(p_qi) - ln(p_q)) END
                 WHEN p_q = 0 THEN CASE WHEN p_b < 1 THEN 365 * p_qi / ((1 - p_b) * p_di) END
                 ELSE 365 * p_qi / ((1 - p_b) * p_di)
                      * (1 - stage.fnc_safe_exp((1 - p_b) * (ln(p_q) - ln(p_qi)))) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_np_at_rate(double precision, double precision, double precision, double precision) IS
     'Arps cumulative to rate q: 365 (qi-q)/Di (b=0), 365 qi^b/((1-b) Di) (qi^(1-b) - q^(1-b)), 365 qi/Di ln(qi/q) (b=1); bbl/d, 1/yr, -, bbl/d -> bbl';
@@ -683,17 +657,15 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_np_at_rate(double precision, double prec
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_np(p_qi double precision, p_di double precision, p_b double precision,
                                                   p_t double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_t IS NULL THEN NULL ELSE
-           CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_t < 0 THEN NULL
+    SELECT CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_t < 0 THEN NULL
                 WHEN p_qi = 0 THEN 0::double precision
                 WHEN p_di = 0 THEN CASE WHEN p_t <= 1e300 / (365 * p_qi) THEN 365 * p_qi * p_t END
                 WHEN p_b < 1e-8 THEN 365 * p_qi * (1 - stage.fnc_safe_exp(-p_di * p_t)) / p_di
                 WHEN abs(p_b - 1) < 1e-8 THEN 365 * p_qi / p_di * ln(1 + p_di * p_t)
                 ELSE 365 * p_qi / ((1 - p_b) * p_di)
                      * (1 - stage.fnc_safe_exp(-(1 - p_b) / p_b * ln(1 + p_b * p_di * p_t))) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_np(double precision, double precision, double precision, double precision) IS
     'Arps cumulative at time t (the table of docs/DOMAIN.md with q = q(t)); bbl/d, 1/yr, -, yr -> bbl';
@@ -703,16 +675,14 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_np(double precision, double precision, d
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_t_limit(p_qi double precision, p_di double precision,
                                                        p_b double precision, p_q_el double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_q_el IS NULL THEN NULL ELSE
-           CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_q_el <= 0 THEN NULL
+    SELECT CASE WHEN p_qi < 0 OR p_di < 0 OR p_b < 0 OR p_q_el <= 0 THEN NULL
                 WHEN p_qi <= p_q_el THEN 0::double precision
                 WHEN p_di = 0 THEN NULL
                 WHEN p_b < 1e-8 THEN (ln(p_qi) - ln(p_q_el)) / p_di
                 WHEN abs(p_b - 1) < 1e-8 THEN stage.fnc_safe_div(stage.fnc_safe_exp(ln(p_qi) - ln(p_q_el)) - 1, p_di)
                 ELSE stage.fnc_safe_div(stage.fnc_safe_exp(p_b * (ln(p_qi) - ln(p_q_el))) - 1, p_b * p_di) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_t_limit(double precision, double precision, double precision, double precision) IS
     'Arps time to the economic limit: ln(qi/q_el)/Di (b=0), ((qi/q_el)^b - 1)/(b Di), (qi/q_el - 1)/Di (b=1); bbl/d, 1/yr, -, bbl/d -> yr';
@@ -721,11 +691,9 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_t_limit(double precision, double precisi
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_eur(p_qi double precision, p_di double precision, p_b double precision,
                                                    p_q_el double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_q_el IS NULL THEN NULL ELSE
-           stage.fnc_calc_arps_np_at_rate(p_qi, p_di, p_b, p_q_el)
-           END
+    SELECT stage.fnc_calc_arps_np_at_rate(p_qi, p_di, p_b, p_q_el)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_eur(double precision, double precision, double precision, double precision) IS
     'Arps EUR: cumulative at the economic-limit rate q_el; bbl/d, 1/yr, -, bbl/d -> bbl';
@@ -735,11 +703,9 @@ CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_remaining(p_qi double precision, 
                                                          p_b double precision, p_q_el double precision,
                                                          p_t double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_qi IS NULL OR p_di IS NULL OR p_b IS NULL OR p_q_el IS NULL OR p_t IS NULL THEN NULL ELSE
-           greatest(stage.fnc_calc_arps_eur(p_qi, p_di, p_b, p_q_el) - stage.fnc_calc_arps_np(p_qi, p_di, p_b, p_t), 0)
-           END
+    SELECT greatest(stage.fnc_calc_arps_eur(p_qi, p_di, p_b, p_q_el) - stage.fnc_calc_arps_np(p_qi, p_di, p_b, p_t), 0)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_remaining(double precision, double precision, double precision,
                                                   double precision, double precision) IS
@@ -749,12 +715,10 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_remaining(double precision, double preci
 -- harmonic 1 - 1/(1 + Di)   [fraction per year]
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_effective_decline(p_di double precision, p_b double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_di IS NULL OR p_b IS NULL THEN NULL ELSE
-           CASE WHEN p_di < 0 OR p_b < 0 THEN NULL
+    SELECT CASE WHEN p_di < 0 OR p_b < 0 THEN NULL
                 ELSE 1 - stage.fnc_calc_arps_q(1, p_di, p_b, 1) END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_effective_decline(double precision, double precision) IS
     'Effective annual decline: 1 - e^(-Di) (b=0), 1 - (1 + b Di)^(-1/b) (b>0); 1/yr -> fraction/yr';
@@ -763,13 +727,11 @@ COMMENT ON FUNCTION stage.fnc_calc_arps_effective_decline(double precision, doub
 -- hyperbolic ((1 - De)^(-b) - 1) / b   [1/yr]; NULL unless 0 <= De < 1.
 CREATE OR REPLACE FUNCTION stage.fnc_calc_arps_nominal_decline(p_de double precision, p_b double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN p_de IS NULL OR p_b IS NULL THEN NULL ELSE
-           CASE WHEN p_de < 0 OR p_de >= 1 OR p_b < 0 THEN NULL
+    SELECT CASE WHEN p_de < 0 OR p_de >= 1 OR p_b < 0 THEN NULL
                 WHEN p_b < 1e-8 THEN -ln(1 - p_de)
                 ELSE (stage.fnc_safe_exp(-p_b * ln(1 - p_de)) - 1) / p_b END
-           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_arps_nominal_decline(double precision, double precision) IS
     'Nominal decline from the effective annual one: -ln(1 - De) (b=0), ((1 - De)^(-b) - 1) / b; fraction/yr -> 1/yr';

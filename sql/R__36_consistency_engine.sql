@@ -1,7 +1,10 @@
--- BP010 family 3 (docs/SEED.md: V6.2 dq engine, consistency part), phase 7: physical consistency RC-001..RC-006.
+-- BP010 family 3 (docs/SEED.md: V6.2 dq engine, consistency part), phase 7: physical consistency RC-001..RC-006 (the
+-- user's rules) and VC-001.. (the project's cross-checks, referencial.tbl_reglas_consistencia_proyecto).
 --
--- stage.sp_execute_consistency_validation(p_run_id, p_as_of) is driven by referencial.tbl_reglas_consistencia: a rule
--- says that "variable_medida <operador> variable_referencia" must hold for every well. Each variable resolves to a
+-- stage.sp_execute_consistency_validation(p_run_id, p_as_of) is driven by referencial.vw_reglas_consistencia, both
+-- catalogues: a comparison rule says that "variable_medida <operador> variable_referencia" must hold for every well;
+-- an agreement rule (tolerancia_pct set) says that a measured and a calculated value of the same quantity differ by at
+-- most tolerancia_pct of the larger of the two. Each variable resolves to a
 -- numeric column of reporting.dataset_current_values (latest values and derived physics such as pwf and
 -- rod_weight_buoyant) or, failing that, of stage.tbl_pozo_maestra (static attributes), checked in information_schema
 -- and quoted with %I; the operator comes from a whitelist. One dynamic statement per rule does all its work:
@@ -13,6 +16,18 @@
 --     alert is updated only when its value or severity changed).
 -- An inactive rule closes its live rows; a rule whose variable or operator cannot be resolved is skipped with a
 -- notice. Notices: one per violation (rule, well, values; the first 100 per rule), one per rule and a summary.
+
+-- Every consistency rule: the user's (RC-nnn, comparisons) and the project's (VC-nnn, comparisons and agreements).
+CREATE OR REPLACE VIEW referencial.vw_reglas_consistencia AS
+SELECT r.codigo, 'USUARIO'::text AS origen, r.descripcion, r.variable_medida, r.operador, r.variable_referencia,
+       NULL::double precision AS tolerancia_pct, r.severidad, r.activa
+  FROM referencial.tbl_reglas_consistencia r
+UNION ALL
+SELECT p.codigo, 'PROYECTO', p.descripcion, p.variable_medida, p.operador, p.variable_referencia, p.tolerancia_pct,
+       p.severidad, p.activa
+  FROM referencial.tbl_reglas_consistencia_proyecto p;
+COMMENT ON VIEW referencial.vw_reglas_consistencia IS
+    'All consistency rules: the user''s (tbl_reglas_consistencia, RC-nnn) and the project''s (tbl_reglas_consistencia_proyecto, VC-nnn; tolerancia_pct set = measured vs calculated agreement)';
 
 CREATE OR REPLACE FUNCTION stage.fnc_columna_consistencia(p_variable text)
 RETURNS text
@@ -62,7 +77,7 @@ DECLARE
 BEGIN
     -- Rules switched off: their live findings and alerts are closed.
     WITH inactivas AS (
-        SELECT r.codigo FROM referencial.tbl_reglas_consistencia r WHERE NOT r.activa
+        SELECT r.codigo FROM referencial.vw_reglas_consistencia r WHERE NOT r.activa
     ), cerradas AS (
         UPDATE stage.tbl_consistency_results t
            SET vigente = false, resuelto_en = v_as_of, ultimo_run_id = coalesce(p_run_id, t.ultimo_run_id)
@@ -74,16 +89,20 @@ BEGIN
      WHERE f.vigente AND f.tipo = 'CONSISTENCIA' AND f.referencia IN (SELECT codigo FROM inactivas);
 
     FOR v_regla IN
-        SELECT r.codigo, r.descripcion, r.variable_medida, r.operador, r.variable_referencia, r.severidad
-          FROM referencial.tbl_reglas_consistencia r
+        SELECT r.codigo, r.descripcion, r.variable_medida, r.operador, r.variable_referencia, r.severidad,
+               r.tolerancia_pct
+          FROM referencial.vw_reglas_consistencia r
          WHERE r.activa
          ORDER BY r.codigo
     LOOP
         v_medida     := stage.fnc_columna_consistencia(v_regla.variable_medida);
         v_referencia := stage.fnc_columna_consistencia(v_regla.variable_referencia);
-        v_operador   := CASE v_regla.operador
-                            WHEN '<' THEN '<' WHEN '<=' THEN '<=' WHEN '>' THEN '>' WHEN '>=' THEN '>='
-                            WHEN '=' THEN '=' WHEN '<>' THEN '<>' WHEN '!=' THEN '<>'
+        -- an agreement rule's "operator" is the tolerance (the message says which)
+        v_operador   := CASE WHEN v_regla.tolerancia_pct IS NOT NULL AND v_regla.operador IS NULL THEN '~'
+                             ELSE CASE v_regla.operador
+                                      WHEN '<' THEN '<' WHEN '<=' THEN '<=' WHEN '>' THEN '>' WHEN '>=' THEN '>='
+                                      WHEN '=' THEN '=' WHEN '<>' THEN '<>' WHEN '!=' THEN '<>'
+                                  END
                         END;
         IF v_medida IS NULL OR v_referencia IS NULL OR v_operador IS NULL THEN
             v_omitidas := v_omitidas || v_regla.codigo;
@@ -97,7 +116,8 @@ BEGIN
         END IF;
 
         -- $1 run id, $2 asOf, $3 rule code, $4 severity, $5 measured variable name, $6 operator, $7 reference name,
-        -- $8 notice cap. Data-modifying CTEs run once whether or not the final SELECT reads them.
+        -- $8 notice cap, $9 tolerance (agreement rules). Data-modifying CTEs run once whether or not the final SELECT
+        -- reads them.
         v_sql := format($sql$
             WITH pozos AS (
                 SELECT m.well_id FROM stage.tbl_pozo_maestra m
@@ -109,13 +129,20 @@ BEGIN
                   LEFT JOIN reporting.dataset_current_values c ON c.well_id = w.well_id
                   LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = w.well_id
             ), evaluados AS (
-                SELECT v.*, NOT (v.medido %3$s v.referencia) AS viola
+                SELECT v.*, %3$s AS viola,
+                       100 * abs(v.medido - v.referencia) / NULLIF(greatest(abs(v.medido), abs(v.referencia)), 0)
+                           AS diferencia_pct
                   FROM valores v
                  WHERE v.medido IS NOT NULL AND v.referencia IS NOT NULL
             ), violaciones AS (
                 SELECT e.well_id, e.medido, e.referencia,
-                       format('%%s: %%s = %%s, %%s = %%s (expected %%s %%s %%s)', $3, $5, e.medido, $7,
-                              e.referencia, $5, $6, $7) AS mensaje
+                       CASE WHEN $9::double precision IS NULL
+                            THEN format('%%s: %%s = %%s, %%s = %%s (expected %%s %%s %%s)', $3, $5, e.medido, $7,
+                                        e.referencia, $5, $6, $7)
+                            ELSE format('%%s: measured %%s = %%s, calculated %%s = %%s differ by %%s %%%% (tolerance %%s %%%%)',
+                                        $3, $5, round(e.medido::numeric, 1), $7, round(e.referencia::numeric, 1),
+                                        round(e.diferencia_pct::numeric, 1), $9)
+                       END AS mensaje
                   FROM evaluados e
                  WHERE e.viola
             ), resueltas AS (
@@ -175,12 +202,15 @@ BEGIN
                    (SELECT array_agg(x.mensaje ORDER BY x.well_id)
                       FROM (SELECT v.well_id, format('well %%s: %%s', v.well_id, v.mensaje) AS mensaje
                               FROM violaciones v ORDER BY v.well_id LIMIT $8) x)
-            $sql$, v_medida, v_referencia, v_operador);
+            $sql$, v_medida, v_referencia,
+            CASE WHEN v_operador = '~'
+                 THEN 'coalesce(100 * abs(v.medido - v.referencia) > $9 * greatest(abs(v.medido), abs(v.referencia)), false)'
+                 ELSE format('NOT (v.medido %s v.referencia)', v_operador) END);
 
         EXECUTE v_sql
            INTO v_evaluados, v_violaciones, v_nuevas, v_cerradas, v_detalle
           USING p_run_id, v_as_of, v_regla.codigo, v_regla.severidad, v_regla.variable_medida, v_operador,
-                v_regla.variable_referencia, c_max_avisos;
+                v_regla.variable_referencia, c_max_avisos, v_regla.tolerancia_pct;
 
         FOREACH v_linea IN ARRAY coalesce(v_detalle, '{}') LOOP
             RAISE NOTICE 'consistency violation [%] %', v_regla.severidad, v_linea;
@@ -190,7 +220,9 @@ BEGIN
                 v_regla.codigo, v_violaciones - c_max_avisos;
         END IF;
         RAISE NOTICE 'consistency % (% % %): % wells evaluated, % violations (% new), % cleared',
-            v_regla.codigo, v_regla.variable_medida, v_operador, v_regla.variable_referencia,
+            v_regla.codigo, v_regla.variable_medida,
+            CASE WHEN v_operador = '~' THEN format('within %s %% of', v_regla.tolerancia_pct) ELSE v_operador END,
+            v_regla.variable_referencia,
             v_evaluados, v_violaciones, v_nuevas, v_cerradas;
 
         v_reglas := v_reglas + 1;
@@ -208,4 +240,4 @@ END
 $proc$;
 
 COMMENT ON PROCEDURE stage.sp_execute_consistency_validation(uuid, timestamptz) IS
-    'Phase 7: the rules of referencial.tbl_reglas_consistencia on the current values joined with the well master; one live row per rule and well in stage.tbl_consistency_results while a violation lasts (kept with vigente false when it clears), CONSISTENCIA alerts, notices';
+    'Phase 7: the rules of referencial.vw_reglas_consistencia (the user''s RC-nnn and the project''s VC-nnn) on the current values joined with the well master; one live row per rule and well in stage.tbl_consistency_results while a violation lasts (kept with vigente false when it clears), CONSISTENCIA alerts, notices';

@@ -301,7 +301,7 @@ WITH semaforos AS (
            r.variable_referencia, t.valor_referencia,
            t.detectado_en, t.detectado_en, t.ultima_vez_en, t.ultima_vez_en, t.mensaje
       FROM stage.tbl_consistency_results t
-      LEFT JOIN referencial.tbl_reglas_consistencia r ON r.codigo = t.codigo
+      LEFT JOIN referencial.vw_reglas_consistencia r ON r.codigo = t.codigo
      WHERE t.vigente
     UNION ALL
     -- A pump card pattern other than FULL_PUMP on the last N rules diagnoses of a well (N: config_evaluacion
@@ -474,15 +474,18 @@ COMMENT ON VIEW reporting.vw_dq_trend IS
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE VIEW reporting.vw_consistency_violations AS
 SELECT t.result_id, t.codigo, r.descripcion, t.well_id, p.nombre_pozo, p.campo,
-       r.variable_medida, t.valor_medido, r.operador, r.variable_referencia, t.valor_referencia,
-       t.severidad, t.mensaje, t.vigente,
+       r.variable_medida, t.valor_medido,
+       -- an agreement rule (measured vs calculated) reads "≈ ±15 %": within its tolerance of each other
+       coalesce(r.operador, format('≈ ±%s %%', r.tolerancia_pct)) AS operador, r.tolerancia_pct,
+       r.variable_referencia, t.valor_referencia,
+       t.severidad, t.mensaje, t.vigente, r.origen,
        t.detectado_en, t.ultima_vez_en, t.resuelto_en,
        coalesce(t.resuelto_en, t.ultima_vez_en) - t.detectado_en AS duracion,
        t.run_id AS detectado_por_run, t.ultimo_run_id
   FROM stage.tbl_consistency_results t
-  LEFT JOIN referencial.tbl_reglas_consistencia r ON r.codigo = t.codigo
+  LEFT JOIN referencial.vw_reglas_consistencia r ON r.codigo = t.codigo
   LEFT JOIN reporting.dim_pozo p ON p.well_id = t.well_id
  WHERE t.vigente OR t.resuelto_en >= now() - interval '30 days';
 
 COMMENT ON VIEW reporting.vw_consistency_violations IS
-    'Physical consistency violations: live ones (vigente) and those resolved in the last 30 days, with the rule, both values and how long each lasted';
+    'Physical consistency violations of the user''s rules (RC-nnn, origen USUARIO) and the project''s cross-checks (VC-nnn, origen PROYECTO; tolerancia_pct for a measured vs calculated agreement): live ones (vigente) and those resolved in the last 30 days, with the rule, both values and how long each lasted';

@@ -36,12 +36,15 @@ final class RunSummaries {
         }
     }
 
-    /** Live violations per rule of the catalogue (all rules listed, zeros included), for one well or all. */
+    /**
+     * Live violations per consistency rule, the user's (RC-nnn) and the project's cross-checks (VC-nnn) alike (every
+     * loaded rule listed, zeros included), for one well or all.
+     */
     static ConsistencySummary consistency(Connection c, String wellId) throws SQLException {
         Map<String, Long> byRule = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT r.codigo, count(v.codigo)
-                  FROM referencial.tbl_reglas_consistencia r
+                  FROM referencial.vw_reglas_consistencia r
                   LEFT JOIN stage.tbl_consistency_results v
                          ON v.codigo = r.codigo AND v.vigente AND (?::text IS NULL OR v.well_id = ?::text)
                  GROUP BY r.codigo

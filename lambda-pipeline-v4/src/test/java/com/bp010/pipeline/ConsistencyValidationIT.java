@@ -200,7 +200,7 @@ class ConsistencyValidationIT {
                 .contains("RC-001").contains("BAD-001").contains("max_rod_load = 4000").contains("min_rod_load = 5000"));
         assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("RC-006").contains("BAD-006"));
         assertThat(result.notices()).last().asString()
-                .contains("consistency summary").contains("6 rules evaluated").contains("4 live violations")
+                .contains("consistency summary").contains("11 rules evaluated").contains("4 live violations")
                 .contains("RC-001: 1").contains("RC-002: 0").contains("RC-006: 1");
     }
 
@@ -223,7 +223,8 @@ class ConsistencyValidationIT {
             JsonNode consistency = response.get("consistency");
             assertThat(consistency.get("violations").asLong()).isEqualTo(4);
             assertThat(consistency.get("byRule").toString()).isEqualTo(
-                    "{\"RC-001\":1,\"RC-002\":0,\"RC-003\":1,\"RC-004\":0,\"RC-005\":1,\"RC-006\":1}");
+                    "{\"RC-001\":1,\"RC-002\":0,\"RC-003\":1,\"RC-004\":0,\"RC-005\":1,\"RC-006\":1,"
+                            + "\"VC-001\":0,\"VC-002\":0,\"VC-003\":0,\"VC-004\":0,\"VC-005\":0}");
         }
         assertThat(second.get("phases").get(1).get("calls").get(0).get("notices").toString())
                 .contains("BAD-001").contains("consistency summary");
@@ -245,7 +246,7 @@ class ConsistencyValidationIT {
 
         assertThat(wells.rows(LIVE)).extracting(r -> r.get("codigo"), r -> r.get("well_id")).containsExactly(
                 tuple("RC-001", "BAD-001"), tuple("RC-003", "BAD-003"), tuple("RC-006", "BAD-006"),
-                tuple("RC-007", "CHP-ABOVE-FBHP"));
+                tuple("RC-007", "CHP-ABOVE-FBHP"), tuple("VC-005", "CHP-ABOVE-FBHP"));
         assertThat(db.count("SELECT count(*) FROM stage.tbl_consistency_results WHERE codigo = 'RC-005'"
                 + " AND NOT vigente")).isEqualTo(1);
         assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("RC-008").contains("skipped"));

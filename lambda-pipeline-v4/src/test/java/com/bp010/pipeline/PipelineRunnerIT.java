@@ -147,7 +147,8 @@ class PipelineRunnerIT {
         JsonNode consistency = r.get("consistency");
         assertThat(consistency.get("violations").asLong()).isEqualTo(1);
         assertThat(consistency.get("byRule").fieldNames()).toIterable()
-                .containsExactly("RC-001", "RC-002", "RC-003", "RC-004", "RC-005", "RC-006");
+                .containsExactly("RC-001", "RC-002", "RC-003", "RC-004", "RC-005", "RC-006", "VC-001", "VC-002",
+                        "VC-003", "VC-004", "VC-005");
         assertThat(consistency.get("byRule").get("RC-005").asLong()).isEqualTo(1);
         UUID runId = UUID.fromString(r.get("runId").asText());
         assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?", runId)).isEqualTo("OK");
