@@ -75,6 +75,17 @@ class DemoCommandIT {
     }
 
     @Test
+    void shouldShowTheGlitchThePartialDayAndTheWrongMastersCrossCheck_whenReadingTheReport() {
+        String text = page.asNormalizedText();
+        assertThat(text).as("the glitch among the failed checks").contains("DQP-001");
+        // two days ending at the current hour: the first or the last day (or both) has less than 90 % of its hours
+        assertThat(text).as("an incomplete day is marked, never read as whole").contains("(parcial)");
+        assertThat(page.querySelector("#exceptions").asNormalizedText())
+                .as("the wrong master: measured PIP against the PIP calculated from the fluid level").contains("VC-001");
+        assertThat(demo.stdout).as("counted in the run's byRule").containsPattern("VC-001=1");
+    }
+
+    @Test
     void shouldPutThePlantedFaultsInTheExceptionsList_whenReadingTheTopOfTheReport() {
         assertThat(page.getTitleText()).startsWith("BP010 demo");
         assertThat(page.querySelectorAll("main > section").get(0).getAttributes().getNamedItem("id").getNodeValue())
