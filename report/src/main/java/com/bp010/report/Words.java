@@ -103,6 +103,9 @@ final class Words {
         String what = switch (type) {
             case "LATENCIA" -> msg.get("dq.latency", labels.label(f.variable()), f.value(), fmt.num(f.limit()));
             case "FORMATO" -> msg.get("dq.format", labels.label(f.variable()));
+            // the project's counter checks (DQP-nnn): what happened to the reading, not a limit
+            case "CONTADOR" -> msg.get("dq.counter." + f.ruleId(), labels.label(f.variable()),
+                    parse(f.value()) == null ? f.value() : fmt.num(parse(f.value()), unit));
             default -> {
                 Double v = parse(f.value());
                 String cmp = v != null && f.limit() != null ? (v > f.limit() ? ">" : "<") : "?";

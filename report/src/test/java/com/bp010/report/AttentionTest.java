@@ -90,4 +90,15 @@ class AttentionTest {
         assertThat(thin.complete()).as("20 of 24 hours is under 90 %").isFalse();
         assertThat(Attention.shortfall(List.of(dstDay, thin))).contains(dstDay);
     }
+
+    @Test
+    void shouldSayWhatHappenedToTheReading_whenAProjectCounterCheckFailed() {
+        Words w = new Words(SampleModel.labels(Language.EN), new Messages(Language.EN),
+                new Format(Language.EN, java.time.ZoneOffset.UTC));
+        ReportModel.DqFailure glitch = new ReportModel.DqFailure("W-3", java.time.Instant.parse("2026-03-01T08:00:00Z"),
+                "energy_kwh", "0", null, "DQP-001", "CONTADOR", "energy_kwh = 0 between 41 and 43: a glitch, left out",
+                "MEDIUM");
+
+        assertThat(w.dqFailure(glitch)).contains("a glitch), left out (DQP-001, MEDIUM)").doesNotContain("?");
+    }
 }
