@@ -75,6 +75,30 @@ final class InvokeCommand implements Callable<Integer> {
         }
         out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body));
         JsonNode status = body == null ? null : body.get("status");
-        return status == null || SUCCESS.contains(status.asText()) ? 0 : 1;
+        if (status == null || SUCCESS.contains(status.asText())) {
+            return 0;
+        }
+        System.err.println("bp010 invoke " + function.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + status.asText() + ": " + whatToDo(body));
+        return 1;
+    }
+
+    /** For a response that is not a success: what happened and what to do, on one line. */
+    static String whatToDo(JsonNode body) {
+        if (!"REJECTED".equals(body.path("status").asText())) {
+            return "the response above says what happened";
+        }
+        java.util.List<String> files = new java.util.ArrayList<>();
+        String batch = null;
+        for (JsonNode f : body.path("files")) {
+            if ("REJECTED".equals(f.path("status").asText())) {
+                files.add(f.path("file").asText(f.path("location").asText()));
+                batch = batch != null ? batch : f.path("batchId").asText();
+            }
+        }
+        return "no row of " + String.join(", ", files) + " could be loaded (" + body.path("rowsRejected").asLong()
+                + " rejected: " + body.path("rejectsByReason") + "); the rows wait in stage.landing_rejects: fix the"
+                + " catalogue (bp010 invoke referencial) or the well master, then replay them with"
+                + " {\"source\": \"rejects\", \"batchId\": \"" + batch + "\"}";
     }
 }

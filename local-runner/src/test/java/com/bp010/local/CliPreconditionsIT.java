@@ -137,6 +137,24 @@ class CliPreconditionsIT {
     }
 
     @Test
+    void shouldExitOne_andSayHowToReplay_whenNoRowOfAFileCanBeLoaded() throws Exception {
+        try (TestDatabase loaded = TestDatabase.migrated()) {
+            assertThat(Bp010.run("invoke", "referencial", "--jdbc-url", loaded.jdbcUrl())).isZero();
+            java.nio.file.Files.writeString(dir.resolve("landing_scada_data.csv"), "well_id,var_id,timestamp_lectura,measure\n"
+                    + "NO-SUCH-WELL,IDN1001,2024-06-01T10:00:00Z,1\n" + "NO-SUCH-WELL,IDN1001,2024-06-01T11:00:00Z,2\n");
+            err.reset();
+
+            int exit = Bp010.run("invoke", "stage", "--event-json", "{\"source\": \"file\", \"path\": \"" + dir
+                    + "\"}", "--jdbc-url", loaded.jdbcUrl());
+
+            assertThat(exit).isEqualTo(1);
+            Object batch = loaded.queryValue("SELECT batch_id FROM stage.ingest_batches WHERE status = 'REJECTED'");
+            assertThat(summary()).startsWith("bp010 invoke stage: REJECTED: no row of landing_scada_data.csv")
+                    .contains("2 rejected", "UNKNOWN_WELL", "stage.landing_rejects", "\"batchId\": \"" + batch + "\"");
+        }
+    }
+
+    @Test
     void shouldNameTheMisspelledField_andTheUnknownWell() {
         int misspelled = Bp010.run("invoke", "pipeline", "--event-json", "{\"fechainicio\": \"2024-05-01\"}",
                 "--jdbc-url", migrated.jdbcUrl());
