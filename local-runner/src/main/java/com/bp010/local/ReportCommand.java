@@ -63,6 +63,11 @@ final class ReportCommand implements Callable<Integer> {
             try (LocalDatabase db = database.open(); Connection c = DriverManager.getConnection(db.jdbcUrl())) {
                 result = SurveillanceReport.generate(c, request, Instant.now());
             } catch (SQLException e) {
+                // the error contract's advice where it has one (a missing database: createdb; refused credentials)
+                Bp010Exception failure = com.bp010.db.DatabaseErrors.translate(e, "Could not connect");
+                if (failure.detail("setting") != null || failure.detail("next") != null) {
+                    throw failure;
+                }
                 throw new Bp010Exception(ErrorCode.DATABASE, "Could not connect: " + e.getMessage()
                         + ". Check --jdbc-url (a bp010_reader URL is enough).", e);
             }

@@ -113,9 +113,14 @@ class CliPreconditionsIT {
         String missing = LocalDatabase.withDatabase(empty.jdbcUrl(), "bp010_cli_no_such_db");
 
         int exit = Bp010.run("invoke", "init", "--jdbc-url", missing);
+        String invoke = summary();
+        err.reset();
+        int report = Bp010.run("report", "--jdbc-url", missing, "--out", dir.resolve("r.html").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(summary()).contains("does not exist").contains("createdb");
+        assertThat(invoke).contains("does not exist").contains("createdb");
+        assertThat(report).isEqualTo(1);
+        assertThat(summary()).startsWith("bp010 report: DATABASE: ").contains("does not exist").contains("createdb");
     }
 
     @Test
