@@ -72,15 +72,29 @@ public final class CardDiagnoser {
                 ? Math.max(0.01, Math.min(SLANT, 0.5 * f.tubingStretchFraction())) : SLANT;
         boolean slanted = f.loadingSpan() >= slant && f.unloadingSpan() >= slant && f.unloadingShape() < 0.62
                 && Math.abs(f.loadingSpan() - f.unloadingSpan()) < 0.5 * Math.max(f.loadingSpan(), f.unloadingSpan());
-        if (f.fillagePct() < FULL_FILLAGE && !slanted) {
-            boolean sharp = f.unloadingSpan() < SHARP_UNLOADING;
+        // unanchored tubing (the well says so): every load transfer is slanted by the tubing's stretch s, so even a
+        // full barrel's load falls through v = 0.5 about s/2 below the top and over s of the stroke; judge the
+        // fillage against that full-barrel point and the drop beyond s, so a pound on loose tubing is still a pound
+        // (not tubing movement) and a full barrel is not one
+        double tubing = f.tubingStretchFraction() != null && f.tubingStretchFraction() >= 0.01
+                ? f.tubingStretchFraction() : 0;
+        double fullAt = 100 - 50 * tubing;
+        double threshold = FULL_FILLAGE * fullAt / 100;
+        double drop = Math.max(0, f.unloadingSpan() - tubing);
+        if (f.fillagePct() < threshold && (!slanted || tubing > 0)) {
+            boolean sharp = drop < SHARP_UNLOADING;
             why.add(String.format("the load falls on the downstroke at %.0f %% of the stroke (fillage < %.0f %%)",
-                    f.fillagePct(), FULL_FILLAGE));
+                    f.fillagePct(), threshold));
             why.add(String.format(sharp ? "and falls within %.0f %% of the stroke (sharp, < %.0f %%): the plunger"
                             + " hits liquid" : "over %.0f %% of the stroke (gradual, >= %.0f %%): gas compresses first",
-                    f.unloadingSpan() * 100, SHARP_UNLOADING * 100));
-            return make(sharp ? Pattern.FLUID_POUND : Pattern.GAS_INTERFERENCE, byFillage(f.fillagePct()),
-                    strength(FULL_FILLAGE / Math.max(f.fillagePct(), 1)), Basis.PUMP, why, f);
+                    drop * 100, SHARP_UNLOADING * 100));
+            if (tubing > 0) {
+                why.add(String.format("read through the unanchored tubing's stretch of %.0f %% of the stroke (a full"
+                        + " barrel would fall at %.0f %%, over that stretch)", tubing * 100, fullAt));
+            }
+            double relative = f.fillagePct() * 100 / fullAt;
+            return make(sharp ? Pattern.FLUID_POUND : Pattern.GAS_INTERFERENCE, byFillage(relative),
+                    strength(FULL_FILLAGE / Math.max(relative, 1)), Basis.PUMP, why, f);
         }
         if (f.midSag() >= MID_SAG) {
             why.add(String.format("the upstroke load dips %.0f %% of the fluid load at mid-stroke and recovers: fluid"

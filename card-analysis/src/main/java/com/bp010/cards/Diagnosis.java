@@ -14,4 +14,11 @@ public record Diagnosis(Pattern pattern, Severity severity, double confidence, B
     public Diagnosis {
         reasons = List.copyOf(reasons);
     }
+
+    /** The same diagnosis with one more reason (how the pump card was computed, e.g. its damping). */
+    public Diagnosis withReason(String reason) {
+        List<String> more = new java.util.ArrayList<>(reasons);
+        more.add(reason);
+        return new Diagnosis(pattern, severity, confidence, basis, more, features);
+    }
 }

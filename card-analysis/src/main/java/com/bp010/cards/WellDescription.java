@@ -13,10 +13,12 @@ package com.bp010.cards;
  * @param spm                strokes per minute when a card carries none (null: unknown)
  * @param dampingPerS        viscous damping c (1/s); null: a dimensionless 0.05 of π·a/L (see {@link #damping()})
  * @param measuredRateBblD   measured gross liquid rate (bbl/d) to compare with the card's displacement (nullable)
+ * @param intakePressurePsi  measured pump intake pressure (psig, e.g. from a fluid level): with the measured rate and no
+ *                           damping setting, the damping comes from the power balance ({@link DampingEstimator})
  */
 public record WellDescription(double pumpDepthFt, double plungerDiameterIn, RodString rods, Boolean tubingAnchored,
                               Double tubingOdIn, Double fluidSg, Double tubingPressurePsi, Double spm,
-                              Double dampingPerS, Double measuredRateBblD) {
+                              Double dampingPerS, Double measuredRateBblD, Double intakePressurePsi) {
 
     /** The default dimensionless damping factor ν in c = ν·π·a/L (Gibbs; 0.05–0.1 is the usual range). */
     public static final double DEFAULT_DAMPING_FACTOR = 0.05;
@@ -37,23 +39,37 @@ public record WellDescription(double pumpDepthFt, double plungerDiameterIn, RodS
         }
     }
 
+    /** A well without a measured intake pressure (the damping is the setting or the default). */
+    public WellDescription(double pumpDepthFt, double plungerDiameterIn, RodString rods, Boolean tubingAnchored,
+                           Double tubingOdIn, Double fluidSg, Double tubingPressurePsi, Double spm, Double dampingPerS,
+                           Double measuredRateBblD) {
+        this(pumpDepthFt, plungerDiameterIn, rods, tubingAnchored, tubingOdIn, fluidSg, tubingPressurePsi, spm,
+                dampingPerS, measuredRateBblD, null);
+    }
+
     public static WellDescription of(double pumpDepthFt, double plungerIn, RodString rods) {
         return new WellDescription(pumpDepthFt, plungerIn, rods, true, null, 1.0, 0.0, null, null, null);
     }
 
-    public WellDescription withDamping(double c) {
+    public WellDescription withDamping(Double c) {
         return new WellDescription(pumpDepthFt, plungerDiameterIn, rods, tubingAnchored, tubingOdIn, fluidSg,
-                tubingPressurePsi, spm, c, measuredRateBblD);
+                tubingPressurePsi, spm, c, measuredRateBblD, intakePressurePsi);
+    }
+
+    /** The measured rate (bbl/d) and intake pressure (psig) the power balance needs. */
+    public WellDescription withMeasured(Double rateBblD, Double intakePsi) {
+        return new WellDescription(pumpDepthFt, plungerDiameterIn, rods, tubingAnchored, tubingOdIn, fluidSg,
+                tubingPressurePsi, spm, dampingPerS, rateBblD, intakePsi);
     }
 
     public WellDescription withTubing(boolean anchored, double odIn) {
         return new WellDescription(pumpDepthFt, plungerDiameterIn, rods, anchored, odIn, fluidSg,
-                tubingPressurePsi, spm, dampingPerS, measuredRateBblD);
+                tubingPressurePsi, spm, dampingPerS, measuredRateBblD, intakePressurePsi);
     }
 
     public WellDescription withFluid(double sg, double tubingPsi) {
         return new WellDescription(pumpDepthFt, plungerDiameterIn, rods, tubingAnchored, tubingOdIn, sg,
-                tubingPsi, spm, dampingPerS, measuredRateBblD);
+                tubingPsi, spm, dampingPerS, measuredRateBblD, intakePressurePsi);
     }
 
     public double sg() {

@@ -31,6 +31,28 @@ class CardAnalyzerTest {
     }
 
     @Test
+    void shouldTellAPoundFromTubingMovement_whenTheWellSaysItsTubingIsNotAnchored() {
+        for (double depth : new double[]{4000, 8000}) {
+            WellDescription loose = WellDescription.of(depth, 1.5, RodString.parse("7/8 in x 40%, 3/4 in x 60%", depth))
+                    .withFluid(1.0, 100).withTubing(false, 2.375);
+            PumpingUnit unit = new PumpingUnit(120, 8, 0.25);
+            Card full = new ForwardModel().run(loose, unit, PumpBehaviour.full(200), 200).surface();
+            Card pound = new ForwardModel().run(loose, unit, PumpBehaviour.full(200).withFillage(0.6), 200).surface();
+
+            Diagnosis stretched = new CardAnalyzer().analyse(full, loose).diagnosis();
+            Diagnosis pounding = new CardAnalyzer().analyse(pound, loose).diagnosis();
+
+            // a full barrel on loose tubing: both transfers slant by the tubing's stretch, and the reason says so
+            assertThat(stretched.pattern()).as("%s ft full", depth).isEqualTo(Pattern.TUBING_MOVEMENT);
+            assertThat(stretched.reasons()).anyMatch(r -> r.contains("not anchored"));
+            assertThat(stretched.features().tubingStretchFraction()).isPositive();
+            // a pound on the same loose tubing is still a pound, judged against where a full barrel's load falls
+            assertThat(pounding.pattern()).as("%s ft pound", depth).isEqualTo(Pattern.FLUID_POUND);
+            assertThat(pounding.reasons()).anyMatch(r -> r.contains("unanchored tubing's stretch"));
+        }
+    }
+
+    @Test
     void shouldFallBackToTheSurfaceShape_whenTheSpmIsUnknown() {
         Card surface = new ForwardModel().run(well, new PumpingUnit(86, 4, 0.25), PumpBehaviour.full(200), 100)
                 .surface();

@@ -35,7 +35,8 @@ final class CardJson {
     /**
      * A well from {"pump_depth_ft", "plunger_diameter_in", "rod_tapers": [{"diameter_in", "length_ft", "material"?}]
      * or "rod_string": "7/8 in x 40%, 3/4 in x 60%", "tubing_anchored"?, "tubing_od_in"?, "fluid_sg"?,
-     * "tubing_pressure_psi"?, "spm"?, "damping_per_s"?, "measured_rate_bbl_d"?}.
+     * "tubing_pressure_psi"?, "spm"?, "damping_per_s"?, "measured_rate_bbl_d"?, "intake_pressure_psi"?}: with the
+     * last two and no damping, the damping comes from the power balance.
      */
     static WellDescription well(JsonNode node) {
         double depth = required(node, "pump_depth_ft");
@@ -56,7 +57,8 @@ final class CardJson {
         return new WellDescription(depth, plunger, rods,
                 node.hasNonNull("tubing_anchored") ? node.get("tubing_anchored").asBoolean() : null,
                 optional(node, "tubing_od_in"), optional(node, "fluid_sg"), optional(node, "tubing_pressure_psi"),
-                optional(node, "spm"), optional(node, "damping_per_s"), optional(node, "measured_rate_bbl_d"));
+                optional(node, "spm"), optional(node, "damping_per_s"), optional(node, "measured_rate_bbl_d"),
+                optional(node, "intake_pressure_psi"));
     }
 
     /** The output fields of one diagnosed card (after its id). */

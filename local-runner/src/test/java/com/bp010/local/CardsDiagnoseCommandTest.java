@@ -98,6 +98,34 @@ class CardsDiagnoseCommandTest {
     }
 
     @Test
+    void shouldTakeTheDampingFromThePowerBalance_whenTheWellGivesRateAndIntakePressureButNoDamping() throws Exception {
+        // the well damps three times the default: the pump delivers its card's power, lifted across Pdischarge - PIP
+        ForwardModel.Result run = new ForwardModel().run(well.withDamping(3 * well.damping()),
+                new PumpingUnit(86, 8, 0.25), PumpBehaviour.full(200), 160);
+        double[] x = run.pump().position();
+        double[] y = run.pump().load();
+        double area = 0;
+        for (int i = 0; i < x.length; i++) {
+            int j = (i + 1) % x.length;
+            area += (x[i] * y[j] - x[j] * y[i]) / 2;
+        }
+        double rate = Math.abs(area) * 8 / 60 / ((well.dischargePressurePsi() - 200) * 5.6146 * 1728 / 86_400);
+        Path in = write("damped.json", Json.mapper().writeValueAsString(card("d", run.surface(), 8.0, null)));
+        Path measured = write("measured.json", WELL.replace("\"tubing_pressure_psi\": 100", "\"tubing_pressure_psi\": 100,"
+                + " \"measured_rate_bbl_d\": " + rate + ", \"intake_pressure_psi\": 200"));
+
+        JsonNode line = run(in, measured, null).lines.get(0);
+
+        assertThat(line.get("pattern").asText()).isEqualTo("FULL_PUMP");
+        List<String> reasons = new ArrayList<>();
+        line.get("reasons").forEach(r -> reasons.add(r.asText()));
+        assertThat(reasons.get(reasons.size() - 1)).startsWith("damping ").contains("by the power balance");
+        assertThat(line.get("fluidLoadLbf").asDouble()).isCloseTo(run.fluidLoadLbf(),
+                org.assertj.core.data.Offset.offset(0.03 * run.fluidLoadLbf()));
+        assertThat(line.get("pipPsi").asDouble()).isCloseTo(200, org.assertj.core.data.Offset.offset(40.0));
+    }
+
+    @Test
     void shouldExitNonZero_whenNoCardCouldBeDiagnosed_orTheFileCannotBeRead() throws Exception {
         Path in = write("bad.json", "{\"cards\": [{\"id\": 1, \"position\": [1, 2], \"load\": [3]}]}");
 
