@@ -79,11 +79,11 @@ final class Styles {
                 .note{font-size:.8rem;color:#555}
                 .ok{color:#00664a;font-weight:600}
                 .nodata{background:#fff;border-left:6px solid #E69F00;padding:12px;border-radius:6px}
-                .pump{border:1px dashed #bbb;border-radius:6px;padding:8px;font-size:.85rem;color:#444;background:#fff}
-                .pump.diagnosis{border-style:solid;min-width:0;overflow-wrap:anywhere}
-                .pump .verdict{font-size:1.05rem;font-weight:700;color:#b35900;margin:.3em 0}
-                .pump .verdict.ok{color:#00664a}
-                .pump ul{margin:.3em 0;padding-left:1.2em}
+                div.pump{border:1px dashed #bbb;border-radius:6px;padding:8px;font-size:.85rem;color:#444;background:#fff}
+                div.pump.diagnosis{border-style:solid;min-width:0;overflow-wrap:anywhere}
+                div.pump .verdict{font-size:1.05rem;font-weight:700;color:#b35900;margin:.3em 0}
+                div.pump .verdict.ok{color:#00664a}
+                div.pump ul{margin:.3em 0;padding-left:1.2em}
                 svg.card.pump polygon.loop.latest{stroke:#D55E00}
                 .top-link{font-size:.8rem}
                 footer{padding-bottom:24px}
