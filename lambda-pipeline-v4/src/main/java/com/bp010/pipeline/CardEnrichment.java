@@ -42,7 +42,7 @@ final class CardEnrichment {
 
     private static final String READ = """
             SELECT p.well_id, p.timestamp_lectura, p.dynacard, md5(p.dynacard)::uuid AS carta_md5,
-                   p.strokes_per_minute, p.well_head_pressure, p.bsw, p.liquid_rate,
+                   p.strokes_per_minute, p.well_head_pressure, p.bsw, p.liquid_rate, p.pump_intake_pressure,
                    m.profundidad_bomba, m.diametro_piston, m.descripcion_sarta_varillas, m.diametro_tubing,
                    m.api_gravity, m.sg_agua
               FROM stage.tbl_pozo_produccion p
@@ -104,11 +104,18 @@ final class CardEnrichment {
 
     private final int lookbackDays;
     private final int chunk;
+    private final boolean powerBalance;
     private final CardAnalyzer analyzer = new CardAnalyzer();
 
     CardEnrichment(int lookbackDays, int chunk) {
+        this(lookbackDays, chunk, false);
+    }
+
+    /** @param powerBalance damping by the power balance from each reading's liquid rate and intake pressure */
+    CardEnrichment(int lookbackDays, int chunk, boolean powerBalance) {
         this.lookbackDays = lookbackDays;
         this.chunk = chunk;
+        this.powerBalance = powerBalance;
     }
 
     /** Analyses the window's new cards in committed chunks; the result counts cards read, diagnosed and refused. */
@@ -218,6 +225,9 @@ final class CardEnrichment {
             JsonNode json = Json.mapper().readTree(rs.getString("dynacard"));
             Card card = cardOf(json, spm);
             WellDescription description = wellOf(rs, spm);
+            if (powerBalance && description != null) {
+                description = description.withMeasured(number(rs, "liquid_rate"), number(rs, "pump_intake_pressure"));
+            }
             CardAnalysis analysis = analyzer.analyse(card, description);
             String stamp = ts.toInstant().toString();
             String md5 = rs.getString("carta_md5");

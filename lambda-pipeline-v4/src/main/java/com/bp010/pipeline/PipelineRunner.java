@@ -49,7 +49,8 @@ final class PipelineRunner {
         this.clock = clock;
         this.lease = new RunLease(settings.leaseTtl());
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
-        this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk());
+        this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk(),
+                settings.cardPowerBalance());
     }
 
     PipelineResult run(PipelineRequest request, String holder) {

@@ -12,9 +12,12 @@ import java.time.ZoneId;
  * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value: docs/SEED.md), {@code LEASE_TTL_SECONDS}
  * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC),
  * {@code CARD_LOOKBACK_DAYS} (default 7: how far back ENRICH's card step reads cards without an explicit window) and
- * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md).
+ * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md) and {@code CARD_DAMPING} ({@code default}:
+ * ν = 0.05; {@code power-balance}: from each reading's liquid rate and pump intake pressure, for wells whose measured
+ * rate is what the pump displaces; docs/CARDS.md).
  */
-record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk) {
+record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk,
+                        boolean cardPowerBalance) {
     static PipelineSettings fromEnv(Env env) {
         int lookback = env.getInt("LOOKBACK_DAYS", 3650);
         if (lookback < 1) {
@@ -37,6 +40,12 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int ca
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "CARD_CHUNK must be 1-100000, got " + cardChunk)
                     .with("variable", "CARD_CHUNK");
         }
-        return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone, cardLookback, cardChunk);
+        String damping = env.get("CARD_DAMPING", "default").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!damping.equals("default") && !damping.equals("power-balance")) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "CARD_DAMPING must be default or power-balance, got '"
+                    + damping + "'").with("variable", "CARD_DAMPING");
+        }
+        return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone, cardLookback, cardChunk,
+                damping.equals("power-balance"));
     }
 }

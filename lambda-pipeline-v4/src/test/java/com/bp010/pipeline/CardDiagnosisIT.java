@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The card step of ENRICH through the pipeline handler: surface cards in stage become surface and pump strokes and
@@ -96,7 +97,11 @@ class CardDiagnosisIT {
     }
 
     private JsonNode enrich() {
-        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+        return enrich(db.env());
+    }
+
+    private JsonNode enrich(Map<String, String> env) {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(env)),
                 EmbeddedMetrics.disabled());
         return Invocation.invoke(handler, EVENT);
     }
@@ -181,6 +186,49 @@ class CardDiagnosisIT {
                 .isZero();
         db.execute("INSERT INTO referencial.config_evaluacion (clave, valor_num) VALUES ('card_alert_consecutive', 4)");
         assertThat(count("SELECT count(*) FROM reporting.vw_alerts WHERE tipo = 'CARTA'")).isZero();
+    }
+
+    @Test
+    void shouldTakeTheDampingFromThePowerBalance_whenCardDampingSaysSo() {
+        // a well that damps three times the default, pumping what its card says across Pdischarge - 200 psi
+        master("W-DAMPED", RODS);
+        ForwardModel.Result run = new ForwardModel().run(well.withDamping(3 * well.damping()),
+                new PumpingUnit(86, 8, 0.25), PumpBehaviour.full(200), 100);
+        double[] x = run.pump().position();
+        double[] y = run.pump().load();
+        double area = 0;
+        for (int i = 0; i < x.length; i++) {
+            area += (x[i] * y[(i + 1) % x.length] - x[(i + 1) % x.length] * y[i]) / 2;
+        }
+        double rate = Math.abs(area) * 8 / 60 / ((well.dischargePressurePsi() - 200) * 5.6146 * 1728 / 86_400);
+        for (int h = 20; h < 23; h++) {
+            production("W-DAMPED", h, json(run.surface()));
+        }
+        db.execute("UPDATE stage.tbl_pozo_produccion SET liquid_rate = " + rate + ", pump_intake_pressure = 200,"
+                + " bsw = 100 WHERE well_id = 'W-DAMPED'");
+        Map<String, String> env = new LinkedHashMap<>(db.env());
+        env.put("CARD_DAMPING", "power-balance");
+
+        enrich(env);
+
+        assertThat(db.queryValue("SELECT string_agg(DISTINCT clase, ',') FROM universal.diagnostico"
+                + " WHERE well_id = 'W-DAMPED'")).isEqualTo("FULL_PUMP");
+        assertThat(db.queryValue("SELECT razones->>-1 FROM universal.diagnostico WHERE well_id = 'W-DAMPED' LIMIT 1")
+                .toString()).startsWith("damping ").contains("by the power balance");
+        assertThat(((Number) db.queryValue("SELECT max(abs(carga_fluido_lbf - " + run.fluidLoadLbf() + "))"
+                + " FROM universal.diagnostico WHERE well_id = 'W-DAMPED'")).doubleValue())
+                .isLessThan(0.03 * run.fluidLoadLbf());
+        // by default the pipeline keeps the default damping and says nothing of it
+        enrichAgainWithDefaults();
+    }
+
+    private void enrichAgainWithDefaults() {
+        db.execute("DELETE FROM universal.diagnostico; DELETE FROM universal.stroke");
+        enrich();
+        assertThat(count("SELECT count(*) FROM universal.diagnostico WHERE razones::text LIKE '%power balance%'"))
+                .isZero();
+        assertThatThrownBy(() -> PipelineSettings.fromEnv(Env.of(Map.of("CARD_DAMPING", "gibbs"))))
+                .hasMessageContaining("CARD_DAMPING must be default or power-balance");
     }
 
     @Test
