@@ -122,7 +122,8 @@ DECLARE
     v_tolerancia constant interval := make_interval(mins => coalesce((SELECT c.valor_num::integer
                                           FROM referencial.config_evaluacion c
                                          WHERE c.clave = 'offline_allowance_min' AND c.nombre_tecnico IS NULL), 120));
-    -- an incremental run recomputes the hours of its scope (R__25), else the window's days
+    -- an incremental run recomputes the hours of its scope (R__25) within the window (a chunk of it: the pipeline's
+    -- TRANSFORM commits its window day by day), else the window's days
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_desde  timestamptz := p_fecha_inicio::timestamptz;
     v_hasta  timestamptz := (p_fecha_fin + 1)::timestamptz;
@@ -153,8 +154,13 @@ BEGIN
                         WHERE m.tipo_contador = 'DIARIO' AND m.nombre_tecnico = ANY (v_cols) ORDER BY 1);
 
     IF v_alcance IS NOT NULL THEN
-        SELECT min(a.desde), max(a.hasta) INTO v_desde, v_hasta
-          FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance;
+        SELECT greatest(min(a.desde), v_desde), least(max(a.hasta), v_hasta) INTO v_desde, v_hasta
+          FROM reporting.pipeline_run_alcance a
+         WHERE a.run_id = v_alcance AND a.hasta > v_desde AND a.desde < v_hasta;
+        IF v_desde IS NULL THEN   -- no scope range in this chunk of the window
+            v_desde := p_fecha_inicio::timestamptz;
+            v_hasta := v_desde;
+        END IF;
     END IF;
 
     IF to_regclass('pg_temp.bp010_fallos_rango') IS NOT NULL THEN
@@ -183,16 +189,16 @@ BEGIN
     ANALYZE bp010_fallos_rango;
 
     -- Counter readings of the window (non-null, not failed), long form: (well, time, counter, value), each with its
-    -- range (the window, or its scope range): deltas and glitch checks never reach across a range's ends except
-    -- through the neighbours looked up below.
+    -- range (the window, or its scope range cut to the window: a TRANSFORM chunk): deltas and glitch checks never
+    -- reach across a range's ends except through the neighbours looked up below.
     SELECT string_agg(format('(%L, p.%I)', c, c), ', '),
            'CASE c.contador ' || string_agg(format('WHEN %L THEN p.%I', c, c), ' ') || ' END'
       INTO v_unpivot, v_valor
       FROM unnest(v_conocidos) c;
     EXECUTE format($sql$
         CREATE TEMP TABLE bp010_lecturas_contador ON COMMIT DROP AS
-        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor, coalesce(a.desde, $1) AS desde,
-               coalesce(a.hasta, $2) AS hasta
+        SELECT p.well_id, p.timestamp_lectura, u.contador, u.valor, greatest(a.desde, $1) AS desde,
+               least(a.hasta, $2) AS hasta
           FROM stage.tbl_pozo_produccion p
          CROSS JOIN LATERAL (VALUES %s) u(contador, valor)
           LEFT JOIN reporting.pipeline_run_alcance a

@@ -31,10 +31,8 @@ final class PhaseSteps {
             case DQ -> List.of(Step.of("stage.sp_execute_dq_validation",
                     "CALL stage.sp_execute_dq_validation(?::date, ?::date, ?::text, ?::uuid, ?::timestamptz)",
                     from, to, run.wellId(), run.runId(), run.asOfTimestamp()));
+            // the facts are loaded chunk by chunk before (chunk(...)); current values once, from all of them
             case TRANSFORM -> List.of(
-                    Step.of("reporting.sp_load_to_reporting",
-                            "CALL reporting.sp_load_to_reporting(?::date, ?::date, true, true, true, ?::text, ?::uuid)",
-                            from, to, run.wellId(), run.runId()),
                     Step.of("reporting.actualizar_current_values_v4",
                             "CALL reporting.actualizar_current_values_v4(?::uuid)", run.runId()));
             case ENRICH -> enrich(run, connection);
@@ -43,6 +41,25 @@ final class PhaseSteps {
                     "CALL stage.sp_execute_consistency_validation(?::uuid, ?::timestamptz)",
                     run.runId(), run.asOfTimestamp()));
         };
+    }
+
+    /**
+     * Whether the phase's window is worked in committed chunks ({@link Chunks}) before its other calls: TRANSFORM,
+     * whose facts of a day (and a month, from all its days) depend on nothing outside that day but the readings
+     * before it. DQ is not: its per-well score (reporting.dataset_dq_score_pozo) is over the call's whole window.
+     */
+    static boolean chunked(Phase phase) {
+        return phase == Phase.TRANSFORM;
+    }
+
+    /** The call of a chunked phase for one chunk of the run's window (within the run's scope, if incremental). */
+    static Step chunk(Phase phase, RunContext run, RunWindow chunk) {
+        if (phase != Phase.TRANSFORM) {
+            throw new IllegalArgumentException("Phase " + phase + " is not chunked");
+        }
+        return Step.ofChunk(chunk, "reporting.sp_load_to_reporting",
+                "CALL reporting.sp_load_to_reporting(?::date, ?::date, true, true, true, ?::text, ?::uuid)",
+                chunk.from(), chunk.to(), run.wellId(), run.runId());
     }
 
     /** The semaphore evaluation alone: a run with no new data still re-judges staleness against its asOf. */

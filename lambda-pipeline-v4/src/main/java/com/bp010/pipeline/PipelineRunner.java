@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,16 +39,21 @@ final class PipelineRunner {
     private final RunLease lease;
     private final WindowResolver windows;
     private final Clock clock;
+    private final TimeBudget budget;
 
     PipelineRunner(Database database, PipelineSettings settings) {
-        this(database, settings, Clock.systemUTC());
+        this(database, settings, Clock.systemUTC(), TimeBudget.unlimited());
     }
 
-    /** {@code clock} gives asOf when the request has none (tests fix it; a rerun with asOf never reads it). */
-    PipelineRunner(Database database, PipelineSettings settings, Clock clock) {
+    /**
+     * {@code clock} gives asOf when the request has none (tests fix it; a rerun with asOf never reads it);
+     * {@code budget} is the invocation's time for statements (docs/CONTRACTS.md §4.4, "Time budget").
+     */
+    PipelineRunner(Database database, PipelineSettings settings, Clock clock, TimeBudget budget) {
         this.database = database;
         this.settings = settings;
         this.clock = clock;
+        this.budget = budget;
         this.lease = new RunLease(settings.leaseTtl());
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
         this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk(),
@@ -227,16 +234,34 @@ final class PipelineRunner {
             // (docs/CARDS.md), so the semaphores and the CDI bridge of the same phase see them
             CallResult cards = phase == Phase.ENRICH && run.window() != null
                     ? cardEnrichment.run(database, run, settings.zone(), explicitWindow) : null;
-            List<CallResult> calls = database.inTransaction(phase.name(), c -> {
-                List<CallResult> results = new ArrayList<>();
-                if (cards != null) {
-                    results.add(cards);
+            List<CallResult> calls = new ArrayList<>();
+            if (cards != null) {
+                calls.add(cards);
+            }
+            boolean[] progress = {false};
+            if (PhaseSteps.chunked(phase) && run.window() != null) {
+                // one committed transaction per chunk, each recording how far the phase got: a retry resumes there
+                LocalDate done = database.withConnection("run log", c -> runLog.resumePoint(c, run.runId(), phase));
+                List<RunWindow> chunks = Chunks.of(run.window(), done);
+                if (done != null) {
+                    LOG.info("Phase {} resumes after {}: {} chunk(s) left", phase, done, chunks.size());
                 }
+                for (RunWindow chunk : chunks) {
+                    calls.add(database.inTransaction(phase.name(), c -> {
+                        CallResult r = execute(c, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
+                        runLog.chunkDone(c, run.runId(), phase, chunk.to());
+                        return r;
+                    }));
+                    progress[0] = true;
+                }
+            }
+            calls.addAll(database.inTransaction(phase.name(), c -> {
+                List<CallResult> results = new ArrayList<>();
                 for (Step step : PhaseSteps.of(phase, run, c)) {
-                    results.add(execute(c, step));
+                    results.add(execute(c, step, phase, progress[0]));
                 }
                 return results;
-            });
+            }));
             PhaseReport report = new PhaseReport(phase.name(), "OK", elapsed(start), calls);
             database.withConnection("run log", c -> {
                 runLog.phaseFinished(c, run.runId(), report, null);
@@ -261,17 +286,46 @@ final class PipelineRunner {
         List<CallResult> calls = database.inTransaction(phase.name(), c -> {
             List<CallResult> results = new ArrayList<>();
             for (Step step : steps) {
-                results.add(execute(c, step));
+                results.add(execute(c, step, phase, false));
             }
             return results;
         });
         return new PhaseReport(phase.name(), "OK", elapsed(start), calls);
     }
 
-    private static CallResult execute(Connection c, Step step) {
-        CallResult result = SqlCalls.execute(c, step.call(), step.sql(), step.params().toArray());
-        LOG.info("{} done in {} ms, {} notice(s)", step.call(), result.durationMs(), result.notices().size());
-        return result;
+    /**
+     * One call in the current transaction, under the time budget: {@code SET LOCAL statement_timeout} = what is left
+     * (never above the configured statement timeout); a statement the budget cancels (SQLSTATE 57014) is TIME_BUDGET,
+     * retryable when the phase already committed a chunk in this invocation ({@code progress}).
+     */
+    private CallResult execute(Connection c, Step step, Phase phase, boolean progress) throws SQLException {
+        boolean budgetBound = false;
+        if (budget.limited()) {
+            long left = budget.statementMillis(phase.name(), step.call() + describe(step), progress);
+            long cap = database.config().statementTimeout().toMillis();
+            long timeout = cap > 0 ? Math.min(left, cap) : left;
+            budgetBound = cap <= 0 || left < cap;
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+                ps.setString(1, timeout + "ms");
+                ps.execute();
+            }
+        }
+        try {
+            CallResult result = SqlCalls.execute(c, step.call(), step.sql(), step.params().toArray());
+            LOG.info("{} done in {} ms, {} notice(s)", step.call(), result.durationMs(), result.notices().size());
+            return result;
+        } catch (RuntimeException e) {
+            if (budgetBound && "57014".equals(DatabaseErrors.sqlState(e))) {
+                throw TimeBudget.exhausted(phase.name(), step.call() + describe(step), progress,
+                        budget.leftMillis(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** The chunk a chunked call covers, for messages: " (2026-03-10 .. 2026-03-10)". */
+    private static String describe(Step step) {
+        return step.chunk() == null ? "" : " (" + step.chunk().from() + " .. " + step.chunk().to() + ")";
     }
 
     private void releaseQuietly(UUID runId) {

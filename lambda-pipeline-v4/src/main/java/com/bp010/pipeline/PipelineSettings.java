@@ -12,12 +12,14 @@ import java.time.ZoneId;
  * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value: docs/SEED.md), {@code LEASE_TTL_SECONDS}
  * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC),
  * {@code CARD_LOOKBACK_DAYS} (default 7: how far back ENRICH's card step reads cards without an explicit window) and
- * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md) and {@code CARD_DAMPING} ({@code default}:
+ * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md), {@code CARD_DAMPING} ({@code default}:
  * ν = 0.05; {@code power-balance}: from each reading's liquid rate and pump intake pressure, for wells whose measured
- * rate is what the pump displaces; docs/CARDS.md).
+ * rate is what the pump displaces; docs/CARDS.md), {@code TIME_BUDGET_MARGIN_SECONDS} (default 30: what a phase leaves
+ * of the Lambda's remaining time for its commit, run log and response) and {@code PHASE_TIME_BUDGET_SECONDS} (default
+ * 0 = none: the time budget of a local run, the {@code bp010} command).
  */
 record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk,
-                        boolean cardPowerBalance) {
+                        boolean cardPowerBalance, Duration budgetMargin, Duration localTimeBudget) {
     static PipelineSettings fromEnv(Env env) {
         int lookback = env.getInt("LOOKBACK_DAYS", 3650);
         if (lookback < 1) {
@@ -45,7 +47,17 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int ca
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "CARD_DAMPING must be default or power-balance, got '"
                     + damping + "'").with("variable", "CARD_DAMPING");
         }
+        int margin = env.getInt("TIME_BUDGET_MARGIN_SECONDS", 30);
+        if (margin < 1 || margin > 600) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "TIME_BUDGET_MARGIN_SECONDS must be 1-600, got "
+                    + margin).with("variable", "TIME_BUDGET_MARGIN_SECONDS");
+        }
+        int local = env.getInt("PHASE_TIME_BUDGET_SECONDS", 0);
+        if (local < 0) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "PHASE_TIME_BUDGET_SECONDS must be 0 (no budget) or more,"
+                    + " got " + local).with("variable", "PHASE_TIME_BUDGET_SECONDS");
+        }
         return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone, cardLookback, cardChunk,
-                damping.equals("power-balance"));
+                damping.equals("power-balance"), Duration.ofSeconds(margin), Duration.ofSeconds(local));
     }
 }

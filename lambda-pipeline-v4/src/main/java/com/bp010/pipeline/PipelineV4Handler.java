@@ -93,7 +93,8 @@ public class PipelineV4Handler extends JsonRequestHandler {
         String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
         PipelineResult result;
         try {
-            result = new PipelineRunner(database.get(), settings, clock).run(request, holder);
+            result = new PipelineRunner(database.get(), settings, clock, TimeBudget.of(context, settings))
+                    .run(request, holder);
         } catch (com.bp010.db.Bp010Exception e) {
             publishFailure(request, e);
             throw e;

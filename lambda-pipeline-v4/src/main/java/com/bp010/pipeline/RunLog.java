@@ -72,7 +72,13 @@ final class RunLog {
                 INSERT INTO reporting.pipeline_run_phases (run_id, fase, status, started_at)
                 VALUES (?, ?, 'RUNNING', clock_timestamp())
                 ON CONFLICT (run_id, fase) DO UPDATE SET status = 'RUNNING', started_at = clock_timestamp(),
-                       finished_at = NULL, duration_ms = NULL, calls = NULL, error = NULL""")) {
+                       finished_at = NULL, duration_ms = NULL, calls = NULL, error = NULL,
+                       -- the retry of a phase that ran out of time resumes where it stopped; any other rerun of the
+                       -- phase recomputes its whole window
+                       hecho_hasta = CASE WHEN pipeline_run_phases.error ->> 'code' = 'TIME_BUDGET'
+                                          THEN pipeline_run_phases.hecho_hasta END,
+                       tramos_hechos = CASE WHEN pipeline_run_phases.error ->> 'code' = 'TIME_BUDGET'
+                                            THEN pipeline_run_phases.tramos_hechos ELSE 0 END""")) {
             ps.setObject(1, runId);
             ps.setString(2, phase.name());
             ps.executeUpdate();
@@ -91,6 +97,33 @@ final class RunLog {
             ps.setObject(5, runId);
             ps.setString(6, report.phase());
             ps.executeUpdate();
+        }
+    }
+
+    /** The last day a chunked phase of this run committed (its resume point), or null: start from the window's start. */
+    LocalDate resumePoint(Connection c, UUID runId, Phase phase) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT hecho_hasta FROM reporting.pipeline_run_phases WHERE run_id = ? AND fase = ?")) {
+            ps.setObject(1, runId);
+            ps.setString(2, phase.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+            }
+        }
+    }
+
+    /** In the chunk's own transaction: the phase has committed everything up to {@code doneUntil}. */
+    void chunkDone(Connection c, UUID runId, Phase phase, LocalDate doneUntil) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reporting.pipeline_run_phases SET hecho_hasta = ?, tramos_hechos = tramos_hechos + 1
+                 WHERE run_id = ? AND fase = ?""")) {
+            ps.setObject(1, doneUntil);
+            ps.setObject(2, runId);
+            ps.setString(3, phase.name());
+            if (ps.executeUpdate() != 1) {
+                throw new Bp010Exception(ErrorCode.INTERNAL, "No run log row for phase " + phase + " of run " + runId
+                        + " to record its progress in").with("runId", runId.toString());
+            }
         }
     }
 

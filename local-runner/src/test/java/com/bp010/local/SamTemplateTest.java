@@ -190,7 +190,10 @@ class SamTemplateTest {
                 edit("runId.$: $.run.runId", "runId.$: $.runId", 2),
                 edit("            Next: ENRICH\n", "            Next: CONSISTENCY\n", 1),
                 // occurrences in order: the Defaults Pass state, the DEFAULTS phase
-                edit("            ResultPath: $.defaults\n", "            ResultPaht: $.defaults\n", 2));
+                edit("            ResultPath: $.defaults\n", "            ResultPaht: $.defaults\n", 2),
+                // occurrences in order: TRANSFORM, ENRICH, DEFAULTS, CONSISTENCY
+                edit("- ErrorEquals: [com.bp010.db.TimeBudgetException, TimeBudgetException]",
+                        "- ErrorEquals: [States.TaskFailed]", 4));
 
         List<String> problems = new StateMachineChecks("PipelineStateMachine").check(broken);
 
@@ -198,7 +201,8 @@ class SamTemplateTest {
                 "ENRICH: sends runId $.runId, not the run opened by DQ ($.run.runId)",
                 "TRANSFORM: Next is CONSISTENCY, not ENRICH",
                 "ENRICH: is not reachable from Defaults",
-                "DEFAULTS: unknown field ResultPaht");
+                "DEFAULTS: unknown field ResultPaht",
+                "CONSISTENCY: no Retry on com.bp010.db.TimeBudgetException");
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Checks the pipeline state machine of the template (docs/CONTRACTS.md §4.4, issue 8): a well-formed definition
  * ({@link AslStructureChecks}); one Task state per pipeline phase, in order, each invoking the pipeline function with
- * a Retry on Lambda service errors and on TransientDatabaseException and a Catch ending in a Fail state; the first
+ * a Retry on Lambda service errors and on TransientDatabaseException (and, for the phases joined by runId, on
+ * TimeBudgetException) and a Catch ending in a Fail state; the first
  * phase opens the run and every later one sends the runId the first one answered; NOTHING_TO_DO and SKIPPED_LOCKED
  * end the execution successfully without the other phases.
  */
@@ -23,6 +24,7 @@ final class StateMachineChecks {
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
     static final String TRANSIENT = "com.bp010.db.TransientDatabaseException";
     static final String LAMBDA_SERVICE = "Lambda.ServiceException";
+    static final String TIME_BUDGET = "com.bp010.db.TimeBudgetException";
     private static final Pattern PATH = Pattern.compile("\\$((?:\\.[A-Za-z0-9_]+)+)");
 
     private final String logicalId;
@@ -57,6 +59,7 @@ final class StateMachineChecks {
                 }
             });
             checkRetryAndCatch(name, state, states, problems);
+            checkTimeBudgetRetry(phase, name, state, problems);
         }
         if (phaseStates.size() == PHASES.size()) {
             checkOrder(states, phaseStates, problems);
@@ -144,6 +147,30 @@ final class StateMachineChecks {
         }
         if (!caught) {
             problems.add(name + ": no Catch of States.ALL ending in a Fail state");
+        }
+    }
+
+    /**
+     * A phase joined by runId retries TIME_BUDGET more than once (each retry resumes from the recorded chunk); DQ does
+     * not retry it (its retry, without a runId, would open another run).
+     */
+    private static void checkTimeBudgetRetry(String phase, String name, Map<String, Object> state,
+                                             List<String> problems) {
+        int attempts = -1;
+        for (Object r : SamTemplate.oneOrMany(state.get("Retry"))) {
+            Map<String, Object> retrier = SamTemplate.map(r, name + ".Retry");
+            if (SamTemplate.oneOrMany(retrier.get("ErrorEquals")).contains(TIME_BUDGET)) {
+                attempts = retrier.get("MaxAttempts") == null ? 3 : Integer.parseInt(String.valueOf(retrier.get("MaxAttempts")));
+            }
+        }
+        if ("DQ".equals(phase)) {
+            if (attempts >= 0) {
+                problems.add(name + ": retries " + TIME_BUDGET + ", but its retry would open another run");
+            }
+        } else if (attempts < 0) {
+            problems.add(name + ": no Retry on " + TIME_BUDGET);
+        } else if (attempts < 2) {
+            problems.add(name + ": retries " + TIME_BUDGET + " " + attempts + " time(s): a long phase needs several");
         }
     }
 

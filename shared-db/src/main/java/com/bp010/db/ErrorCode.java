@@ -25,6 +25,11 @@ public enum ErrorCode {
     SOURCE_API,
     /** A bug or an unexpected failure: the report keeps the exception type; please file it. */
     INTERNAL,
+    /**
+     * A phase ran out of the function's time (the Lambda context's remaining time minus a margin) between or inside
+     * its committed chunks; its resume point is recorded and the retry of the same step continues from it.
+     */
+    TIME_BUDGET,
     /** A refusal the caller asked for: a reset without its confirmation, a run already holding the lease. */
     REFUSED
 }

@@ -1,5 +1,6 @@
 package com.bp010.testsupport;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.bp010.db.Json;
 import com.bp010.db.LocalContext;
@@ -17,10 +18,15 @@ public final class Invocation {
     }
 
     public static JsonNode invoke(RequestStreamHandler handler, String eventJson) {
+        return invoke(handler, eventJson, new LocalContext(handler.getClass().getSimpleName()));
+    }
+
+    /** With a given Lambda context (e.g. a {@link ScriptedContext} whose remaining time runs short). */
+    public static JsonNode invoke(RequestStreamHandler handler, String eventJson, Context context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                    new LocalContext(handler.getClass().getSimpleName()));
+                    context);
             return Json.mapper().readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
