@@ -138,8 +138,9 @@ class PipelineRunnerIT {
                 .isEqualTo("stage.sp_execute_dq_validation");
         assertThat(r.get("phases").get(0).get("calls").get(0).get("notices").get(0).asText())
                 .isEqualTo("dq 2026-11-01 .. 2026-11-02");
-        assertThat(calls()).containsExactly("dq", "facts", "current", "targets", "semaforos", "derivados", "kpi",
-                "ipr", "defaults", "consistency");
+        // TRANSFORM loads its facts one committed day at a time (two days), then the current values once
+        assertThat(calls()).containsExactly("dq", "facts", "facts", "current", "targets", "semaforos", "derivados",
+                "kpi", "ipr", "defaults", "consistency");
         JsonNode dq = r.get("dq");
         assertThat(dq.get("evaluated").asLong()).isEqualTo(10);
         assertThat(dq.get("notEvaluated").asLong()).isEqualTo(2);
@@ -279,8 +280,12 @@ class PipelineRunnerIT {
                     assertThat(e.detail("sqlState")).isEqualTo("22012");
                     assertThat(e.getMessage()).contains("\"status\":\"FAILED\"").contains("boom in current values");
                 });
-        // DQ committed on its own; TRANSFORM rolled back whole (facts and the half-done call); nothing after it ran.
-        assertThat(calls()).containsExactly("dq");
+        // DQ committed on its own, and TRANSFORM's day chunks on theirs (its resume point); the failing current
+        // values rolled back (the half-done call); nothing after it ran.
+        assertThat(calls()).first().isEqualTo("dq");
+        assertThat(calls().subList(1, calls().size())).isNotEmpty().containsOnly("facts");
+        assertThat(db.queryValue("SELECT tramos_hechos FROM reporting.pipeline_run_phases WHERE fase = 'TRANSFORM'"))
+                .isEqualTo(calls().size() - 1);
         assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs")).isEqualTo("FAILED");
         assertThat(db.queryValue("SELECT status FROM reporting.pipeline_run_phases WHERE fase = 'TRANSFORM'"))
                 .isEqualTo("FAILED");
