@@ -207,7 +207,7 @@ class FaultInjectionIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (Connection session = admin(faulty); Statement st = session.createStatement()) {
             session.setAutoCommit(false);
-            // TRANSFORM's second step writes the current values: the facts of its first step are then uncommitted
+            // TRANSFORM commits its facts day by day, then writes the current values in a transaction of their own
             st.execute("LOCK TABLE reporting.dataset_current_values IN EXCLUSIVE MODE");
             Future<JsonNode> killed = pool.submit(() -> Invocation.invoke(pipeline(faulty, Map.of()), WINDOW));
             List<Integer> pids = Backends.awaitBlocked(faulty, session, "relation", 1);
@@ -222,7 +222,10 @@ class FaultInjectionIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(faulty.count("SELECT count(*) FROM reporting.fact_operaciones_horarias")).isZero();
+        // the day chunks stayed committed and recorded (the resume point); the killed current values rolled back
+        assertThat(faulty.count("SELECT count(*) FROM reporting.pipeline_run_phases WHERE fase = 'TRANSFORM'"
+                + " AND status = 'FAILED' AND tramos_hechos > 0 AND hecho_hasta IS NOT NULL AND run_id ="
+                + " (SELECT run_id FROM reporting.pipeline_runs ORDER BY started_at DESC LIMIT 1)")).isEqualTo(1);
         assertThat(faulty.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
 
         JsonNode rerun = Invocation.invoke(pipeline(faulty, Map.of()), WINDOW);
