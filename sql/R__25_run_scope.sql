@@ -14,6 +14,30 @@
 -- more than what changed is harmless (every phase is an idempotent recomputation), recomputing less is the bug the
 -- property test IncrementalRunIT looks for.
 
+-- Well groups (docs/SCALE.md §6): a run of one group covers the wells of a hash bucket ('k/n': the first 32 bits of
+-- md5(well_id), stable across servers and versions, mod n = k) or of a list ('{A,B}'). The Java runner sets it as
+-- bp010.grupo in each transaction of the group's run; unset or empty: every well.
+CREATE OR REPLACE FUNCTION reporting.fnc_en_grupo(p_well_id text, p_grupo text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_grupo IS NULL OR p_grupo = '' THEN true
+                WHEN left(p_grupo, 1) = '{' THEN p_well_id = ANY (p_grupo::text[])
+                ELSE mod(('x' || lpad(left(md5(p_well_id), 8), 16, '0'))::bit(64)::bigint,
+                         split_part(p_grupo, '/', 2)::bigint) = split_part(p_grupo, '/', 1)::bigint END
+$$;
+COMMENT ON FUNCTION reporting.fnc_en_grupo(text, text) IS
+    'Whether well p_well_id belongs to well group p_grupo (''k/n'': md5 bucket k of n; ''{A,B}'': a list; NULL or empty: every well)';
+
+CREATE OR REPLACE FUNCTION reporting.fnc_en_grupo(p_well_id text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT reporting.fnc_en_grupo(p_well_id, current_setting('bp010.grupo', true))
+$$;
+COMMENT ON FUNCTION reporting.fnc_en_grupo(text) IS
+    'Whether well p_well_id belongs to the well group of the current transaction (setting bp010.grupo; unset: every well)';
+
 CREATE OR REPLACE FUNCTION reporting.fnc_registrar_alcance(p_run_id uuid, p_desde pg_snapshot, p_well_id text,
                                                            p_piso timestamptz)
 RETURNS TABLE (pozos bigint, tramos bigint, dia_desde date, dia_hasta date)
@@ -27,7 +51,7 @@ BEGIN
           FROM stage.tbl_pozo_produccion p
          WHERE (p_desde IS NULL
                 OR (p.pivot_xid >= pg_snapshot_xmin(p_desde) AND NOT pg_visible_in_snapshot(p.pivot_xid, p_desde)))
-           AND (p_well_id IS NULL OR p.well_id = p_well_id)
+           AND (p_well_id IS NULL OR p.well_id = p_well_id) AND reporting.fnc_en_grupo(p.well_id)
            AND p.timestamp_lectura >= p_piso
     ), rangos AS (
         SELECT n.well_id,
@@ -53,7 +77,7 @@ BEGIN
                          WHERE (m.well_id IS NULL OR q.well_id = m.well_id)
                            AND q.timestamp_lectura >= m.dia_desde::timestamptz
                            AND q.timestamp_lectura < (m.dia_hasta + 1)::timestamptz) w ON true
-         WHERE (p_well_id IS NULL OR w.well_id = p_well_id)
+         WHERE (p_well_id IS NULL OR w.well_id = p_well_id) AND reporting.fnc_en_grupo(w.well_id)
            AND (m.dia_hasta + 1)::timestamptz > p_piso
     ), ordenados AS (
         SELECT r.*, max(r.hasta) OVER (PARTITION BY r.well_id ORDER BY r.desde, r.hasta
@@ -71,7 +95,8 @@ BEGIN
 
     -- marks wholly before the lookback floor cannot be applied by an incremental run (an explicit window can)
     DELETE FROM reporting.recalculo_pendiente m
-     WHERE (m.dia_hasta + 1)::timestamptz <= p_piso AND (p_well_id IS NULL OR m.well_id = p_well_id);
+     WHERE (m.dia_hasta + 1)::timestamptz <= p_piso AND (p_well_id IS NULL OR m.well_id = p_well_id)
+       AND (current_setting('bp010.grupo', true) IS NULL OR current_setting('bp010.grupo', true) = '');
 
     RETURN QUERY
     SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)

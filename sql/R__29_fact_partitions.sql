@@ -51,7 +51,17 @@ BEGIN
         RAISE EXCEPTION 'fnc_ensure_fact_partitions: window % .. % longer than 20 years', p_desde, p_hasta
             USING ERRCODE = '22023';
     END IF;
-    -- Serialise partition creation across concurrent callers.
+    -- Nothing to create when every month's partition exists by name (the usual case): no lock, so concurrent callers
+    -- (well groups' TRANSFORM chunks, docs/SCALE.md §6) do not wait for each other's commits. Otherwise serialise
+    -- partition creation across concurrent callers.
+    IF NOT EXISTS (SELECT 1
+                     FROM unnest(v_tablas) t(tabla)
+                    CROSS JOIN generate_series(date_trunc('month', p_desde - 1)::timestamp, (p_hasta + 1)::timestamp,
+                                               interval '1 month') m(mes)
+                    WHERE to_regclass(format('reporting.%I', t.tabla || '_' || to_char(m.mes, '"y"YYYY"m"MM'))) IS NULL)
+    THEN
+        RETURN 0;
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('bp010.fact_partitions'));
     FOREACH v_tabla IN ARRAY v_tablas LOOP
         SELECT a.attname, format_type(a.atttypid, a.atttypmod)

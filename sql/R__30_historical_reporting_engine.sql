@@ -435,6 +435,56 @@ COMMENT ON PROCEDURE reporting.sp_cargar_hechos_horarios(date, date, text, uuid)
 -- ---------------------------------------------------------------------------------------------------------------
 -- Daily facts (from the hourly ones) and field totals
 -- ---------------------------------------------------------------------------------------------------------------
+-- Field totals of the days of a window (an incremental run: the days its scope touches), over every well of each field.
+-- Called by the daily facts; a well group's run leaves them to the global step after every group.
+CREATE OR REPLACE PROCEDURE reporting.sp_cargar_totales_campo(p_fecha_inicio date, p_fecha_fin date, p_run_id uuid,
+                                                              INOUT p_campos bigint DEFAULT NULL)
+LANGUAGE plpgsql
+SET jit = off
+AS $$
+DECLARE
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
+BEGIN
+    PERFORM reporting.fnc_validar_ventana('sp_cargar_totales_campo', p_fecha_inicio, p_fecha_fin);
+    INSERT INTO reporting.fact_campo_diario AS t
+           (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
+            energia_kwh, kwh_por_bbl)
+    SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
+           sum(energia_kwh), sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0)
+      FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
+              FROM reporting.fact_operaciones_diarias d
+              LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
+             WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                  WHERE a.run_id = v_alcance
+                                                    AND d.fecha BETWEEN a.dia_desde AND a.dia_hasta))
+             ORDER BY d.well_id, d.fecha) d
+     GROUP BY campo, fecha
+    ON CONFLICT (campo, fecha) DO UPDATE
+       SET pozos_con_datos = EXCLUDED.pozos_con_datos, produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
+           produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
+           energia_kwh = EXCLUDED.energia_kwh, kwh_por_bbl = EXCLUDED.kwh_por_bbl, updated_at = now()
+     WHERE (t.pozos_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl, t.produccion_gas_mscf,
+            t.energia_kwh, t.kwh_por_bbl)
+           IS DISTINCT FROM
+           (EXCLUDED.pozos_con_datos, EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl,
+            EXCLUDED.produccion_gas_mscf, EXCLUDED.energia_kwh, EXCLUDED.kwh_por_bbl);
+    GET DIAGNOSTICS p_campos = ROW_COUNT;
+    DELETE FROM reporting.fact_campo_diario t
+     WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                          WHERE a.run_id = v_alcance AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
+       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
+                        LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
+                        WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
+
+    RAISE NOTICE 'Field totals % .. %: % field-day row(s) written (new or changed)', p_fecha_inicio, p_fecha_fin,
+        p_campos;
+END
+$$;
+COMMENT ON PROCEDURE reporting.sp_cargar_totales_campo(date, date, uuid, bigint) IS
+    'Phase 4 (or the global step after the well groups): field totals per field and day (reporting.fact_campo_diario) of the window''s days (an incremental run: its scope''s days), over every well of the field';
+
 CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_diarios(p_fecha_inicio date, p_fecha_fin date,
                                                                p_well_id text, p_run_id uuid)
 LANGUAGE plpgsql
@@ -527,41 +577,14 @@ BEGIN
                           AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz);
     GET DIAGNOSTICS n_borrados = ROW_COUNT;
 
-    -- Field totals of the window's days, over every well of each field (whatever p_well_id).
-    INSERT INTO reporting.fact_campo_diario AS t
-           (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
-            energia_kwh, kwh_por_bbl)
-    SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
-           sum(energia_kwh), sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0)
-      FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
-              FROM reporting.fact_operaciones_diarias d
-              LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
-             WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                  WHERE a.run_id = v_alcance
-                                                    AND d.fecha BETWEEN a.dia_desde AND a.dia_hasta))
-             ORDER BY d.well_id, d.fecha) d
-     GROUP BY campo, fecha
-    ON CONFLICT (campo, fecha) DO UPDATE
-       SET pozos_con_datos = EXCLUDED.pozos_con_datos, produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
-           produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
-           energia_kwh = EXCLUDED.energia_kwh, kwh_por_bbl = EXCLUDED.kwh_por_bbl, updated_at = now()
-     WHERE (t.pozos_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl, t.produccion_gas_mscf,
-            t.energia_kwh, t.kwh_por_bbl)
-           IS DISTINCT FROM
-           (EXCLUDED.pozos_con_datos, EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl,
-            EXCLUDED.produccion_gas_mscf, EXCLUDED.energia_kwh, EXCLUDED.kwh_por_bbl);
-    GET DIAGNOSTICS n_campos = ROW_COUNT;
-    DELETE FROM reporting.fact_campo_diario t
-     WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                          WHERE a.run_id = v_alcance AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
-       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
-                        LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
-                        WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
+    -- Field totals of the window's days, over every well of each field (whatever p_well_id); a well group's run
+    -- leaves them to its global step (docs/SCALE.md §6), which adds up every group's wells once they are all loaded.
+    IF coalesce(current_setting('bp010.grupo', true), '') = '' THEN
+        CALL reporting.sp_cargar_totales_campo(p_fecha_inicio, p_fecha_fin, p_run_id, n_campos);
+    END IF;
 
     RAISE NOTICE 'Daily facts % .. % (wells: %): % row(s) written (new or changed), % removed; % field-day row(s) written',
-        p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'), n_dias, n_borrados, n_campos;
+        p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'), n_dias, n_borrados, coalesce(n_campos, 0);
 END
 $$;
 COMMENT ON PROCEDURE reporting.sp_cargar_hechos_diarios(date, date, text, uuid) IS

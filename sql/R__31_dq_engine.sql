@@ -329,7 +329,7 @@ BEGIN
                   FROM stage.tbl_pozo_maestra m
                  CROSS JOIN LATERAL (VALUES %s) u(columna, num)
                   JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_maestra' AND r.columna = u.columna
-                 WHERE $1::text IS NULL OR m.well_id = $1
+                 WHERE ($1::text IS NULL OR m.well_id = $1) AND reporting.fnc_en_grupo(m.well_id)
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, NULL, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -362,7 +362,7 @@ BEGIN
                                   AND l.timestamp_lectura >= a.dia_desde::timestamptz AND l.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
                         OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
          WHERE r.tipo = 'LATENCIA' AND r.no_evaluable IS NULL
-           AND (p_well_id IS NULL OR w.well_id = p_well_id)
+           AND (p_well_id IS NULL OR w.well_id = p_well_id) AND reporting.fnc_en_grupo(w.well_id)
            AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                               WHERE a.run_id = v_alcance AND a.well_id = w.well_id))
     ), fallos AS (
@@ -397,7 +397,7 @@ BEGIN
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT r.rule_id, m.well_id, v_dia_maestra, 0, 0, 0, 1
       FROM bp010_dq_reglas r
-      JOIN stage.tbl_pozo_maestra m ON p_well_id IS NULL OR m.well_id = p_well_id
+      JOIN stage.tbl_pozo_maestra m ON (p_well_id IS NULL OR m.well_id = p_well_id) AND reporting.fnc_en_grupo(m.well_id)
      WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
     -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
     -- stale right after a load, and an index keeps a misestimated nested loop cheap.
@@ -412,7 +412,7 @@ BEGIN
     DELETE FROM stage.tbl_pozo_scada_dq d
      USING bp010_dq_reglas r
      WHERE d.rule_id = r.rule_id AND r.no_evaluable IS NULL
-       AND (p_well_id IS NULL OR d.well_id = p_well_id)
+       AND (p_well_id IS NULL OR d.well_id = p_well_id) AND reporting.fnc_en_grupo(d.well_id)
        AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
                 ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
        -- an incremental run: reading rules in its hours, latency rules in its days
@@ -499,10 +499,10 @@ BEGIN
      USING bp010_dq_reglas r
      WHERE f.rule_id = r.rule_id AND (r.tabla = 'tbl_pozo_maestra' OR r.tipo = 'MAESTRA')
        AND f.fecha <> v_dia_maestra
-       AND (p_well_id IS NULL OR f.well_id = p_well_id);
+       AND (p_well_id IS NULL OR f.well_id = p_well_id) AND reporting.fnc_en_grupo(f.well_id);
     DELETE FROM reporting.fact_dq_diaria f
      WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-       AND (p_well_id IS NULL OR f.well_id = p_well_id)
+       AND (p_well_id IS NULL OR f.well_id = p_well_id) AND reporting.fnc_en_grupo(f.well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = f.well_id
                                             AND f.fecha BETWEEN a.dia_desde AND a.dia_hasta))

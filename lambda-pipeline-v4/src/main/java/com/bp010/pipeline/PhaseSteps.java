@@ -31,10 +31,9 @@ final class PhaseSteps {
             case DQ -> List.of(Step.of("stage.sp_execute_dq_validation",
                     "CALL stage.sp_execute_dq_validation(?::date, ?::date, ?::text, ?::uuid, ?::timestamptz)",
                     from, to, run.wellId(), run.runId(), run.asOfTimestamp()));
-            // the facts are loaded chunk by chunk before (chunk(...)); current values once, from all of them
-            case TRANSFORM -> List.of(
-                    Step.of("reporting.actualizar_current_values_v4",
-                            "CALL reporting.actualizar_current_values_v4(?::uuid)", run.runId()));
+            // the facts are loaded chunk by chunk before (chunk(...)); current values once, from all of them (a well
+            // group leaves them to the global step, after every group)
+            case TRANSFORM -> run.group() != null ? List.of() : List.of(currentValues(run));
             case ENRICH -> enrich(run, connection);
             case DEFAULTS -> List.of(Step.of("reporting.sp_populate_defaults", "CALL reporting.sp_populate_defaults()"));
             case CONSISTENCY -> List.of(Step.of("stage.sp_execute_consistency_validation",
@@ -60,6 +59,24 @@ final class PhaseSteps {
         return Step.ofChunk(chunk, "reporting.sp_load_to_reporting",
                 "CALL reporting.sp_load_to_reporting(?::date, ?::date, true, true, true, ?::text, ?::uuid)",
                 chunk.from(), chunk.to(), run.wellId(), run.runId());
+    }
+
+    private static Step currentValues(RunContext run) {
+        return Step.of("reporting.actualizar_current_values_v4", "CALL reporting.actualizar_current_values_v4(?::uuid)",
+                run.runId());
+    }
+
+    /**
+     * The global step after a run's well groups (docs/SCALE.md §6), over their joint scope: the field totals of the
+     * days they touched (a group's TRANSFORM skips them: they add up every well) and the current values; ENRICH
+     * (targets sync, semaphores, derived values, KPIs, ML sync), DEFAULTS and CONSISTENCY follow as phases of the
+     * same run.
+     */
+    static List<Step> global(RunContext run) {
+        return List.of(Step.of("reporting.sp_cargar_totales_campo",
+                        "CALL reporting.sp_cargar_totales_campo(?::date, ?::date, ?::uuid)",
+                        run.window().from(), run.window().to(), run.runId()),
+                currentValues(run));
     }
 
     /** The semaphore evaluation alone: a run with no new data still re-judges staleness against its asOf. */

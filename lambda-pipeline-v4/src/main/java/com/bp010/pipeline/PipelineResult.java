@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The PIPELINE V4 response of docs/CONTRACTS.md §4.4. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PipelineResult(UUID runId, String status, RunWindow window, Instant asOf, String wellId,
+record PipelineResult(UUID runId, String status, RunWindow window, Instant asOf, String wellId, String wellGroup,
                       List<PhaseReport> phases, RunSummaries.DqSummary dq,
                       RunSummaries.ConsistencySummary consistency, String message, long durationMs) {
 }

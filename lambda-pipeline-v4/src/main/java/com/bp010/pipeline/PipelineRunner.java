@@ -65,6 +65,9 @@ final class PipelineRunner {
         if (request.wellId() != null) {
             database.withConnection("well check", c -> requireWell(c, request.wellId()));
         }
+        if (request.global()) {
+            return global(request, holder, start);
+        }
         return request.runId() != null ? join(request, holder, start) : open(request, holder, start);
     }
 
@@ -88,9 +91,12 @@ final class PipelineRunner {
         LogContext.put("runId", runId.toString());
         Instant asOf = request.asOf() != null ? request.asOf() : clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String trigger = request.singlePhase() ? "phase" : "run";
-        boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
+        // a well group (docs/SCALE.md §6) holds its own lease and watermark, and covers only its wells
+        String group = request.wellGroup() == null ? null : request.wellGroup().setting();
+        String leaseName = group == null ? RunLease.NAME : WellGroup.leaseName(group);
+        boolean leased = database.withConnection("lease", c -> lease.acquire(c, leaseName, runId, holder));
         if (!leased) {
-            RunContext skipped = new RunContext(runId, request.window(), request.wellId(), asOf);
+            RunContext skipped = new RunContext(runId, request.window(), request.wellId(), asOf, group);
             database.withConnection("run log", c -> {
                 runLog.open(c, skipped, "SKIPPED_LOCKED", trigger, request.phases(), null);
                 return null;
@@ -113,18 +119,29 @@ final class PipelineRunner {
             }
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
             WindowResolver.Resolution resolution = database.withConnection("window",
-                    c -> windows.resolve(c, request.wellId(), asOfDate));
+                    c -> windows.resolve(c, request.wellId(), group, asOfDate));
             if (resolution.window().isEmpty()
                     && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId()))) {
-                return nothingToDo(runId, request, asOf, trigger, holder, start);
+                return nothingToDo(runId, request, asOf, trigger, holder, start, group, leaseName);
             }
             // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
             Watermark mark = request.wellId() == null ? resolution.watermark() : null;
-            RunContext opened = new RunContext(runId, resolution.window().orElse(null), request.wellId(), asOf);
+            RunContext opened = new RunContext(runId, resolution.window().orElse(null), request.wellId(), asOf, group);
             Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
                 runLog.open(c, opened, "RUNNING", trigger, request.phases(), mark);
-                return RunScope.register(c, runId, resolution.since(), request.wellId(), windows.floor(asOfDate));
+                return RunScope.register(c, runId, resolution.since(), request.wellId(), group,
+                        windows.floor(asOfDate));
             });
+            if (scope.isEmpty() && group != null) {
+                // nothing of this group's wells to recompute: staleness is re-judged by the global step
+                database.withConnection("run log", c -> {
+                    runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                    lease.release(c, leaseName, runId);
+                    return null;
+                });
+                return result(opened, "NOTHING_TO_DO", List.of(), null, null,
+                        "nothing to recompute for well group " + group, start);
+            }
             if (scope.isEmpty()) {
                 // nothing after the lookback floor to recompute; time has passed all the same: staleness is re-judged
                 PhaseReport refresh = runPhase(opened, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opened)));
@@ -137,12 +154,114 @@ final class PipelineRunner {
                         "nothing to recompute after the lookback floor; semaphores re-judged for staleness", start);
             }
             RunWindow window = scope.get().window();
-            RunContext run = new RunContext(runId, window, request.wellId(), asOf);
-            LOG.info("Run {} opened: incremental, {} well(s) in {} hour range(s) over {} .. {}, phases {}", runId,
-                    scope.get().wells(), scope.get().ranges(), window.from(), window.to(), request.phases());
+            RunContext run = new RunContext(runId, window, request.wellId(), asOf, group);
+            LOG.info("Run {} opened: incremental{}, {} well(s) in {} hour range(s) over {} .. {}, phases {}", runId,
+                    group == null ? "" : " for well group " + group, scope.get().wells(), scope.get().ranges(),
+                    window.from(), window.to(), request.phases());
             return execute(run, request, start);
         } catch (RuntimeException e) {
-            releaseQuietly(runId);
+            releaseQuietly(leaseName, runId);
+            throw e;
+        }
+    }
+
+    /**
+     * {@code "phase": "GLOBAL"} after a run's well groups: under the pipeline's lease, opens the run of the global steps
+     * over the union of the groups' scopes (field totals, current values; then ENRICH, DEFAULTS and CONSISTENCY join it
+     * by runId, as after DQ). Every listed group must have ended (OK, NOTHING_TO_DO or SKIPPED_LOCKED) and not been
+     * taken by another global run; a group's watermark moves only when this run completes.
+     */
+    private PipelineResult global(PipelineRequest request, String holder, long start) {
+        UUID runId = UUID.randomUUID();
+        LogContext.put("runId", runId.toString());
+        List<UUID> withScope = new ArrayList<>();
+        Instant groupsAsOf = null;
+        for (UUID groupRun : request.groupRuns()) {
+            RunLog.StoredRun stored = database.withConnection("run log", c -> runLog.find(c, groupRun))
+                    .orElseThrow(() -> new Bp010Exception(ErrorCode.BAD_EVENT, "groupRuns: no pipeline run " + groupRun
+                            + ": pass the runIds the well groups answered").with("field", "groupRuns"));
+            if (stored.group() == null) {
+                throw new Bp010Exception(ErrorCode.BAD_EVENT, "groupRuns: run " + groupRun + " is not a well group's"
+                        + " run (it ran without wellGroup)").with("field", "groupRuns");
+            }
+            if (stored.globalRunId() != null) {
+                throw new Bp010Exception(ErrorCode.BAD_EVENT, "groupRuns: the run of well group " + stored.group()
+                        + " (" + groupRun + ") was already taken by global run " + stored.globalRunId())
+                        .with("field", "groupRuns");
+            }
+            if ("OK".equals(stored.status())) {
+                withScope.add(groupRun);
+            } else if (!"NOTHING_TO_DO".equals(stored.status()) && !"SKIPPED_LOCKED".equals(stored.status())) {
+                throw new Bp010Exception(ErrorCode.REFUSED, "The run of well group " + stored.group() + " (" + groupRun
+                        + ") is " + stored.status() + ": rerun that group (or retry its failed phase with its runId)"
+                        + " before the global step").with("runId", groupRun.toString());
+            }
+            if (groupsAsOf == null || stored.asOf().toInstant().isAfter(groupsAsOf)) {
+                groupsAsOf = stored.asOf().toInstant();
+            }
+        }
+        // the groups' asOf (they share the execution's), unless the event gives one
+        Instant runAsOf = request.asOf() != null ? request.asOf()
+                : groupsAsOf != null ? groupsAsOf : clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
+        RunContext opening = new RunContext(runId, null, null, runAsOf);
+        if (!leased) {
+            database.withConnection("run log", c -> {
+                runLog.open(c, opening, "SKIPPED_LOCKED", "global", request.phases(), null);
+                return null;
+            });
+            return result(opening, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease",
+                    start);
+        }
+        try {
+            Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
+                runLog.open(c, opening, "RUNNING", "global", request.phases(), null);
+                return RunScope.union(c, runId, withScope);
+            });
+            if (scope.isEmpty()) {
+                PhaseReport refresh = runPhase(opening, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opening)));
+                database.withConnection("run log", c -> {
+                    runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                    lease.release(c, runId);
+                    return null;
+                });
+                return result(opening, "NOTHING_TO_DO", List.of(refresh), null, null,
+                        "no well group had anything to recompute; semaphores re-judged for staleness", start);
+            }
+            RunContext run = new RunContext(runId, scope.get().window(), null, runAsOf);
+            LOG.info("Global run {} opened over {} group run(s): {} well(s) in {} hour range(s) over {} .. {}", runId,
+                    withScope.size(), scope.get().wells(), scope.get().ranges(), run.window().from(),
+                    run.window().to());
+            long phaseStart = System.nanoTime();
+            database.withConnection("run log", c -> {
+                runLog.phaseStarted(c, runId, "GLOBAL");
+                return null;
+            });
+            PhaseReport report;
+            try {
+                report = new PhaseReport("GLOBAL", "OK", 0, runPhase(run, Phase.TRANSFORM, PhaseSteps.global(run))
+                        .calls());
+            } catch (RuntimeException e) {
+                Bp010Exception failure = DatabaseErrors.translate(e, null).withIfAbsent("phase", "GLOBAL")
+                        .withIfAbsent("runId", runId.toString());
+                PhaseReport failed = new PhaseReport("GLOBAL", "FAILED", elapsed(phaseStart), List.of());
+                database.withConnection("run log", c -> {
+                    runLog.phaseFinished(c, runId, failed, failure);
+                    runLog.finish(c, runId, "FAILED", null, null, failure);
+                    lease.release(c, runId);
+                    return null;
+                });
+                throw failure;
+            }
+            PhaseReport done = new PhaseReport("GLOBAL", "OK", elapsed(phaseStart), report.calls());
+            database.withConnection("run log", c -> {
+                runLog.phaseFinished(c, runId, done, null);
+                lease.renew(c, runId);
+                return null;
+            });
+            return result(run, "OK", List.of(done), null, null, null, start);
+        } catch (RuntimeException e) {
+            releaseQuietly(RunLease.NAME, runId);
             throw e;
         }
     }
@@ -153,11 +272,17 @@ final class PipelineRunner {
         RunLog.StoredRun stored = database.withConnection("run log", c -> runLog.find(c, runId))
                 .orElseThrow(() -> new Bp010Exception(ErrorCode.BAD_EVENT, "No pipeline run " + runId
                         + ": start a run without runId first").with("runId", runId.toString()));
-        RunContext run = new RunContext(runId, stored.window(), stored.wellId(), stored.asOf().toInstant());
+        RunContext run = new RunContext(runId, stored.window(), stored.wellId(), stored.asOf().toInstant(),
+                stored.group());
         if ("NOTHING_TO_DO".equals(stored.status()) || "SKIPPED_LOCKED".equals(stored.status())) {
             return result(run, stored.status(), List.of(), null, null, "the run ended as " + stored.status(), start);
         }
-        boolean leased = database.withConnection("lease", c -> lease.acquire(c, runId, holder));
+        if (run.group() != null && !PipelineRequest.GROUP_PHASES.containsAll(request.phases())) {
+            throw new Bp010Exception(ErrorCode.BAD_EVENT, "Run " + runId + " is well group " + run.group()
+                    + "'s: it runs DQ and TRANSFORM; the other phases join the global run ({\"phase\": \"GLOBAL\","
+                    + " \"groupRuns\": [...]})").with("field", "phase");
+        }
+        boolean leased = database.withConnection("lease", c -> lease.acquire(c, run.leaseName(), runId, holder));
         if (!leased) {
             return result(run, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease", start);
         }
@@ -169,12 +294,22 @@ final class PipelineRunner {
     }
 
     private PipelineResult nothingToDo(UUID runId, PipelineRequest request, Instant asOf, String trigger,
-                                       String holder, long start) {
-        RunContext run = new RunContext(runId, null, request.wellId(), asOf);
+                                       String holder, long start, String group, String leaseName) {
+        RunContext run = new RunContext(runId, null, request.wellId(), asOf, group);
         database.withConnection("run log", c -> {
             runLog.open(c, run, "RUNNING", trigger, request.phases(), null);
             return null;
         });
+        if (group != null) {
+            // a well group: staleness is re-judged once, by the global step
+            database.withConnection("run log", c -> {
+                runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                lease.release(c, leaseName, runId);
+                return null;
+            });
+            return result(run, "NOTHING_TO_DO", List.of(), null, null,
+                    "no production rows of well group " + group + " written since its last complete run", start);
+        }
         // No new data, but time has passed: semaphores are re-judged for staleness against asOf.
         PhaseReport refresh = runPhase(run, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(run)));
         database.withConnection("run log", c -> {
@@ -200,14 +335,14 @@ final class PipelineRunner {
                 failure.withIfAbsent("phase", phase.name()).withIfAbsent("runId", run.runId().toString());
                 database.withConnection("run log", c -> {
                     runLog.finish(c, run.runId(), "FAILED", null, null, failure);
-                    lease.release(c, run.runId());
+                    lease.release(c, run.leaseName(), run.runId());
                     return null;
                 });
                 LogContext.put("phase", null);
                 throw failure;
             }
             database.withConnection("lease", c -> {
-                lease.renew(c, run.runId());
+                lease.renew(c, run.leaseName(), run.runId());
                 return null;
             });
         }
@@ -215,12 +350,16 @@ final class PipelineRunner {
         return database.withConnection("run log", c -> {
             var dq = RunSummaries.dq(c, run.runId());
             var consistency = RunSummaries.consistency(c, run.wellId());
-            // One Step Functions state runs one phase ("phase"): the run stays open until its last phase.
-            boolean complete = !request.singlePhase() || request.phases().contains(Phase.CONSISTENCY);
+            // One Step Functions state runs one phase ("phase"): the run stays open until its last phase (a well
+            // group's: TRANSFORM; the global run then closes the recomputation marks every group took).
+            boolean complete = run.group() != null ? request.phases().contains(Phase.TRANSFORM)
+                    : !request.singlePhase() || request.phases().contains(Phase.CONSISTENCY);
             if (complete) {
                 runLog.finish(c, run.runId(), "OK", dq, consistency, null);
-                RunScope.close(c, run.runId());
-                lease.release(c, run.runId());
+                if (run.group() == null) {
+                    RunScope.close(c, run.runId());
+                }
+                lease.release(c, run.leaseName(), run.runId());
             }
             return result(run, "OK", reports, dq, consistency, null, start);
         });
@@ -248,7 +387,7 @@ final class PipelineRunner {
                 }
                 for (RunWindow chunk : chunks) {
                     calls.add(database.inTransaction(phase.name(), c -> {
-                        CallResult r = execute(c, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
+                        CallResult r = execute(c, run, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
                         runLog.chunkDone(c, run.runId(), phase, chunk.to());
                         return r;
                     }));
@@ -258,7 +397,7 @@ final class PipelineRunner {
             calls.addAll(database.inTransaction(phase.name(), c -> {
                 List<CallResult> results = new ArrayList<>();
                 for (Step step : PhaseSteps.of(phase, run, c)) {
-                    results.add(execute(c, step, phase, progress[0]));
+                    results.add(execute(c, run, step, phase, progress[0]));
                 }
                 return results;
             }));
@@ -286,7 +425,7 @@ final class PipelineRunner {
         List<CallResult> calls = database.inTransaction(phase.name(), c -> {
             List<CallResult> results = new ArrayList<>();
             for (Step step : steps) {
-                results.add(execute(c, step, phase, false));
+                results.add(execute(c, run, step, phase, false));
             }
             return results;
         });
@@ -298,7 +437,11 @@ final class PipelineRunner {
      * (never above the configured statement timeout); a statement the budget cancels (SQLSTATE 57014) is TIME_BUDGET,
      * retryable when the phase already committed a chunk in this invocation ({@code progress}).
      */
-    private CallResult execute(Connection c, Step step, Phase phase, boolean progress) throws SQLException {
+    private CallResult execute(Connection c, RunContext run, Step step, Phase phase, boolean progress)
+            throws SQLException {
+        if (run.group() != null) {
+            RunScope.inGroup(c, run.group());
+        }
         boolean budgetBound = false;
         if (budget.limited()) {
             long left = budget.statementMillis(phase.name(), step.call() + describe(step), progress);
@@ -328,10 +471,10 @@ final class PipelineRunner {
         return step.chunk() == null ? "" : " (" + step.chunk().from() + " .. " + step.chunk().to() + ")";
     }
 
-    private void releaseQuietly(UUID runId) {
+    private void releaseQuietly(String leaseName, UUID runId) {
         try {
             database.withConnection("lease", c -> {
-                lease.release(c, runId);
+                lease.release(c, leaseName, runId);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -346,7 +489,7 @@ final class PipelineRunner {
     private PipelineResult result(RunContext run, String status, List<PhaseReport> phases,
                                   RunSummaries.DqSummary dq, RunSummaries.ConsistencySummary consistency,
                                   String message, long start) {
-        return new PipelineResult(run.runId(), status, run.window(), run.asOf(), run.wellId(), phases, dq,
+        return new PipelineResult(run.runId(), status, run.window(), run.asOf(), run.wellId(), run.group(), phases, dq,
                 consistency, message, elapsed(start));
     }
 }

@@ -117,6 +117,9 @@ public class PipelineV4Handler extends JsonRequestHandler {
      * {@link #publishFailure}).
      */
     static boolean endsARun(PipelineRequest request, PipelineResult result) {
+        if (request.global()) {
+            return !"OK".equals(result.status());   // OK: ENRICH, DEFAULTS and CONSISTENCY follow
+        }
         return !"OK".equals(result.status()) || !request.singlePhase()
                 || request.phases().contains(Phase.CONSISTENCY);
     }
@@ -136,6 +139,12 @@ public class PipelineV4Handler extends JsonRequestHandler {
      * NOTHING_TO_DO (no new data, but staleness was re-judged, so the page changes).
      */
     static boolean completesARun(PipelineRequest request, PipelineResult result) {
+        if (result.wellGroup() != null) {
+            return false;   // a well group's run: the report follows the global run
+        }
+        if (request.global()) {
+            return "NOTHING_TO_DO".equals(result.status());
+        }
         return "NOTHING_TO_DO".equals(result.status()) || "OK".equals(result.status())
                 && (!request.singlePhase() || request.phases().contains(Phase.CONSISTENCY));
     }

@@ -34,8 +34,13 @@ final class RunLease {
 
     /** True when {@code runId} now holds the lease. */
     boolean acquire(Connection c, UUID runId, String holder) throws SQLException {
+        return acquire(c, NAME, runId, holder);
+    }
+
+    /** True when {@code runId} now holds lease {@code name} (the pipeline's, or a well group's: docs/SCALE.md §6). */
+    boolean acquire(Connection c, String name, UUID runId, String holder) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ACQUIRE)) {
-            ps.setString(1, NAME);
+            ps.setString(1, name);
             ps.setObject(2, runId);
             ps.setString(3, holder);
             ps.setLong(4, ttl.toSeconds());
@@ -46,19 +51,27 @@ final class RunLease {
     }
 
     void renew(Connection c, UUID runId) throws SQLException {
+        renew(c, NAME, runId);
+    }
+
+    void renew(Connection c, String name, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE reporting.pipeline_lease SET renewed_at = clock_timestamp(),"
                 + " expires_at = clock_timestamp() + make_interval(secs => ?) WHERE lease_name = ? AND run_id = ?")) {
             ps.setLong(1, ttl.toSeconds());
-            ps.setString(2, NAME);
+            ps.setString(2, name);
             ps.setObject(3, runId);
             ps.executeUpdate();
         }
     }
 
     void release(Connection c, UUID runId) throws SQLException {
+        release(c, NAME, runId);
+    }
+
+    void release(Connection c, String name, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM reporting.pipeline_lease WHERE lease_name = ? AND run_id = ?")) {
-            ps.setString(1, NAME);
+            ps.setString(1, name);
             ps.setObject(2, runId);
             ps.executeUpdate();
         }

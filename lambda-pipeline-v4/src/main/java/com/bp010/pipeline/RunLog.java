@@ -18,15 +18,16 @@ import java.util.UUID;
 /** {@code reporting.pipeline_runs} and {@code pipeline_run_phases}: the run log, and through it the watermark. */
 final class RunLog {
     /** A run as stored: enough to join it from a later invocation. */
-    record StoredRun(UUID runId, String status, RunWindow window, String wellId, OffsetDateTime asOf) {
+    record StoredRun(UUID runId, String status, RunWindow window, String wellId, OffsetDateTime asOf, String group,
+                     UUID globalRunId, OffsetDateTime startedAt) {
     }
 
     void open(Connection c, RunContext run, String status, String trigger, Set<Phase> phases, Watermark watermark)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO reporting.pipeline_runs (run_id, status, trigger, ventana_desde, ventana_hasta, well_id,
-                       as_of, fases, pivot_watermark, pivot_snapshot)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::pg_snapshot)""")) {
+                       as_of, fases, pivot_watermark, pivot_snapshot, grupo)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::pg_snapshot, ?)""")) {
             ps.setObject(1, run.runId());
             ps.setString(2, status);
             ps.setString(3, trigger);
@@ -37,13 +38,14 @@ final class RunLog {
             ps.setArray(8, c.createArrayOf("text", phases.stream().map(Enum::name).toArray()));
             ps.setObject(9, watermark == null ? null : watermark.pivotedAt());
             ps.setString(10, watermark == null ? null : watermark.snapshot());
+            ps.setString(11, run.group());
             ps.executeUpdate();
         }
     }
 
     Optional<StoredRun> find(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT status, ventana_desde, ventana_hasta, well_id, as_of
+                SELECT status, ventana_desde, ventana_hasta, well_id, as_of, grupo, global_run_id, started_at
                   FROM reporting.pipeline_runs WHERE run_id = ?""")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,7 +55,8 @@ final class RunLog {
                 LocalDate from = rs.getObject(2, LocalDate.class);
                 LocalDate to = rs.getObject(3, LocalDate.class);
                 return Optional.of(new StoredRun(runId, rs.getString(1), from == null ? null : new RunWindow(from, to),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class)));
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getString(6),
+                        rs.getObject(7, UUID.class), rs.getObject(8, OffsetDateTime.class)));
             }
         }
     }
@@ -68,6 +71,11 @@ final class RunLog {
     }
 
     void phaseStarted(Connection c, UUID runId, Phase phase) throws SQLException {
+        phaseStarted(c, runId, phase.name());
+    }
+
+    /** {@code phase}: a phase's name, or GLOBAL (the global steps after the well groups). */
+    void phaseStarted(Connection c, UUID runId, String phase) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO reporting.pipeline_run_phases (run_id, fase, status, started_at)
                 VALUES (?, ?, 'RUNNING', clock_timestamp())
@@ -80,7 +88,7 @@ final class RunLog {
                        tramos_hechos = CASE WHEN pipeline_run_phases.error ->> 'code' = 'TIME_BUDGET'
                                             THEN pipeline_run_phases.tramos_hechos ELSE 0 END""")) {
             ps.setObject(1, runId);
-            ps.setString(2, phase.name());
+            ps.setString(2, phase);
             ps.executeUpdate();
         }
     }
@@ -164,6 +172,35 @@ final class RunLog {
      * default window. Null when there is none (a first run covers all history within LOOKBACK_DAYS).
      */
     String lastWatermark(Connection c) throws SQLException {
+        return lastWatermark(c, null);
+    }
+
+    /**
+     * The watermark of a well group ({@code group} = its setting; null: the plain one above): the snapshot of the newest
+     * run that covered all the group's wells completely, either a plain complete run or a run of this group whose
+     * global run (ENRICH, DEFAULTS, CONSISTENCY over every group's scope) completed.
+     */
+    String lastWatermark(Connection c, String group) throws SQLException {
+        if (group != null) {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT g.pivot_snapshot::text, g.started_at
+                      FROM reporting.pipeline_runs g
+                      JOIN reporting.pipeline_runs r ON r.run_id = g.global_run_id AND r.status = 'OK'
+                     WHERE g.grupo = ? AND g.status = 'OK' AND g.pivot_snapshot IS NOT NULL
+                    UNION ALL
+                    SELECT r.pivot_snapshot::text, r.started_at
+                      FROM reporting.pipeline_runs r
+                     WHERE r.status = 'OK' AND r.pivot_snapshot IS NOT NULL AND r.well_id IS NULL AND r.grupo IS NULL
+                       AND (SELECT count(*) FROM reporting.pipeline_run_phases p
+                             WHERE p.run_id = r.run_id AND p.status = 'OK') = 5
+                     ORDER BY 2 DESC
+                     LIMIT 1""")) {
+                ps.setString(1, group);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT r.pivot_snapshot::text
                   FROM reporting.pipeline_runs r

@@ -28,6 +28,15 @@ final class RunScope {
      */
     static java.util.Optional<Extent> register(Connection c, UUID runId, String since, String wellId, LocalDate floor)
             throws SQLException {
+        return register(c, runId, since, wellId, null, floor);
+    }
+
+    /** As above, for the wells of a group ({@link WellGroup#setting()}, null: every well) in this transaction. */
+    static java.util.Optional<Extent> register(Connection c, UUID runId, String since, String wellId, String group,
+                                               LocalDate floor) throws SQLException {
+        if (group != null) {
+            inGroup(c, group);
+        }
         Extent extent;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT * FROM reporting.fnc_registrar_alcance(?, ?::pg_snapshot, ?, ?::date::timestamptz)")) {
@@ -44,6 +53,69 @@ final class RunScope {
                 extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
             }
         }
+        setWindow(c, runId, extent);
+        return java.util.Optional.of(extent);
+    }
+
+    /**
+     * The global run after a run's well groups: its scope is the union of theirs (disjoint by well), its window the
+     * days they cover, and it is dated from the earliest group (so that closing it takes only the recomputation marks
+     * every group saw). Empty when no group had anything to recompute.
+     */
+    static java.util.Optional<Extent> union(Connection c, UUID runId, java.util.List<UUID> groupRuns)
+            throws SQLException {
+        UUID[] groups = groupRuns.toArray(new UUID[0]);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta)
+                SELECT ?, a.well_id, a.desde, a.hasta, a.dia_desde, a.dia_hasta
+                  FROM reporting.pipeline_run_alcance a
+                 WHERE a.run_id = ANY (?)""")) {
+            ps.setObject(1, runId);
+            ps.setArray(2, c.createArrayOf("uuid", groups));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE reporting.pipeline_runs SET global_run_id = ? WHERE run_id = ANY (?)")) {
+            ps.setObject(1, runId);
+            ps.setArray(2, c.createArrayOf("uuid", groups));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE reporting.pipeline_runs
+                   SET started_at = coalesce((SELECT min(g.started_at) FROM reporting.pipeline_runs g
+                                               WHERE g.run_id = ANY (?)), started_at)
+                 WHERE run_id = ?""")) {
+            ps.setArray(1, c.createArrayOf("uuid", groups));
+            ps.setObject(2, runId);
+            ps.executeUpdate();
+        }
+        Extent extent;
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)
+                  FROM reporting.pipeline_run_alcance a WHERE a.run_id = ?""")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                LocalDate from = rs.getObject(3, LocalDate.class);
+                if (from == null) {
+                    return java.util.Optional.empty();
+                }
+                extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
+            }
+        }
+        setWindow(c, runId, extent);
+        return java.util.Optional.of(extent);
+    }
+
+    /** Restricts the procedures of this transaction to a well group (the setting {@code bp010.grupo}, R__25). */
+    static void inGroup(Connection c, String group) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('bp010.grupo', ?, true)")) {
+            ps.setString(1, group);
+            ps.execute();
+        }
+    }
+
+    private static void setWindow(Connection c, UUID runId, Extent extent) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE reporting.pipeline_runs SET ventana_desde = ?, ventana_hasta = ? WHERE run_id = ?")) {
             ps.setObject(1, extent.window().from());
@@ -51,7 +123,6 @@ final class RunScope {
             ps.setObject(3, runId);
             ps.executeUpdate();
         }
-        return java.util.Optional.of(extent);
     }
 
     /** Whether recomputation marks (a well-master change) wait for the next incremental run of this well or all. */

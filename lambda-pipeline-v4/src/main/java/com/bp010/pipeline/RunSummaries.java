@@ -23,8 +23,12 @@ final class RunSummaries {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT coalesce(sum(evaluated), 0), coalesce(sum(passed), 0), coalesce(sum(failed), 0),
                        coalesce(sum(not_evaluated), 0)
-                  FROM stage.tbl_dq_run_summary WHERE run_id = ?""")) {
+                  FROM stage.tbl_dq_run_summary
+                 WHERE run_id = ?
+                    -- a global run: the DQ of its well groups
+                    OR run_id IN (SELECT g.run_id FROM reporting.pipeline_runs g WHERE g.global_run_id = ?)""")) {
             ps.setObject(1, runId);
+            ps.setObject(2, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long evaluated = rs.getLong(1);

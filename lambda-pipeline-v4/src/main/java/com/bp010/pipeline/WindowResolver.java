@@ -28,6 +28,7 @@ final class WindowResolver {
                     OR (p.pivot_xid >= pg_snapshot_xmin(?::pg_snapshot)
                         AND NOT pg_visible_in_snapshot(p.pivot_xid, ?::pg_snapshot)))
                AND (?::text IS NULL OR p.well_id = ?::text)
+               AND reporting.fnc_en_grupo(p.well_id, ?::text)
             """;
 
     private final RunLog runLog;
@@ -44,13 +45,19 @@ final class WindowResolver {
     }
 
     Resolution resolve(Connection c, String wellId, LocalDate asOfDate) throws SQLException {
-        String since = runLog.lastWatermark(c);
+        return resolve(c, wellId, null, asOfDate);
+    }
+
+    /** For one well, a well group ({@link WellGroup#setting()}: its own watermark and wells), or all (both null). */
+    Resolution resolve(Connection c, String wellId, String group, LocalDate asOfDate) throws SQLException {
+        String since = runLog.lastWatermark(c, group);
         try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
             ps.setString(1, since);
             ps.setString(2, since);
             ps.setString(3, since);
             ps.setString(4, wellId);
             ps.setString(5, wellId);
+            ps.setString(6, group);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 Watermark watermark = new Watermark(rs.getString(1), rs.getObject(4, OffsetDateTime.class));

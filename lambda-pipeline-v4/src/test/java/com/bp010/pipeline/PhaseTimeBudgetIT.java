@@ -41,6 +41,7 @@ class PhaseTimeBudgetIT {
     /** Two wells, four days of hourly readings with counters (deltas cross every midnight), one counter restart. */
     private static TestDatabase field() {
         TestDatabase db = TestDatabase.migrated();
+        PipelineSqlFixture.loadCatalogue(db);   // the DQ rules: range failures and master-data rules
         db.execute("""
                 INSERT INTO stage.tbl_pozo_maestra (well_id, nombre_pozo, profundidad_bomba, profundidad_media_perforados,
                        profundidad_yacimiento, api_gravity, sg_agua, diametro_piston, peso_varillas_aire)

@@ -78,4 +78,44 @@ class PipelineRequestTest {
         }
         assertThat(parse(Files.readString(root.resolve("events").resolve(fixture)), NOW)).isNotNull();
     }
+
+    @Test
+    void shouldRunDqAndTransformOfItsWells_whenGivenAWellGroup() throws Exception {
+        PipelineRequest bucket = parse("{\"wellGroup\": {\"bucket\": 2, \"of\": 3}}", NOW);
+        assertThat(bucket.wellGroup().setting()).isEqualTo("2/3");
+        assertThat(bucket.phases()).containsExactly(Phase.DQ, Phase.TRANSFORM);
+        PipelineRequest list = parse("{\"wellGroup\": {\"wells\": [\"W-2\", \"W-1\"]}, \"phase\": \"DQ\"}", NOW);
+        assertThat(list.wellGroup().setting()).isEqualTo("{W-1,W-2}");
+        assertThat(WellGroup.leaseName("2/3")).isEqualTo("pipeline-v4/group 2/3");
+        assertThat(WellGroup.leaseName("{W-1,W-2}")).startsWith("pipeline-v4/group wells:").hasSize(24 + 32);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"wellGroup\": {\"bucket\": 3, \"of\": 3}}|bucket must be 0-2",
+            "{\"wellGroup\": {\"bucket\": 0, \"of\": 0}}|of must be 1-1024",
+            "{\"wellGroup\": {\"bucket\": 0}}|needs integers",
+            "{\"wellGroup\": {\"wells\": []}}|non-empty array",
+            "{\"wellGroup\": {\"wells\": [\"a b\"]}}|is not a well id",
+            "{\"wellGroup\": {\"bucket\": 0, \"of\": 2}, \"phase\": \"ENRICH\"}|run once for all groups",
+            "{\"wellGroup\": {\"bucket\": 0, \"of\": 2}, \"fechaInicio\": \"2024-06-01\"}|incremental window",
+            "{\"phase\": \"GLOBAL\"}|needs \"groupRuns\"",
+            "{\"phase\": \"GLOBAL\", \"groupRuns\": [\"x\"]}|is not a UUID",
+            "{\"phase\": \"GLOBAL\", \"groupRuns\": [\"00000000-0000-0000-0000-000000000001\"], \"wellId\": \"W\"}|drop \"wellId\"",
+            "{\"groupRuns\": [\"00000000-0000-0000-0000-000000000001\"]}|goes with"})
+    void shouldRefuseAMalformedWellGroupOrGlobalStep_sayingWhatToDo(String event, String message) {
+        assertThatThrownBy(() -> parse(event, NOW)).isInstanceOfSatisfying(Bp010Exception.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_EVENT);
+            assertThat(e.reason()).contains(message);
+        });
+    }
+
+    @Test
+    void shouldOpenTheGlobalRun_whenGivenTheGroupsRunIds() throws Exception {
+        PipelineRequest global = parse("{\"phase\": \"global\", \"groupRuns\": [\"00000000-0000-0000-0000-000000000001\","
+                + " null, \"00000000-0000-0000-0000-000000000001\"]}", NOW);
+        assertThat(global.global()).isTrue();
+        assertThat(global.groupRuns()).hasSize(1);
+        assertThat(global.phases()).containsExactly(Phase.ENRICH, Phase.DEFAULTS, Phase.CONSISTENCY);
+    }
 }

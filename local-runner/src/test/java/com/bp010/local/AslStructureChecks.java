@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * The shape of an Amazon States Language definition, which cfn-lint does not check inside a SAM {@code Definition}:
  * known fields per state type (and in retriers and catchers), Next or End on every non-terminal state, every
- * transition naming an existing state, every state reachable from StartAt.
+ * transition naming an existing state, every state reachable from StartAt; a Map state's ItemProcessor is checked
+ * the same way, as a definition of its own.
  */
 final class AslStructureChecks {
     private static final Set<String> COMMON_FIELDS = Set.of("Type", "Comment", "Next", "End", "InputPath",
@@ -24,7 +25,11 @@ final class AslStructureChecks {
             "Choice", Set.of("Choices", "Default"),
             "Wait", Set.of("Seconds", "SecondsPath", "Timestamp", "TimestampPath"),
             "Fail", Set.of("Error", "Cause", "ErrorPath", "CausePath"),
-            "Succeed", Set.of());
+            "Succeed", Set.of(),
+            "Map", Set.of("ItemProcessor", "Iterator", "ItemsPath", "Items", "ItemSelector", "Parameters",
+                    "MaxConcurrency", "MaxConcurrencyPath", "ResultPath", "ResultSelector", "Retry", "Catch",
+                    "ToleratedFailureCount", "ToleratedFailurePercentage", "ItemReader", "ItemBatcher",
+                    "ResultWriter", "Label"));
     private static final Set<String> RETRIER_FIELDS = Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts",
             "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment");
     private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign",
@@ -69,6 +74,17 @@ final class AslStructureChecks {
             return;
         }
         unknown(name, state.keySet(), allowed, COMMON_FIELDS, problems);
+        if ("Map".equals(state.get("Type"))) {
+            Object processor = state.containsKey("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
+            if (processor == null) {
+                problems.add(name + ": a Map state without ItemProcessor");
+            } else {
+                Map<String, Object> inner = SamTemplate.map(processor, name + ".ItemProcessor");
+                unknown(name + ".ItemProcessor", inner.keySet(), Set.of("ProcessorConfig", "StartAt", "States",
+                        "Comment", "QueryLanguage"), Set.of(), problems);
+                check(inner).forEach(p -> problems.add(name + "." + p));
+            }
+        }
         for (Object r : SamTemplate.oneOrMany(state.get("Retry"))) {
             unknown(name + ".Retry", SamTemplate.map(r, name).keySet(), RETRIER_FIELDS, Set.of(), problems);
         }

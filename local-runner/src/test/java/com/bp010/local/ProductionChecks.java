@@ -87,7 +87,10 @@ final class ProductionChecks {
                 Map<String, Object> substitutions = SamTemplate.map(properties.getOrDefault("DefinitionSubstitutions",
                         Map.of()), id + ".DefinitionSubstitutions");
                 substitutions.forEach((key, value) -> {
-                    if (!isAliasOfAny(value, functions)) {
+                    // a template parameter (a number of well groups) is not a target; any resource must be an alias
+                    boolean parameter = value instanceof Map<?, ?> m && m.size() == 1 && m.get("Ref") instanceof String ref
+                            && !ref.contains(".") && !template.resources().containsKey(ref);
+                    if (!parameter && !isAliasOfAny(value, functions)) {
                         problems.add(id + ": substitution " + key + " is " + value + ", not a function's alias");
                     }
                 });

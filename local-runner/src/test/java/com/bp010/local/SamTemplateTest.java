@@ -200,7 +200,6 @@ class SamTemplateTest {
         assertThat(problems).contains("DEFAULTS: no Retry on com.bp010.db.TransientDatabaseException",
                 "ENRICH: sends runId $.runId, not the run opened by DQ ($.run.runId)",
                 "TRANSFORM: Next is CONSISTENCY, not ENRICH",
-                "ENRICH: is not reachable from Defaults",
                 "DEFAULTS: unknown field ResultPaht",
                 "CONSISTENCY: no Retry on com.bp010.db.TimeBudgetException");
     }

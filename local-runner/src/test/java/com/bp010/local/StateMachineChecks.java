@@ -61,7 +61,7 @@ final class StateMachineChecks {
             checkRetryAndCatch(name, state, states, problems);
             checkTimeBudgetRetry(phase, name, state, problems);
         }
-        if (phaseStates.size() == PHASES.size()) {
+        if (phaseStates.keySet().containsAll(PHASES)) {
             checkOrder(states, phaseStates, problems);
             checkRunId(states, phaseStates, problems);
         }
@@ -274,7 +274,10 @@ final class StateMachineChecks {
         states.forEach((name, s) -> {
             String path = String.valueOf(SamTemplate.map(s, name).get("ResultPath"));
             boolean overwrites = "$".equals(path) || path.equals(resultPath) || path.startsWith(resultPath + ".");
-            if (!name.equals(phaseStates.get("DQ")) && SamTemplate.map(s, name).containsKey("ResultPath")
+            // GLOBAL opens the run on the well-groups path (DQ runs inside the Map there), so it keeps it at the same path
+            boolean globalOpener = parameters(SamTemplate.map(s, name)).get("Payload") instanceof Map<?, ?> m
+                    && "GLOBAL".equals(m.get("phase"));
+            if (!name.equals(phaseStates.get("DQ")) && !globalOpener && SamTemplate.map(s, name).containsKey("ResultPath")
                     && overwrites) {
                 problems.add(name + ": its ResultPath " + path + " overwrites the run kept by DQ");
             }
