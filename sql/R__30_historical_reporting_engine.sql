@@ -478,8 +478,7 @@ BEGIN
                         LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
                         WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
 
-    RAISE NOTICE 'Field totals % .. %: % field-day row(s) written (new or changed)', p_fecha_inicio, p_fecha_fin,
-        p_campos;
+    RAISE NOTICE 'Field totals % .. %: % row(s) written (new or changed)', p_fecha_inicio, p_fecha_fin, p_campos;
 END
 $$;
 COMMENT ON PROCEDURE reporting.sp_cargar_totales_campo(date, date, uuid, bigint) IS
