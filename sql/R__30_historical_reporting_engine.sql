@@ -26,18 +26,16 @@
 -- Phase-5 columns of the facts (derived physics, ML bridges) are never written here.
 
 -- Numeric stage columns that the named reporting table carries under the same name (the counters excepted): the
--- column lists of the dynamic statements, from information_schema, in stage order.
+-- column lists of the dynamic statements, from pg_catalog (reporting.fnc_columnas), in stage order.
 CREATE OR REPLACE FUNCTION reporting.fnc_columnas_stage_en(p_tabla text)
 RETURNS text[]
 LANGUAGE sql STABLE
 AS $$
-    SELECT coalesce(array_agg(s.column_name::text ORDER BY s.ordinal_position), '{}')
-      FROM information_schema.columns s
-      JOIN information_schema.columns t
-        ON t.table_schema = 'reporting' AND t.table_name = p_tabla
-       AND t.column_name = s.column_name AND t.data_type = 'double precision'
-     WHERE s.table_schema = 'stage' AND s.table_name = 'tbl_pozo_produccion'
-       AND s.data_type = 'double precision'
+    SELECT coalesce(array_agg(s.column_name ORDER BY s.ordinal_position), '{}')
+      FROM reporting.fnc_columnas('stage', 'tbl_pozo_produccion') s
+      JOIN reporting.fnc_columnas('reporting', p_tabla) t
+        ON t.column_name = s.column_name AND t.data_type = 'double precision'
+     WHERE s.data_type = 'double precision'
        AND s.column_name NOT IN ('energy_kwh', 'runtime_hours', 'stroke_counter')
 $$;
 COMMENT ON FUNCTION reporting.fnc_columnas_stage_en(text) IS
@@ -138,9 +136,8 @@ DECLARE
     n_borradas bigint;
     n_reinicios bigint;
 BEGIN
-    IF (SELECT count(*) FROM information_schema.columns i
-         WHERE i.table_schema = 'stage' AND i.table_name = 'tbl_pozo_produccion'
-           AND i.column_name = ANY (v_conocidos)) <> cardinality(v_conocidos) THEN
+    IF (SELECT count(*) FROM reporting.fnc_columnas('stage', 'tbl_pozo_produccion') i
+         WHERE i.column_name = ANY (v_conocidos)) <> cardinality(v_conocidos) THEN
         RAISE EXCEPTION 'stage.tbl_pozo_produccion lacks a counter column (one of %)', v_conocidos;
     END IF;
     SELECT coalesce(array_agg(k.c ORDER BY k.i), '{}'), coalesce(array_agg(k.d ORDER BY k.i), '{}')

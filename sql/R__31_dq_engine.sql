@@ -13,7 +13,7 @@
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
 -- run, rule and day; reporting.fact_dq_diaria per well, day and rule; reporting.dataset_dq_score_pozo the latest score
--- per well. Identifiers come from the catalogue only, checked in information_schema and quoted with format('%I').
+-- per well. Identifiers come from the catalogue only, checked in pg_catalog (reporting.fnc_columnas) and quoted with format('%I').
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The card check (FORMATO)
@@ -112,17 +112,16 @@ COMMENT ON FUNCTION stage.fnc_dq_defecto_carta(text, double precision) IS
     'FORMATO check of a dynamometer card text: NULL when it is a JSON object with numeric position/load arrays of equal length >= 20 closing the loop within p_tolerancia of the spans, otherwise the reason';
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Rules resolved against the catalogue and information_schema
+-- Rules resolved against the catalogue and the schema (reporting.fnc_columnas)
 -- ---------------------------------------------------------------------------------------------------------------
 -- One row per active rule: where it runs (tabla, columna; var_ids for latency) or, in no_evaluable, why it cannot.
 -- Also read by phase 4, to leave values that failed a range rule out of the hourly averages.
 CREATE OR REPLACE VIEW stage.vw_dq_reglas_resueltas AS
 WITH columnas AS (
-    SELECT c.table_name::text AS tabla, c.column_name::text AS columna, c.data_type::text AS tipo_dato
-      FROM information_schema.columns c
-     WHERE c.table_schema = 'stage'
-       AND c.table_name IN ('tbl_pozo_produccion', 'tbl_pozo_maestra')
-       AND c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at', 'batch_id', 'source',
+    SELECT t.tabla, c.column_name AS columna, c.data_type AS tipo_dato
+      FROM (VALUES ('tbl_pozo_produccion'), ('tbl_pozo_maestra')) t(tabla)
+     CROSS JOIN LATERAL reporting.fnc_columnas('stage', t.tabla) c
+     WHERE c.column_name NOT IN ('well_id', 'timestamp_lectura', 'pivoted_at', 'batch_id', 'source',
                                  'created_at', 'updated_at')
 ), reglas AS (
     SELECT r.*,

@@ -21,15 +21,13 @@ CREATE OR REPLACE FUNCTION reporting.fnc_columnas_current_values()
 RETURNS TABLE (columna text, columna_ts text)
 LANGUAGE sql STABLE
 AS $$
-    SELECT s.column_name::text, ts.column_name::text
-      FROM information_schema.columns s
-      JOIN information_schema.columns c
-        ON c.table_schema = 'reporting' AND c.table_name = 'dataset_current_values'
-       AND c.column_name = s.column_name AND c.data_type = 'double precision'
-      LEFT JOIN information_schema.columns ts
-        ON ts.table_schema = 'reporting' AND ts.table_name = 'dataset_current_values'
-       AND ts.column_name = s.column_name || '_ts' AND ts.data_type = 'timestamp with time zone'
-     WHERE s.table_schema = 'stage' AND s.table_name = 'tbl_pozo_produccion' AND s.data_type = 'double precision'
+    SELECT s.column_name, ts.column_name
+      FROM reporting.fnc_columnas('stage', 'tbl_pozo_produccion') s
+      JOIN reporting.fnc_columnas('reporting', 'dataset_current_values') c
+        ON c.column_name = s.column_name AND c.data_type = 'double precision'
+      LEFT JOIN reporting.fnc_columnas('reporting', 'dataset_current_values') ts
+        ON ts.column_name = s.column_name || '_ts' AND ts.data_type = 'timestamp with time zone'
+     WHERE s.data_type = 'double precision'
      ORDER BY s.ordinal_position
 $$;
 COMMENT ON FUNCTION reporting.fnc_columnas_current_values() IS

@@ -166,11 +166,10 @@ BEGIN
     -- Wells. The target_<variable> columns of dim_pozo (the KPI targets aside) take the effective target of the
     -- variable they name; a column whose variable has no limits row gets NULL. Identifiers come from the catalogue of
     -- dim_pozo's own columns and are quoted; the variable names travel as literals.
-    SELECT array_agg(c.column_name::text ORDER BY c.ordinal_position)
+    SELECT array_agg(c.column_name ORDER BY c.ordinal_position)
       INTO v_cols
-      FROM information_schema.columns c
-     WHERE c.table_schema = 'reporting' AND c.table_name = 'dim_pozo'
-       AND c.column_name LIKE 'target\_%' AND c.column_name <> ALL (v_kpi_cols)
+      FROM reporting.fnc_columnas('reporting', 'dim_pozo') c
+     WHERE c.column_name LIKE 'target\_%' AND c.column_name <> ALL (v_kpi_cols)
        AND c.data_type = 'double precision';
 
     FOREACH v_col IN ARRAY coalesce(v_cols, '{}') LOOP

@@ -6,7 +6,7 @@
 -- an agreement rule (tolerancia_pct set) says that a measured and a calculated value of the same quantity differ by at
 -- most tolerancia_pct of the larger of the two. Each variable resolves to a
 -- numeric column of reporting.dataset_current_values (latest values and derived physics such as pwf and
--- rod_weight_buoyant) or, failing that, of stage.tbl_pozo_maestra (static attributes), checked in information_schema
+-- rod_weight_buoyant) or, failing that, of stage.tbl_pozo_maestra (static attributes), checked in pg_catalog
 -- and quoted with %I; the operator comes from a whitelist. One dynamic statement per rule does all its work:
 --   - a well whose two values are present and break the rule has ONE live row (vigente) in stage.tbl_consistency_results:
 --     inserted when it starts (detectado_en = p_as_of), updated while it lasts (values, ultima_vez_en, ultimo_run_id);
@@ -35,14 +35,14 @@ LANGUAGE sql
 STABLE
 AS $$
     -- 'c.<column>' for a numeric column of the current values, 'm.<column>' for one of the well master, else NULL.
-    SELECT CASE WHEN c.table_name = 'dataset_current_values' THEN 'c.' ELSE 'm.' END || quote_ident(c.column_name)
-      FROM information_schema.columns c
-     WHERE ((c.table_schema = 'reporting' AND c.table_name = 'dataset_current_values')
-            OR (c.table_schema = 'stage' AND c.table_name = 'tbl_pozo_maestra'))
-       AND c.column_name = p_variable
+    SELECT t.alias || quote_ident(c.column_name)
+      FROM (VALUES ('reporting', 'dataset_current_values', 'c.', 1), ('stage', 'tbl_pozo_maestra', 'm.', 2))
+           t(esquema, tabla, alias, orden)
+     CROSS JOIN LATERAL reporting.fnc_columnas(t.esquema, t.tabla) c
+     WHERE c.column_name = p_variable
        AND c.column_name <> 'well_id'
        AND c.data_type IN ('double precision', 'real', 'numeric', 'integer', 'bigint', 'smallint')
-     ORDER BY (c.table_name = 'dataset_current_values') DESC
+     ORDER BY t.orden
      LIMIT 1
 $$;
 

@@ -1,7 +1,7 @@
 -- BP010 family 5 (docs/SEED.md: V8 evaluacion semaforos reporting): phase 5 step 2, the semaphores, and phase 6, the defaults.
 --
 -- reporting.aplicar_evaluacion_universal(p_run_id, p_as_of): for every variable of referencial.tbl_limites_pozo that
--- has a <variable> and a <variable>_status column in reporting.dataset_current_values (checked in information_schema,
+-- has a <variable> and a <variable>_status column in reporting.dataset_current_values (checked in pg_catalog,
 -- quoted with %I), ONE UPDATE writes <variable>_status for every well, following the order of docs/CONTRACTS.md §6 (first match wins):
 --   0 no value
 --   9 stale: <variable>_ts (else fecha_hora_ultima_lectura) older than p_as_of minus the offline allowance
@@ -43,18 +43,15 @@ BEGIN
     -- the variable's latest reading is <variable>_ts when that column exists.
     FOR v_var IN
         SELECT l.nombre_tecnico AS variable,
-               EXISTS (SELECT 1 FROM information_schema.columns t
-                        WHERE t.table_schema = 'reporting' AND t.table_name = 'dataset_current_values'
-                          AND t.column_name = l.nombre_tecnico || '_ts'
+               EXISTS (SELECT 1 FROM reporting.fnc_columnas('reporting', 'dataset_current_values') t
+                        WHERE t.column_name = l.nombre_tecnico || '_ts'
                           AND t.data_type = 'timestamp with time zone') AS tiene_ts
           FROM (SELECT DISTINCT nombre_tecnico FROM referencial.tbl_limites_pozo) l
-         WHERE EXISTS (SELECT 1 FROM information_schema.columns c
-                        WHERE c.table_schema = 'reporting' AND c.table_name = 'dataset_current_values'
-                          AND c.column_name = l.nombre_tecnico
+         WHERE EXISTS (SELECT 1 FROM reporting.fnc_columnas('reporting', 'dataset_current_values') c
+                        WHERE c.column_name = l.nombre_tecnico
                           AND c.data_type IN ('double precision', 'real', 'numeric', 'integer', 'bigint', 'smallint'))
-           AND EXISTS (SELECT 1 FROM information_schema.columns s
-                        WHERE s.table_schema = 'reporting' AND s.table_name = 'dataset_current_values'
-                          AND s.column_name = l.nombre_tecnico || '_status'
+           AND EXISTS (SELECT 1 FROM reporting.fnc_columnas('reporting', 'dataset_current_values') s
+                        WHERE s.column_name = l.nombre_tecnico || '_status'
                           AND s.data_type IN ('smallint', 'integer'))
          ORDER BY l.nombre_tecnico
     LOOP

@@ -245,7 +245,9 @@ BEGIN
     --    card that does not is flagged by the DQ FORMATO rule and leaves the previous card shown), kept only when
     --    newer than the card already shown (an ML stroke may be newer; see sp_sync_cdi_to_reporting).
     --    Each card is parsed once and its area computed once (materialized CTEs: inlined, the planner evaluated the
-    --    parse in every filter and output column that named it).
+    --    parse in every filter and output column that named it). An incremental run reads the wells of its scope only:
+    --    another well's readings did not change since the run that last read them, and a card only ever replaces an
+    --    older one.
     WITH u AS MATERIALIZED (
         SELECT l.well_id, l.timestamp_lectura, l.spm, stage.fnc_card_array(l.dynacard, 'position') AS pos,
                stage.fnc_card_array(l.dynacard, 'load') AS lod
@@ -254,6 +256,8 @@ BEGIN
                   FROM stage.tbl_pozo_produccion p
                  WHERE p.dynacard IS NOT NULL
                    AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+                   AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                      WHERE a.run_id = v_alcance AND a.well_id = p.well_id))
                  ORDER BY p.well_id, p.timestamp_lectura DESC) l
     ), a AS MATERIALIZED (
         SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
@@ -285,7 +289,9 @@ BEGIN
 
     -- 6. Current values (every well): derived values of the latest readings; pump and system efficiency and energy
     --    intensity from the last complete day (the latest daily fact before the as-of day); PRHP from the reported
-    --    card area, else the latest card's.
+    --    card area, else the latest card's. An incremental run computes the wells of its scope (new readings, a
+    --    changed master row: their marks), and any other well whose last complete day is no longer the one its row
+    --    shows (the as-of day moved on): nothing else a well's derived values read changes without a scope.
     UPDATE reporting.dataset_current_values cv
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
@@ -326,7 +332,14 @@ BEGIN
                     p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
                     p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
                     p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
-                    p_prhp_divisor => c.prhp_divisor) d) s
+                    p_prhp_divisor => c.prhp_divisor) d
+             WHERE v_alcance IS NULL
+                OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                            WHERE a.run_id = v_alcance AND a.well_id = x.well_id)
+                OR (x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo)
+                   IS DISTINCT FROM (y.pump_efficiency_pct, y.system_efficiency_pct,
+                                     stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_liquido_bbl),
+                                     stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_petroleo_bbl))) s
      WHERE cv.well_id = s.well_id
        AND (cv.fluid_level_calc, cv.pip_calc, cv.pwf, cv.sg_mezcla, cv.gradiente_mezcla, cv.rod_weight_buoyant,
             cv.fluid_load_calc, cv.pump_displacement_bpd, cv.pump_efficiency_pct, cv.hydraulic_hp, cv.prhp_calc,
