@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** What {@code bp010 bench} measured: one table for a person, the same figures as JSON. */
 final class BenchReport {
+    /** The pipeline's card analysis call as the handler names it in {@code calls} (CardEnrichment.CALL). */
+    static final String CARD_ANALYSIS_CALL = "bp010.card_analysis";
+
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
 
     private final ObjectNode root = Json.mapper().createObjectNode();
@@ -125,26 +128,39 @@ final class BenchReport {
     /**
      * The ratios of issue 16's targets, each inside this one bench run: the hourly run against the 1-day run (target
      * <= 1/8, ideal 1/24) and the 1-day run against the raw COPY ceiling's time (target <= 1.5). Null when a size or
-     * the ingest section did not run.
+     * the ingest section did not run. Each run's time is its phases 3-7 without the card analysis call, which has its
+     * own bench line and target (docs/CONTRACTS.md §8: not counted in the phase 3-7 ratios).
      */
     void ratios() {
         JsonNode hourly = size("hourly");
         JsonNode oneDay = size("1-day");
         JsonNode copy = root.path("ingest").path("rawCopy");
         ObjectNode r = root.putObject("ratios");
-        if (hourly != null && oneDay != null && oneDay.path("totalMs").asLong() > 0) {
-            double v = hourly.path("totalMs").asLong() / (double) oneDay.path("totalMs").asLong();
+        r.put("excludedCall", CARD_ANALYSIS_CALL);
+        if (hourly != null && oneDay != null && withoutCards(oneDay) > 0) {
+            double v = withoutCards(hourly) / (double) withoutCards(oneDay);
             r.put("hourlyVsOneDay", round(v, 3)).put("hourlyVsOneDayTarget", 0.125)
                     .put("hourlyVsOneDayMet", v <= 0.125);
         } else {
             r.putNull("hourlyVsOneDay");
         }
         if (oneDay != null && copy.path("seconds").asDouble() > 0) {
-            double v = oneDay.path("totalMs").asLong() / (copy.path("seconds").asDouble() * 1000);
+            double v = withoutCards(oneDay) / (copy.path("seconds").asDouble() * 1000);
             r.put("oneDayVsCeiling", round(v, 3)).put("oneDayVsCeilingTarget", 1.5).put("oneDayVsCeilingMet", v <= 1.5);
         } else {
             r.putNull("oneDayVsCeiling");
         }
+    }
+
+    /** A size's phase 3-7 time less its card analysis call(s). */
+    private static long withoutCards(JsonNode size) {
+        long ms = size.path("totalMs").asLong();
+        for (JsonNode call : size.path("calls")) {
+            if (CARD_ANALYSIS_CALL.equals(call.path("call").asText())) {
+                ms -= call.path("ms").asLong();
+            }
+        }
+        return ms;
     }
 
     private JsonNode size(String label) {
@@ -224,11 +240,11 @@ final class BenchReport {
                     .append(rate).append(System.lineSeparator());
             JsonNode ratios = root.path("ratios");
             if (!ratios.path("hourlyVsOneDay").isMissingNode() && !ratios.path("hourlyVsOneDay").isNull()) {
-                t.append(String.format(Locale.ROOT, "  hourly run / 1-day run = %.3f; target <= 0.125: %s%n",
+                t.append(String.format(Locale.ROOT, "  hourly run / 1-day run = %.3f (card analysis aside); target <= 0.125: %s%n",
                         ratios.path("hourlyVsOneDay").asDouble(), met(ratios.path("hourlyVsOneDayMet"))));
             }
             if (!ratios.path("oneDayVsCeiling").isMissingNode() && !ratios.path("oneDayVsCeiling").isNull()) {
-                t.append(String.format(Locale.ROOT, "  1-day run / raw COPY ceiling = %.3f; target <= 1.5: %s%n",
+                t.append(String.format(Locale.ROOT, "  1-day run / raw COPY ceiling = %.3f (card analysis aside); target <= 1.5: %s%n",
                         ratios.path("oneDayVsCeiling").asDouble(), met(ratios.path("oneDayVsCeilingMet"))));
             }
             for (JsonNode p : pipeline) {

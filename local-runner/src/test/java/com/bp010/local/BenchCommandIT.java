@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@code bp010 bench} at a tiny size: every section in the table and in the JSON, with plausible figures. */
 class BenchCommandIT {
@@ -76,6 +77,10 @@ class BenchCommandIT {
         assertThat(ratios.path("hourlyVsOneDay").asDouble()).isPositive();
         assertThat(ratios.path("oneDayVsCeiling").asDouble()).isPositive();
         assertThat(ratios.has("hourlyVsOneDayMet")).isTrue();
+        // the card analysis has its own bench line: the phase 3-7 ratio leaves its call out of both runs
+        assertThat(ratios.path("excludedCall").asText()).isEqualTo("bp010.card_analysis");
+        assertThat(ratios.path("hourlyVsOneDay").asDouble())
+                .isCloseTo(withoutCards(hourly) / (double) withoutCards(pipeline.get(0)), within(0.0005));
 
         JsonNode jars = r.path("jars");
         assertThat(jars).hasSize(4);
@@ -97,5 +102,15 @@ class BenchCommandIT {
             }
         }
         assertThat(r.path("machine").path("cpus").asInt()).isPositive();
+    }
+
+    private static long withoutCards(JsonNode size) {
+        long ms = size.path("totalMs").asLong();
+        for (JsonNode call : size.path("calls")) {
+            if (call.path("call").asText().equals("bp010.card_analysis")) {
+                ms -= call.path("ms").asLong();
+            }
+        }
+        return ms;
     }
 }
