@@ -1,5 +1,6 @@
 package com.bp010.pipeline;
 
+import com.bp010.testsupport.TableChecksums;
 import com.bp010.db.EmbeddedMetrics;
 import com.bp010.db.Env;
 import com.bp010.db.LazyDatabase;

@@ -1,5 +1,6 @@
 package com.bp010.local.reliability;
 
+import com.bp010.testsupport.TableChecksums;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;

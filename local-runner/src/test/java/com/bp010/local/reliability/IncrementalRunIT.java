@@ -1,5 +1,6 @@
 package com.bp010.local.reliability;
 
+import com.bp010.testsupport.TableChecksums;
 import com.bp010.db.Env;
 import com.bp010.pipeline.PipelineV4Handler;
 import com.bp010.referencial.LoadReferencialHandler;

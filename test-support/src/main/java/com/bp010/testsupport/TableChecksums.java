@@ -1,6 +1,4 @@
-package com.bp010.local.reliability;
-
-import com.bp010.testsupport.TestDatabase;
+package com.bp010.testsupport;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,8 +18,8 @@ import java.util.TreeMap;
  * the run-log and duration columns named below). Order-independent: the rows' JSON texts are sorted before hashing.
  * Partitions are read through their parent.
  */
-final class TableChecksums {
-    static final List<String> SCHEMAS = List.of("stage", "referencial", "reporting", "universal");
+public final class TableChecksums {
+    public static final List<String> SCHEMAS = List.of("stage", "referencial", "reporting", "universal");
     /** Columns that differ between two runs of the same data whatever their type. */
     private static final Set<String> VOLATILE = Set.of("run_id", "ultimo_run_id", "updated_at", "created_at",
             "detectado_en", "ultima_vez_en", "resuelto_en", "actualizada_en", "result_id", "alerta_id", "pivoted_at",
@@ -34,7 +32,7 @@ final class TableChecksums {
     }
 
     /** One table's figures. */
-    record Sum(long rows, String md5) {
+    public record Sum(long rows, String md5) {
         @Override
         public String toString() {
             return rows + ":" + md5;
@@ -42,7 +40,7 @@ final class TableChecksums {
     }
 
     /** Every table's {@link Sum}, by qualified name, sorted; {@code excluded} tables (run logs) left out. */
-    static Map<String, Sum> of(TestDatabase db, Set<String> excluded) {
+    public static Map<String, Sum> of(TestDatabase db, Set<String> excluded) {
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             Map<String, List<String>> dropped = new LinkedHashMap<>();
             List<String> tables = new ArrayList<>();
@@ -96,12 +94,12 @@ final class TableChecksums {
         }
     }
 
-    static long rows(Map<String, Sum> sums) {
+    public static long rows(Map<String, Sum> sums) {
         return sums.values().stream().mapToLong(Sum::rows).sum();
     }
 
     /** The tables whose figures differ, with both sides, for an assertion message. */
-    static Map<String, String> differences(Map<String, Sum> expected, Map<String, Sum> actual) {
+    public static Map<String, String> differences(Map<String, Sum> expected, Map<String, Sum> actual) {
         Map<String, String> diff = new TreeMap<>();
         for (String t : expected.keySet()) {
             if (!String.valueOf(expected.get(t)).equals(String.valueOf(actual.get(t)))) {
