@@ -37,24 +37,14 @@ final class RunScope {
         if (group != null) {
             inGroup(c, group);
         }
-        Extent extent;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT * FROM reporting.fnc_registrar_alcance(?, ?::pg_snapshot, ?, ?::date::timestamptz)")) {
             ps.setObject(1, runId);
             ps.setString(2, since);
             ps.setString(3, wellId);
             ps.setObject(4, floor);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                LocalDate from = rs.getObject(3, LocalDate.class);
-                if (from == null) {
-                    return java.util.Optional.empty();
-                }
-                extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
-            }
+            return recorded(c, runId, ps);
         }
-        setWindow(c, runId, extent);
-        return java.util.Optional.of(extent);
     }
 
     /**
@@ -89,19 +79,28 @@ final class RunScope {
             ps.setObject(2, runId);
             ps.executeUpdate();
         }
-        Extent extent;
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)
                   FROM reporting.pipeline_run_alcance a WHERE a.run_id = ?""")) {
             ps.setObject(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                LocalDate from = rs.getObject(3, LocalDate.class);
-                if (from == null) {
-                    return java.util.Optional.empty();
-                }
-                extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
+            return recorded(c, runId, ps);
+        }
+    }
+
+    /**
+     * Reads a scope's figures (wells, ranges, first day, last day) from the query's one row and records its window on
+     * the run; empty when the scope has no day.
+     */
+    private static java.util.Optional<Extent> recorded(Connection c, UUID runId, PreparedStatement query)
+            throws SQLException {
+        Extent extent;
+        try (ResultSet rs = query.executeQuery()) {
+            rs.next();
+            LocalDate from = rs.getObject(3, LocalDate.class);
+            if (from == null) {
+                return java.util.Optional.empty();
             }
+            extent = new Extent(rs.getLong(1), rs.getLong(2), new RunWindow(from, rs.getObject(4, LocalDate.class)));
         }
         setWindow(c, runId, extent);
         return java.util.Optional.of(extent);
