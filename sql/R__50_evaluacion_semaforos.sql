@@ -1,8 +1,9 @@
 -- BP010 family 5 (docs/SEED.md: V8 evaluacion semaforos reporting): phase 5 step 2, the semaphores, and phase 6, the defaults.
 --
--- reporting.aplicar_evaluacion_universal(p_run_id, p_as_of): for every variable of referencial.tbl_limites_pozo that
--- has a <variable> and a <variable>_status column in reporting.dataset_current_values (checked in pg_catalog,
--- quoted with %I), ONE UPDATE writes <variable>_status for every well, following the order of docs/CONTRACTS.md §6 (first match wins):
+-- reporting.aplicar_evaluacion_universal(p_run_id, p_as_of, p_solo_cambios): for every variable of
+-- referencial.tbl_limites_pozo that has a <variable> and a <variable>_status column in reporting.dataset_current_values
+-- (checked in pg_catalog, quoted with %I), ONE UPDATE writes <variable>_status of the wells it judges, following the
+-- order of docs/CONTRACTS.md §6 (first match wins):
 --   0 no value
 --   9 stale: <variable>_ts (else fecha_hora_ultima_lectura) older than p_as_of minus the offline allowance
 --     (referencial.config_evaluacion 'offline_allowance_min', a per-variable row overrides the global one; 120)
@@ -15,24 +16,46 @@
 -- ranked by tbl_ref_estados_operativos.prioridad: CRITICAL > OFFLINE > WARNING > NORMAL > UNKNOWN; ties by the code's
 -- severidad_orden, then variable name), peor_variable, peor_status, n_variables_alerta (codes 1, 2, 6, 7, 8, 9),
 -- n_variables_criticas (state CRITICAL: codes 1, 7, 8) and evaluado_en = p_as_of. Then ONE statement keeps
--- reporting.fact_alertas (tipo SEMAFORO): a row opens when a variable enters codes 1, 2, 6, 7, 8, 9, is updated while
--- it stays in them (code, severity, value; actualizada_en = when they last changed) and closes (vigente false,
--- cerrada_en) when it leaves. Times are p_as_of, so a rerun with the same
--- asOf changes nothing.
+-- reporting.fact_alertas (tipo SEMAFORO) of those wells: a row opens when a variable enters codes 1, 2, 6, 7, 8, 9, is
+-- updated while it stays in them (code, severity, value; actualizada_en = when they last changed) and closes
+-- (vigente false, cerrada_en) when it leaves. Times are p_as_of, so a rerun with the same asOf changes nothing.
+--
+-- Which wells are judged (the result always equals judging every well; SemaphoreIncrementalIT checks it):
+--   * every well when called by hand (p_run_id NULL), by a run without a scope (an explicit window) unless
+--     p_solo_cambios, at the first call, after the procedure was redefined, or when the reference rows it reads changed
+--     (limits, evaluation settings, REPRESENTATIVIDAD rules, status catalogue, state priorities, the variables judged,
+--     fnc_evaluar_variable: their md5 is kept in reporting.huella_paso, paso 'semaforos');
+--   * otherwise (an incremental run, or p_solo_cambios: the runner's staleness refresh of a run with nothing new) only
+--     the wells whose inputs can have changed: the run's scope wells (new readings, their DQ verdicts), every well whose
+--     current-values row was written since the previous call (updated_at, any writer), wells never judged, and the
+--     wells whose staleness flips - one set-based pass over every well compares each variable's class (0 no value, 9
+--     stale, else judged) with its stored code. A well none of these hold for keeps its codes (its inputs are those of
+--     its last judgement, and only the staleness depends on p_as_of); its evaluado_en moves to p_as_of.
+
+DROP PROCEDURE IF EXISTS reporting.aplicar_evaluacion_universal(uuid, timestamptz);
 
 CREATE OR REPLACE PROCEDURE reporting.aplicar_evaluacion_universal(
-    p_run_id uuid DEFAULT NULL,
-    p_as_of  timestamptz DEFAULT now())
+    p_run_id       uuid DEFAULT NULL,
+    p_as_of        timestamptz DEFAULT now(),
+    p_solo_cambios boolean DEFAULT false)
 LANGUAGE plpgsql
+SET jit = off
+SET work_mem = '64MB'
 AS $proc$
 DECLARE
     v_as_of     constant timestamptz := coalesce(p_as_of, now());
+    v_alcance   constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_var       record;
     v_vars      text[] := '{}';
     v_unpivot   text := '';
     v_agg       text := '';
     v_set       text := '';
+    v_clases    text := '';
     v_sql       text;
+    v_huella    text;
+    v_previa    reporting.huella_paso%ROWTYPE;
+    v_completa  boolean;
+    v_juzgados  bigint;
     v_pozos     bigint;
     v_resumen   text;
     v_abiertas  bigint;
@@ -40,12 +63,16 @@ DECLARE
     v_cerradas  bigint;
 BEGIN
     -- Variables to evaluate: in the limits catalogue, with a numeric value column and a status column; the time of
-    -- the variable's latest reading is <variable>_ts when that column exists.
+    -- the variable's latest reading is <variable>_ts when that column exists. offline_min: its offline allowance.
     FOR v_var IN
         SELECT l.nombre_tecnico AS variable,
                EXISTS (SELECT 1 FROM reporting.fnc_columnas('reporting', 'dataset_current_values') t
                         WHERE t.column_name = l.nombre_tecnico || '_ts'
-                          AND t.data_type = 'timestamp with time zone') AS tiene_ts
+                          AND t.data_type = 'timestamp with time zone') AS tiene_ts,
+               coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                          WHERE c.clave = 'offline_allowance_min' AND c.nombre_tecnico = l.nombre_tecnico),
+                        (SELECT c.valor_num FROM referencial.config_evaluacion c
+                          WHERE c.clave = 'offline_allowance_min' AND c.nombre_tecnico IS NULL), 120) AS offline_min
           FROM (SELECT DISTINCT nombre_tecnico FROM referencial.tbl_limites_pozo) l
          WHERE EXISTS (SELECT 1 FROM reporting.fnc_columnas('reporting', 'dataset_current_values') c
                         WHERE c.column_name = l.nombre_tecnico
@@ -63,6 +90,15 @@ BEGIN
         v_agg     := v_agg || format(', max(r.codigo) FILTER (WHERE r.variable = %L) AS %I',
                                      v_var.variable, v_var.variable || '_status');
         v_set     := v_set || format('%I = a.%I, ', v_var.variable || '_status', v_var.variable || '_status');
+        -- the variable's class now (0 no value, 9 stale, -1 judged by its value) against its stored code's class
+        v_clases  := v_clases || CASE WHEN v_clases = '' THEN '' ELSE E'\n               OR ' END
+                     || format('(CASE WHEN d.%1$I IS NULL THEN 0 WHEN %2$s < $1 - make_interval(secs => %3$L::double precision * 60)'
+                               ' THEN 9 ELSE -1 END) IS DISTINCT FROM (CASE WHEN d.%4$I IN (0, 9) THEN d.%4$I::integer'
+                               ' WHEN d.%4$I IS NOT NULL THEN -1 END)',
+                               v_var.variable,
+                               CASE WHEN v_var.tiene_ts THEN format('d.%I', v_var.variable || '_ts')
+                                    ELSE 'd.fecha_hora_ultima_lectura' END,
+                               v_var.offline_min, v_var.variable || '_status');
     END LOOP;
 
     IF cardinality(v_vars) = 0 THEN
@@ -70,10 +106,54 @@ BEGIN
         RETURN;
     END IF;
 
+    -- The reference rows a judgement reads (only the columns it reads), and the variables judged.
+    SELECT md5(concat_ws(E'\n',
+               (SELECT string_agg(ROW(l.well_id, l.nombre_tecnico, l.min_critical, l.min_warning, l.max_warning,
+                                      l.max_critical, l.target, l.tolerancia_pct)::text, ';'
+                                  ORDER BY l.nombre_tecnico, l.well_id NULLS FIRST)
+                  FROM referencial.tbl_limites_pozo l),
+               (SELECT string_agg(ROW(c.clave, c.nombre_tecnico, c.valor_num)::text, ';'
+                                  ORDER BY c.clave, c.nombre_tecnico NULLS FIRST)
+                  FROM referencial.config_evaluacion c WHERE c.clave IN ('tolerancia_pct', 'offline_allowance_min')),
+               (SELECT string_agg(ROW(r.rule_id, r.tipo, r.activa, r.nombre_tecnico)::text, ';' ORDER BY r.rule_id)
+                  FROM referencial.tbl_dq_rules r),
+               (SELECT string_agg(ROW(s.codigo, s.estado_operativo, s.severidad_orden)::text, ';' ORDER BY s.codigo)
+                  FROM referencial.catalogo_status s),
+               (SELECT string_agg(ROW(e.codigo, e.prioridad)::text, ';' ORDER BY e.codigo)
+                  FROM referencial.tbl_ref_estados_operativos e),
+               (SELECT md5(p.prosrc) FROM pg_proc p
+                 WHERE p.oid = 'referencial.fnc_evaluar_variable(double precision, double precision, double precision, double precision, double precision, double precision, double precision)'::regprocedure),
+               v_unpivot))
+      INTO v_huella;
+    SELECT * INTO v_previa FROM reporting.huella_paso WHERE paso = 'semaforos';
+    v_completa := p_run_id IS NULL OR (v_alcance IS NULL AND NOT coalesce(p_solo_cambios, false))
+                  OR v_previa.huella IS DISTINCT FROM v_huella;
+
+    IF to_regclass('pg_temp.bp010_sem_pozos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_sem_pozos;
+    END IF;
+    CREATE TEMP TABLE bp010_sem_pozos (well_id text PRIMARY KEY) ON COMMIT DROP;
+    IF v_completa THEN
+        INSERT INTO bp010_sem_pozos SELECT d.well_id FROM reporting.dataset_current_values d;
+    ELSE
+        EXECUTE format($sql$
+            INSERT INTO bp010_sem_pozos
+            SELECT d.well_id
+              FROM reporting.dataset_current_values d
+             WHERE d.evaluado_en IS NULL OR d.updated_at >= $2
+                OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a WHERE a.run_id = $3 AND a.well_id = d.well_id)
+                OR %s
+            $sql$, v_clases)
+        USING v_as_of, v_previa.ejecutado_en, v_alcance;
+    END IF;
+    GET DIAGNOSTICS v_juzgados = ROW_COUNT;
+    ANALYZE bp010_sem_pozos;
+
     v_sql := format($sql$
         WITH lecturas AS (
             SELECT d.well_id, u.variable, u.valor, u.ts
               FROM reporting.dataset_current_values d
+              JOIN bp010_sem_pozos w ON w.well_id = d.well_id
              CROSS JOIN LATERAL (VALUES %1$s) AS u(variable, valor, ts)
         ), limites AS (
             SELECT l.*,
@@ -143,11 +223,21 @@ BEGIN
     EXECUTE v_sql USING p_run_id, v_as_of;
     GET DIAGNOSTICS v_pozos = ROW_COUNT;
 
-    -- Alert history (one statement): the variables now at an alert code, against the live SEMAFORO rows.
+    -- The wells not judged again: their codes stand, judged as of p_as_of.
+    IF NOT v_completa THEN
+        UPDATE reporting.dataset_current_values d
+           SET evaluado_en = v_as_of
+         WHERE d.evaluado_en IS DISTINCT FROM v_as_of
+           AND NOT EXISTS (SELECT 1 FROM bp010_sem_pozos w WHERE w.well_id = d.well_id);
+    END IF;
+
+    -- Alert history (one statement): the variables of the judged wells now at an alert code, against their live
+    -- SEMAFORO rows (and those of wells no longer in the current values, which close).
     v_sql := format($sql$
         WITH actuales AS (
             SELECT d.well_id, u.variable, u.codigo, u.valor, s.estado_operativo AS severidad
               FROM reporting.dataset_current_values d
+              JOIN bp010_sem_pozos w ON w.well_id = d.well_id
              CROSS JOIN LATERAL (VALUES %1$s) AS u(variable, codigo, valor)
               JOIN referencial.catalogo_status s ON s.codigo = u.codigo
              WHERE u.codigo IN (1, 2, 6, 7, 8, 9)
@@ -155,6 +245,8 @@ BEGIN
             UPDATE reporting.fact_alertas f
                SET vigente = false, cerrada_en = $2, actualizada_en = $2, run_id = coalesce($1, f.run_id)
              WHERE f.vigente AND f.tipo = 'SEMAFORO'
+               AND (EXISTS (SELECT 1 FROM bp010_sem_pozos w WHERE w.well_id = f.well_id)
+                    OR NOT EXISTS (SELECT 1 FROM reporting.dataset_current_values d WHERE d.well_id = f.well_id))
                AND NOT EXISTS (SELECT 1 FROM actuales a WHERE a.well_id = f.well_id AND a.variable = f.referencia)
             RETURNING 1
         ), seguidas AS (
@@ -181,19 +273,28 @@ BEGIN
            FROM unnest(v_vars) v));
     EXECUTE v_sql INTO v_abiertas, v_seguidas, v_cerradas USING p_run_id, v_as_of;
 
+    INSERT INTO reporting.huella_paso AS h (paso, huella, ejecutado_en)
+    VALUES ('semaforos', v_huella, now())
+    ON CONFLICT (paso) DO UPDATE SET huella = EXCLUDED.huella, ejecutado_en = EXCLUDED.ejecutado_en;
+
     SELECT string_agg(format('%s %s', e.codigo, coalesce(n.n, 0)), ', ' ORDER BY e.prioridad DESC)
       INTO v_resumen
       FROM referencial.tbl_ref_estados_operativos e
       LEFT JOIN (SELECT estado_operativo, count(*) AS n FROM reporting.dataset_current_values
                   WHERE evaluado_en = v_as_of GROUP BY estado_operativo) n ON n.estado_operativo = e.codigo;
 
-    RAISE NOTICE 'aplicar_evaluacion_universal: % wells x % variables evaluated as of %; states: %; alerts opened %, changed %, closed %',
-        v_pozos, cardinality(v_vars), v_as_of, v_resumen, v_abiertas, v_seguidas, v_cerradas;
+    RAISE NOTICE 'aplicar_evaluacion_universal: % wells x % variables judged (%) as of %; states: %; alerts opened %, changed %, closed %',
+        v_pozos, cardinality(v_vars),
+        CASE WHEN v_completa THEN 'every well' ELSE 'the wells whose inputs or staleness changed' END,
+        v_as_of, v_resumen, v_abiertas, v_seguidas, v_cerradas;
 END
 $proc$;
 
-COMMENT ON PROCEDURE reporting.aplicar_evaluacion_universal(uuid, timestamptz) IS
-    'Phase 5.2: semaphore codes 0-9 (docs/CONTRACTS.md §6 order) of every limited variable of every well in dataset_current_values, the well''s operational state from its worst variable, and the SEMAFORO alert history; one UPDATE for the current values, one statement for the alerts';
+COMMENT ON PROCEDURE reporting.aplicar_evaluacion_universal(uuid, timestamptz, boolean) IS
+    'Phase 5.2: semaphore codes 0-9 (docs/CONTRACTS.md §6 order) of every limited variable, the well''s operational state from its worst variable, and the SEMAFORO alert history; every well, or in an incremental run (or p_solo_cambios) the wells whose inputs or staleness changed - the same result';
+
+-- A new definition judges every well at its next call.
+DELETE FROM reporting.huella_paso WHERE paso = 'semaforos';
 
 
 -- reporting.sp_populate_defaults() (phase 6): baselines and missing configuration from referencial.tbl_config_kpi and

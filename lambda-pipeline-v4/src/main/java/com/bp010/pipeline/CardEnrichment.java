@@ -98,6 +98,7 @@ final class CardEnrichment {
                      ORDER BY g.well_id, g.timestamp_lectura DESC) d
              WHERE cv.well_id = d.well_id
                AND (cv.pump_fillage_ts IS NULL OR cv.pump_fillage_ts <= d.timestamp_lectura)
+               AND (cv.pump_fillage, cv.pump_fillage_ts) IS DISTINCT FROM (d.llenado_pct, d.timestamp_lectura)
                AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
                                 WHERE p.well_id = d.well_id AND p.pump_fillage IS NOT NULL
                                   AND p.timestamp_lectura > d.timestamp_lectura - interval '1 day')""";

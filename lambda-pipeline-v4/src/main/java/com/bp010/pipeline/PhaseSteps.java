@@ -79,9 +79,21 @@ final class PhaseSteps {
                 currentValues(run));
     }
 
-    /** The semaphore evaluation alone: a run with no new data still re-judges staleness against its asOf. */
+    /**
+     * The semaphore evaluation alone: a run with no new data still re-judges staleness against its asOf. Only what
+     * changed is judged again (wells whose staleness flips, whose current values were written since the last call,
+     * or every well after a change of limits or settings): the result equals judging every well.
+     */
     static Step stalenessRefresh(RunContext run) {
-        return Step.of(STALENESS_REFRESH, "CALL reporting.aplicar_evaluacion_universal(?::uuid, ?::timestamptz)",
+        return Step.of(STALENESS_REFRESH,
+                "CALL reporting.aplicar_evaluacion_universal(?::uuid, ?::timestamptz, true)",
+                run.runId(), run.asOfTimestamp());
+    }
+
+    /** The semaphores of a run: every well for an explicit window, else the scope's wells and what changed. */
+    private static Step semaphores(RunContext run) {
+        return Step.of(STALENESS_REFRESH,
+                "CALL reporting.aplicar_evaluacion_universal(?::uuid, ?::timestamptz, false)",
                 run.runId(), run.asOfTimestamp());
     }
 
@@ -90,7 +102,7 @@ final class PhaseSteps {
         var to = run.window().to();
         List<Step> steps = new ArrayList<>(List.of(
                 Step.of("reporting.sp_sync_dim_pozo_targets", "CALL reporting.sp_sync_dim_pozo_targets()"),
-                stalenessRefresh(run),
+                semaphores(run),
                 Step.of("reporting.sp_calcular_derivados_completos",
                         "CALL reporting.sp_calcular_derivados_completos(?::date, ?::date, ?::uuid)",
                         from, to, run.runId()),

@@ -31,9 +31,9 @@ class OracleWellPipelineIT {
                     IF to_regprocedure('reporting.sp_sync_dim_pozo_targets()') IS NULL THEN
                         CREATE PROCEDURE reporting.sp_sync_dim_pozo_targets() LANGUAGE plpgsql AS $p$ BEGIN END $p$;
                     END IF;
-                    IF to_regprocedure('reporting.aplicar_evaluacion_universal(uuid, timestamptz)') IS NULL THEN
+                    IF to_regprocedure('reporting.aplicar_evaluacion_universal(uuid, timestamptz, boolean)') IS NULL THEN
                         CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
-                            p_as_of timestamptz DEFAULT now()) LANGUAGE plpgsql AS $p$ BEGIN END $p$;
+                            p_as_of timestamptz DEFAULT now(), p_solo_cambios boolean DEFAULT false) LANGUAGE plpgsql AS $p$ BEGIN END $p$;
                     END IF;
                 END $$;
                 INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, profundidad_media_perforados,

@@ -57,9 +57,9 @@ class PipelineRunnerIT {
                 DROP PROCEDURE IF EXISTS reporting.sp_sync_dim_pozo_targets();
                 CREATE PROCEDURE reporting.sp_sync_dim_pozo_targets()
                 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('targets'); END $$;
-                DROP PROCEDURE IF EXISTS reporting.aplicar_evaluacion_universal(uuid, timestamptz);
+                DROP PROCEDURE IF EXISTS reporting.aplicar_evaluacion_universal(uuid, timestamptz, boolean);
                 CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
-                    p_as_of timestamptz DEFAULT now())
+                    p_as_of timestamptz DEFAULT now(), p_solo_cambios boolean DEFAULT false)
                 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call, args) VALUES ('semaforos', p_as_of::text); END $$;
                 DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid);
                 CREATE PROCEDURE reporting.sp_calcular_derivados_completos(p_fecha_inicio date DEFAULT NULL,

@@ -47,12 +47,16 @@ class IncrementalRunIT {
      * Left out of the comparison: run logs (one row per run), the run scopes and marks, and what records which runs
      * happened by definition: DQ counts per run, a well's DQ score over the last run's window, alerts (opened and
      * closed at each run's asOf) and the history of consistency findings (a finding that opened at one run and
-     * cleared at a later one); the live consistency findings are compared on their own ({@link #LIVE_FINDINGS}).
+     * cleared at a later one), the steps' bookkeeping of their last call (reporting.huella_paso); the live alerts and
+     * the live consistency findings are compared on their own ({@link #LIVE_ALERTS}, {@link #LIVE_FINDINGS}).
      */
     private static final Set<String> NOT_COMPARED = Set.of("reporting.pipeline_runs", "reporting.pipeline_run_phases",
             "reporting.pipeline_lease", "reporting.pipeline_run_alcance", "reporting.recalculo_pendiente",
             "stage.tbl_dq_run_summary", "reporting.dataset_dq_score_pozo", "reporting.fact_alertas",
-            "stage.tbl_consistency_results");
+            "stage.tbl_consistency_results", "reporting.huella_paso");
+    private static final String LIVE_ALERTS = "SELECT coalesce(string_agg(concat_ws(' ', tipo, well_id, referencia,"
+            + " codigo_status, severidad, valor), E'\\n' ORDER BY tipo, well_id, referencia), '')"
+            + " FROM reporting.fact_alertas WHERE vigente AND tipo = 'SEMAFORO'";
     private static final String LIVE_FINDINGS = "SELECT coalesce(string_agg(concat_ws(' ', codigo, well_id, valor_medido,"
             + " valor_referencia, severidad, mensaje), E'\\n' ORDER BY codigo, well_id), '')"
             + " FROM stage.tbl_consistency_results WHERE vigente";
@@ -141,6 +145,8 @@ class IncrementalRunIT {
                     .as("seed %d (%d batches, %d well-master changes): tables where the incremental runs differ"
                             + " from one full run", seed, batches.size(), masterChanges)
                     .isEmpty();
+            assertThat(incremental.queryValue(LIVE_ALERTS))
+                    .as("seed %d: live alerts", seed).isEqualTo(full.queryValue(LIVE_ALERTS));
             assertThat(incremental.queryValue(LIVE_FINDINGS))
                     .as("seed %d: live consistency findings", seed).isEqualTo(full.queryValue(LIVE_FINDINGS));
             assertThat(incremental.count("SELECT count(*) FROM reporting.fact_operaciones_horarias"))
