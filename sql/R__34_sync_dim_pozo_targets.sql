@@ -7,6 +7,12 @@
 -- NULL field of the per-well row inherits the all-wells value. KPI targets: a per-well row of tbl_config_kpi is the
 -- operator's per-well configuration and is applied here; the all-wells defaults are filled in phase 6 by
 -- reporting.sp_populate_defaults (see dim_pozo.fuente_targets_kpi). Set-based: one statement per table.
+-- Which wells: dim_campo and dim_variable are small and recomputed on every call (written only where they differ);
+-- dim_pozo rows and the depth-derived fluid_level limits only for the wells marked in reporting.dimensiones_pendientes
+-- (V18) since the last call - statement triggers below mark a well when its master row, its limits, its per-well KPI
+-- rows or its dim_pozo row change (every well when an all-wells limits or KPI row changes, a table is truncated, or
+-- this file is redefined). Nothing else the rows read can change, so the result equals a sync of every well
+-- (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
 
 -- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
 -- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.
@@ -52,8 +58,11 @@ COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
 
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_dim_pozo_targets()
 LANGUAGE plpgsql
+SET jit = off
 AS $proc$
 DECLARE
+    v_todos       boolean;
+    v_marcados    bigint;
     v_kpi_cols    constant text[] := ARRAY['target_kwh_por_bbl', 'target_eficiencia_bomba_pct'];
     v_cols        text[];
     v_select      text := '';
@@ -69,6 +78,23 @@ DECLARE
     v_sin_limites text[];
     v_derivados   bigint;
 BEGIN
+    -- The wells to recompute: the marks taken (deleted) now; a NULL mark means every well.
+    IF to_regclass('pg_temp.bp010_dim_pozos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_dim_pozos;
+    END IF;
+    CREATE TEMP TABLE bp010_dim_pozos (well_id text PRIMARY KEY) ON COMMIT DROP;
+    WITH tomadas AS (
+        DELETE FROM reporting.dimensiones_pendientes RETURNING well_id
+    ), todos AS (
+        SELECT bool_or(t.well_id IS NULL) AS todos FROM tomadas t
+    ), pozos AS (
+        INSERT INTO bp010_dim_pozos
+        SELECT DISTINCT t.well_id FROM tomadas t WHERE t.well_id IS NOT NULL
+        RETURNING 1
+    )
+    SELECT coalesce((SELECT todos FROM todos), false), (SELECT count(*) FROM pozos) INTO v_todos, v_marcados;
+    ANALYZE bp010_dim_pozos;
+
     -- Depth-relative limits. A fluid level (ft from surface) means something only against the well's pump depth, so
     -- an all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. Each well with a pump depth Dp
     -- (TVD when known) gets its own fluid_level row: too much fluid above the pump (under-pumped) below Dp - 2000 ft,
@@ -79,6 +105,7 @@ BEGIN
         SELECT m.well_id, coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) AS dp
           FROM stage.tbl_pozo_maestra m
          WHERE coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) > 2500
+           AND (v_todos OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
     ), derivados AS (
         SELECT p.well_id, p.dp - 2000 AS min_warning, p.dp - 300 AS target, p.dp - 100 AS max_warning,
                p.dp AS max_critical, g.unidad, g.clasificacion, g.volatilidad_pct
@@ -87,6 +114,7 @@ BEGIN
     ), obsoletos AS (
         DELETE FROM referencial.tbl_limites_pozo l
          WHERE l.nombre_tecnico = 'fluid_level' AND l.fuente = 'derivado_maestra'
+           AND (v_todos OR l.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
            AND NOT EXISTS (SELECT 1 FROM derivados d WHERE d.well_id = l.well_id)
         RETURNING 1
     ), escritos AS (
@@ -183,7 +211,8 @@ BEGIN
 
     v_sql := format($sql$
         WITH efectivos AS (
-            SELECT * FROM reporting.fnc_limites_efectivos()
+            SELECT e.* FROM reporting.fnc_limites_efectivos() e
+             WHERE $1 OR e.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
         ), agg AS (
             SELECT e.well_id,
                    jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
@@ -201,6 +230,7 @@ BEGIN
               FROM referencial.tbl_config_kpi k
              WHERE k.well_id IS NOT NULL AND k.target IS NOT NULL
                AND k.kpi IN ('kwh_por_bbl', 'eficiencia_volumetrica_pct')
+               AND ($1 OR k.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
              GROUP BY k.well_id
         )
         INSERT INTO reporting.dim_pozo AS d (well_id, nombre_pozo, campo, yacimiento, estado_pozo, tipo_levantamiento,
@@ -230,6 +260,7 @@ BEGIN
           LEFT JOIN agg a ON a.well_id = m.well_id
           LEFT JOIN kpi k ON k.well_id = m.well_id
           LEFT JOIN reporting.dim_pozo o ON o.well_id = m.well_id
+         WHERE $1 OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
         ON CONFLICT (well_id) DO UPDATE SET
                nombre_pozo = EXCLUDED.nombre_pozo, campo = EXCLUDED.campo, yacimiento = EXCLUDED.yacimiento,
                estado_pozo = EXCLUDED.estado_pozo, tipo_levantamiento = EXCLUDED.tipo_levantamiento,
@@ -249,16 +280,24 @@ BEGIN
             OR d.target_eficiencia_bomba_pct IS DISTINCT FROM EXCLUDED.target_eficiencia_bomba_pct
             OR d.fuente_targets_kpi IS DISTINCT FROM EXCLUDED.fuente_targets_kpi
         $sql$, v_select, v_insert, v_values, v_set, v_changed);
-    EXECUTE v_sql;
-    GET DIAGNOSTICS v_pozos = ROW_COUNT;
+    IF v_todos OR v_marcados > 0 THEN
+        EXECUTE v_sql USING v_todos;
+        GET DIAGNOSTICS v_pozos = ROW_COUNT;
+    ELSE
+        v_pozos := 0;
+    END IF;
+
+    -- What this call wrote (derived limits, dim_pozo rows) marked its own wells again: already recomputed.
+    DELETE FROM reporting.dimensiones_pendientes p WHERE p.xid = pg_current_xact_id_if_assigned();
 
     SELECT array_agg(DISTINCT substr(c, 8) ORDER BY substr(c, 8))
       INTO v_sin_limites
       FROM unnest(coalesce(v_cols, '{}')) c
      WHERE NOT EXISTS (SELECT 1 FROM referencial.tbl_limites_pozo l WHERE l.nombre_tecnico = substr(c, 8));
 
-    RAISE NOTICE 'sp_sync_dim_pozo_targets: % fields, % variables, % wells written (% target columns%)',
-        v_campos, v_variables, v_pozos, coalesce(array_length(v_cols, 1), 0),
+    RAISE NOTICE 'sp_sync_dim_pozo_targets: % fields, % variables, % wells written of % recomputed (% target columns%)',
+        v_campos, v_variables, v_pozos, CASE WHEN v_todos THEN 'every well' ELSE v_marcados::text END,
+        coalesce(array_length(v_cols, 1), 0),
         CASE WHEN v_sin_limites IS NULL THEN ''
              ELSE '; without limits: ' || array_to_string(v_sin_limites, ', ') END;
 END
@@ -266,3 +305,56 @@ $proc$;
 
 COMMENT ON PROCEDURE reporting.sp_sync_dim_pozo_targets() IS
     'Phase 5.1: dim_campo and dim_variable from the masters; dim_pozo identity, target_<variable> and effective limits from tbl_limites_pozo (per-well fields override the all-wells row), per-well KPI targets from tbl_config_kpi';
+
+-- The marks (reporting.dimensiones_pendientes): one statement trigger function for the tables the sync reads. A row
+-- inserted, deleted, or updated into something else (load times aside) marks its well_id; a NULL well_id (an
+-- all-wells limits or KPI row) and a TRUNCATE mark every well.
+CREATE OR REPLACE FUNCTION reporting.fnc_marcar_dimensiones()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, TG_TABLE_NAME || ' truncated');
+    ELSIF TG_OP = 'INSERT' THEN
+        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+        SELECT DISTINCT n.well_id, TG_TABLE_NAME FROM nuevo n;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+        SELECT DISTINCT o.well_id, TG_TABLE_NAME FROM viejo o;
+    ELSE
+        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+        SELECT DISTINCT x.j ->> 'well_id', TG_TABLE_NAME
+          FROM ((SELECT to_jsonb(n) - 'created_at' - 'updated_at' AS j FROM nuevo n
+                 EXCEPT SELECT to_jsonb(o) - 'created_at' - 'updated_at' FROM viejo o)
+                UNION ALL
+                (SELECT to_jsonb(o) - 'created_at' - 'updated_at' FROM viejo o
+                 EXCEPT SELECT to_jsonb(n) - 'created_at' - 'updated_at' FROM nuevo n)) x;
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_marcar_dimensiones() IS
+    'Statement trigger: marks in reporting.dimensiones_pendientes the wells of the rows a statement changed (NULL: every well) for the next sp_sync_dim_pozo_targets';
+
+DO $$
+DECLARE
+    v_tabla text;
+BEGIN
+    FOREACH v_tabla IN ARRAY ARRAY['stage.tbl_pozo_maestra', 'referencial.tbl_limites_pozo',
+                                   'referencial.tbl_config_kpi', 'reporting.dim_pozo'] LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER trg_dimensiones_ins AFTER INSERT ON %s REFERENCING NEW TABLE AS nuevo'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones()', v_tabla);
+        EXECUTE format('CREATE OR REPLACE TRIGGER trg_dimensiones_upd AFTER UPDATE ON %s REFERENCING OLD TABLE AS viejo'
+                       ' NEW TABLE AS nuevo FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones()',
+                       v_tabla);
+        EXECUTE format('CREATE OR REPLACE TRIGGER trg_dimensiones_del AFTER DELETE ON %s REFERENCING OLD TABLE AS viejo'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones()', v_tabla);
+        EXECUTE format('CREATE OR REPLACE TRIGGER trg_dimensiones_trunc AFTER TRUNCATE ON %s'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones()', v_tabla);
+    END LOOP;
+END
+$$;
+
+-- A new definition recomputes every well at its next call.
+INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'R__34 redefined');

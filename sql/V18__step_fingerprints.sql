@@ -15,3 +15,17 @@ COMMENT ON TABLE reporting.huella_paso IS
 -- instead of growing the table between autovacuums (a 1,000-well table had reached 2,500 pages, 17 dead versions
 -- per row, after two runs).
 ALTER TABLE reporting.dataset_current_values SET (fillfactor = 50);
+
+-- Wells whose dimension rows (reporting.dim_pozo, and the depth-derived fluid_level limits) the next
+-- reporting.sp_sync_dim_pozo_targets must recompute: written by statement triggers on what the sync reads (the well
+-- master, the limits, the per-well KPI configuration, dim_pozo itself; R__34); well_id NULL = every well. The sync
+-- deletes what it took; xid is the writing transaction (the sync drops the marks its own writes leave).
+CREATE TABLE reporting.dimensiones_pendientes (
+    well_id    text,
+    motivo     text NOT NULL,
+    xid        xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    creado_en  timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE reporting.dimensiones_pendientes IS
+    'Wells (NULL = every well) whose dim_pozo row and derived limits the next sp_sync_dim_pozo_targets recomputes, with the table whose change asked for it';
+INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'migration V18');

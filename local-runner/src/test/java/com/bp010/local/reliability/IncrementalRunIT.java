@@ -47,13 +47,15 @@ class IncrementalRunIT {
      * Left out of the comparison: run logs (one row per run), the run scopes and marks, and what records which runs
      * happened by definition: DQ counts per run, a well's DQ score over the last run's window, alerts (opened and
      * closed at each run's asOf) and the history of consistency findings (a finding that opened at one run and
-     * cleared at a later one), the steps' bookkeeping of their last call (reporting.huella_paso); the live alerts and
+     * cleared at a later one), the steps' bookkeeping of their last call and the dimension marks phase 6 leaves for the
+     * next sync (reporting.huella_paso, reporting.dimensiones_pendientes); the live alerts and
      * the live consistency findings are compared on their own ({@link #LIVE_ALERTS}, {@link #LIVE_FINDINGS}).
      */
     private static final Set<String> NOT_COMPARED = Set.of("reporting.pipeline_runs", "reporting.pipeline_run_phases",
             "reporting.pipeline_lease", "reporting.pipeline_run_alcance", "reporting.recalculo_pendiente",
             "stage.tbl_dq_run_summary", "reporting.dataset_dq_score_pozo", "reporting.fact_alertas",
-            "stage.tbl_consistency_results", "reporting.huella_paso");
+            "stage.tbl_consistency_results", "reporting.huella_paso",
+            "reporting.dimensiones_pendientes");
     private static final String LIVE_ALERTS = "SELECT coalesce(string_agg(concat_ws(' ', tipo, well_id, referencia,"
             + " codigo_status, severidad, valor), E'\\n' ORDER BY tipo, well_id, referencia), '')"
             + " FROM reporting.fact_alertas WHERE vigente AND tipo = 'SEMAFORO'";
