@@ -56,6 +56,7 @@ COMMENT ON FUNCTION reporting.fnc_ml_sync_registrar(text, timestamptz, bigint) I
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_cdi_to_reporting(
     p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
+SET jit = off
 AS $$
 DECLARE
     v_sync   timestamptz := reporting.fnc_ml_sync_hasta('CDI');
@@ -63,6 +64,8 @@ DECLARE
     v_hasta  timestamptz;
     v_nuevas bigint;
     v_n      bigint;
+    v_hora_min timestamptz;
+    v_hora_max timestamptz;
 BEGIN
     SELECT max(t.ts), sum(t.n) INTO v_hasta, v_nuevas
       FROM (SELECT max(created_at) AS ts, count(*) AS n FROM universal.diagnostico WHERE created_at > v_sync
@@ -75,23 +78,32 @@ BEGIN
         RETURN;
     END IF;
 
+    -- The wells with rows since v_desde (every step below works per well from them, by index).
+    IF to_regclass('pg_temp.bp010_cdi_pozos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_cdi_pozos;
+    END IF;
+    CREATE TEMP TABLE bp010_cdi_pozos (well_id text PRIMARY KEY, con_carta boolean NOT NULL) ON COMMIT DROP;
+    INSERT INTO bp010_cdi_pozos
+    SELECT x.well_id, bool_or(x.con_carta)
+      FROM (SELECT well_id, true AS con_carta FROM universal.diagnostico WHERE created_at > v_desde
+            UNION ALL
+            SELECT well_id, true FROM universal.stroke WHERE created_at > v_desde
+            UNION ALL
+            SELECT d.well_id, false FROM universal.validacion_experta v
+              JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
+             WHERE v.validado_en > v_desde) x
+     GROUP BY x.well_id;
+    ANALYZE bp010_cdi_pozos;
+
     -- 1. Current values of the wells with new rows: latest diagnosis, and the model's accuracy as judged by experts
     --    (share of validated diagnoses found correct; each diagnosis counted once, by its latest validation).
     UPDATE reporting.dataset_current_values cv
        SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, cdi_modelo_version = s.modelo_version,
            cdi_fecha = s.timestamp_lectura, ai_accuracy_cdi = s.accuracy, ai_accuracy_n_validaciones = s.n_val,
            run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
-      FROM (WITH pozos AS (
-                SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
-                UNION
-                SELECT well_id FROM universal.stroke WHERE created_at > v_desde
-                UNION
-                SELECT d.well_id FROM universal.validacion_experta v
-                  JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
-                 WHERE v.validado_en > v_desde)
-            SELECT p.well_id, ult.clase, ult.probabilidad, ult.modelo_version, ult.timestamp_lectura,
+      FROM (SELECT p.well_id, ult.clase, ult.probabilidad, ult.modelo_version, ult.timestamp_lectura,
                    acc.accuracy, coalesce(acc.n_val, 0)::integer AS n_val
-              FROM pozos p
+              FROM bp010_cdi_pozos p
               LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.timestamp_lectura
                                    FROM universal.diagnostico d
                                   WHERE d.well_id = p.well_id
@@ -105,7 +117,10 @@ BEGIN
                                           WHERE d.well_id = p.well_id
                                           ORDER BY v.diagnostico_id, v.validado_en DESC, v.validacion_id DESC) v
                                 ) acc ON true) s
-     WHERE cv.well_id = s.well_id;
+     WHERE cv.well_id = s.well_id
+       AND (cv.cdi_diagnostico, cv.cdi_probabilidad, cv.cdi_modelo_version, cv.cdi_fecha, cv.ai_accuracy_cdi,
+            cv.ai_accuracy_n_validaciones)
+           IS DISTINCT FROM (s.clase, s.probabilidad, s.modelo_version, s.timestamp_lectura, s.accuracy, s.n_val);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % current-value rows updated', v_n;
 
@@ -118,31 +133,39 @@ BEGIN
             cdi_diagnostico, cdi_probabilidad, fuente, position_fondo, load_fondo, llenado_pct, severidad, base,
             modelo_version, razones, updated_at)
     SELECT c.well_id, c.timestamp_lectura, c.position, c.load, cardinality(c.position),
-           (SELECT max(v) - min(v) FROM unnest(c.position) v), (SELECT max(v) FROM unnest(c.load) v),
-           (SELECT min(v) FROM unnest(c.load) v), stage.fnc_calc_card_area(c.position, c.load),
-           coalesce(stage.fnc_calc_prhp(stage.fnc_calc_card_area(c.position, c.load), c.spm, cfg.prhp_divisor), c.prhp),
+           g.carrera, g.carga_max, g.carga_min, g.area,
+           coalesce(stage.fnc_calc_prhp(g.area, c.spm, cfg.prhp_divisor), c.prhp),
            dg.clase, dg.probabilidad,
            -- the source of the card shown and its diagnosis: the rules of the pipeline's card step, or an ML module
            CASE WHEN c.stroke_id IS NULL THEN c.fuente
                 WHEN dg.modelo_version LIKE 'bp010-rules-%' THEN 'RULES' ELSE 'ML' END,
            fondo.position, fondo.load, dg.llenado_pct, dg.severidad, dg.base, dg.modelo_version, dg.razones, now()
-      FROM (SELECT DISTINCT ON (x.well_id) x.*
-              FROM (SELECT s.well_id, s.timestamp_lectura, s.position, s.load,
-                           coalesce(s.spm, cv.strokes_per_minute) AS spm, NULL::double precision AS prhp,
-                           'ML'::text AS fuente, s.stroke_id
-                      FROM universal.stroke s
-                      LEFT JOIN reporting.dataset_current_values cv ON cv.well_id = s.well_id
-                     WHERE s.tipo_carta = 'SUPERFICIE'
-                       AND s.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
-                                         UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)
-                    UNION ALL
-                    SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL
-                      FROM reporting.dataset_latest_dynacard k
-                     WHERE k.well_id IN (SELECT well_id FROM universal.diagnostico WHERE created_at > v_desde
-                                         UNION SELECT well_id FROM universal.stroke WHERE created_at > v_desde)) x
-             ORDER BY x.well_id, x.timestamp_lectura DESC, (x.stroke_id IS NOT NULL) DESC,
-                      x.stroke_id DESC NULLS LAST) c
+      FROM (-- per well, the newer of its latest surface stroke (one per reading: stroke_uk, read backwards) and the
+            -- card already shown; at the same time the stroke wins
+            SELECT x.*
+              FROM bp010_cdi_pozos p
+             CROSS JOIN LATERAL (
+                    SELECT y.*
+                      FROM (SELECT s.well_id, s.timestamp_lectura, s.position, s.load,
+                                   coalesce(s.spm, (SELECT cv.strokes_per_minute FROM reporting.dataset_current_values cv
+                                                     WHERE cv.well_id = s.well_id)) AS spm,
+                                   NULL::double precision AS prhp, 'ML'::text AS fuente, s.stroke_id
+                              FROM (SELECT s1.* FROM universal.stroke s1
+                                     WHERE s1.well_id = p.well_id AND s1.tipo_carta = 'SUPERFICIE'
+                                     ORDER BY s1.timestamp_lectura DESC
+                                     LIMIT 1) s
+                            UNION ALL
+                            SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL
+                              FROM reporting.dataset_latest_dynacard k
+                             WHERE k.well_id = p.well_id) y
+                     ORDER BY y.timestamp_lectura DESC, (y.stroke_id IS NOT NULL) DESC
+                     LIMIT 1) x
+             WHERE p.con_carta) c
      CROSS JOIN reporting.fnc_config_fisica() cfg
+     -- the card's geometry, each once
+     CROSS JOIN LATERAL (SELECT (SELECT max(v) - min(v) FROM unnest(c.position) v) AS carrera,
+                                l.carga_max, l.carga_min, stage.fnc_calc_card_area(c.position, c.load) AS area
+                           FROM (SELECT max(v) AS carga_max, min(v) AS carga_min FROM unnest(c.load) v) l) g
       LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.llenado_pct, d.severidad, d.base,
                                 d.razones
                            FROM universal.diagnostico d
@@ -172,18 +195,28 @@ BEGIN
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % latest cards written', v_n;
 
-    -- 3. Hourly facts: the latest diagnosis of each hour that has new diagnoses.
+    -- 3. Hourly facts: the latest diagnosis of each hour that has new diagnoses (per well and hour, by index; the
+    --    hours in a temp table so that the update probes the facts by key instead of reading the partition).
+    IF to_regclass('pg_temp.bp010_cdi_horas') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_cdi_horas;
+    END IF;
+    CREATE TEMP TABLE bp010_cdi_horas ON COMMIT DROP AS
+    SELECT DISTINCT d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora
+      FROM universal.diagnostico d WHERE d.created_at > v_desde;
+    ANALYZE bp010_cdi_horas;
+    SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
     UPDATE reporting.fact_operaciones_horarias h
        SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
-      FROM (SELECT DISTINCT ON (d.well_id, date_trunc('hour', d.timestamp_lectura))
-                   d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
-              FROM universal.diagnostico d
-             WHERE (d.well_id, date_trunc('hour', d.timestamp_lectura)) IN
-                   (SELECT n.well_id, date_trunc('hour', n.timestamp_lectura) FROM universal.diagnostico n
-                     WHERE n.created_at > v_desde)
-             ORDER BY d.well_id, date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC, d.created_at DESC,
-                      d.diagnostico_id DESC) s
+      FROM (SELECT n.well_id, n.hora, u.clase, u.probabilidad
+              FROM bp010_cdi_horas n
+             CROSS JOIN LATERAL (SELECT d.clase, d.probabilidad
+                                   FROM universal.diagnostico d
+                                  WHERE d.well_id = n.well_id AND d.timestamp_lectura >= n.hora
+                                    AND d.timestamp_lectura < n.hora + interval '1 hour'
+                                  ORDER BY d.timestamp_lectura DESC, d.created_at DESC, d.diagnostico_id DESC
+                                  LIMIT 1) u) s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
+       AND h.fecha_hora BETWEEN v_hora_min AND v_hora_max   -- prunes partitions, lets the time index bound the read
        AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % hourly facts updated', v_n;

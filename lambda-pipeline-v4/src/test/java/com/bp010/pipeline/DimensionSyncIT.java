@@ -49,7 +49,7 @@ class DimensionSyncIT {
 
     @Test
     void shouldLeaveWhatASyncOfEveryWellLeaves_whenOnlyTheMarkedWellsAreRecomputed() throws SQLException {
-        int tries = Integer.getInteger("bp010.dimensions.tries", 4);
+        int tries = Integer.getInteger("bp010.dimensions.tries", 3);
         int partial = 0;
         for (int seed = 1; seed <= tries; seed++) {
             Random random = new Random(seed);

@@ -56,7 +56,7 @@ class SemaphoreIncrementalIT {
 
     @Test
     void shouldLeaveWhatAFullEvaluationLeaves_whenOnlyTheChangedWellsAreJudged() throws SQLException {
-        int tries = Integer.getInteger("bp010.semaphore.tries", 4);
+        int tries = Integer.getInteger("bp010.semaphore.tries", 3);
         int partial = 0;
         int staleFlips = 0;
         int comebacks = 0;
@@ -74,7 +74,7 @@ class SemaphoreIncrementalIT {
                 wells.currentValues(well(w), WellFixture.reading(VARS[0], value(random), asOf.minusMinutes(5)));
             }
             wells.evaluate(null, asOf);
-            for (int step = 0; step < 20; step++) {
+            for (int step = 0; step < 16; step++) {
                 asOf = random.nextInt(8) == 0 ? asOf.minusMinutes(30 + random.nextInt(60))
                         : asOf.plusMinutes(random.nextInt(120));
                 Set<String> scope = new HashSet<>();
