@@ -12,8 +12,12 @@
 -- dropped: every reading of the window counts as not evaluated for it and a NOTICE names it.
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
--- run, rule and day; reporting.fact_dq_diaria per well, day and rule; reporting.dataset_dq_score_pozo the latest score
--- per well. Identifiers come from the catalogue only, checked in pg_catalog (reporting.fnc_columnas) and quoted with format('%I').
+-- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V18), reporting.fact_dq_diaria per
+-- well, day and rule (a day's reading-rule rows are the sum of its hours); reporting.dataset_dq_score_pozo the latest
+-- score per well. An incremental run checks the readings of its scope's hours only and moves the daily counts by the
+-- difference between those hours' new and stored counts (docs/AGGREGATION.md, "Incremental runs").
+-- Identifiers come from the catalogue only, checked in pg_catalog (reporting.fnc_columnas) and quoted with format('%I');
+-- rule limits and names are bound parameters (arrays indexed by the rule's position).
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- The card check (FORMATO)
@@ -194,13 +198,13 @@ CREATE OR REPLACE PROCEDURE stage.sp_execute_dq_validation(
 LANGUAGE plpgsql
 -- JIT compilation costs more than it saves on these statements (measured: ~0.5 s per statement, for nothing).
 SET jit = off
--- The (reading, rule) rows of a window are materialized once and aggregated: in memory, not in temporary files.
+-- The readings of a window are materialized once and aggregated: in memory, not in temporary files.
 SET work_mem = '64MB'
 AS $$
 DECLARE
     v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());
-    -- an incremental run checks the readings of the days its scope touches (R__25), of its wells; the verdicts of
-    -- every other reading are kept
+    -- an incremental run checks the readings of the hours its scope covers (R__25), of its wells; the verdicts and
+    -- hourly counts of every other reading are kept
     v_alcance    constant uuid := reporting.fnc_alcance_de(p_run_id);
     -- master rules judge the well master as it stands: every well on every run, counted on the as-of day (one row
     -- per well and rule in reporting.fact_dq_diaria, whichever window the run had)
@@ -208,7 +212,28 @@ DECLARE
     v_desde      timestamptz;
     v_hasta      timestamptz;
     v_tolerancia double precision;
-    v_valores    text;
+    -- no well group in this transaction (bp010.grupo unset): no well is filtered out
+    v_todos      constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
+    -- the reading rules, in the order of reporting.fact_dq_horaria's arrays: those counted on the readings of
+    -- stage.tbl_pozo_produccion (range, card, and rules that cannot run), then the latency rules that run (landing)
+    v_lect       text[];
+    v_lat        text[];
+    v_reglas     text[];
+    v_min        double precision[];
+    v_max        double precision[];
+    v_nombres    text[];
+    v_lim        double precision[];
+    v_origen     text;
+    v_donde      text;
+    v_pa         text;
+    v_lectura    text;
+    v_cartas     text;
+    v_alguna     text;
+    v_ev         text;
+    v_fa         text;
+    v_ne         text;
+    v_unpivot    text;
+    v_fallos_f   text;
     v_atributos  text;
     v_regla      record;
     v_total      record;
@@ -221,97 +246,169 @@ BEGIN
     v_tolerancia := coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
                                WHERE c.clave = 'dq_cierre_carta_tolerancia' AND c.nombre_tecnico IS NULL), 0.05);
 
-    -- Work tables of this call (dropped at commit; a second call in the same transaction replaces them).
+    -- Work tables of this call (dropped at commit; a second call in the same transaction replaces them). Their sizes
+    -- are known to the statements that read them (no ANALYZE: the joins are written as index lookups or hash joins).
     IF to_regclass('pg_temp.bp010_dq_reglas') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_dq_reglas, pg_temp.bp010_dq_conteo, pg_temp.bp010_dq_fallos;
+        DROP TABLE pg_temp.bp010_dq_reglas, pg_temp.bp010_dq_conteo, pg_temp.bp010_dq_fallos,
+                   pg_temp.bp010_dq_horas, pg_temp.bp010_dq_tramos, pg_temp.bp010_dq_dias, pg_temp.bp010_dq_viejas;
     END IF;
-    CREATE TEMP TABLE bp010_dq_reglas ON COMMIT DROP AS SELECT * FROM stage.vw_dq_reglas_resueltas;
+    CREATE TEMP TABLE bp010_dq_reglas ON COMMIT DROP AS
+    SELECT v.*,
+           CASE WHEN v.tabla = 'tbl_pozo_maestra' OR v.tipo = 'MAESTRA' THEN 'M'          -- well master
+                WHEN v.tipo = 'LATENCIA' AND v.no_evaluable IS NULL THEN 'L'              -- landing receive times
+                WHEN v.no_evaluable IS NOT NULL THEN 'N'                                  -- cannot run: per reading
+                WHEN v.tipo = 'FORMATO' THEN 'F'                                          -- card text
+                ELSE 'R' END AS clase                                                     -- value range
+      FROM stage.vw_dq_reglas_resueltas v;
     CREATE TEMP TABLE bp010_dq_conteo (
         rule_id text, well_id text, fecha date,
         evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
     CREATE TEMP TABLE bp010_dq_fallos (
         rule_id text, well_id text, timestamp_lectura timestamptz, valor text, motivo text) ON COMMIT DROP;
+    -- counts of the checked readings per well and hour (hora) and per well and day (hora NULL); origen 1: the
+    -- readings (v_lect), 2: the landing (v_lat)
+    CREATE TEMP TABLE bp010_dq_horas (
+        origen smallint, well_id text, fecha date, hora timestamptz,
+        evaluated integer[], passed integer[], failed integer[], not_evaluated integer[]) ON COMMIT DROP;
+    -- an incremental run's hour ranges per well (disjoint), their pieces in each day they touch (entero: the whole
+    -- day), and the counts of those hours as the last runs left them
+    CREATE TEMP TABLE bp010_dq_tramos (well_id text, desde timestamptz, hasta timestamptz) ON COMMIT DROP;
+    CREATE TEMP TABLE bp010_dq_dias (well_id text, fecha date, desde timestamptz, hasta timestamptz, entero boolean)
+        ON COMMIT DROP;
+    CREATE TEMP TABLE bp010_dq_viejas (
+        rule_id text, well_id text, fecha date,
+        evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
 
     FOR v_regla IN SELECT rule_id, tipo, nombre_tecnico, no_evaluable FROM bp010_dq_reglas
                     WHERE no_evaluable IS NOT NULL ORDER BY rule_id LOOP
         RAISE NOTICE 'DQ rule % (% on %) not evaluated: %',
             v_regla.rule_id, v_regla.tipo, v_regla.nombre_tecnico, v_regla.no_evaluable;
     END LOOP;
+    SELECT coalesce(array_agg(rule_id ORDER BY rule_id) FILTER (WHERE clase IN ('R', 'F', 'N')), '{}'),
+           coalesce(array_agg(rule_id ORDER BY rule_id) FILTER (WHERE clase = 'L'), '{}')
+      INTO v_lect, v_lat
+      FROM bp010_dq_reglas;
+    v_reglas := v_lect || v_lat;
 
-    -- 1. Range rules on the readings of stage.tbl_pozo_produccion: one pass over the window (an incremental run: the
-    --    hours of its scope), each reading unpivoted into (column, value) for the columns some rule names.
-    SELECT string_agg(format('(%L, p.%I::double precision)', r.columna, r.columna), ', ' ORDER BY r.columna)
-      INTO v_valores
-      FROM (SELECT DISTINCT columna FROM bp010_dq_reglas
-             WHERE tabla = 'tbl_pozo_produccion' AND tipo <> 'FORMATO') r;
-    IF v_valores IS NOT NULL THEN
-        EXECUTE format($sql$
-            WITH e AS MATERIALIZED (
-                SELECT r.rule_id, p.well_id, p.timestamp_lectura, p.timestamp_lectura::date AS fecha, u.num,
-                       CASE WHEN u.num < r.valor_min THEN format('%%s = %%s below the minimum %%s', r.nombre_tecnico, u.num, r.valor_min)
-                            WHEN u.num > r.valor_max THEN format('%%s = %%s above the maximum %%s', r.nombre_tecnico, u.num, r.valor_max)
-                       END AS motivo
-                  FROM stage.tbl_pozo_produccion p
-                 CROSS JOIN LATERAL (VALUES %s) u(columna, num)
-                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.tipo <> 'FORMATO'
-                                        AND r.columna = u.columna
-                 WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
-                   AND ($3::text IS NULL OR p.well_id = $3)
-                   AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                WHERE a.run_id = $4 AND a.well_id = p.well_id
-                                  AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta))
-            ), fallos AS (
-                INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
-                SELECT rule_id, well_id, timestamp_lectura, num::text, motivo FROM e WHERE motivo IS NOT NULL
-            )
-            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-            SELECT rule_id, well_id, fecha,
-                   count(num), count(num) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(num)
-              FROM e
-             WHERE $4::uuid IS NULL   -- an incremental run counts whole days after its verdicts (step 5b)
-             GROUP BY rule_id, well_id, fecha
-            $sql$, v_valores)
-        USING v_desde, v_hasta, p_well_id, v_alcance;
+    -- 0. An incremental run's hour ranges: its scope (reporting.pipeline_run_alcance), widened to whole days where the
+    --    stored hourly counts cannot be moved by a difference: a day with daily counts but no hourly ones (written
+    --    before hourly counts were kept), or whose hours in the scope were counted under another set of rules.
+    IF v_alcance IS NOT NULL THEN
+        WITH piezas AS (
+            SELECT a.well_id, a.desde::date + k AS fecha,
+                   greatest(a.desde, (a.desde::date + k)::timestamptz) AS desde,
+                   least(a.hasta, (a.desde::date + k + 1)::timestamptz) AS hasta
+              FROM reporting.pipeline_run_alcance a
+             CROSS JOIN LATERAL generate_series(0, (a.hasta - interval '1 microsecond')::date - a.desde::date) k
+             WHERE a.run_id = v_alcance
+               AND (p_well_id IS NULL OR a.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
+        ), enteros AS (
+            SELECT DISTINCT d.well_id, d.fecha
+              FROM piezas d
+             WHERE EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
+                            WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
+                              AND h.rule_ids <> v_reglas)
+                OR (NOT EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
+                                 WHERE h.fecha = d.fecha AND h.well_id = d.well_id)
+                    AND EXISTS (SELECT 1 FROM reporting.fact_dq_diaria f
+                                 WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas)))
+        )
+        INSERT INTO bp010_dq_tramos (well_id, desde, hasta)
+        SELECT x.well_id, lower(x.r), upper(x.r)
+          FROM (SELECT u.well_id, unnest(range_agg(tstzrange(u.desde, u.hasta))) AS r
+                  FROM (SELECT well_id, desde, hasta FROM piezas
+                        UNION ALL
+                        SELECT well_id, fecha::timestamptz, (fecha + 1)::timestamptz FROM enteros) u
+                 GROUP BY u.well_id) x;
+        INSERT INTO bp010_dq_dias (well_id, fecha, desde, hasta, entero)
+        SELECT t.well_id, t.desde::date + k,
+               greatest(t.desde, (t.desde::date + k)::timestamptz), least(t.hasta, (t.desde::date + k + 1)::timestamptz),
+               t.desde <= (t.desde::date + k)::timestamptz AND t.hasta >= (t.desde::date + k + 1)::timestamptz
+          FROM bp010_dq_tramos t
+         CROSS JOIN LATERAL generate_series(0, (t.hasta - interval '1 microsecond')::date - t.desde::date) k;
+        -- a few rows per well: statistics so that the statements below look them up by index
+        ANALYZE bp010_dq_tramos;
+        ANALYZE bp010_dq_dias;
+        -- the readings of the scope's hours: one index range per well and range
+        v_origen := 'bp010_dq_tramos t
+                 CROSS JOIN LATERAL (SELECT p.* FROM stage.tbl_pozo_produccion p
+                                      WHERE p.well_id = t.well_id AND p.timestamp_lectura >= t.desde
+                                        AND p.timestamp_lectura < t.hasta OFFSET 0) p';
+        v_donde := 'true';
+    ELSE
+        v_origen := 'stage.tbl_pozo_produccion p';
+        v_donde := 'p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2 AND ($3::text IS NULL OR p.well_id = $3)'
+                   || CASE WHEN v_todos THEN '' ELSE ' AND reporting.fnc_en_grupo(p.well_id)' END;
     END IF;
 
-    -- 1b. Card rules (FORMATO) on the text columns, one check per card; the cards the ingest vouched for
-    --     (stage.tbl_carta_verificada) are not parsed again.
-    SELECT string_agg(format('(%L, p.%I::text)', r.columna, r.columna), ', ' ORDER BY r.columna)
-      INTO v_valores
-      FROM (SELECT DISTINCT columna FROM bp010_dq_reglas
-             WHERE tabla = 'tbl_pozo_produccion' AND tipo = 'FORMATO') r;
-    IF v_valores IS NOT NULL THEN
+    -- 1. Rules counted on the readings (range, card, not evaluable), one pass over the window's readings (an
+    --    incremental run: its ranges' readings), all rules at once: each reading's values and card verdicts, then
+    --    counts per well and hour and per well and day, and the failures of the readings where some rule failed.
+    IF cardinality(v_lect) > 0 THEN
+        SELECT array_agg(r.valor_min ORDER BY x.i), array_agg(r.valor_max ORDER BY x.i),
+               array_agg(r.nombre_tecnico ORDER BY x.i),
+               string_agg(CASE r.clase
+                              WHEN 'R' THEN format(', p.%I::double precision AS v%s, (p.%I < $4[%s] OR p.%I > $5[%s]) AS f%s',
+                                                   r.columna, x.i, r.columna, x.i, r.columna, x.i, x.i)
+                              WHEN 'F' THEN format(', p.%I IS NOT NULL AS t%s, CASE WHEN p.%I IS NULL THEN NULL'
+                                                   ' WHEN k%s.cierre * (1 + 1e-9) <= $6 AND k%s.carta_md5 = md5(p.%I::text)::uuid THEN NULL'
+                                                   ' ELSE $7[%s] || '': '' || stage.fnc_dq_defecto_carta(p.%I::text, $6) END AS m%s',
+                                                   r.columna, x.i, r.columna, x.i, x.i, r.columna, x.i, r.columna, x.i)
+                              ELSE '' END, '' ORDER BY x.i),
+               string_agg(CASE WHEN r.clase = 'F' THEN format(
+                              ' LEFT JOIN stage.tbl_carta_verificada k%s ON k%s.well_id = p.well_id'
+                              ' AND k%s.timestamp_lectura = p.timestamp_lectura AND k%s.columna = %L',
+                              x.i, x.i, x.i, x.i, r.columna) END, '' ORDER BY x.i),
+               string_agg(CASE WHEN r.clase = 'R' THEN format('l.f%s', x.i) END, ' OR ' ORDER BY x.i),
+               string_agg(CASE r.clase WHEN 'R' THEN format('count(l.v%s)', x.i)
+                                       WHEN 'F' THEN format('count(*) FILTER (WHERE l.t%s)', x.i)
+                                       ELSE '0' END, ', ' ORDER BY x.i),
+               string_agg(CASE r.clase WHEN 'R' THEN format('count(l.v%s) - count(*) FILTER (WHERE l.f%s)', x.i, x.i)
+                                       WHEN 'F' THEN format('count(*) FILTER (WHERE l.t%s) - count(l.m%s)', x.i, x.i)
+                                       ELSE '0' END, ', ' ORDER BY x.i),
+               string_agg(CASE r.clase WHEN 'R' THEN format('count(*) FILTER (WHERE l.f%s)', x.i)
+                                       WHEN 'F' THEN format('count(l.m%s)', x.i)
+                                       ELSE '0' END, ', ' ORDER BY x.i),
+               string_agg(CASE r.clase WHEN 'R' THEN format('count(*) - count(l.v%s)', x.i)
+                                       WHEN 'F' THEN format('count(*) FILTER (WHERE NOT l.t%s)', x.i)
+                                       ELSE 'count(*)' END, ', ' ORDER BY x.i),
+               string_agg(CASE WHEN r.clase = 'R' THEN format('(%s, l.v%s, l.f%s)', x.i, x.i, x.i) END, ', '
+                          ORDER BY x.i),
+               string_agg(CASE WHEN r.clase = 'F' THEN format(
+                              ' UNION ALL SELECT $8[%s], l.well_id, l.ts, left(q.%I::text, 200), l.m%s FROM l'
+                              ' JOIN stage.tbl_pozo_produccion q ON q.well_id = l.well_id AND q.timestamp_lectura = l.ts'
+                              ' WHERE l.m%s IS NOT NULL',
+                              x.i, r.columna, x.i, x.i) END, '' ORDER BY x.i)
+          INTO v_min, v_max, v_nombres, v_lectura, v_cartas, v_alguna, v_ev, v_pa, v_fa, v_ne, v_unpivot, v_fallos_f
+          FROM unnest(v_lect) WITH ORDINALITY x(rule_id, i)
+          JOIN bp010_dq_reglas r USING (rule_id);
         EXECUTE format($sql$
-            WITH e AS MATERIALIZED (
-                SELECT r.rule_id, p.well_id, p.timestamp_lectura, p.timestamp_lectura::date AS fecha,
-                       u.txt,
-                       -- a card the ingest found well formed, unchanged since, closing well within the tolerance
-                       -- (the margin covers rounding) passes unparsed; every other card is checked here
-                       CASE WHEN k.cierre * (1 + 1e-9) <= $4 AND k.carta_md5 = md5(u.txt)::uuid THEN NULL
-                            ELSE r.nombre_tecnico || ': ' || stage.fnc_dq_defecto_carta(u.txt, $4) END AS motivo
-                  FROM stage.tbl_pozo_produccion p
-                 CROSS JOIN LATERAL (VALUES %s) u(columna, txt)
-                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.tipo = 'FORMATO'
-                                        AND r.columna = u.columna
-                  LEFT JOIN stage.tbl_carta_verificada k ON k.well_id = p.well_id
-                                        AND k.timestamp_lectura = p.timestamp_lectura AND k.columna = u.columna
-                 WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
-                   AND ($3::text IS NULL OR p.well_id = $3)
-                   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                WHERE a.run_id = $5 AND a.well_id = p.well_id
-                                  AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta))
+            WITH l AS MATERIALIZED (
+                SELECT p.well_id, p.timestamp_lectura AS ts, date_trunc('hour', p.timestamp_lectura) AS hora,
+                       p.timestamp_lectura::date AS fecha %s
+                  FROM %s %s
+                 WHERE %s
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
-                SELECT rule_id, well_id, timestamp_lectura, left(txt, 200), motivo FROM e WHERE motivo IS NOT NULL
+                SELECT r.rule_id, l.well_id, l.ts, u.num::text,
+                       CASE WHEN u.num < r.valor_min THEN format('%%s = %%s below the minimum %%s', r.nombre_tecnico, u.num, r.valor_min)
+                            ELSE format('%%s = %%s above the maximum %%s', r.nombre_tecnico, u.num, r.valor_max)
+                       END
+                  FROM (SELECT * FROM l WHERE %s) l
+                 CROSS JOIN LATERAL (VALUES %s) u(i, num, falla)
+                  JOIN bp010_dq_reglas r ON r.rule_id = $8[u.i]
+                 WHERE u.falla
+                %s
             )
-            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-            SELECT rule_id, well_id, fecha,
-                   count(txt), count(txt) FILTER (WHERE motivo IS NULL), count(motivo), count(*) - count(txt)
-              FROM e
-             WHERE $5::uuid IS NULL   -- an incremental run counts whole days after its verdicts (step 5b)
-             GROUP BY rule_id, well_id, fecha
-            $sql$, v_valores)
-        USING v_desde, v_hasta, p_well_id, v_tolerancia, v_alcance;
+            INSERT INTO bp010_dq_horas (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
+            SELECT 1, l.well_id, l.fecha, l.hora, ARRAY[%s]::integer[], ARRAY[%s]::integer[], ARRAY[%s]::integer[],
+                   ARRAY[%s]::integer[]
+              FROM l
+             GROUP BY GROUPING SETS ((l.well_id, l.fecha, l.hora), (l.well_id, l.fecha))
+            $sql$, v_lectura, v_origen, v_cartas, v_donde,
+                   coalesce(v_alguna, 'false'), coalesce(v_unpivot, '(0, NULL::double precision, false)'), v_fallos_f,
+                   v_ev, v_pa, v_fa, v_ne)
+        USING v_desde, v_hasta, p_well_id, v_min, v_max, v_tolerancia, v_nombres, v_lect;
     END IF;
 
     -- 2. Rules on well-master attributes: one pass over every well (also in an incremental run); counted on the as-of day.
@@ -341,87 +438,76 @@ BEGIN
             $sql$, v_atributos)
         USING p_well_id, v_dia_maestra;
     END IF;
-
-    -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
-    --    landing key (well_id, var_id, timestamp_lectura) serves as the index.
-    WITH e AS MATERIALIZED (
-        SELECT r.rule_id, l.well_id, l.timestamp_lectura, l.timestamp_lectura::date AS fecha,
-               extract(epoch FROM l.source_received_at - l.timestamp_lectura)::double precision AS latencia,
-               (l.measure IS NULL OR l.source_received_at IS NULL) AS nulo,
-               r.latencia_max_seg, r.nombre_tecnico
-          FROM bp010_dq_reglas r
-         CROSS JOIN LATERAL unnest(r.var_ids) v(var_id)
-         CROSS JOIN stage.tbl_pozo_maestra w
-          JOIN LATERAL (SELECT l.well_id, l.timestamp_lectura, l.measure, l.source_received_at
-                          FROM stage.landing_scada_data l
-                         WHERE l.well_id = w.well_id AND l.var_id = v.var_id
-                           AND l.timestamp_lectura >= v_desde AND l.timestamp_lectura < v_hasta
-                           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                WHERE a.run_id = v_alcance AND a.well_id = l.well_id
-                                  AND l.timestamp_lectura >= a.dia_desde::timestamptz AND l.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
-                        OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
-         WHERE r.tipo = 'LATENCIA' AND r.no_evaluable IS NULL
-           AND (p_well_id IS NULL OR w.well_id = p_well_id) AND reporting.fnc_en_grupo(w.well_id)
-           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                              WHERE a.run_id = v_alcance AND a.well_id = w.well_id))
-    ), fallos AS (
-        INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
-        SELECT rule_id, well_id, timestamp_lectura, round(latencia::numeric, 3)::text,
-               format('%s received %s s after the reading (limit %s s)', nombre_tecnico,
-                      round(latencia::numeric, 3), latencia_max_seg)
-          FROM e
-         WHERE NOT nulo AND latencia > latencia_max_seg
-    )
-    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT rule_id, well_id, fecha,
-           count(*) FILTER (WHERE NOT nulo),
-           count(*) FILTER (WHERE NOT nulo AND latencia <= latencia_max_seg),
-           count(*) FILTER (WHERE NOT nulo AND latencia > latencia_max_seg),
-           count(*) FILTER (WHERE nulo)
-      FROM e
-     GROUP BY rule_id, well_id, fecha;
-
-    -- 4. Rules that cannot run: every reading of the window (every well, for master rules) counts as not evaluated.
-    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT r.rule_id, p.well_id, p.timestamp_lectura::date, 0, 0, 0, count(*)
-      FROM bp010_dq_reglas r
-      JOIN stage.tbl_pozo_produccion p
-        ON p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
-       AND (p_well_id IS NULL OR p.well_id = p_well_id)
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                WHERE a.run_id = v_alcance AND a.well_id = p.well_id
-                                  AND p.timestamp_lectura >= a.dia_desde::timestamptz AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz))
-     WHERE r.no_evaluable IS NOT NULL AND r.tipo <> 'MAESTRA'
-     GROUP BY r.rule_id, p.well_id, p.timestamp_lectura::date;
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT r.rule_id, m.well_id, v_dia_maestra, 0, 0, 0, 1
       FROM bp010_dq_reglas r
       JOIN stage.tbl_pozo_maestra m ON (p_well_id IS NULL OR m.well_id = p_well_id) AND reporting.fnc_en_grupo(m.well_id)
-     WHERE r.no_evaluable IS NOT NULL AND r.tipo = 'MAESTRA';
-    -- Indexes and statistics on the work tables: the statements below join them to tables whose statistics may be
-    -- stale right after a load, and an index keeps a misestimated nested loop cheap.
-    CREATE INDEX ON bp010_dq_fallos (rule_id, well_id, timestamp_lectura);
-    CREATE INDEX ON bp010_dq_conteo (well_id, fecha, rule_id);
-    ANALYZE bp010_dq_fallos;
-    ANALYZE bp010_dq_conteo;
-    ANALYZE bp010_dq_reglas;
+     WHERE r.no_evaluable IS NOT NULL AND r.clase = 'M';
 
-    -- 5. Findings: the latest verdict per rule, well and reading. What this run evaluated and passed (or found NULL)
+    -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
+    --    landing key (well_id, var_id, timestamp_lectura) serves as the index. Counted per well and hour and per
+    --    well and day like the readings (step 1).
+    IF cardinality(v_lat) > 0 THEN
+        SELECT array_agg(r.latencia_max_seg ORDER BY x.i),
+               string_agg(format('count(*) FILTER (WHERE e.i = %s AND NOT e.nulo)', x.i), ', ' ORDER BY x.i),
+               string_agg(format('count(*) FILTER (WHERE e.i = %s AND NOT e.nulo AND NOT e.latencia > $5[%s])', x.i, x.i),
+                          ', ' ORDER BY x.i),
+               string_agg(format('count(*) FILTER (WHERE e.i = %s AND NOT e.nulo AND e.latencia > $5[%s])', x.i, x.i),
+                          ', ' ORDER BY x.i),
+               string_agg(format('count(*) FILTER (WHERE e.i = %s AND e.nulo)', x.i), ', ' ORDER BY x.i)
+          INTO v_lim, v_ev, v_pa, v_fa, v_ne
+          FROM unnest(v_lat) WITH ORDINALITY x(rule_id, i)
+          JOIN bp010_dq_reglas r USING (rule_id);
+        EXECUTE format($sql$
+            WITH e AS MATERIALIZED (
+                SELECT x.i, l.well_id, l.timestamp_lectura, l.timestamp_lectura::date AS fecha,
+                       date_trunc('hour', l.timestamp_lectura) AS hora,
+                       extract(epoch FROM l.source_received_at - l.timestamp_lectura)::double precision AS latencia,
+                       (l.measure IS NULL OR l.source_received_at IS NULL) AS nulo
+                  FROM unnest($6::text[]) WITH ORDINALITY x(rule_id, i)
+                  JOIN bp010_dq_reglas r USING (rule_id)
+                 CROSS JOIN LATERAL unnest(r.var_ids) v(var_id)
+                 CROSS JOIN (SELECT w.well_id, t.desde, t.hasta
+                               FROM stage.tbl_pozo_maestra w
+                               LEFT JOIN bp010_dq_tramos t ON t.well_id = w.well_id
+                              WHERE ($3::text IS NULL OR w.well_id = $3) AND ($7 OR reporting.fnc_en_grupo(w.well_id))
+                                AND ($4::uuid IS NULL OR t.well_id IS NOT NULL)) w
+                  JOIN LATERAL (SELECT l.well_id, l.timestamp_lectura, l.measure, l.source_received_at
+                                  FROM stage.landing_scada_data l
+                                 WHERE l.well_id = w.well_id AND l.var_id = v.var_id
+                                   AND l.timestamp_lectura >= coalesce(w.desde, $1)
+                                   AND l.timestamp_lectura < coalesce(w.hasta, $2)
+                                OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
+            ), fallos AS (
+                INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
+                SELECT r.rule_id, e.well_id, e.timestamp_lectura, round(e.latencia::numeric, 3)::text,
+                       format('%%s received %%s s after the reading (limit %%s s)', r.nombre_tecnico,
+                              round(e.latencia::numeric, 3), r.latencia_max_seg)
+                  FROM e
+                  JOIN bp010_dq_reglas r ON r.rule_id = $6[e.i]
+                 WHERE NOT e.nulo AND e.latencia > r.latencia_max_seg
+            )
+            INSERT INTO bp010_dq_horas (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
+            SELECT 2, e.well_id, e.fecha, e.hora, ARRAY[%s]::integer[], ARRAY[%s]::integer[], ARRAY[%s]::integer[],
+                   ARRAY[%s]::integer[]
+              FROM e
+             GROUP BY GROUPING SETS ((e.well_id, e.fecha, e.hora), (e.well_id, e.fecha))
+            $sql$, v_ev, v_pa, v_fa, v_ne)
+        USING v_desde, v_hasta, p_well_id, v_alcance, v_lim, v_lat, v_todos;
+    END IF;
+
+    -- 4. Findings: the latest verdict per rule, well and reading. What this run evaluated and passed (or found NULL)
     --    loses its old failure; failures found again keep their first detection time.
     DELETE FROM stage.tbl_pozo_scada_dq d
      USING bp010_dq_reglas r
      WHERE d.rule_id = r.rule_id AND r.no_evaluable IS NULL
-       AND (p_well_id IS NULL OR d.well_id = p_well_id) AND reporting.fnc_en_grupo(d.well_id)
-       AND CASE WHEN r.tabla = 'tbl_pozo_maestra' THEN d.timestamp_lectura IS NULL
+       AND (p_well_id IS NULL OR d.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(d.well_id))
+       AND CASE WHEN r.clase = 'M' THEN d.timestamp_lectura IS NULL
                 ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
-       -- an incremental run: reading rules in its hours, latency rules in its days
+       -- an incremental run: the readings of its hours
        AND (v_alcance IS NULL OR d.timestamp_lectura IS NULL
-            OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                        WHERE a.run_id = v_alcance AND a.well_id = d.well_id
-                          AND CASE WHEN r.tabla = 'tbl_pozo_produccion' AND r.tipo <> 'LATENCIA'
-                                   THEN d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta
-                                   ELSE d.timestamp_lectura >= a.dia_desde::timestamptz
-                                        AND d.timestamp_lectura < (a.dia_hasta + 1)::timestamptz END))
+            OR EXISTS (SELECT 1 FROM bp010_dq_tramos t
+                        WHERE t.well_id = d.well_id AND d.timestamp_lectura >= t.desde AND d.timestamp_lectura < t.hasta))
        -- a latency verdict is replaced only where its landing reading still exists (retention may have removed it)
        AND (r.tipo <> 'LATENCIA'
             OR EXISTS (SELECT 1 FROM stage.landing_scada_data l
@@ -446,39 +532,73 @@ BEGIN
            resultado = EXCLUDED.resultado, motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad,
            tipo = EXCLUDED.tipo;
 
-    -- 5b. An incremental run checked the readings of its hours only: the counts of the reading rules (steps 1 and 1b)
-    --     for each day it touches come from that day's readings (values present = evaluated) and its stored failures,
-    --     which now hold this run's verdicts and the kept ones of the day's other readings.
-    IF v_alcance IS NOT NULL THEN
-        SELECT string_agg(format('count(p.%I) AS %I', x.columna, 'n_' || x.columna), ', ' ORDER BY x.columna),
-               string_agg(format('(%L, d.%I)', x.columna, 'n_' || x.columna), ', ' ORDER BY x.columna)
-          INTO v_valores, v_atributos
-          FROM (SELECT DISTINCT columna FROM bp010_dq_reglas WHERE tabla = 'tbl_pozo_produccion') x;
-        IF v_valores IS NOT NULL THEN
-            EXECUTE format($sql$
-                INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-                SELECT r.rule_id, d.well_id, d.fecha, v.valores, v.valores - f.n, f.n, d.lecturas - v.valores
-                  FROM (SELECT p.well_id, p.timestamp_lectura::date AS fecha, count(*) AS lecturas, %s
-                          FROM stage.tbl_pozo_produccion p
-                         WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
-                           AND ($3::text IS NULL OR p.well_id = $3)
-                           AND EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                        WHERE a.run_id = $4 AND a.well_id = p.well_id
-                                          AND p.timestamp_lectura >= a.dia_desde::timestamptz
-                                          AND p.timestamp_lectura < (a.dia_hasta + 1)::timestamptz)
-                         GROUP BY p.well_id, p.timestamp_lectura::date) d
-                 CROSS JOIN LATERAL (VALUES %s) v(columna, valores)
-                  JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_produccion' AND r.columna = v.columna
-                 CROSS JOIN LATERAL (SELECT count(*) AS n FROM stage.tbl_pozo_scada_dq q
-                                      WHERE q.rule_id = r.rule_id AND q.well_id = d.well_id
-                                        AND q.timestamp_lectura >= d.fecha::timestamptz
-                                        AND q.timestamp_lectura < (d.fecha + 1)::timestamptz) f
-                $sql$, v_valores, v_atributos)
-            USING v_desde, v_hasta, p_well_id, v_alcance;
-        END IF;
+    -- 5. Hourly counts (reporting.fact_dq_horaria): the hours this run checked replace the stored ones (an incremental
+    --    run keeps what it replaced, to move the daily counts by the difference).
+    IF v_alcance IS NULL THEN
+        DELETE FROM reporting.fact_dq_horaria h
+         WHERE h.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+           AND (p_well_id IS NULL OR h.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(h.well_id));
+    ELSE
+        WITH viejas AS (
+            DELETE FROM reporting.fact_dq_horaria h
+             USING bp010_dq_dias d
+             WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
+            RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated
+        )
+        INSERT INTO bp010_dq_viejas (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+        SELECT u.rule_id, v.well_id, v.fecha, sum(u.e), sum(u.p), sum(u.f), sum(u.n)
+          FROM viejas v
+         CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
+         GROUP BY 1, 2, 3;
+    END IF;
+    INSERT INTO reporting.fact_dq_horaria AS h
+           (well_id, hora, fecha, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+    SELECT coalesce(a.well_id, b.well_id), coalesce(a.hora, b.hora), coalesce(a.fecha, b.fecha), v_reglas,
+           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])),
+           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])),
+           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])),
+           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])),
+           v_run
+      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NOT NULL) a
+      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NOT NULL) b
+        ON b.well_id = a.well_id AND b.hora = a.hora;
+
+    -- 6. Daily counts of the reading rules for the days this run checked: an explicit window's are its checked
+    --    readings' counts; an incremental run moves each stored day by the difference between the hours it checked
+    --    and what they counted before (a day it checked wholly is counted afresh). A rule that counted nothing on a
+    --    day has no row (as every reading counts as evaluated or not evaluated, a row never counts zero).
+    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+    SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
+      FROM (SELECT u.rule_id, d.well_id, d.fecha, u.e, u.p, u.f, u.n
+              FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
+                           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
+                           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
+                           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
+                           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
+                      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
+                      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
+                        ON b.well_id = a.well_id AND b.fecha = a.fecha) d
+             CROSS JOIN LATERAL unnest(v_reglas, d.ev, d.pa, d.fa, d.ne) u(rule_id, e, p, f, n)
+            UNION ALL
+            SELECT v.rule_id, v.well_id, v.fecha, -v.evaluated, -v.passed, -v.failed, -v.not_evaluated
+              FROM bp010_dq_viejas v
+              JOIN (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) d
+                ON d.well_id = v.well_id AND d.fecha = v.fecha AND NOT d.entero
+             WHERE v.rule_id = ANY (v_reglas)
+            UNION ALL
+            SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+              FROM (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) d
+              JOIN reporting.fact_dq_diaria f ON f.well_id = d.well_id AND f.fecha = d.fecha
+             WHERE NOT d.entero AND f.rule_id = ANY (v_reglas)) x
+     GROUP BY x.rule_id, x.well_id, x.fecha
+    HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0;
+    IF EXISTS (SELECT 1 FROM bp010_dq_conteo
+                WHERE least(evaluated, passed, failed, not_evaluated) < 0) THEN
+        RAISE EXCEPTION 'DQ: reporting.fact_dq_diaria disagrees with reporting.fact_dq_horaria (a count would fall below zero)'
+            USING HINT = 'Rerun the affected days with an explicit window (fechaInicio, fechaFin): it counts them afresh.';
     END IF;
 
-    -- 6. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
+    -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
     INSERT INTO stage.tbl_dq_run_summary AS s
            (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT v_run, rule_id, fecha, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated)
@@ -496,18 +616,24 @@ BEGIN
     -- one) ...
     DELETE FROM reporting.fact_dq_diaria f
      USING bp010_dq_reglas r
-     WHERE f.rule_id = r.rule_id AND (r.tabla = 'tbl_pozo_maestra' OR r.tipo = 'MAESTRA')
+     WHERE f.rule_id = r.rule_id AND r.clase = 'M'
        AND f.fecha <> v_dia_maestra
-       AND (p_well_id IS NULL OR f.well_id = p_well_id) AND reporting.fnc_en_grupo(f.well_id);
-    DELETE FROM reporting.fact_dq_diaria f
-     WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-       AND (p_well_id IS NULL OR f.well_id = p_well_id) AND reporting.fnc_en_grupo(f.well_id)
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                          WHERE a.run_id = v_alcance AND a.well_id = f.well_id
-                                            AND f.fecha BETWEEN a.dia_desde AND a.dia_hasta))
-       AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas)
-       AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
-                        WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
+       AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id));
+    IF v_alcance IS NULL THEN
+        DELETE FROM reporting.fact_dq_diaria f
+         USING bp010_dq_reglas r
+         WHERE f.rule_id = r.rule_id AND f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+           AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id))
+           AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
+                            WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
+    ELSE
+        DELETE FROM reporting.fact_dq_diaria f
+         USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) d
+         WHERE f.well_id = d.well_id AND f.fecha = d.fecha
+           AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas)
+           AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
+                            WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
+    END IF;
     INSERT INTO reporting.fact_dq_diaria AS f
            (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
     SELECT well_id, fecha, rule_id, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated), v_run
@@ -534,27 +660,30 @@ BEGIN
            IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated,
                              EXCLUDED.ventana_desde, EXCLUDED.ventana_hasta);
 
-    -- Notices a person reads in the run's response.
-    SELECT count(DISTINCT rule_id) AS reglas, coalesce(sum(evaluated), 0) AS evaluated,
-           coalesce(sum(passed), 0) AS passed, coalesce(sum(failed), 0) AS failed,
-           coalesce(sum(not_evaluated), 0) AS not_evaluated
+    -- Notices a person reads in the run's response: the totals, and each rule that failed (one pass over the counts).
+    CREATE TEMP TABLE bp010_dq_por_regla ON COMMIT DROP AS
+    SELECT c.rule_id, sum(c.evaluated) AS evaluated, sum(c.passed) AS passed, sum(c.failed) AS failed,
+           sum(c.not_evaluated) AS not_evaluated, count(DISTINCT c.well_id) FILTER (WHERE c.failed > 0) AS pozos
+      FROM bp010_dq_conteo c
+     GROUP BY c.rule_id;
+    SELECT coalesce(sum(evaluated), 0) AS evaluated, coalesce(sum(passed), 0) AS passed,
+           coalesce(sum(failed), 0) AS failed, coalesce(sum(not_evaluated), 0) AS not_evaluated
       INTO v_total
-      FROM bp010_dq_conteo;
+      FROM bp010_dq_por_regla;
     RAISE NOTICE 'DQ % .. % (wells: %): % of % active rule(s) executable, % evaluated, % passed, % failed, % not evaluated, score %',
         p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'),
         (SELECT count(*) FROM bp010_dq_reglas WHERE no_evaluable IS NULL), (SELECT count(*) FROM bp010_dq_reglas),
         v_total.evaluated, v_total.passed, v_total.failed, v_total.not_evaluated,
         coalesce(round(v_total.passed::numeric / nullif(v_total.evaluated, 0), 4)::text, 'n/a');
-    FOR v_regla IN SELECT c.rule_id, r.nombre_tecnico, sum(c.failed) AS failed, sum(c.evaluated) AS evaluated,
-                          count(DISTINCT c.well_id) FILTER (WHERE c.failed > 0) AS pozos
-                     FROM bp010_dq_conteo c JOIN bp010_dq_reglas r USING (rule_id)
-                    GROUP BY c.rule_id, r.nombre_tecnico
-                   HAVING sum(c.failed) > 0
+    FOR v_regla IN SELECT c.rule_id, r.nombre_tecnico, c.failed, c.evaluated, c.pozos
+                     FROM bp010_dq_por_regla c JOIN bp010_dq_reglas r USING (rule_id)
+                    WHERE c.failed > 0
                     ORDER BY c.rule_id LOOP
         RAISE NOTICE 'DQ rule % (%): % failure(s) of % evaluated, in % well(s)',
             v_regla.rule_id, v_regla.nombre_tecnico, v_regla.failed, v_regla.evaluated, v_regla.pozos;
     END LOOP;
+    DROP TABLE bp010_dq_por_regla;
 END
 $$;
 COMMENT ON PROCEDURE stage.sp_execute_dq_validation(date, date, text, uuid, timestamptz) IS
-    'Phase 3: every active DQ rule over the window (calendar days in the session time zone, both inclusive) and well (NULL = all); failures in stage.tbl_pozo_scada_dq (latest verdict), counts in stage.tbl_dq_run_summary (run_id NULL: a new uuid), reporting.fact_dq_diaria and reporting.dataset_dq_score_pozo. p_as_of is accepted for the pipeline contract: no verdict depends on the clock (latency is measured against the source''s receive time)';
+    'Phase 3: every active DQ rule over the window (calendar days in the session time zone, both inclusive) and well (NULL = all; an incremental run: its scope''s hours); failures in stage.tbl_pozo_scada_dq (latest verdict), counts in stage.tbl_dq_run_summary (run_id NULL: a new uuid), reporting.fact_dq_horaria, reporting.fact_dq_diaria and reporting.dataset_dq_score_pozo. p_as_of is accepted for the pipeline contract: no verdict depends on the clock (latency is measured against the source''s receive time)';
