@@ -12,7 +12,7 @@
 -- dropped: every reading of the window counts as not evaluated for it and a NOTICE names it.
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
--- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V18), reporting.fact_dq_diaria per
+-- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19), reporting.fact_dq_diaria per
 -- well, day and rule (a day's reading-rule rows are the sum of its hours); reporting.dataset_dq_score_pozo the latest
 -- score per well. An incremental run checks the readings of its scope's hours only and moves the daily counts by the
 -- difference between those hours' new and stored counts (docs/AGGREGATION.md, "Incremental runs").
