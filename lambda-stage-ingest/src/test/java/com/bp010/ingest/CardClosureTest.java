@@ -115,6 +115,49 @@ class CardClosureTest {
         }
     }
 
+    @Test
+    void shouldReadEachPlainNumberAsParseDoubleDoes_whenGivenManyNumberShapes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1616);
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            if (random.nextBoolean()) {
+                sb.append('-');
+            }
+            int intDigits = random.nextInt(1, 21);
+            sb.append(intDigits == 1 ? (char) ('0' + random.nextInt(10)) : (char) ('1' + random.nextInt(9)));
+            for (int j = 1; j < intDigits; j++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            if (random.nextInt(4) > 0) {
+                sb.append('.');
+                int fracDigits = random.nextInt(1, 21);
+                int zeros = random.nextInt(0, fracDigits);
+                for (int j = 0; j < fracDigits; j++) {
+                    sb.append(j < zeros && random.nextBoolean() ? '0' : (char) ('0' + random.nextInt(10)));
+                }
+            }
+            if (random.nextInt(3) == 0 && sb.length() > 8) {
+                sb.setLength(random.nextInt(1, 9)); // short numbers, as the cards hold them
+                if (sb.charAt(sb.length() - 1) == '.' || sb.charAt(sb.length() - 1) == '-') {
+                    sb.append('5');
+                }
+            }
+            String text = sb.toString();
+            if (!CardClosure.plain(text.toCharArray(), 0, text.length())) {
+                continue;
+            }
+            char[] padded = ("[" + text + ",").toCharArray();
+            assertThat(Double.doubleToRawLongBits(CardClosure.value(padded, 1, text.length()))).as(text)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+        for (String edge : new String[]{"0", "-0", "0.0", "-0.000", "0.000000000000000000001", "-0.5", "123456789012345",
+                "1234567890123456", "12345678901234567890", "0.1", "0.30000000000000004", "9007199254740993",
+                "99999999999999999999.99999999999999999999", "1.7976931348623157", "4.9", "86.0", "7000.0"}) {
+            assertThat(Double.doubleToRawLongBits(CardClosure.value(edge.toCharArray(), 0, edge.length()))).as(edge)
+                    .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(edge)));
+        }
+    }
+
     private static String repeat(String value, int n) {
         return "[" + String.join(",", Collections.nCopies(n, value)) + "]";
     }
