@@ -338,9 +338,9 @@ BEGIN
       FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
     EXECUTE format($sql$
         WITH h AS (
-            SELECT p.well_id, date_trunc('hour', p.timestamp_lectura) AS fecha_hora, count(*)::integer AS n_lecturas,
+            SELECT p.well_id, p.hora_lectura AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
-              FROM (SELECT p.*, f.columnas AS columnas_fallidas,
+              FROM (SELECT p.*, f.columnas AS columnas_fallidas, date_trunc('hour', p.timestamp_lectura) AS hora_lectura,
                            -- stopped: SPM 0 or the run-status flag 0
                            NOT coalesce(p.strokes_per_minute = 0 OR p.run_status = 0, false) AS en_marcha,
                            extract(epoch FROM least(lead(p.timestamp_lectura) OVER (PARTITION BY p.well_id
@@ -356,12 +356,13 @@ BEGIN
                                                          WHERE a.run_id = $5 AND a.well_id = p.well_id
                                                            AND p.timestamp_lectura >= a.desde
                                                            AND p.timestamp_lectura < a.hasta))
-                     ORDER BY p.well_id, p.timestamp_lectura) p
-             GROUP BY p.well_id, date_trunc('hour', p.timestamp_lectura)
+                     ORDER BY p.well_id, hora_lectura, p.timestamp_lectura) p
+             GROUP BY p.well_id, p.hora_lectura
         ), c AS (
-            SELECT well_id, date_trunc('hour', timestamp_lectura) AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
-              FROM (SELECT * FROM bp010_deltas ORDER BY well_id, contador, timestamp_lectura) d
-             GROUP BY well_id, date_trunc('hour', timestamp_lectura)
+            SELECT well_id, hora AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
+              FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
+                     ORDER BY well_id, hora, contador, timestamp_lectura) d
+             GROUP BY well_id, hora
         )
         INSERT INTO reporting.fact_operaciones_horarias AS t
                (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador, run_id)
@@ -485,6 +486,8 @@ CREATE OR REPLACE PROCEDURE reporting.sp_cargar_hechos_diarios(p_fecha_inicio da
                                                                p_well_id text, p_run_id uuid)
 LANGUAGE plpgsql
 SET jit = off
+-- the hourly rows of the days are sorted by well, day and hour: in memory, not on disk
+SET work_mem = '64MB'
 AS $$
 DECLARE
     v_desde constant timestamptz := p_fecha_inicio::timestamptz;
@@ -513,21 +516,18 @@ BEGIN
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
                            AS horas_periodo
           FROM (
-            SELECT h.well_id, h.fecha_hora::date AS fecha, sum(h.n_lecturas)::integer AS n_lecturas,
+            SELECT h.well_id, h.dia AS fecha, sum(h.n_lecturas)::integer AS n_lecturas,
                    count(*)::smallint AS horas_con_datos,
                    sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
                    sum(coalesce(h.oil_rate + h.water_rate, h.liquid_rate)) / 24 AS liquido,
                    sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
                    sum(h.n_carreras) AS n_carreras,
                    %3$s
-              FROM (SELECT * FROM reporting.fact_operaciones_horarias x
-                     WHERE fecha_hora >= $1 AND fecha_hora < $2 AND ($3::text IS NULL OR well_id = $3)
-                       AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                         WHERE a.run_id = $5 AND a.well_id = x.well_id
-                                                           AND x.fecha_hora >= a.dia_desde::timestamptz
-                                                           AND x.fecha_hora < (a.dia_hasta + 1)::timestamptz))
-                     ORDER BY well_id, fecha_hora) h
-             GROUP BY h.well_id, h.fecha_hora::date) d) d
+              FROM (SELECT x.*, x.fecha_hora::date AS dia
+                      FROM %7$s
+                     WHERE x.fecha_hora >= $1 AND x.fecha_hora < $2 AND ($3::text IS NULL OR x.well_id = $3)
+                     ORDER BY x.well_id, dia, x.fecha_hora) h
+             GROUP BY h.well_id, h.dia) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
                produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
@@ -557,7 +557,17 @@ BEGIN
                                 FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '),
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
-        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
+        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '),
+        -- the hourly rows to read: the window's, or (an incremental run) those of each well-day the scope touches,
+        -- looked up by well and day from the scope (never a scan of the window's days filtered by it)
+        CASE WHEN v_alcance IS NULL THEN 'reporting.fact_operaciones_horarias x'
+             ELSE $from$(SELECT DISTINCT a.well_id, g.dia::date AS dia
+                           FROM reporting.pipeline_run_alcance a
+                          CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
+                          WHERE a.run_id = $5) s
+                   JOIN reporting.fact_operaciones_horarias x
+                     ON x.well_id = s.well_id AND x.fecha_hora >= s.dia::timestamptz
+                    AND x.fecha_hora < (s.dia + 1)::timestamptz$from$ END)
     USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima();
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 

@@ -45,72 +45,79 @@ BEGIN
           FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance;
     END IF;
 
-    -- 1. Hourly facts: the derived pressures, levels, displacement and hydraulic horsepower of each hour.
-    --    The new values are computed once per row into a materialized CTE (inlined, the formulas were evaluated twice:
-    --    in the IS DISTINCT FROM filter and in SET), with the settings read once.
+    -- 1-2. Hourly facts and hourly KPIs, from one read of the hours: the derived pressures, levels, displacement and
+    --    hydraulic horsepower of each hour, and its KPIs from them: volumetric efficiency (the hour's barrels over the
+    --    volume its strokes displaced), input power (the hour's energy over its one hour), system efficiency, energy
+    --    per barrel of the hour's liquid, variance of oil against target. Computed once per row (the settings read
+    --    once) into a temporary table, then written to both tables by primary key. The hours: the window's, or (an
+    --    incremental run) each scope range's, looked up by well and hour from the scope. (A CTE joined back to the
+    --    facts took its row estimate from the facts' statistics: a new day the statistics had not seen yet gave a
+    --    nested loop over hours x hours.)
+    IF to_regclass('pg_temp.bp010_derivados_hora') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_derivados_hora;
+    END IF;
+    CREATE TEMP TABLE bp010_derivados_hora ON COMMIT DROP AS
     WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
-    s AS MATERIALIZED (SELECT x.well_id, x.fecha_hora, d.*
-              FROM reporting.fact_operaciones_horarias x
-              LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
-             CROSS JOIN c
-             CROSS JOIN LATERAL stage.fnc_calc_derivados(
-                    p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
-                    p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
-                    p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
-                    p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
-                    p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
-                    p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
-                    p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
-                    p_stroke => coalesce(x.plunger_stroke, x.stroke_length), p_card_area => x.card_area,
-                    p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
-                    p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
-                        coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
-                        x.fluid_level, m.profundidad_media_perforados),
-                    p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
-                    p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
-                    p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
-                    p_prhp_divisor => c.prhp_divisor) d
-             WHERE x.fecha_hora >= v_ts_desde AND x.fecha_hora < v_ts_hasta
-               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                  WHERE a.run_id = v_alcance AND a.well_id = x.well_id
-                                                    AND x.fecha_hora >= a.desde AND x.fecha_hora < a.hasta)))
+    x AS (SELECT h.* FROM reporting.fact_operaciones_horarias h
+           WHERE v_alcance IS NULL AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
+          UNION ALL
+          SELECT h.* FROM reporting.pipeline_run_alcance a
+            JOIN reporting.fact_operaciones_horarias h
+              ON h.well_id = a.well_id AND h.fecha_hora >= a.desde AND h.fecha_hora < a.hasta
+           WHERE a.run_id = v_alcance AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta)
+    SELECT x.well_id, x.fecha_hora,
+           (x.fluid_level_calc, x.pip_calc, x.pwf, x.pump_displacement_bpd, x.hydraulic_hp, x.hhp_forma)
+               IS DISTINCT FROM (d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd, d.hydraulic_hp,
+                                 d.hhp_forma) AS cambia,
+           d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
+           stage.fnc_calc_volumetric_efficiency_volume(q.liquido / 24,
+               stage.fnc_calc_displaced_volume(m.diametro_piston, coalesce(x.plunger_stroke, x.stroke_length),
+                   stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion), c.constante_bomba))
+               AS eficiencia_volumetrica_pct,
+           coalesce(x.energia_kwh, x.motor_power) * c.hp_por_kw AS potencia_entrada_hp,
+           stage.fnc_calc_system_efficiency(d.hydraulic_hp, coalesce(x.energia_kwh, x.motor_power), c.hp_por_kw)
+               AS system_efficiency_pct,
+           stage.fnc_calc_kwh_per_bbl(x.energia_kwh, q.liquido / 24) AS kwh_por_bbl,
+           stage.fnc_calc_variance(x.oil_rate, p.target_oil_rate) AS variance_oil_pct
+      FROM x
+      LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
+      LEFT JOIN reporting.dim_pozo p ON p.well_id = x.well_id
+     CROSS JOIN c
+     CROSS JOIN LATERAL (SELECT coalesce(x.liquid_rate, x.oil_rate + x.water_rate) AS liquido) q
+     CROSS JOIN LATERAL stage.fnc_calc_derivados(
+            p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
+            p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
+            p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
+            p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
+            p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
+            p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
+            p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
+            p_stroke => coalesce(x.plunger_stroke, x.stroke_length), p_card_area => x.card_area,
+            p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
+            p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
+                coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
+                x.fluid_level, m.profundidad_media_perforados),
+            p_water_gradient => c.gradiente, p_pump_constant => c.constante_bomba,
+            p_buoyancy_factor => c.factor_flotacion, p_hhp_definicion => c.hhp_definicion,
+            p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
+            p_prhp_divisor => c.prhp_divisor) d;
+
     UPDATE reporting.fact_operaciones_horarias h
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
            pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
            run_id = coalesce(p_run_id, h.run_id), updated_at = now()
-      FROM s
-     WHERE h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
-       AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
-       AND (h.fluid_level_calc, h.pip_calc, h.pwf, h.pump_displacement_bpd, h.hydraulic_hp, h.hhp_forma)
-           IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.pump_displacement_bpd, s.hydraulic_hp,
-            s.hhp_forma);
+      FROM bp010_derivados_hora s
+     WHERE s.cambia AND h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
+       AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % hourly facts updated', v_n;
 
-    -- 2. Hourly KPIs: volumetric efficiency (the hour's barrels over the volume its strokes displaced), input power (the hour's energy over its
-    --    one hour), system efficiency, energy per barrel of the hour's liquid, variance of oil against target.
     INSERT INTO reporting.fact_kpi_horarios AS k
            (well_id, fecha_hora, pump_displacement_bpd, eficiencia_volumetrica_pct, hydraulic_hp, potencia_entrada_hp,
             system_efficiency_pct, kwh_por_bbl, variance_oil_pct, run_id, updated_at)
-    SELECT h.well_id, h.fecha_hora, h.pump_displacement_bpd,
-           stage.fnc_calc_volumetric_efficiency_volume(q.liquido / 24,
-               stage.fnc_calc_displaced_volume(m.diametro_piston, coalesce(h.plunger_stroke, h.stroke_length),
-                   stage.fnc_carreras_periodo(h.n_carreras, h.strokes_per_minute, h.horas_operacion), c.constante_bomba)),
-           h.hydraulic_hp,
-           coalesce(h.energia_kwh, h.motor_power) * c.hp_por_kw,
-           stage.fnc_calc_system_efficiency(h.hydraulic_hp, coalesce(h.energia_kwh, h.motor_power), c.hp_por_kw),
-           stage.fnc_calc_kwh_per_bbl(h.energia_kwh, q.liquido / 24),
-           stage.fnc_calc_variance(h.oil_rate, p.target_oil_rate),
-           p_run_id, now()
-      FROM reporting.fact_operaciones_horarias h
-     CROSS JOIN reporting.fnc_config_fisica() c
-     CROSS JOIN LATERAL (SELECT coalesce(h.liquid_rate, h.oil_rate + h.water_rate) AS liquido) q
-      LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = h.well_id
-      LEFT JOIN reporting.dim_pozo p ON p.well_id = h.well_id
-     WHERE h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                  WHERE a.run_id = v_alcance AND a.well_id = h.well_id
-                                                    AND h.fecha_hora >= a.desde AND h.fecha_hora < a.hasta))
+    SELECT s.well_id, s.fecha_hora, s.pump_displacement_bpd, s.eficiencia_volumetrica_pct, s.hydraulic_hp,
+           s.potencia_entrada_hp, s.system_efficiency_pct, s.kwh_por_bbl, s.variance_oil_pct, p_run_id, now()
+      FROM bp010_derivados_hora s
     ON CONFLICT (well_id, fecha_hora) DO UPDATE
        SET pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
            eficiencia_volumetrica_pct = EXCLUDED.eficiencia_volumetrica_pct,
