@@ -147,8 +147,23 @@ BEGIN
     --    times runtime: the same formula the month and the KPIs use), system efficiency from its hydraulic and electrical
     --    energy, oil energy intensity, uptime over the day's calendar hours (23 or 25 on DST changes) on a complete day
     --    only (fact_operaciones_diarias.completo; NULL on a partial day).
+    --    Computed into a temporary table and written by primary key (as the hours above); the days: the window's, or
+    --    (an incremental run) the well-days its scope touches, looked up from the scope.
+    IF to_regclass('pg_temp.bp010_derivados_dia') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_derivados_dia;
+    END IF;
+    CREATE TEMP TABLE bp010_derivados_dia ON COMMIT DROP AS
     WITH c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica()),
-    s AS MATERIALIZED (SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
+    x AS (SELECT f.* FROM reporting.fact_operaciones_diarias f
+           WHERE v_alcance IS NULL AND f.fecha >= v_desde AND f.fecha <= v_hasta
+          UNION ALL
+          SELECT f.* FROM (SELECT DISTINCT a.well_id, g.dia::date AS dia
+                             FROM reporting.pipeline_run_alcance a
+                            CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
+                            WHERE a.run_id = v_alcance) t
+            JOIN reporting.fact_operaciones_diarias f ON f.well_id = t.well_id AND f.fecha = t.dia
+           WHERE f.fecha >= v_desde AND f.fecha <= v_hasta)
+    SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
                    d.prhp_calc, v.volumen AS volumen_desplazado_bbl,
                    stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen)
@@ -158,7 +173,7 @@ BEGIN
                    stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
                    CASE WHEN x.completo IS NOT FALSE THEN 100 * x.horas_operacion
                        / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) END AS uptime_pct
-              FROM reporting.fact_operaciones_diarias x
+              FROM x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
              CROSS JOIN c
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
@@ -182,11 +197,7 @@ BEGIN
              CROSS JOIN LATERAL (SELECT stage.fnc_calc_displaced_volume(m.diametro_piston,
                                         coalesce(x.plunger_stroke, x.stroke_length),
                                         stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
-                                        c.constante_bomba) AS volumen) v
-             WHERE x.fecha >= v_desde AND x.fecha <= v_hasta
-               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                  WHERE a.run_id = v_alcance AND a.well_id = x.well_id
-                                                    AND x.fecha BETWEEN a.dia_desde AND a.dia_hasta)))
+                                        c.constante_bomba) AS volumen) v;
     UPDATE reporting.fact_operaciones_diarias dd
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
@@ -195,7 +206,7 @@ BEGIN
            prhp_calc = s.prhp_calc, volumen_desplazado_bbl = s.volumen_desplazado_bbl,
            system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
            uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
-      FROM s
+      FROM bp010_derivados_dia s
      WHERE dd.well_id = s.well_id AND dd.fecha = s.fecha AND dd.fecha >= v_desde AND dd.fecha <= v_hasta
        AND (dd.fluid_level_calc, dd.pip_calc, dd.pwf, dd.sg_mezcla, dd.gradiente_mezcla, dd.rod_weight_buoyant,
             dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.hhp_forma,
