@@ -16,8 +16,10 @@ import java.util.OptionalDouble;
  * escape, an exponent, a number of more than 20 digits a side, deep nesting) gets no value and is checked in SQL.
  */
 final class CardClosure {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Jackson's FastDoubleParser: correctly rounded like Double.parseDouble, read from the parser's buffer
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     /** At most this many digits on each side of the point: {@code -?(0|[1-9][0-9]{0,19})(\.[0-9]{1,20})?}. */
     private static final int MAX_DIGITS = 20;
     private static final int MIN_POINTS = 20;
@@ -94,7 +96,7 @@ final class CardClosure {
             if (n == out.length) {
                 out = Arrays.copyOf(out, n * 2);
             }
-            out[n++] = value(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            out[n++] = value(p);
         }
         return Arrays.copyOf(out, n);
     }
@@ -159,50 +161,17 @@ final class CardClosure {
         return i == end && fracDigits >= 1 && fracDigits <= MAX_DIGITS;
     }
 
-    /** 10^0 .. 10^22, each exactly a double. */
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-            1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    private static final int EXACT_DIGITS = 15;
-
     /**
-     * The double a plain number (see {@link #plain}) reads as, bit for bit what {@link Double#parseDouble} gives, read
-     * from the parser's buffer without a String: with at most 15 significant digits and at most 22 after the point,
-     * the digits and the power of ten are both exact doubles and one division rounds their quotient correctly (the
-     * fast path {@code Double.parseDouble} itself takes for such numbers); any other number goes to it.
+     * The double the plain number at the parser reads as, bit for bit what {@link Double#parseDouble} gives (Jackson's
+     * fast double parser is correctly rounded too; integers go through their exact long or BigInteger value, whose
+     * conversion rounds the same way), read from the parser's buffer without a String. A "-0" integer keeps its sign.
      */
-    static double value(char[] c, int off, int len) {
-        int i = off;
-        int end = off + len;
-        boolean negative = i < end && c[i] == '-';
-        if (negative) {
-            i++;
+    static double value(JsonParser p) throws IOException {
+        double v = p.getDoubleValue();
+        if (v == 0 && p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getTextCharacters()[p.getTextOffset()] == '-') {
+            return -0.0;
         }
-        long digits = 0;
-        int significant = 0;
-        int scale = 0;
-        boolean fraction = false;
-        for (; i < end; i++) {
-            char ch = c[i];
-            if (ch == '.') {
-                fraction = true;
-                continue;
-            }
-            if (fraction) {
-                scale++;
-            }
-            if (digits == 0 && ch == '0') {
-                continue;
-            }
-            if (++significant > EXACT_DIGITS) {
-                return Double.parseDouble(new String(c, off, len));
-            }
-            digits = digits * 10 + (ch - '0');
-        }
-        if (scale >= POW10.length) {
-            return Double.parseDouble(new String(c, off, len));
-        }
-        double v = digits / POW10[scale];
-        return negative ? -v : v;
+        return v;
     }
 
     private static double span(double[] v) {

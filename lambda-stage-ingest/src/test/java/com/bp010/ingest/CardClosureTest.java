@@ -146,15 +146,25 @@ class CardClosureTest {
             if (!CardClosure.plain(text.toCharArray(), 0, text.length())) {
                 continue;
             }
-            char[] padded = ("[" + text + ",").toCharArray();
-            assertThat(Double.doubleToRawLongBits(CardClosure.value(padded, 1, text.length()))).as(text)
+            assertThat(Double.doubleToRawLongBits(readAsCardPoint(text))).as(text)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
         }
         for (String edge : new String[]{"0", "-0", "0.0", "-0.000", "0.000000000000000000001", "-0.5", "123456789012345",
                 "1234567890123456", "12345678901234567890", "0.1", "0.30000000000000004", "9007199254740993",
                 "99999999999999999999.99999999999999999999", "1.7976931348623157", "4.9", "86.0", "7000.0"}) {
-            assertThat(Double.doubleToRawLongBits(CardClosure.value(edge.toCharArray(), 0, edge.length()))).as(edge)
+            assertThat(Double.doubleToRawLongBits(readAsCardPoint(edge))).as(edge)
                     .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(edge)));
+        }
+    }
+
+    /** The number as the card closure reads a point: from a parser positioned on it. */
+    private static double readAsCardPoint(String number) {
+        try (var p = CardClosure.JSON.createParser("[" + number + "]")) {
+            p.nextToken();
+            p.nextToken();
+            return CardClosure.value(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
