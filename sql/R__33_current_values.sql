@@ -14,7 +14,11 @@
 --     wells with such readings, and all the readings of wells without a snapshot row. A column with no non-null value
 --     in that range keeps its snapshot value, which came from an older reading (readings older than the window did not
 --     change: the run's window covers every day touched since the last run). One case is not seen: a value revised to
---     NULL inside the window keeps the older snapshot value until the next call by hand.
+--     NULL inside the window keeps the older snapshot value until the next call by hand;
+--   * in an incremental run (a scope in reporting.pipeline_run_alcance): only the scope's wells, each from the start
+--     of its earliest scope range (every reading pivoted since the last complete run lies in a range, so nothing
+--     before it changed), plus any well whose snapshot is older than its latest reading and the wells without a
+--     snapshot (from all their history) - the same rows as reading from the window start, at the cost of the new hour.
 
 -- Numeric stage columns that dataset_current_values carries under the same name (counters included: they are values).
 CREATE OR REPLACE FUNCTION reporting.fnc_columnas_current_values()
@@ -43,6 +47,7 @@ AS $$
 DECLARE
     v_desde   timestamptz;
     v_well    text;
+    v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_cols    text[];
     v_cols_ts text[];
     v_max     text;
@@ -91,7 +96,20 @@ BEGIN
           FROM (-- readings of the window
                 SELECT DISTINCT p.well_id, v_desde AS desde
                   FROM stage.tbl_pozo_produccion p
-                 WHERE p.timestamp_lectura >= v_desde
+                 WHERE p.timestamp_lectura >= v_desde AND v_alcance IS NULL
+                UNION ALL
+                -- an incremental run: its scope's wells from their earliest range
+                SELECT a.well_id, min(a.desde)
+                  FROM reporting.pipeline_run_alcance a
+                 WHERE a.run_id = v_alcance
+                 GROUP BY a.well_id
+                UNION ALL
+                -- (incremental) a snapshot older than its well's latest reading
+                SELECT cv.well_id, cv.fecha_hora_ultima_lectura
+                  FROM reporting.dataset_current_values cv
+                 WHERE v_alcance IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                                WHERE p.well_id = cv.well_id AND p.timestamp_lectura > cv.fecha_hora_ultima_lectura)
                 UNION ALL
                 -- readings after a snapshot's latest one (a run that did not refresh the snapshot)
                 SELECT cv.well_id, cv.fecha_hora_ultima_lectura
@@ -177,7 +195,9 @@ BEGIN
     GET DIAGNOSTICS n_escritos = ROW_COUNT;
 
     RAISE NOTICE 'Current values: % well(s) read (%), % row(s) written (new or changed)',
-        n_pozos, CASE WHEN v_desde IS NULL THEN 'all history' ELSE 'readings from ' || v_desde END, n_escritos;
+        n_pozos, CASE WHEN v_desde IS NULL THEN 'all history'
+                      WHEN v_alcance IS NOT NULL THEN 'the run''s scope: readings from each well''s first scope hour'
+                      ELSE 'readings from ' || v_desde END, n_escritos;
 END
 $$;
 COMMENT ON PROCEDURE reporting.actualizar_current_values_v4(uuid) IS

@@ -307,12 +307,20 @@ COMMENT ON PROCEDURE reporting.sp_sync_dim_pozo_targets() IS
     'Phase 5.1: dim_campo and dim_variable from the masters; dim_pozo identity, target_<variable> and effective limits from tbl_limites_pozo (per-well fields override the all-wells row), per-well KPI targets from tbl_config_kpi';
 
 -- The marks (reporting.dimensiones_pendientes): one statement trigger function for the tables the sync reads. A row
--- inserted, deleted, or updated into something else (load times aside) marks its well_id; a NULL well_id (an
--- all-wells limits or KPI row) and a TRUNCATE mark every well.
+-- inserted, deleted, or updated into something else (load times aside; in dim_pozo also the KPI targets of phase 6,
+-- which the sync keeps as it finds them) marks its well_id; a NULL well_id (an all-wells limits or KPI row) and a
+-- TRUNCATE mark every well.
 CREATE OR REPLACE FUNCTION reporting.fnc_marcar_dimensiones()
 RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+DECLARE
+    -- not compared: load times; in dim_pozo, the KPI targets phase 6 and operators write (the sync keeps a well's
+    -- value unless its per-well KPI row, a table marked above, says otherwise)
+    v_fuera constant text[] := CASE WHEN TG_TABLE_NAME = 'dim_pozo'
+                                    THEN ARRAY['created_at', 'updated_at', 'target_kwh_por_bbl',
+                                               'target_eficiencia_bomba_pct', 'fuente_targets_kpi']
+                                    ELSE ARRAY['created_at', 'updated_at'] END;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, TG_TABLE_NAME || ' truncated');
@@ -325,11 +333,9 @@ BEGIN
     ELSE
         INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
         SELECT DISTINCT x.j ->> 'well_id', TG_TABLE_NAME
-          FROM ((SELECT to_jsonb(n) - 'created_at' - 'updated_at' AS j FROM nuevo n
-                 EXCEPT SELECT to_jsonb(o) - 'created_at' - 'updated_at' FROM viejo o)
+          FROM ((SELECT to_jsonb(n) - v_fuera AS j FROM nuevo n EXCEPT SELECT to_jsonb(o) - v_fuera FROM viejo o)
                 UNION ALL
-                (SELECT to_jsonb(o) - 'created_at' - 'updated_at' FROM viejo o
-                 EXCEPT SELECT to_jsonb(n) - 'created_at' - 'updated_at' FROM nuevo n)) x;
+                (SELECT to_jsonb(o) - v_fuera FROM viejo o EXCEPT SELECT to_jsonb(n) - v_fuera FROM nuevo n)) x;
     END IF;
     RETURN NULL;
 END
