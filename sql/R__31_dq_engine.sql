@@ -276,8 +276,8 @@ BEGIN
     CREATE TEMP TABLE bp010_dq_dias (well_id text, fecha date, desde timestamptz, hasta timestamptz, entero boolean)
         ON COMMIT DROP;
     CREATE TEMP TABLE bp010_dq_viejas (
-        rule_id text, well_id text, fecha date,
-        evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
+        well_id text, fecha date,
+        evaluated bigint[], passed bigint[], failed bigint[], not_evaluated bigint[]) ON COMMIT DROP;
 
     FOR v_regla IN SELECT rule_id, tipo, nombre_tecnico, no_evaluable FROM bp010_dq_reglas
                     WHERE no_evaluable IS NOT NULL ORDER BY rule_id LOOP
@@ -538,18 +538,31 @@ BEGIN
         DELETE FROM reporting.fact_dq_horaria h
          WHERE h.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
            AND (p_well_id IS NULL OR h.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(h.well_id));
+    ELSIF cardinality(v_reglas) = 0 THEN
+        DELETE FROM reporting.fact_dq_horaria h
+         USING bp010_dq_dias d
+         WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta;
     ELSE
-        WITH viejas AS (
-            DELETE FROM reporting.fact_dq_horaria h
-             USING bp010_dq_dias d
-             WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
-            RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated
-        )
-        INSERT INTO bp010_dq_viejas (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-        SELECT u.rule_id, v.well_id, v.fecha, sum(u.e), sum(u.p), sum(u.f), sum(u.n)
-          FROM viejas v
-         CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
-         GROUP BY 1, 2, 3;
+        -- summed per well and day by the rules' positions (a day whose hours were counted under another set of rules
+        -- is checked whole, step 0, and its stored counts are not used)
+        SELECT string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
+          INTO v_ev, v_pa, v_fa, v_ne
+          FROM generate_series(1, cardinality(v_reglas)) i;
+        EXECUTE format($sql$
+            WITH viejas AS (
+                DELETE FROM reporting.fact_dq_horaria h
+                 USING bp010_dq_dias d
+                 WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
+                RETURNING h.well_id, h.fecha, h.evaluated, h.passed, h.failed, h.not_evaluated
+            )
+            INSERT INTO bp010_dq_viejas (well_id, fecha, evaluated, passed, failed, not_evaluated)
+            SELECT v.well_id, v.fecha, ARRAY[%s]::bigint[], ARRAY[%s]::bigint[], ARRAY[%s]::bigint[], ARRAY[%s]::bigint[]
+              FROM viejas v
+             GROUP BY v.well_id, v.fecha
+            $sql$, v_ev, v_pa, v_fa, v_ne);
     END IF;
     INSERT INTO reporting.fact_dq_horaria AS h
            (well_id, hora, fecha, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
@@ -568,30 +581,42 @@ BEGIN
     --    and what they counted before (a day it checked wholly is counted afresh). A rule that counted nothing on a
     --    day has no row (as every reading counts as evaluated or not evaluated, a row never counts zero).
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
-      FROM (SELECT u.rule_id, d.well_id, d.fecha, u.e, u.p, u.f, u.n
-              FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
-                           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
-                           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
-                           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
-                           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
-                      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
-                      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
-                        ON b.well_id = a.well_id AND b.fecha = a.fecha) d
-             CROSS JOIN LATERAL unnest(v_reglas, d.ev, d.pa, d.fa, d.ne) u(rule_id, e, p, f, n)
-            UNION ALL
-            SELECT v.rule_id, v.well_id, v.fecha, -v.evaluated, -v.passed, -v.failed, -v.not_evaluated
-              FROM bp010_dq_viejas v
-              JOIN (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) d
-                ON d.well_id = v.well_id AND d.fecha = v.fecha AND NOT d.entero
-             WHERE v.rule_id = ANY (v_reglas)
-            UNION ALL
-            SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
-              FROM (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) d
-              JOIN reporting.fact_dq_diaria f ON f.well_id = d.well_id AND f.fecha = d.fecha
-             WHERE NOT d.entero AND f.rule_id = ANY (v_reglas)) x
-     GROUP BY x.rule_id, x.well_id, x.fecha
-    HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0;
+    SELECT x.rule_id, x.well_id, x.fecha, x.evaluated, x.passed, x.failed, x.not_evaluated
+      FROM (SELECT coalesce(n.rule_id, f.rule_id) AS rule_id, coalesce(n.well_id, f.well_id) AS well_id,
+                   coalesce(n.fecha, f.fecha) AS fecha,
+                   coalesce(f.evaluated, 0) + coalesce(n.e, 0) AS evaluated, coalesce(f.passed, 0) + coalesce(n.p, 0) AS passed,
+                   coalesce(f.failed, 0) + coalesce(n.f, 0) AS failed,
+                   coalesce(f.not_evaluated, 0) + coalesce(n.n, 0) AS not_evaluated
+              FROM (-- per well, day and rule, what the checked hours change: their new counts minus the stored ones
+                    SELECT u.rule_id, d.well_id, d.fecha,
+                           coalesce(u.e, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.oe, 0) END AS e,
+                           coalesce(u.p, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.op, 0) END AS p,
+                           coalesce(u.f, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.ofa, 0) END AS f,
+                           coalesce(u.n, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.one, 0) END AS n
+                      FROM (SELECT coalesce(c.well_id, v.well_id) AS well_id, coalesce(c.fecha, v.fecha) AS fecha,
+                                   coalesce(dd.entero, true) AS entero, c.ev, c.pa, c.fa, c.ne,
+                                   v.evaluated AS oev, v.passed AS opa, v.failed AS ofa, v.not_evaluated AS one
+                              FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
+                                           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
+                                           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
+                                           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
+                                           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
+                                      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
+                                      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
+                                        ON b.well_id = a.well_id AND b.fecha = a.fecha) c
+                              FULL JOIN bp010_dq_viejas v ON v.well_id = c.well_id AND v.fecha = c.fecha
+                              LEFT JOIN (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) dd
+                                ON dd.well_id = coalesce(c.well_id, v.well_id) AND dd.fecha = coalesce(c.fecha, v.fecha)) d
+                     CROSS JOIN LATERAL unnest(v_reglas, d.ev, d.pa, d.fa, d.ne, d.oev, d.opa, d.ofa, d.one)
+                                        u(rule_id, e, p, f, n, oe, op, ofa, one)
+                   ) n
+              FULL JOIN (-- the stored counts of the days checked in part
+                         SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+                           FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) d
+                           JOIN reporting.fact_dq_diaria f ON f.well_id = d.well_id AND f.fecha = d.fecha
+                          WHERE f.rule_id = ANY (v_reglas)) f
+                ON f.well_id = n.well_id AND f.fecha = n.fecha AND f.rule_id = n.rule_id) x
+     WHERE x.evaluated <> 0 OR x.passed <> 0 OR x.failed <> 0 OR x.not_evaluated <> 0;
     IF EXISTS (SELECT 1 FROM bp010_dq_conteo
                 WHERE least(evaluated, passed, failed, not_evaluated) < 0) THEN
         RAISE EXCEPTION 'DQ: reporting.fact_dq_diaria disagrees with reporting.fact_dq_horaria (a count would fall below zero)'
