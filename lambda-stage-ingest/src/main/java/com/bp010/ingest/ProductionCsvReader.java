@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** A pre-pivoted production CSV (well_id, timestamp_lectura, one column per variable), read back into readings. */
-final class ProductionCsvReader implements InputReader {
+final class ProductionCsvReader implements ReadingsReader {
     private final ProductionRowSplitter splitter;
 
     public ProductionCsvReader(ProductionRowSplitter splitter) {
@@ -13,17 +13,6 @@ final class ProductionCsvReader implements InputReader {
     }
 
     @Override
-    public boolean holdsReadings() {
-        return true;
-    }
-
-    @Override
-    public Summary read(Content content, Sinks sinks) throws IOException {
-        try (InputStream in = content.open()) {
-            return Summary.of(read(content.name(), in, sinks.readings()).rowsRead());
-        }
-    }
-
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {
         CsvRecordReader csv = new CsvRecordReader(new LenientTextReader(in));
         char delimiter = csv.delimiter();

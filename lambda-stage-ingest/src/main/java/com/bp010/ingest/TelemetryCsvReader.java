@@ -8,7 +8,7 @@ import java.io.InputStream;
  * in any order, extra columns ignored; {@code ,}, {@code ;} or tab delimited; UTF-8 or Latin-1. Streams one record at
  * a time.
  */
-final class TelemetryCsvReader implements InputReader {
+final class TelemetryCsvReader implements ReadingsReader {
     static final String[] WELL = {"well_id", "pozo", "well"};
     static final String[] VAR = {"var_id", "var_id_scada", "tag", "variable"};
     static final String[] TIME = {"timestamp_lectura", "timestamp", "fecha_hora", "time"};
@@ -27,17 +27,6 @@ final class TelemetryCsvReader implements InputReader {
     }
 
     @Override
-    public boolean holdsReadings() {
-        return true;
-    }
-
-    @Override
-    public Summary read(Content content, Sinks sinks) throws IOException {
-        try (InputStream in = content.open()) {
-            return Summary.of(read(content.name(), in, sinks.readings()).rowsRead());
-        }
-    }
-
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {
         CsvRecordReader csv = new CsvRecordReader(new LenientTextReader(in));
         char delimiter = csv.delimiter();

@@ -17,7 +17,7 @@ import java.io.InputStream;
  * "received_at"}], "next_cursor": ...}}, or a bare array of items. Streams item by item; a value that is a JSON
  * object (a card sent as an object rather than as text) is kept as its JSON text.
  */
-final class TelemetryJsonReader implements InputReader {
+final class TelemetryJsonReader implements ReadingsReader {
     /** An item naming a field twice is ambiguous (which value?): refused rather than last-one-wins. */
     private static final ObjectReader ITEMS = Json.mapper().reader()
             .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
@@ -28,19 +28,8 @@ final class TelemetryJsonReader implements InputReader {
         this.validator = validator.withCommaDecimal(false);
     }
 
-    @Override
-    public boolean holdsReadings() {
-        return true;
-    }
-
-    @Override
-    public Summary read(Content content, Sinks sinks) throws IOException {
-        try (InputStream in = content.open()) {
-            return Summary.of(read(content.name(), in, sinks.readings()).rowsRead());
-        }
-    }
-
     /** One page (a file, or a SCADA API response body). */
+    @Override
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {
         JsonParser parser = Json.mapper().getFactory().createParser(in);
         // the caller owns the stream (it digests the rest of the file after the page)
