@@ -395,9 +395,16 @@ BEGIN
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
                                             AND t.fecha_hora >= a.desde AND t.fecha_hora < a.hasta))
-       AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora) OR NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
-                        WHERE p.well_id = t.well_id
-                          AND p.timestamp_lectura >= t.fecha_hora AND p.timestamp_lectura < t.fecha_hora + interval '1 hour'));
+       AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora)
+            OR (t.well_id, t.fecha_hora) NOT IN (   -- the hours with readings: one hashed set, not a probe per hour
+                   SELECT p.well_id, date_trunc('hour', p.timestamp_lectura)
+                     FROM stage.tbl_pozo_produccion p
+                    WHERE p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
+                      AND (p_well_id IS NULL OR p.well_id = p_well_id)
+                      AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                         WHERE a.run_id = v_alcance AND a.well_id = p.well_id
+                                                           AND p.timestamp_lectura >= a.desde
+                                                           AND p.timestamp_lectura < a.hasta))));
     GET DIAGNOSTICS n_borradas = ROW_COUNT;
 
     -- Restart events (one per counter and reading), replaced for the window.

@@ -133,14 +133,14 @@ BEGIN
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % hourly KPI rows written', v_n;
     -- Hourly KPIs of the window whose hour has no fact any more (an hour whose readings were removed, or an hour of
-    -- another zone's clock after BP010_TIMEZONE changed).
+    -- another zone's clock after BP010_TIMEZONE changed). The facts of the window (or scope) are the hours read above:
+    -- one hashed set, not a probe of the facts per KPI row.
     DELETE FROM reporting.fact_kpi_horarios k
      WHERE k.fecha_hora >= v_ts_desde AND k.fecha_hora < v_ts_hasta
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                   WHERE a.run_id = v_alcance AND a.well_id = k.well_id
                                                     AND k.fecha_hora >= a.desde AND k.fecha_hora < a.hasta))
-       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
-                        WHERE h.well_id = k.well_id AND h.fecha_hora = k.fecha_hora);
+       AND (k.well_id, k.fecha_hora) NOT IN (SELECT s.well_id, s.fecha_hora FROM bp010_derivados_hora s);
 
     -- 3. Daily facts: the day's derived values from its averages and its produced barrels (q = liquid bbl of the day),
     --    pump efficiency = the day's liquid over the volume its strokes displaced (stroke counter, else running SPM
@@ -262,26 +262,36 @@ BEGIN
     -- 5. The latest SCADA card per well in the window, when it parses into equal arrays of at least 20 points (a
     --    card that does not is flagged by the DQ FORMATO rule and leaves the previous card shown), kept only when
     --    newer than the card already shown (an ML stroke may be newer; see sp_sync_cdi_to_reporting).
-    --    Each card is parsed once and its area computed once (materialized CTEs: inlined, the planner evaluated the
-    --    parse in every filter and output column that named it). An incremental run reads the wells of its scope only:
-    --    another well's readings did not change since the run that last read them, and a card only ever replaces an
-    --    older one.
-    WITH u AS MATERIALIZED (
-        SELECT l.well_id, l.timestamp_lectura, l.spm, stage.fnc_card_array(l.dynacard, 'position') AS pos,
-               stage.fnc_card_array(l.dynacard, 'load') AS lod
-          FROM (SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard,
-                       p.strokes_per_minute AS spm
-                  FROM stage.tbl_pozo_produccion p
-                 WHERE p.dynacard IS NOT NULL
-                   AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
-                   AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                      WHERE a.run_id = v_alcance AND a.well_id = p.well_id))
-                 ORDER BY p.well_id, p.timestamp_lectura DESC) l
+    --    Each card is parsed once (both arrays from one read of its JSON) and its area computed once (materialized
+    --    CTEs: inlined, the planner evaluated the parse in every filter and output column that named it). An incremental
+    --    run reads the wells of its scope only, each well's newest card of the window looked up by key (one row read per
+    --    well, not every scope reading sorted): another well's readings did not change since the run that last read
+    --    them, and a card only ever replaces an older one.
+    WITH l AS MATERIALIZED (
+        SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
+          FROM stage.tbl_pozo_produccion p
+         WHERE v_alcance IS NULL AND p.dynacard IS NOT NULL
+           AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+         ORDER BY p.well_id, p.timestamp_lectura DESC
+    ), s AS MATERIALIZED (
+        SELECT l.* FROM l
+        UNION ALL
+        SELECT w.well_id, y.timestamp_lectura, y.dynacard, y.spm
+          FROM (SELECT DISTINCT a.well_id FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance) w
+         CROSS JOIN LATERAL (SELECT p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
+                               FROM stage.tbl_pozo_produccion p
+                              WHERE p.well_id = w.well_id AND p.dynacard IS NOT NULL
+                                AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+                              ORDER BY p.timestamp_lectura DESC
+                              LIMIT 1) y
+    ), u AS MATERIALIZED (
+        SELECT s.well_id, s.timestamp_lectura, s.spm, k.p_position AS pos, k.p_load AS lod
+          FROM s CROSS JOIN LATERAL stage.fnc_card_arrays(s.dynacard) k
     ), a AS MATERIALIZED (
         SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
           FROM u
          WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)
-    )
+    ), c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
             cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
@@ -290,7 +300,7 @@ BEGIN
            (SELECT min(v) FROM unnest(a.lod) v), a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor),
            NULL, NULL, 'SCADA', now()
       FROM a
-     CROSS JOIN reporting.fnc_config_fisica() c
+     CROSS JOIN c
      WHERE a.area IS NOT NULL
     ON CONFLICT (well_id) DO UPDATE
        SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
