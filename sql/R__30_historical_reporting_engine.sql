@@ -505,10 +505,48 @@ DECLARE
     v_cols_diarias constant text[] := reporting.fnc_columnas_stage_en('fact_operaciones_diarias');
     v_cols  text[] := ARRAY(SELECT c FROM unnest(reporting.fnc_columnas_stage_en('fact_operaciones_horarias')) c
                              WHERE c = ANY (v_cols_diarias));
+    v_agregados text;
+    v_dias  text;
     n_dias  bigint;
     n_borrados bigint;
     n_campos bigint;
 BEGIN
+    -- The day's aggregates over its hourly rows, read in hour order (floating-point sums in a fixed order): daily
+    -- controller counters (tipo_contador DIARIO) take the day's max, the rest the mean of the hours.
+    v_agregados := format($agg$sum(h.n_lecturas)::integer AS n_lecturas, count(*)::smallint AS horas_con_datos,
+                   sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
+                   sum(coalesce(h.oil_rate + h.water_rate, h.liquid_rate)) / 24 AS liquido,
+                   sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
+                   sum(h.n_carreras) AS n_carreras,
+                   %s$agg$,
+        array_to_string(ARRAY(SELECT format(CASE WHEN EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
+                                                               WHERE m.nombre_tecnico = c AND m.tipo_contador = 'DIARIO')
+                                                 THEN 'max(h.%I) AS %I' ELSE 'avg(h.%I) AS %I' END, c, c)
+                                FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '));
+    -- The days: the window's, its hourly rows sorted by well, day and hour and grouped; or (an incremental run) each
+    -- well-day the scope touches, its hours read by key in hour order and aggregated on their own (no sort of every
+    -- hour of the touched days, never a scan of the window's days filtered by the scope).
+    v_dias := CASE WHEN v_alcance IS NULL
+        THEN format($from$SELECT h.well_id, h.dia AS fecha, %s
+                             FROM (SELECT x.*, x.fecha_hora::date AS dia
+                                     FROM reporting.fact_operaciones_horarias x
+                                    WHERE x.fecha_hora >= $1 AND x.fecha_hora < $2 AND ($3::text IS NULL OR x.well_id = $3)
+                                    ORDER BY x.well_id, dia, x.fecha_hora) h
+                            GROUP BY h.well_id, h.dia$from$, v_agregados)
+        ELSE format($from$SELECT s.well_id, s.dia AS fecha, ag.*
+                             FROM (SELECT DISTINCT a.well_id, g.dia::date AS dia
+                                     FROM reporting.pipeline_run_alcance a
+                                    CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
+                                    WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)) s
+                            CROSS JOIN LATERAL (
+                                  SELECT %s
+                                    FROM (SELECT y.* FROM reporting.fact_operaciones_horarias y
+                                           WHERE y.well_id = s.well_id AND y.fecha_hora >= s.dia::timestamptz
+                                             AND y.fecha_hora < (s.dia + 1)::timestamptz
+                                             AND y.fecha_hora >= $1 AND y.fecha_hora < $2
+                                           ORDER BY y.fecha_hora) h
+                                  HAVING count(*) > 0) ag$from$, v_agregados)
+    END;
     EXECUTE format($sql$
         INSERT INTO reporting.fact_operaciones_diarias AS t
                (well_id, fecha, n_lecturas, horas_con_datos, produccion_petroleo_bbl, produccion_agua_bbl,
@@ -522,19 +560,7 @@ BEGIN
                d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
                            AS horas_periodo
-          FROM (
-            SELECT h.well_id, h.dia AS fecha, sum(h.n_lecturas)::integer AS n_lecturas,
-                   count(*)::smallint AS horas_con_datos,
-                   sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
-                   sum(coalesce(h.oil_rate + h.water_rate, h.liquid_rate)) / 24 AS liquido,
-                   sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
-                   sum(h.n_carreras) AS n_carreras,
-                   %3$s
-              FROM (SELECT x.*, x.fecha_hora::date AS dia
-                      FROM %7$s
-                     WHERE x.fecha_hora >= $1 AND x.fecha_hora < $2 AND ($3::text IS NULL OR x.well_id = $3)
-                     ORDER BY x.well_id, dia, x.fecha_hora) h
-             GROUP BY h.well_id, h.dia) d) d
+          FROM (%3$s) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
                produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
@@ -557,24 +583,10 @@ BEGIN
         $sql$,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('d.%I', c) FROM unnest(v_cols) c), ', '),
-        -- daily controller counters (tipo_contador DIARIO) take the day's max, the rest the mean of the hours
-        array_to_string(ARRAY(SELECT format(CASE WHEN EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
-                                                               WHERE m.nombre_tecnico = c AND m.tipo_contador = 'DIARIO')
-                                                 THEN 'max(h.%I) AS %I' ELSE 'avg(h.%I) AS %I' END, c, c)
-                                FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '),
+        v_dias,
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
-        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '),
-        -- the hourly rows to read: the window's, or (an incremental run) those of each well-day the scope touches,
-        -- looked up by well and day from the scope (never a scan of the window's days filtered by it)
-        CASE WHEN v_alcance IS NULL THEN 'reporting.fact_operaciones_horarias x'
-             ELSE $from$(SELECT DISTINCT a.well_id, g.dia::date AS dia
-                           FROM reporting.pipeline_run_alcance a
-                          CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
-                          WHERE a.run_id = $5) s
-                   JOIN reporting.fact_operaciones_horarias x
-                     ON x.well_id = s.well_id AND x.fecha_hora >= s.dia::timestamptz
-                    AND x.fecha_hora < (s.dia + 1)::timestamptz$from$ END)
+        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
     USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima();
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 
