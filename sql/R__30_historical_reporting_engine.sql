@@ -23,7 +23,10 @@
 -- that leaves unchanged rows untouched, and rows no longer backed by data (an hour, day or month without readings) are
 -- removed: rerunning a window changes nothing; a day or month is always recomputed from all its hours or days.
 -- Aggregates read their input in (well, time) order, so floating-point sums are reproducible run after run.
--- Phase-5 columns of the facts (derived physics, ML bridges) are never written here.
+-- An hourly row is written with its derived physics (fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp,
+-- hhp_forma: stage.fnc_calc_derivados, as phase 5 computes them), so phase 5 finds them equal instead of writing every
+-- new wide row a second time; phase 5 still recomputes them and corrects any that differ (a changed well master or
+-- setting). The other phase-5 columns of the facts (daily derived values, ML bridges) are never written here.
 
 -- Numeric stage columns that the named reporting table carries under the same name (the counters excepted): the
 -- column lists of the dynamic statements, from pg_catalog (reporting.fnc_columnas), in stage order.
@@ -319,7 +322,7 @@ BEGIN
 
     -- Hourly rows: time-weighted means over the readings that passed (each weighs the time to the next reading or the
     -- end of its hour, at most the offline allowance), daily controller counters as the hour's max, counter deltas
-    -- summed per hour.
+    -- summed per hour; the hour's derived physics from those means (the inputs phase 5 reads back from the row).
     SELECT string_agg(CASE WHEN c = ANY (v_diarios)
                            THEN format('max(p.%I) FILTER (WHERE %s) AS %I', c, x.ok, c)
                            ELSE format('sum(p.peso * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL), 0) AS %1$I',
@@ -364,16 +367,41 @@ BEGIN
                      ORDER BY well_id, hora, contador, timestamp_lectura) d
              GROUP BY well_id, hora
         )
+        , cf AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
         INSERT INTO reporting.fact_operaciones_horarias AS t
-               (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador, run_id)
+               (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador,
+                fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, run_id)
         SELECT h.well_id, h.fecha_hora, h.n_lecturas, %4$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
-               coalesce(c.reinicio, false), $4
+               coalesce(c.reinicio, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
+               d.hydraulic_hp, d.hhp_forma, $4
           FROM h
           LEFT JOIN c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
+          LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = h.well_id
+         CROSS JOIN cf
+         CROSS JOIN LATERAL stage.fnc_calc_derivados(
+                p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => h.bsw,
+                p_oil_rate => h.oil_rate, p_water_rate => h.water_rate, p_liquid_rate => h.liquid_rate,
+                p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
+                p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
+                p_casing_pressure => h.casing_head_pressure, p_tubing_pressure => h.well_head_pressure,
+                p_fluid_level => h.fluid_level, p_pip_measured => h.pump_intake_pressure,
+                p_discharge_measured => h.pump_discharge_pressure, p_spm => h.strokes_per_minute,
+                p_stroke => coalesce(h.plunger_stroke, h.stroke_length), p_card_area => h.card_area,
+                p_gas_correction => cf.correccion_columna_gas, p_sg_gas => m.sg_gas,
+                p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
+                    coalesce(m.temperatura_superficie, h.wellhead_temperature), m.temperatura_yacimiento,
+                    h.fluid_level, m.profundidad_media_perforados),
+                p_water_gradient => cf.gradiente, p_pump_constant => cf.constante_bomba,
+                p_buoyancy_factor => cf.factor_flotacion, p_hhp_definicion => cf.hhp_definicion,
+                p_hhp_factor_api => cf.hhp_factor_api, p_hhp_factor_presion => cf.hhp_factor_presion,
+                p_prhp_divisor => cf.prhp_divisor) d
         ON CONFLICT (well_id, fecha_hora) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, %5$s, energia_kwh = EXCLUDED.energia_kwh,
                horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
-               reinicio_contador = EXCLUDED.reinicio_contador, run_id = EXCLUDED.run_id, updated_at = now()
+               reinicio_contador = EXCLUDED.reinicio_contador, fluid_level_calc = EXCLUDED.fluid_level_calc,
+               pip_calc = EXCLUDED.pip_calc, pwf = EXCLUDED.pwf, pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
+               hydraulic_hp = EXCLUDED.hydraulic_hp, hhp_forma = EXCLUDED.hhp_forma, run_id = EXCLUDED.run_id,
+               updated_at = now()
          WHERE (t.n_lecturas, %6$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
                IS DISTINCT FROM
                (EXCLUDED.n_lecturas, %7$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,

@@ -52,7 +52,8 @@ BEGIN
     --    once) into a temporary table, then written to both tables by primary key. The hours: the window's, or (an
     --    incremental run) each scope range's, looked up by well and hour from the scope. (A CTE joined back to the
     --    facts took its row estimate from the facts' statistics: a new day the statistics had not seen yet gave a
-    --    nested loop over hours x hours.)
+    --    nested loop over hours x hours.) Phase 4 writes an hour's derived values with the hour (the same function on
+    --    the same inputs), so the update rewrites only the hours whose well master or settings changed since.
     IF to_regclass('pg_temp.bp010_derivados_hora') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_derivados_hora;
     END IF;
