@@ -9,9 +9,10 @@
 -- the hour of the second reading after it, or of its own), ranges of a well that overlap or touch are merged, and
 -- nothing starts before the lookback floor. Wells and days marked in reporting.recalculo_pendiente (a catalogue or well-master change) join the
 -- scope as whole days; they are deleted when a run that took them completes (reporting.sp_cerrar_alcance), so a
--- failed run leaves them for the next one. Phases then recompute: hourly facts of the ranges' hours, daily facts and DQ of the days they
--- touch (calendar days in the session time zone, BP010_TIMEZONE), monthly facts of those days' months. Recomputing
--- more than what changed is harmless (every phase is an idempotent recomputation), recomputing less is the bug the
+-- failed run leaves them for the next one. Phases then recompute: hourly facts of the ranges' hours, daily facts of the days they
+-- touch (calendar days in the session time zone, BP010_TIMEZONE), monthly facts of those days' months; DQ checks only
+-- the hours holding new readings and the marked days (horas_nuevas): a reading's verdicts depend on that reading
+-- alone. Recomputing more than what changed is harmless (every phase is an idempotent recomputation), recomputing less is the bug the
 -- property test IncrementalRunIT looks for.
 
 -- Well groups (docs/SCALE.md §6): a run of one group covers the wells of a hash bucket ('k/n': the first 32 bits of
@@ -45,7 +46,7 @@ LANGUAGE plpgsql
 SET jit = off
 AS $$
 BEGIN
-    INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta)
+    INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta, horas_nuevas)
     WITH nuevas AS (
         SELECT p.well_id, p.timestamp_lectura
           FROM stage.tbl_pozo_produccion p
@@ -58,7 +59,9 @@ BEGIN
                greatest(least(date_trunc('hour', coalesce(ant.ts, n.timestamp_lectura)),
                               date_trunc('hour', n.timestamp_lectura) - interval '1 hour'),
                         date_trunc('hour', p_piso)) AS desde,
-               date_trunc('hour', greatest(sig.ts, n.timestamp_lectura)) + interval '1 hour' AS hasta
+               date_trunc('hour', greatest(sig.ts, n.timestamp_lectura)) + interval '1 hour' AS hasta,
+               -- the reading's own hour: what DQ checks (the neighbours are the facts')
+               tstzrange(date_trunc('hour', n.timestamp_lectura), date_trunc('hour', n.timestamp_lectura) + interval '1 hour') AS nueva
           FROM nuevas n
           -- the second reading before and after (the first one's glitch check looks past it)
           LEFT JOIN LATERAL (SELECT min(x.ts) AS ts
@@ -71,7 +74,8 @@ BEGIN
                                       ORDER BY q.timestamp_lectura LIMIT 2) x) sig ON true
         UNION ALL
         -- marked wells and days: whole days (every well when well_id is NULL)
-        SELECT w.well_id, greatest(m.dia_desde::timestamptz, p_piso), (m.dia_hasta + 1)::timestamptz
+        SELECT w.well_id, greatest(m.dia_desde::timestamptz, p_piso), (m.dia_hasta + 1)::timestamptz,
+               tstzrange(greatest(m.dia_desde::timestamptz, p_piso), (m.dia_hasta + 1)::timestamptz)
           FROM reporting.recalculo_pendiente m
           JOIN LATERAL (SELECT DISTINCT q.well_id FROM stage.tbl_pozo_produccion q
                          WHERE (m.well_id IS NULL OR q.well_id = m.well_id)
@@ -89,7 +93,7 @@ BEGIN
           FROM ordenados o
     )
     SELECT p_run_id, i.well_id, min(i.desde), max(i.hasta), min(i.desde)::date,
-           (max(i.hasta) - interval '1 microsecond')::date
+           (max(i.hasta) - interval '1 microsecond')::date, range_agg(i.nueva)
       FROM islas i
      GROUP BY i.well_id, i.isla;
 

@@ -12,10 +12,11 @@
 -- dropped: every reading of the window counts as not evaluated for it and a NOTICE names it.
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
--- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19), reporting.fact_dq_diaria per
--- well, day and rule (a day's reading-rule rows are the sum of its hours); reporting.dataset_dq_score_pozo the latest
--- score per well. An incremental run checks the readings of its scope's hours only and moves the daily counts by the
--- difference between those hours' new and stored counts (docs/AGGREGATION.md, "Incremental runs").
+-- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19); reporting.fact_dq_diaria per
+-- well, day and rule, a view (V20): the sum of the day's hours plus reporting.fact_dq_diaria_base (the master rules,
+-- days counted before V19, rules deactivated since); reporting.dataset_dq_score_pozo the latest score per well. An
+-- incremental run checks the readings of its scope's hours holding new readings only (R__25: horas_nuevas) and
+-- replaces those hours' counts; no daily row is written for a reading rule (docs/AGGREGATION.md, "Incremental runs").
 -- Identifiers come from the catalogue only, checked in pg_catalog (reporting.fnc_columnas) and quoted with format('%I');
 -- rule limits and names are bound parameters (arrays indexed by the rule's position).
 
@@ -187,6 +188,28 @@ COMMENT ON VIEW stage.vw_dq_reglas_resueltas IS
     'Active DQ rules resolved to the table and column they run on (var_ids: the SCADA ids of a latency rule), or why they cannot run (no_evaluable)';
 
 -- ---------------------------------------------------------------------------------------------------------------
+-- Daily counts per well, day and rule (docs/CONTRACTS.md): the hours' counts of the reading rules summed per day, plus
+-- the rows of reporting.fact_dq_diaria_base (V20). run_id and updated_at: the latest written hour's or row's. A rule
+-- that counted nothing on a day has no row.
+-- ---------------------------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW reporting.fact_dq_diaria AS
+SELECT x.well_id, x.fecha, x.rule_id, sum(x.evaluated)::bigint AS evaluated, sum(x.passed)::bigint AS passed,
+       sum(x.failed)::bigint AS failed, sum(x.not_evaluated)::bigint AS not_evaluated,
+       (array_agg(x.run_id ORDER BY x.updated_at DESC))[1] AS run_id, max(x.updated_at) AS updated_at
+  FROM (SELECT h.well_id, h.fecha, u.rule_id, u.evaluated::bigint AS evaluated, u.passed::bigint AS passed,
+               u.failed::bigint AS failed, u.not_evaluated::bigint AS not_evaluated, h.run_id, h.updated_at
+          FROM reporting.fact_dq_horaria h
+         CROSS JOIN LATERAL unnest(h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated)
+                            u(rule_id, evaluated, passed, failed, not_evaluated)
+        UNION ALL
+        SELECT b.well_id, b.fecha, b.rule_id, b.evaluated, b.passed, b.failed, b.not_evaluated, b.run_id, b.updated_at
+          FROM reporting.fact_dq_diaria_base b) x
+ GROUP BY x.well_id, x.fecha, x.rule_id
+HAVING sum(x.evaluated) <> 0 OR sum(x.passed) <> 0 OR sum(x.failed) <> 0 OR sum(x.not_evaluated) <> 0;
+COMMENT ON VIEW reporting.fact_dq_diaria IS
+    'DQ counts per well, day and rule: the sum of the day''s hours in reporting.fact_dq_horaria (reading rules) plus reporting.fact_dq_diaria_base (well-master rules, days counted before hourly counts, rules deactivated since)';
+
+-- ---------------------------------------------------------------------------------------------------------------
 -- Phase 3
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE PROCEDURE stage.sp_execute_dq_validation(
@@ -203,11 +226,11 @@ SET work_mem = '64MB'
 AS $$
 DECLARE
     v_run        constant uuid := coalesce(p_run_id, gen_random_uuid());
-    -- an incremental run checks the readings of the hours its scope covers (R__25), of its wells; the verdicts and
-    -- hourly counts of every other reading are kept
+    -- an incremental run checks the readings of its scope's hours that hold new readings (R__25), of its wells; the
+    -- verdicts and hourly counts of every other reading are kept
     v_alcance    constant uuid := reporting.fnc_alcance_de(p_run_id);
     -- master rules judge the well master as it stands: every well on every run, counted on the as-of day (one row
-    -- per well and rule in reporting.fact_dq_diaria, whichever window the run had)
+    -- per well and rule in reporting.fact_dq_diaria_base, whichever window the run had)
     v_dia_maestra constant date := (coalesce(p_as_of, now()) AT TIME ZONE current_setting('TimeZone'))::date;
     v_desde      timestamptz;
     v_hasta      timestamptz;
@@ -275,9 +298,10 @@ BEGIN
     CREATE TEMP TABLE bp010_dq_tramos (well_id text, desde timestamptz, hasta timestamptz) ON COMMIT DROP;
     CREATE TEMP TABLE bp010_dq_dias (well_id text, fecha date, desde timestamptz, hasta timestamptz, entero boolean)
         ON COMMIT DROP;
+    -- replaced hours that were counted under another set of rules (a rule deactivated since keeps their counts)
     CREATE TEMP TABLE bp010_dq_viejas (
-        well_id text, fecha date,
-        evaluated bigint[], passed bigint[], failed bigint[], not_evaluated bigint[]) ON COMMIT DROP;
+        well_id text, fecha date, rule_ids text[],
+        evaluated integer[], passed integer[], failed integer[], not_evaluated integer[], run_id uuid) ON COMMIT DROP;
 
     FOR v_regla IN SELECT rule_id, tipo, nombre_tecnico, no_evaluable FROM bp010_dq_reglas
                     WHERE no_evaluable IS NOT NULL ORDER BY rule_id LOOP
@@ -290,18 +314,23 @@ BEGIN
       FROM bp010_dq_reglas;
     v_reglas := v_lect || v_lat;
 
-    -- 0. An incremental run's hour ranges: its scope (reporting.pipeline_run_alcance), widened to whole days where the
-    --    stored hourly counts cannot be moved by a difference: a day with daily counts but no hourly ones (written
-    --    before hourly counts were kept), or whose hours in the scope were counted under another set of rules.
+    -- 0. An incremental run's hour ranges: the hours of its scope (reporting.pipeline_run_alcance) that hold new
+    --    readings or a marked day (horas_nuevas; the neighbours' hours are the facts', a reading's verdicts depend on
+    --    that reading alone), widened to whole days where the stored hourly counts cannot simply be replaced: a day
+    --    with daily counts but no hourly ones (written before hourly counts were kept), or whose hours in the scope
+    --    were counted under another set of rules.
     IF v_alcance IS NOT NULL THEN
         WITH piezas AS (
             SELECT a.well_id, a.desde::date + k AS fecha,
                    greatest(a.desde, (a.desde::date + k)::timestamptz) AS desde,
                    least(a.hasta, (a.desde::date + k + 1)::timestamptz) AS hasta
-              FROM reporting.pipeline_run_alcance a
+              FROM (SELECT a.well_id, lower(r.r) AS desde, upper(r.r) AS hasta
+                      FROM reporting.pipeline_run_alcance a
+                     CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) r(r)
+                     WHERE a.run_id = v_alcance
+                       AND (p_well_id IS NULL OR a.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
+                   ) a
              CROSS JOIN LATERAL generate_series(0, (a.hasta - interval '1 microsecond')::date - a.desde::date) k
-             WHERE a.run_id = v_alcance
-               AND (p_well_id IS NULL OR a.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
         ), enteros AS (
             SELECT DISTINCT d.well_id, d.fecha
               FROM piezas d
@@ -310,7 +339,7 @@ BEGIN
                               AND h.rule_ids <> v_reglas)
                 OR (NOT EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
                                  WHERE h.fecha = d.fecha AND h.well_id = d.well_id)
-                    AND EXISTS (SELECT 1 FROM reporting.fact_dq_diaria f
+                    AND EXISTS (SELECT 1 FROM reporting.fact_dq_diaria_base f
                                  WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas)))
         )
         INSERT INTO bp010_dq_tramos (well_id, desde, hasta)
@@ -532,38 +561,45 @@ BEGIN
            resultado = EXCLUDED.resultado, motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad,
            tipo = EXCLUDED.tipo;
 
-    -- 5. Hourly counts (reporting.fact_dq_horaria): the hours this run checked replace the stored ones (an incremental
-    --    run keeps what it replaced, to move the daily counts by the difference).
+    -- 5. Hourly counts (reporting.fact_dq_horaria): the hours this run checked replace the stored ones, and the
+    --    reading rules' rows of the days checked whole leave reporting.fact_dq_diaria_base (days counted before hourly
+    --    counts were kept). A replaced hour counted under another set of rules hands the counts of the rules no longer
+    --    active to reporting.fact_dq_diaria_base: a daily row outlives its rule's deactivation.
     IF v_alcance IS NULL THEN
-        DELETE FROM reporting.fact_dq_horaria h
-         WHERE h.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-           AND (p_well_id IS NULL OR h.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(h.well_id));
-    ELSIF cardinality(v_reglas) = 0 THEN
-        DELETE FROM reporting.fact_dq_horaria h
-         USING bp010_dq_dias d
-         WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta;
+        WITH viejas AS (
+            DELETE FROM reporting.fact_dq_horaria h
+             WHERE h.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+               AND (p_well_id IS NULL OR h.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(h.well_id))
+            RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated, h.run_id
+        )
+        INSERT INTO bp010_dq_viejas SELECT * FROM viejas v WHERE v.rule_ids <> v_reglas;
+        DELETE FROM reporting.fact_dq_diaria_base f
+         WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin AND f.rule_id = ANY (v_reglas)
+           AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id));
     ELSE
-        -- summed per well and day by the rules' positions (a day whose hours were counted under another set of rules
-        -- is checked whole, step 0, and its stored counts are not used)
-        SELECT string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
-          INTO v_ev, v_pa, v_fa, v_ne
-          FROM generate_series(1, cardinality(v_reglas)) i;
-        EXECUTE format($sql$
-            WITH viejas AS (
-                DELETE FROM reporting.fact_dq_horaria h
-                 USING bp010_dq_dias d
-                 WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
-                RETURNING h.well_id, h.fecha, h.evaluated, h.passed, h.failed, h.not_evaluated
-            )
-            INSERT INTO bp010_dq_viejas (well_id, fecha, evaluated, passed, failed, not_evaluated)
-            SELECT v.well_id, v.fecha, ARRAY[%s]::bigint[], ARRAY[%s]::bigint[], ARRAY[%s]::bigint[], ARRAY[%s]::bigint[]
-              FROM viejas v
-             GROUP BY v.well_id, v.fecha
-            $sql$, v_ev, v_pa, v_fa, v_ne);
+        WITH viejas AS (
+            DELETE FROM reporting.fact_dq_horaria h
+             USING bp010_dq_dias d
+             WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
+            RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated, h.run_id
+        )
+        INSERT INTO bp010_dq_viejas SELECT * FROM viejas v WHERE v.rule_ids <> v_reglas;
+        DELETE FROM reporting.fact_dq_diaria_base f
+         USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE entero) d
+         WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas);
     END IF;
+    INSERT INTO reporting.fact_dq_diaria_base AS f
+           (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
+    SELECT v.well_id, v.fecha, u.rule_id, sum(u.e), sum(u.p), sum(u.f), sum(u.n), (array_agg(v.run_id))[1]
+      FROM bp010_dq_viejas v
+     CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
+     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_reglas r WHERE r.rule_id = u.rule_id)
+     GROUP BY v.well_id, v.fecha, u.rule_id
+    HAVING sum(u.e) <> 0 OR sum(u.p) <> 0 OR sum(u.f) <> 0 OR sum(u.n) <> 0
+    ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
+       SET evaluated = f.evaluated + EXCLUDED.evaluated, passed = f.passed + EXCLUDED.passed,
+           failed = f.failed + EXCLUDED.failed, not_evaluated = f.not_evaluated + EXCLUDED.not_evaluated,
+           updated_at = now();
     INSERT INTO reporting.fact_dq_horaria AS h
            (well_id, hora, fecha, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
     SELECT coalesce(a.well_id, b.well_id), coalesce(a.hora, b.hora), coalesce(a.fecha, b.fecha), v_reglas,
@@ -576,51 +612,56 @@ BEGIN
       FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NOT NULL) b
         ON b.well_id = a.well_id AND b.hora = a.hora;
 
-    -- 6. Daily counts of the reading rules for the days this run checked: an explicit window's are its checked
-    --    readings' counts; an incremental run moves each stored day by the difference between the hours it checked
-    --    and what they counted before (a day it checked wholly is counted afresh). A rule that counted nothing on a
-    --    day has no row (as every reading counts as evaluated or not evaluated, a row never counts zero).
-    INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT x.rule_id, x.well_id, x.fecha, x.evaluated, x.passed, x.failed, x.not_evaluated
-      FROM (SELECT coalesce(n.rule_id, f.rule_id) AS rule_id, coalesce(n.well_id, f.well_id) AS well_id,
-                   coalesce(n.fecha, f.fecha) AS fecha,
-                   coalesce(f.evaluated, 0) + coalesce(n.e, 0) AS evaluated, coalesce(f.passed, 0) + coalesce(n.p, 0) AS passed,
-                   coalesce(f.failed, 0) + coalesce(n.f, 0) AS failed,
-                   coalesce(f.not_evaluated, 0) + coalesce(n.n, 0) AS not_evaluated
-              FROM (-- per well, day and rule, what the checked hours change: their new counts minus the stored ones
-                    SELECT u.rule_id, d.well_id, d.fecha,
-                           coalesce(u.e, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.oe, 0) END AS e,
-                           coalesce(u.p, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.op, 0) END AS p,
-                           coalesce(u.f, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.ofa, 0) END AS f,
-                           coalesce(u.n, 0) - CASE WHEN d.entero THEN 0 ELSE coalesce(u.one, 0) END AS n
-                      FROM (SELECT coalesce(c.well_id, v.well_id) AS well_id, coalesce(c.fecha, v.fecha) AS fecha,
-                                   coalesce(dd.entero, true) AS entero, c.ev, c.pa, c.fa, c.ne,
-                                   v.evaluated AS oev, v.passed AS opa, v.failed AS ofa, v.not_evaluated AS one
-                              FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
-                                           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
-                                           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
-                                           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
-                                           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
-                                      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
-                                      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
-                                        ON b.well_id = a.well_id AND b.fecha = a.fecha) c
-                              FULL JOIN bp010_dq_viejas v ON v.well_id = c.well_id AND v.fecha = c.fecha
-                              LEFT JOIN (SELECT DISTINCT well_id, fecha, entero FROM bp010_dq_dias) dd
-                                ON dd.well_id = coalesce(c.well_id, v.well_id) AND dd.fecha = coalesce(c.fecha, v.fecha)) d
-                     CROSS JOIN LATERAL unnest(v_reglas, d.ev, d.pa, d.fa, d.ne, d.oev, d.opa, d.ofa, d.one)
-                                        u(rule_id, e, p, f, n, oe, op, ofa, one)
-                   ) n
-              FULL JOIN (-- the stored counts of the days checked in part
-                         SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
-                           FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) d
-                           JOIN reporting.fact_dq_diaria f ON f.well_id = d.well_id AND f.fecha = d.fecha
-                          WHERE f.rule_id = ANY (v_reglas)) f
-                ON f.well_id = n.well_id AND f.fecha = n.fecha AND f.rule_id = n.rule_id) x
-     WHERE x.evaluated <> 0 OR x.passed <> 0 OR x.failed <> 0 OR x.not_evaluated <> 0;
-    IF EXISTS (SELECT 1 FROM bp010_dq_conteo
-                WHERE least(evaluated, passed, failed, not_evaluated) < 0) THEN
-        RAISE EXCEPTION 'DQ: reporting.fact_dq_diaria disagrees with reporting.fact_dq_horaria (a count would fall below zero)'
-            USING HINT = 'Rerun the affected days with an explicit window (fechaInicio, fechaFin): it counts them afresh.';
+    -- 6. Daily counts of the reading rules for the days this run checked (what reporting.fact_dq_diaria now shows for
+    --    them): an explicit window's are its checked readings' counts; an incremental run's are the sums of the
+    --    touched days' stored hours, summed by the rules' positions where an hour was counted under this run's rules,
+    --    plus what reporting.fact_dq_diaria_base holds for them. A rule that counted nothing on a day has no row.
+    IF v_alcance IS NULL THEN
+        INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+        SELECT u.rule_id, c.well_id, c.fecha, u.e, u.p, u.f, u.n
+          FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
+                       coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
+                       coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
+                       coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
+                       coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
+                  FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
+                  FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
+                    ON b.well_id = a.well_id AND b.fecha = a.fecha) c
+         CROSS JOIN LATERAL unnest(v_reglas, c.ev, c.pa, c.fa, c.ne) u(rule_id, e, p, f, n)
+         WHERE u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0;
+    ELSIF cardinality(v_reglas) > 0 THEN
+        SELECT string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
+               string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
+          INTO v_ev, v_pa, v_fa, v_ne
+          FROM generate_series(1, cardinality(v_reglas)) i;
+        EXECUTE format($sql$
+            WITH dias AS MATERIALIZED (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias)
+            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+            SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
+              FROM (SELECT u.rule_id, s.well_id, s.fecha, u.e, u.p, u.f, u.n
+                      FROM (SELECT v.well_id, v.fecha, ARRAY[%s] AS ev, ARRAY[%s] AS pa, ARRAY[%s] AS fa, ARRAY[%s] AS ne
+                              FROM dias d
+                              JOIN reporting.fact_dq_horaria v ON v.fecha = d.fecha AND v.well_id = d.well_id
+                             WHERE v.rule_ids = $1
+                             GROUP BY v.well_id, v.fecha) s
+                     CROSS JOIN LATERAL unnest($1, s.ev, s.pa, s.fa, s.ne) u(rule_id, e, p, f, n)
+                    UNION ALL
+                    SELECT u.rule_id, v.well_id, v.fecha, u.e, u.p, u.f, u.n
+                      FROM dias d
+                      JOIN reporting.fact_dq_horaria v ON v.fecha = d.fecha AND v.well_id = d.well_id
+                     CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
+                     WHERE v.rule_ids <> $1 AND u.rule_id = ANY ($1)
+                    UNION ALL
+                    SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+                      FROM dias d
+                      JOIN reporting.fact_dq_diaria_base f ON f.well_id = d.well_id AND f.fecha = d.fecha
+                     WHERE f.rule_id = ANY ($1)) x
+             GROUP BY x.rule_id, x.well_id, x.fecha
+            HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0
+            $sql$, v_ev, v_pa, v_fa, v_ne)
+        USING v_reglas;
     END IF;
 
     -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
@@ -637,33 +678,34 @@ BEGIN
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, created_at = now();
 
-    -- ... per well, day and rule (the window's days are replaced; a master rule's count replaces the well's earlier
-    -- one) ...
-    DELETE FROM reporting.fact_dq_diaria f
+    -- ... per well, day and master rule in reporting.fact_dq_diaria_base (a master rule's count replaces the well's
+    -- earlier one; the reading rules' daily rows are the sums of their hours, step 5) ...
+    DELETE FROM reporting.fact_dq_diaria_base f
      USING bp010_dq_reglas r
      WHERE f.rule_id = r.rule_id AND r.clase = 'M'
        AND f.fecha <> v_dia_maestra
        AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id));
     IF v_alcance IS NULL THEN
-        DELETE FROM reporting.fact_dq_diaria f
+        DELETE FROM reporting.fact_dq_diaria_base f
          USING bp010_dq_reglas r
-         WHERE f.rule_id = r.rule_id AND f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+         WHERE f.rule_id = r.rule_id AND r.clase = 'M' AND f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
            AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id))
            AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
                             WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
     ELSE
-        DELETE FROM reporting.fact_dq_diaria f
+        DELETE FROM reporting.fact_dq_diaria_base f
          USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) d
          WHERE f.well_id = d.well_id AND f.fecha = d.fecha
-           AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas)
+           AND f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas WHERE clase = 'M')
            AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
                             WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
     END IF;
-    INSERT INTO reporting.fact_dq_diaria AS f
+    INSERT INTO reporting.fact_dq_diaria_base AS f
            (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
-    SELECT well_id, fecha, rule_id, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated), v_run
-      FROM bp010_dq_conteo
-     GROUP BY well_id, fecha, rule_id
+    SELECT c.well_id, c.fecha, c.rule_id, sum(c.evaluated), sum(c.passed), sum(c.failed), sum(c.not_evaluated), v_run
+      FROM bp010_dq_conteo c
+      JOIN bp010_dq_reglas r ON r.rule_id = c.rule_id AND r.clase = 'M'
+     GROUP BY c.well_id, c.fecha, c.rule_id
     ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id, updated_at = now()

@@ -39,12 +39,14 @@ final class VanishedRowsPruner {
         Sql.update(c, "DELETE FROM referencial.tbl_limites_pozo WHERE well_id IS NULL AND fuente = 'config' "
                 + "AND nombre_tecnico <> ALL (?::text[])", column(cat.limits(), Limit::nombreTecnico, String.class));
         Object rules = column(cat.rules(), DqRule::ruleId, String.class);
+        // reporting.fact_dq_diaria is a view (V20) over the hourly counts and fact_dq_diaria_base: a rule counted in any
+        // hour ran, and every run leaves a tbl_dq_run_summary row per rule, so the base table is what is left to check
         Sql.update(c, """
                 DELETE FROM referencial.tbl_dq_rules r
                  WHERE r.rule_id <> ALL (?::text[])
                    AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d WHERE d.rule_id = r.rule_id)
                    AND NOT EXISTS (SELECT 1 FROM stage.tbl_dq_run_summary s WHERE s.rule_id = r.rule_id)
-                   AND NOT EXISTS (SELECT 1 FROM reporting.fact_dq_diaria f WHERE f.rule_id = r.rule_id)""", rules);
+                   AND NOT EXISTS (SELECT 1 FROM reporting.fact_dq_diaria_base f WHERE f.rule_id = r.rule_id)""", rules);
         Sql.update(c, "UPDATE referencial.tbl_dq_rules SET activa = false, updated_at = now() "
                 + "WHERE rule_id <> ALL (?::text[]) AND activa", rules);
         Object vars = column(cat.variables(), Variable::idFormato1, String.class);

@@ -56,8 +56,9 @@ final class RunScope {
             throws SQLException {
         UUID[] groups = groupRuns.toArray(new UUID[0]);
         try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta)
-                SELECT ?, a.well_id, a.desde, a.hasta, a.dia_desde, a.dia_hasta
+                INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta,
+                                                            horas_nuevas)
+                SELECT ?, a.well_id, a.desde, a.hasta, a.dia_desde, a.dia_hasta, a.horas_nuevas
                   FROM reporting.pipeline_run_alcance a
                  WHERE a.run_id = ANY (?)""")) {
             ps.setObject(1, runId);

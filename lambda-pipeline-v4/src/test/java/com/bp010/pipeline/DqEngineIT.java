@@ -182,6 +182,9 @@ class DqEngineIT {
                 .isEqualTo(READINGS);
         plantFaults();
         // DQ-0003's day as counted before hourly counts were kept: daily rows, no hourly ones
+        update(admin, "INSERT INTO reporting.fact_dq_diaria_base (well_id, fecha, rule_id, evaluated, passed, failed,"
+                + " not_evaluated) SELECT well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated"
+                + " FROM reporting.fact_dq_diaria WHERE well_id = 'DQ-0003' ON CONFLICT DO NOTHING");
         update(admin, "DELETE FROM reporting.fact_dq_horaria WHERE well_id = 'DQ-0003'");
         // the scope an incremental run would register for those readings (R__25): their hours
         UUID run = UUID.randomUUID();
@@ -190,14 +193,18 @@ class DqEngineIT {
                 + " VALUES (?, ?, ?, ?, '2026-03-02', '2026-03-02')";
         update(admin, scope, run, "DQ-0001", at("2026-03-02T10:00:00Z"), at("2026-03-02T11:00:00Z"));
         update(admin, scope, run, "DQ-0001", at("2026-03-02T15:00:00Z"), at("2026-03-02T17:00:00Z"));
-        update(admin, scope, run, "DQ-0002", at("2026-03-02T05:00:00Z"), at("2026-03-02T06:00:00Z"));
+        // the new reading's hour and its neighbours' (the facts need them): DQ checks only the hour marked new
+        update(admin, "INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta,"
+                + " horas_nuevas) VALUES (?, ?, ?, ?, '2026-03-02', '2026-03-02', tstzmultirange(tstzrange(?, ?)))",
+                run, "DQ-0002", at("2026-03-02T04:00:00Z"), at("2026-03-02T07:00:00Z"), at("2026-03-02T05:00:00Z"),
+                at("2026-03-02T06:00:00Z"));
         update(admin, scope, run, "DQ-0003", at("2026-03-02T12:00:00Z"), at("2026-03-02T13:00:00Z"));
 
         CallResult call = dq(pipeline, DAY, DAY, null, run);
 
         assertThat(call.notices()).anyMatch(n -> n.contains("DQ rule DQ-007 (pump_fillage): 1 failure(s) of 72 evaluated, in 1 well(s)"));
         assertThat(db.count("SELECT count(*) FROM reporting.fact_dq_horaria WHERE run_id = ?", run))
-                .as("the scope's 4 hours, and every hour of DQ-0003's day").isEqualTo(4 + 24);
+                .as("the scope's 4 hours holding new readings, and every hour of DQ-0003's day").isEqualTo(4 + 24);
         List<String> tables = List.of("stage.tbl_pozo_scada_dq", "reporting.fact_dq_horaria", "reporting.fact_dq_diaria");
         Map<String, String> incremental = new HashMap<>();
         for (String table : tables) {
