@@ -188,18 +188,18 @@ COMMENT ON VIEW stage.vw_dq_reglas_resueltas IS
     'Active DQ rules resolved to the table and column they run on (var_ids: the SCADA ids of a latency rule), or why they cannot run (no_evaluable)';
 
 -- ---------------------------------------------------------------------------------------------------------------
--- Daily counts per well, day and rule (docs/CONTRACTS.md): the hours' counts of the reading rules summed per day, plus
--- the rows of reporting.fact_dq_diaria_base (V20). run_id and updated_at: the latest written hour's or row's. A rule
--- that counted nothing on a day has no row.
+-- Daily counts per well, day and rule (docs/CONTRACTS.md): the reading rules' day sums of
+-- reporting.fact_dq_diaria_pozo plus the rows of reporting.fact_dq_diaria_base (V20), added per rule. run_id and
+-- updated_at: the latest written row's. A rule that counted nothing on a day has no row.
 -- ---------------------------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW reporting.fact_dq_diaria AS
 SELECT x.well_id, x.fecha, x.rule_id, sum(x.evaluated)::bigint AS evaluated, sum(x.passed)::bigint AS passed,
        sum(x.failed)::bigint AS failed, sum(x.not_evaluated)::bigint AS not_evaluated,
        (array_agg(x.run_id ORDER BY x.updated_at DESC))[1] AS run_id, max(x.updated_at) AS updated_at
-  FROM (SELECT h.well_id, h.fecha, u.rule_id, u.evaluated::bigint AS evaluated, u.passed::bigint AS passed,
-               u.failed::bigint AS failed, u.not_evaluated::bigint AS not_evaluated, h.run_id, h.updated_at
-          FROM reporting.fact_dq_horaria h
-         CROSS JOIN LATERAL unnest(h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated)
+  FROM (SELECT d.well_id, d.fecha, u.rule_id, u.evaluated::bigint AS evaluated, u.passed::bigint AS passed,
+               u.failed::bigint AS failed, u.not_evaluated::bigint AS not_evaluated, d.run_id, d.updated_at
+          FROM reporting.fact_dq_diaria_pozo d
+         CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated)
                             u(rule_id, evaluated, passed, failed, not_evaluated)
         UNION ALL
         SELECT b.well_id, b.fecha, b.rule_id, b.evaluated, b.passed, b.failed, b.not_evaluated, b.run_id, b.updated_at
@@ -207,7 +207,7 @@ SELECT x.well_id, x.fecha, x.rule_id, sum(x.evaluated)::bigint AS evaluated, sum
  GROUP BY x.well_id, x.fecha, x.rule_id
 HAVING sum(x.evaluated) <> 0 OR sum(x.passed) <> 0 OR sum(x.failed) <> 0 OR sum(x.not_evaluated) <> 0;
 COMMENT ON VIEW reporting.fact_dq_diaria IS
-    'DQ counts per well, day and rule: the sum of the day''s hours in reporting.fact_dq_horaria (reading rules) plus reporting.fact_dq_diaria_base (well-master rules, days counted before hourly counts, rules deactivated since)';
+    'DQ counts per well, day and rule: the day sums of the reading rules (reporting.fact_dq_diaria_pozo, the sum of the day''s hours in reporting.fact_dq_horaria) plus reporting.fact_dq_diaria_base (well-master rules, days counted before hourly counts, rules deactivated since)';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Phase 3
@@ -255,6 +255,10 @@ DECLARE
     v_ev         text;
     v_fa         text;
     v_ne         text;
+    v_sev        text;
+    v_spa        text;
+    v_sfa        text;
+    v_sne        text;
     v_unpivot    text;
     v_fallos_f   text;
     v_atributos  text;
@@ -273,7 +277,8 @@ BEGIN
     -- are known to the statements that read them (no ANALYZE: the joins are written as index lookups or hash joins).
     IF to_regclass('pg_temp.bp010_dq_reglas') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_dq_reglas, pg_temp.bp010_dq_conteo, pg_temp.bp010_dq_fallos,
-                   pg_temp.bp010_dq_horas, pg_temp.bp010_dq_tramos, pg_temp.bp010_dq_dias, pg_temp.bp010_dq_viejas;
+                   pg_temp.bp010_dq_horas, pg_temp.bp010_dq_tramos, pg_temp.bp010_dq_dias, pg_temp.bp010_dq_viejas,
+                   pg_temp.bp010_dq_dia;
     END IF;
     CREATE TEMP TABLE bp010_dq_reglas ON COMMIT DROP AS
     SELECT v.*,
@@ -332,15 +337,18 @@ BEGIN
                    ) a
              CROSS JOIN LATERAL generate_series(0, (a.hasta - interval '1 microsecond')::date - a.desde::date) k
         ), enteros AS (
+            -- OFFSET 0: each test stays an index lookup per piece (the pieces' count is unknown to the planner, which
+            -- would otherwise hash the whole hourly table for the NOT EXISTS)
             SELECT DISTINCT d.well_id, d.fecha
               FROM piezas d
              WHERE EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
                             WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
-                              AND h.rule_ids <> v_reglas)
+                              AND h.rule_ids <> v_reglas OFFSET 0)
                 OR (NOT EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
-                                 WHERE h.fecha = d.fecha AND h.well_id = d.well_id)
+                                 WHERE h.fecha = d.fecha AND h.well_id = d.well_id OFFSET 0)
                     AND EXISTS (SELECT 1 FROM reporting.fact_dq_diaria_base f
-                                 WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas)))
+                                 WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas)
+                                OFFSET 0))
         )
         INSERT INTO bp010_dq_tramos (well_id, desde, hasta)
         SELECT x.well_id, lower(x.r), upper(x.r)
@@ -564,7 +572,8 @@ BEGIN
     -- 5. Hourly counts (reporting.fact_dq_horaria): the hours this run checked replace the stored ones, and the
     --    reading rules' rows of the days checked whole leave reporting.fact_dq_diaria_base (days counted before hourly
     --    counts were kept). A replaced hour counted under another set of rules hands the counts of the rules no longer
-    --    active to reporting.fact_dq_diaria_base: a daily row outlives its rule's deactivation.
+    --    active to reporting.fact_dq_diaria_base: a daily row outlives its rule's deactivation. An incremental run
+    --    keeps what it replaced, to move the day sums by the difference.
     IF v_alcance IS NULL THEN
         WITH viejas AS (
             DELETE FROM reporting.fact_dq_horaria h
@@ -583,7 +592,7 @@ BEGIN
              WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
             RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated, h.run_id
         )
-        INSERT INTO bp010_dq_viejas SELECT * FROM viejas v WHERE v.rule_ids <> v_reglas;
+        INSERT INTO bp010_dq_viejas SELECT * FROM viejas;
         DELETE FROM reporting.fact_dq_diaria_base f
          USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE entero) d
          WHERE f.well_id = d.well_id AND f.fecha = d.fecha AND f.rule_id = ANY (v_reglas);
@@ -593,7 +602,8 @@ BEGIN
     SELECT v.well_id, v.fecha, u.rule_id, sum(u.e), sum(u.p), sum(u.f), sum(u.n), (array_agg(v.run_id))[1]
       FROM bp010_dq_viejas v
      CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
-     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_reglas r WHERE r.rule_id = u.rule_id)
+     WHERE v.rule_ids <> v_reglas
+       AND NOT EXISTS (SELECT 1 FROM bp010_dq_reglas r WHERE r.rule_id = u.rule_id)
      GROUP BY v.well_id, v.fecha, u.rule_id
     HAVING sum(u.e) <> 0 OR sum(u.p) <> 0 OR sum(u.f) <> 0 OR sum(u.n) <> 0
     ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
@@ -612,56 +622,116 @@ BEGIN
       FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NOT NULL) b
         ON b.well_id = a.well_id AND b.hora = a.hora;
 
-    -- 6. Daily counts of the reading rules for the days this run checked (what reporting.fact_dq_diaria now shows for
-    --    them): an explicit window's are its checked readings' counts; an incremental run's are the sums of the
-    --    touched days' stored hours, summed by the rules' positions where an hour was counted under this run's rules,
-    --    plus what reporting.fact_dq_diaria_base holds for them. A rule that counted nothing on a day has no row.
+    -- 6. Day sums of the reading rules (reporting.fact_dq_diaria_pozo) and their counts per well, day and rule for
+    --    this run's totals: the days an explicit window or an incremental run checked whole are their checked
+    --    readings' counts; another day an incremental run touched moves by the difference between the hours it
+    --    checked and what they counted before (one row per well and day), or, where its stored sum was kept under
+    --    another set of rules, is summed again from its hours. A rule that counted nothing on a day has no row.
+    CREATE TEMP TABLE bp010_dq_dia ON COMMIT DROP AS
+    SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
+           coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
+           coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
+           coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
+           coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
+      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
+      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
+        ON b.well_id = a.well_id AND b.fecha = a.fecha;
     IF v_alcance IS NULL THEN
+        DELETE FROM reporting.fact_dq_diaria_pozo d
+         WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
+           AND (p_well_id IS NULL OR d.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(d.well_id));
+        INSERT INTO reporting.fact_dq_diaria_pozo (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+        SELECT c.fecha, c.well_id, v_reglas, c.ev, c.pa, c.fa, c.ne, v_run FROM bp010_dq_dia c;
         INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
         SELECT u.rule_id, c.well_id, c.fecha, u.e, u.p, u.f, u.n
-          FROM (SELECT coalesce(a.well_id, b.well_id) AS well_id, coalesce(a.fecha, b.fecha) AS fecha,
-                       coalesce(a.evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ev,
-                       coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
-                       coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
-                       coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
-                  FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
-                  FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
-                    ON b.well_id = a.well_id AND b.fecha = a.fecha) c
+          FROM bp010_dq_dia c
          CROSS JOIN LATERAL unnest(v_reglas, c.ev, c.pa, c.fa, c.ne) u(rule_id, e, p, f, n)
          WHERE u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0;
-    ELSIF cardinality(v_reglas) > 0 THEN
-        SELECT string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
-               string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
-          INTO v_ev, v_pa, v_fa, v_ne
-          FROM generate_series(1, cardinality(v_reglas)) i;
-        EXECUTE format($sql$
-            WITH dias AS MATERIALIZED (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias)
-            INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-            SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
-              FROM (SELECT u.rule_id, s.well_id, s.fecha, u.e, u.p, u.f, u.n
-                      FROM (SELECT v.well_id, v.fecha, ARRAY[%s] AS ev, ARRAY[%s] AS pa, ARRAY[%s] AS fa, ARRAY[%s] AS ne
-                              FROM dias d
-                              JOIN reporting.fact_dq_horaria v ON v.fecha = d.fecha AND v.well_id = d.well_id
-                             WHERE v.rule_ids = $1
-                             GROUP BY v.well_id, v.fecha) s
-                     CROSS JOIN LATERAL unnest($1, s.ev, s.pa, s.fa, s.ne) u(rule_id, e, p, f, n)
-                    UNION ALL
-                    SELECT u.rule_id, v.well_id, v.fecha, u.e, u.p, u.f, u.n
-                      FROM dias d
-                      JOIN reporting.fact_dq_horaria v ON v.fecha = d.fecha AND v.well_id = d.well_id
-                     CROSS JOIN LATERAL unnest(v.rule_ids, v.evaluated, v.passed, v.failed, v.not_evaluated) u(rule_id, e, p, f, n)
-                     WHERE v.rule_ids <> $1 AND u.rule_id = ANY ($1)
-                    UNION ALL
-                    SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
-                      FROM dias d
-                      JOIN reporting.fact_dq_diaria_base f ON f.well_id = d.well_id AND f.fecha = d.fecha
-                     WHERE f.rule_id = ANY ($1)) x
-             GROUP BY x.rule_id, x.well_id, x.fecha
-            HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0
-            $sql$, v_ev, v_pa, v_fa, v_ne)
-        USING v_reglas;
+    ELSE
+        -- the days checked whole
+        INSERT INTO reporting.fact_dq_diaria_pozo AS d
+               (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+        SELECT c.fecha, c.well_id, v_reglas, c.ev, c.pa, c.fa, c.ne, v_run
+          FROM bp010_dq_dia c
+         WHERE EXISTS (SELECT 1 FROM bp010_dq_dias e WHERE e.well_id = c.well_id AND e.fecha = c.fecha AND e.entero)
+        ON CONFLICT (fecha, well_id) DO UPDATE
+           SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
+               failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
+               updated_at = now();
+        DELETE FROM reporting.fact_dq_diaria_pozo d
+         USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE entero) e
+         WHERE d.fecha = e.fecha AND d.well_id = e.well_id
+           AND NOT EXISTS (SELECT 1 FROM bp010_dq_dia c WHERE c.well_id = e.well_id AND c.fecha = e.fecha);
+        IF cardinality(v_reglas) > 0 THEN
+            -- the other days whose stored sum was kept under this run's rules: moved by the difference (the replaced
+            -- hours of such a day were counted under the same rules, or step 0 had checked it whole)
+            SELECT string_agg(format('d.evaluated[%s] + coalesce(c.ev[%s], 0) - coalesce(o.ev[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.passed[%s] + coalesce(c.pa[%s], 0) - coalesce(o.pa[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.failed[%s] + coalesce(c.fa[%s], 0) - coalesce(o.fa[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.not_evaluated[%s] + coalesce(c.ne[%s], 0) - coalesce(o.ne[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
+                   string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
+                   string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
+                   string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
+              INTO v_ev, v_pa, v_fa, v_ne, v_sev, v_spa, v_sfa, v_sne
+              FROM generate_series(1, cardinality(v_reglas)) i;
+            EXECUTE format($sql$
+                UPDATE reporting.fact_dq_diaria_pozo d
+                   SET evaluated = ARRAY[%s], passed = ARRAY[%s], failed = ARRAY[%s], not_evaluated = ARRAY[%s],
+                       run_id = $2, updated_at = now()
+                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) e
+                  LEFT JOIN bp010_dq_dia c ON c.well_id = e.well_id AND c.fecha = e.fecha
+                  LEFT JOIN (SELECT v.well_id, v.fecha, ARRAY[%s]::integer[] AS ev, ARRAY[%s]::integer[] AS pa,
+                                    ARRAY[%s]::integer[] AS fa, ARRAY[%s]::integer[] AS ne
+                               FROM bp010_dq_viejas v
+                              GROUP BY v.well_id, v.fecha) o ON o.well_id = e.well_id AND o.fecha = e.fecha
+                 WHERE d.fecha = e.fecha AND d.well_id = e.well_id AND d.rule_ids = $1
+                $sql$, v_ev, v_pa, v_fa, v_ne, v_sev, v_spa, v_sfa, v_sne)
+            USING v_reglas, v_run;
+        END IF;
+        -- the other days: summed again from their hours, rule by rule (this run's rules first)
+        WITH dias AS (
+            SELECT DISTINCT e.well_id, e.fecha
+              FROM bp010_dq_dias e
+             WHERE NOT e.entero
+               AND NOT EXISTS (SELECT 1 FROM reporting.fact_dq_diaria_pozo d
+                                WHERE d.fecha = e.fecha AND d.well_id = e.well_id AND d.rule_ids = v_reglas)
+        ), sumas AS (
+            SELECT h.well_id, h.fecha, u.rule_id, coalesce(array_position(v_reglas, u.rule_id), 2147483647) AS pos,
+                   sum(u.e)::integer AS e, sum(u.p)::integer AS p, sum(u.f)::integer AS f, sum(u.n)::integer AS n
+              FROM dias e
+              JOIN reporting.fact_dq_horaria h ON h.fecha = e.fecha AND h.well_id = e.well_id
+             CROSS JOIN LATERAL unnest(h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated) u(rule_id, e, p, f, n)
+             GROUP BY h.well_id, h.fecha, u.rule_id
+        )
+        INSERT INTO reporting.fact_dq_diaria_pozo AS d
+               (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+        SELECT s.fecha, s.well_id, array_agg(s.rule_id ORDER BY s.pos, s.rule_id), array_agg(s.e ORDER BY s.pos, s.rule_id),
+               array_agg(s.p ORDER BY s.pos, s.rule_id), array_agg(s.f ORDER BY s.pos, s.rule_id),
+               array_agg(s.n ORDER BY s.pos, s.rule_id), v_run
+          FROM sumas s
+         GROUP BY s.fecha, s.well_id
+        ON CONFLICT (fecha, well_id) DO UPDATE
+           SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
+               failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
+               updated_at = now();
+        -- this run's counts of the touched days: their day sums, plus what reporting.fact_dq_diaria_base holds for
+        -- this run's reading rules there (counts of a rule active again after its hours were recounted without it)
+        INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+        SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
+          FROM (SELECT u.rule_id, d.well_id, d.fecha, u.e::bigint AS e, u.p::bigint AS p, u.f::bigint AS f,
+                       u.n::bigint AS n
+                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+                  JOIN reporting.fact_dq_diaria_pozo d ON d.fecha = e.fecha AND d.well_id = e.well_id
+                 CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated) u(rule_id, e, p, f, n)
+                 WHERE d.rule_ids = v_reglas OR u.rule_id = ANY (v_reglas)
+                UNION ALL
+                SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+                  JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
+                 WHERE f.rule_id = ANY (v_reglas)) x
+         GROUP BY x.rule_id, x.well_id, x.fecha
+        HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0;
     END IF;
 
     -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...

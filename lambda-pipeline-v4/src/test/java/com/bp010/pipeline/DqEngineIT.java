@@ -186,6 +186,7 @@ class DqEngineIT {
                 + " not_evaluated) SELECT well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated"
                 + " FROM reporting.fact_dq_diaria WHERE well_id = 'DQ-0003' ON CONFLICT DO NOTHING");
         update(admin, "DELETE FROM reporting.fact_dq_horaria WHERE well_id = 'DQ-0003'");
+        update(admin, "DELETE FROM reporting.fact_dq_diaria_pozo WHERE well_id = 'DQ-0003'");
         // the scope an incremental run would register for those readings (R__25): their hours
         UUID run = UUID.randomUUID();
         update(admin, "INSERT INTO reporting.pipeline_runs (run_id, status, as_of) VALUES (?, 'RUNNING', now())", run);
@@ -205,7 +206,8 @@ class DqEngineIT {
         assertThat(call.notices()).anyMatch(n -> n.contains("DQ rule DQ-007 (pump_fillage): 1 failure(s) of 72 evaluated, in 1 well(s)"));
         assertThat(db.count("SELECT count(*) FROM reporting.fact_dq_horaria WHERE run_id = ?", run))
                 .as("the scope's 4 hours holding new readings, and every hour of DQ-0003's day").isEqualTo(4 + 24);
-        List<String> tables = List.of("stage.tbl_pozo_scada_dq", "reporting.fact_dq_horaria", "reporting.fact_dq_diaria");
+        List<String> tables = List.of("stage.tbl_pozo_scada_dq", "reporting.fact_dq_horaria", "reporting.fact_dq_diaria",
+                "reporting.fact_dq_diaria_pozo", "reporting.fact_dq_diaria_base");
         Map<String, String> incremental = new HashMap<>();
         for (String table : tables) {
             incremental.put(table, checksum(pipeline, table));
