@@ -715,23 +715,39 @@ BEGIN
            SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
                failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
                updated_at = now();
-        -- this run's counts of the touched days: their day sums, plus what reporting.fact_dq_diaria_base holds for
-        -- this run's reading rules there (counts of a rule active again after its hours were recounted without it)
+        -- this run's counts of the touched days: their day sums (a rule once per day sum) ...
         INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-        SELECT x.rule_id, x.well_id, x.fecha, sum(x.e), sum(x.p), sum(x.f), sum(x.n)
-          FROM (SELECT u.rule_id, d.well_id, d.fecha, u.e::bigint AS e, u.p::bigint AS p, u.f::bigint AS f,
-                       u.n::bigint AS n
-                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
-                  JOIN reporting.fact_dq_diaria_pozo d ON d.fecha = e.fecha AND d.well_id = e.well_id
-                 CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated) u(rule_id, e, p, f, n)
-                 WHERE d.rule_ids = v_reglas OR u.rule_id = ANY (v_reglas)
-                UNION ALL
-                SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
-                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
-                  JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
-                 WHERE f.rule_id = ANY (v_reglas)) x
-         GROUP BY x.rule_id, x.well_id, x.fecha
-        HAVING sum(x.e) <> 0 OR sum(x.p) <> 0 OR sum(x.f) <> 0 OR sum(x.n) <> 0;
+        SELECT u.rule_id, d.well_id, d.fecha, u.e, u.p, u.f, u.n
+          FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+          JOIN reporting.fact_dq_diaria_pozo d ON d.fecha = e.fecha AND d.well_id = e.well_id
+         CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated) u(rule_id, e, p, f, n)
+         WHERE (d.rule_ids = v_reglas OR u.rule_id = ANY (v_reglas))
+           AND (u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0);
+        -- ... plus what reporting.fact_dq_diaria_base holds for this run's reading rules there (counts of a rule
+        -- active again after its hours were recounted without it; seldom any)
+        WITH b AS MATERIALIZED (
+            SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+              FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+              JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
+             WHERE f.rule_id = ANY (v_reglas)
+        ), sumadas AS (
+            UPDATE bp010_dq_conteo c
+               SET evaluated = c.evaluated + b.evaluated, passed = c.passed + b.passed, failed = c.failed + b.failed,
+                   not_evaluated = c.not_evaluated + b.not_evaluated
+              FROM b
+             WHERE c.rule_id = b.rule_id AND c.well_id = b.well_id AND c.fecha = b.fecha
+            RETURNING c.rule_id, c.well_id, c.fecha
+        )
+        INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
+        SELECT b.rule_id, b.well_id, b.fecha, b.evaluated, b.passed, b.failed, b.not_evaluated
+          FROM b
+         WHERE NOT EXISTS (SELECT 1 FROM sumadas s
+                            WHERE s.rule_id = b.rule_id AND s.well_id = b.well_id AND s.fecha = b.fecha);
+        IF EXISTS (SELECT 1 FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+                     JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
+                    WHERE f.rule_id = ANY (v_reglas)) THEN
+            DELETE FROM bp010_dq_conteo WHERE evaluated = 0 AND passed = 0 AND failed = 0 AND not_evaluated = 0;
+        END IF;
     END IF;
 
     -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
@@ -772,10 +788,18 @@ BEGIN
     END IF;
     INSERT INTO reporting.fact_dq_diaria_base AS f
            (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
-    SELECT c.well_id, c.fecha, c.rule_id, sum(c.evaluated), sum(c.passed), sum(c.failed), sum(c.not_evaluated), v_run
-      FROM bp010_dq_conteo c
-      JOIN bp010_dq_reglas r ON r.rule_id = c.rule_id AND r.clase = 'M'
-     GROUP BY c.well_id, c.fecha, c.rule_id
+    SELECT c.well_id, c.fecha, c.rule_id, c.evaluated, c.passed, c.failed, c.not_evaluated, v_run
+      FROM (-- the rows that change (a set difference, by hash: ON CONFLICT DO UPDATE would lock, and so write, every
+            -- unchanged row too)
+            SELECT c.well_id, c.fecha, c.rule_id, sum(c.evaluated)::bigint AS evaluated, sum(c.passed)::bigint AS passed,
+                   sum(c.failed)::bigint AS failed, sum(c.not_evaluated)::bigint AS not_evaluated
+              FROM bp010_dq_conteo c
+              JOIN bp010_dq_reglas r ON r.rule_id = c.rule_id AND r.clase = 'M'
+             GROUP BY c.well_id, c.fecha, c.rule_id
+            EXCEPT
+            SELECT f.well_id, f.fecha, f.rule_id, f.evaluated, f.passed, f.failed, f.not_evaluated
+              FROM reporting.fact_dq_diaria_base f
+             WHERE f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas WHERE clase = 'M')) c
     ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id, updated_at = now()
