@@ -12,11 +12,12 @@
 -- dropped: every reading of the window counts as not evaluated for it and a NOTICE names it.
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
--- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19); reporting.fact_dq_diaria per
--- well, day and rule, a view (V20): the sum of the day's hours plus reporting.fact_dq_diaria_base (the master rules,
--- days counted before V19, rules deactivated since); reporting.dataset_dq_score_pozo the latest score per well. An
--- incremental run checks the readings of its scope's hours holding new readings only (R__25: horas_nuevas) and
--- replaces those hours' counts; no daily row is written for a reading rule (docs/AGGREGATION.md, "Incremental runs").
+-- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19); reporting.fact_dq_diaria_pozo
+-- the sum of each well's day (V20); reporting.fact_dq_diaria per well, day and rule, a view adding those day sums and
+-- reporting.fact_dq_diaria_base (the master rules, days counted before V19, rules deactivated since);
+-- reporting.dataset_dq_score_pozo the latest score per well. An incremental run checks the readings of its scope's
+-- hours holding new readings only (R__25: horas_nuevas), replaces those hours' counts and moves each touched day's sum
+-- by the difference: one row per well and day, none per rule (docs/AGGREGATION.md, "Incremental runs").
 -- Identifiers come from the catalogue only, checked in pg_catalog (reporting.fnc_columnas) and quoted with format('%I');
 -- rule limits and names are bound parameters (arrays indexed by the rule's position).
 

@@ -39,8 +39,9 @@ final class VanishedRowsPruner {
         Sql.update(c, "DELETE FROM referencial.tbl_limites_pozo WHERE well_id IS NULL AND fuente = 'config' "
                 + "AND nombre_tecnico <> ALL (?::text[])", column(cat.limits(), Limit::nombreTecnico, String.class));
         Object rules = column(cat.rules(), DqRule::ruleId, String.class);
-        // reporting.fact_dq_diaria is a view (V20) over the hourly counts and fact_dq_diaria_base: a rule counted in any
-        // hour ran, and every run leaves a tbl_dq_run_summary row per rule, so the base table is what is left to check
+        // reporting.fact_dq_diaria is a view (V20) over the day sums of the hourly counts and fact_dq_diaria_base: a rule
+        // counted in any hour ran, and every run leaves a tbl_dq_run_summary row per rule, so the base table is what is
+        // left to check
         Sql.update(c, """
                 DELETE FROM referencial.tbl_dq_rules r
                  WHERE r.rule_id <> ALL (?::text[])
