@@ -1,9 +1,12 @@
 -- BP010 family 6 (docs/SEED.md: V10__universal_to_reporting_bridge): the ML outputs of universal.* into reporting. ENRICH calls
--- each procedure when universal holds rows newer than its reporting.ml_sync_state.synced_until; a call with nothing
--- newer changes nothing. A call with something newer re-derives the state of every well that has rows created since
--- 15 minutes before synced_until, from all of that well's rows: reprocessing is harmless, and a row stamped by a
--- transaction that committed after the previous sync (created_at is its transaction's start) is still picked up.
--- rows_synced counts only rows newer than the previous synced_until.
+-- each procedure when universal holds rows it has not synced; a call with nothing new changes nothing. A call with
+-- something new re-derives the state of every well that has new rows, from all of that well's rows.
+-- CDI (strokes, diagnoses, expert verdicts) keeps a watermark by transaction (V20): each row's write_xid is the
+-- transaction that last wrote it, reporting.ml_sync_state.synced_snapshot the snapshot of the last call, and a row is
+-- new when that snapshot could not see its write_xid, so a writer that commits after a later sync is still taken and
+-- a synced row is not read again. IPR and ARPS keep the time-based rule: rows created since 15 minutes before
+-- synced_until (created_at is the writing transaction's start, so a late commit within 15 minutes is picked up;
+-- reprocessing is harmless). rows_synced counts the new rows.
 -- Set-based: one statement per target table (the two curve tables are replaced per well: delete, then insert).
 
 -- A bridge's last synced_until ('-infinity' before its first sync).
@@ -17,38 +20,84 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_ml_sync_hasta(text) IS
     'reporting.ml_sync_state.synced_until of a bridge, -infinity before its first sync';
 
--- The bridges ENRICH must call: those whose universal tables hold rows newer than their synced_until.
-CREATE OR REPLACE FUNCTION reporting.fnc_ml_bridges_pendientes()
-RETURNS text[]
+-- The snapshot of the CDI bridge's last call ('1:1:', which sees no row, before its first).
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_snapshot(p_bridge text)
+RETURNS pg_snapshot
 LANGUAGE sql STABLE
 AS $$
-    SELECT array_remove(ARRAY[
-        CASE WHEN EXISTS (SELECT 1 FROM universal.diagnostico WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
-                  OR EXISTS (SELECT 1 FROM universal.stroke WHERE created_at > reporting.fnc_ml_sync_hasta('CDI'))
+    SELECT coalesce((SELECT s.synced_snapshot FROM reporting.ml_sync_state s WHERE s.bridge = p_bridge),
+                    '1:1:'::pg_snapshot)
+$$;
+COMMENT ON FUNCTION reporting.fnc_ml_sync_snapshot(text) IS
+    'reporting.ml_sync_state.synced_snapshot of a bridge (''1:1:'', which sees no row, before its first sync)';
+
+-- The bridges ENRICH must call: those whose universal tables hold rows they have not synced (CDI: rows written by a
+-- transaction its last snapshot could not see, found through the write_xid indexes; IPR, ARPS: rows newer than
+-- synced_until).
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_bridges_pendientes()
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET jit = off
+AS $$
+DECLARE
+    v_snap pg_snapshot := reporting.fnc_ml_sync_snapshot('CDI');
+    v_xmin xid8 := pg_snapshot_xmin(reporting.fnc_ml_sync_snapshot('CDI'));
+BEGIN
+    RETURN array_remove(ARRAY[
+        CASE WHEN EXISTS (SELECT 1 FROM universal.diagnostico
+                           WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_snap))
+                  OR EXISTS (SELECT 1 FROM universal.stroke
+                              WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_snap))
                   OR EXISTS (SELECT 1 FROM universal.validacion_experta
-                              WHERE validado_en > reporting.fnc_ml_sync_hasta('CDI'))
+                              WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_snap))
              THEN 'CDI' END,
         CASE WHEN EXISTS (SELECT 1 FROM universal.ipr_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('IPR'))
              THEN 'IPR' END,
         CASE WHEN EXISTS (SELECT 1 FROM universal.arps_resultados WHERE created_at > reporting.fnc_ml_sync_hasta('ARPS'))
-             THEN 'ARPS' END], NULL)
+             THEN 'ARPS' END], NULL);
+END
 $$;
 COMMENT ON FUNCTION reporting.fnc_ml_bridges_pendientes() IS
-    'Bridges (CDI, IPR, ARPS) whose universal tables hold rows newer than their reporting.ml_sync_state.synced_until';
+    'Bridges (CDI, IPR, ARPS) whose universal tables hold rows they have not synced (CDI by write_xid and synced_snapshot, IPR and ARPS by synced_until)';
 
--- Records a bridge's progress: synced_until only moves forward.
-CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_registrar(p_bridge text, p_hasta timestamptz, p_filas bigint)
+DROP FUNCTION IF EXISTS reporting.fnc_ml_sync_registrar(text, timestamptz, bigint);
+-- Records a bridge's progress: synced_until only moves forward; the snapshot of the call (CDI) replaces an older one.
+CREATE OR REPLACE FUNCTION reporting.fnc_ml_sync_registrar(p_bridge text, p_hasta timestamptz, p_filas bigint,
+                                                          p_snapshot pg_snapshot DEFAULT NULL)
 RETURNS void
 LANGUAGE sql
 AS $$
-    INSERT INTO reporting.ml_sync_state AS s (bridge, synced_until, rows_synced, updated_at)
-    SELECT p_bridge, p_hasta, p_filas, now() WHERE p_hasta IS NOT NULL
+    INSERT INTO reporting.ml_sync_state AS s (bridge, synced_until, rows_synced, synced_snapshot, updated_at)
+    SELECT p_bridge, p_hasta, p_filas, p_snapshot, now() WHERE p_hasta IS NOT NULL
     ON CONFLICT (bridge) DO UPDATE
        SET synced_until = greatest(s.synced_until, EXCLUDED.synced_until),
-           rows_synced = s.rows_synced + EXCLUDED.rows_synced, updated_at = EXCLUDED.updated_at
+           rows_synced = s.rows_synced + EXCLUDED.rows_synced,
+           synced_snapshot = CASE WHEN s.synced_snapshot IS NULL
+                                    OR pg_snapshot_xmax(EXCLUDED.synced_snapshot) >= pg_snapshot_xmax(s.synced_snapshot)
+                                  THEN coalesce(EXCLUDED.synced_snapshot, s.synced_snapshot)
+                                  ELSE s.synced_snapshot END,
+           updated_at = EXCLUDED.updated_at
 $$;
-COMMENT ON FUNCTION reporting.fnc_ml_sync_registrar(text, timestamptz, bigint) IS
-    'Advances reporting.ml_sync_state for a bridge (never backwards) and adds the rows it copied';
+COMMENT ON FUNCTION reporting.fnc_ml_sync_registrar(text, timestamptz, bigint, pg_snapshot) IS
+    'Advances reporting.ml_sync_state for a bridge (never backwards), adds the rows it copied and keeps the later snapshot';
+
+-- The CDI tables' rows get the writing transaction of an update too (an insert gets it from the column default), so
+-- a diagnosis rewritten in place (the card step's ON CONFLICT, an ML module's UPDATE) is new to the bridge.
+CREATE OR REPLACE FUNCTION universal.fnc_write_xid() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.write_xid := pg_current_xact_id();
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION universal.fnc_write_xid() IS
+    'BEFORE UPDATE: write_xid = the updating transaction (the CDI bridge''s watermark, V20)';
+CREATE OR REPLACE TRIGGER trg_stroke_write_xid BEFORE UPDATE ON universal.stroke
+    FOR EACH ROW EXECUTE FUNCTION universal.fnc_write_xid();
+CREATE OR REPLACE TRIGGER trg_diagnostico_write_xid BEFORE UPDATE ON universal.diagnostico
+    FOR EACH ROW EXECUTE FUNCTION universal.fnc_write_xid();
+CREATE OR REPLACE TRIGGER trg_validacion_write_xid BEFORE UPDATE ON universal.validacion_experta
+    FOR EACH ROW EXECUTE FUNCTION universal.fnc_write_xid();
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- CDI: card diagnoses, strokes and expert validations
@@ -59,40 +108,45 @@ LANGUAGE plpgsql
 SET jit = off
 AS $$
 DECLARE
-    v_sync   timestamptz := reporting.fnc_ml_sync_hasta('CDI');
-    v_desde  timestamptz := reporting.fnc_ml_sync_hasta('CDI') - interval '15 minutes';
+    -- the last call's snapshot: a row is new when it could not see the row's write_xid (by the write_xid indexes:
+    -- every such xid is at least the snapshot's xmin)
+    v_prev   pg_snapshot := reporting.fnc_ml_sync_snapshot('CDI');
+    v_xmin   xid8 := pg_snapshot_xmin(reporting.fnc_ml_sync_snapshot('CDI'));
+    -- this call's snapshot, taken before it reads anything: what it cannot see is new to the next call (a row that
+    -- commits while this call runs may be taken by both, which is harmless)
+    v_snap   pg_snapshot := pg_current_snapshot();
     v_hasta  timestamptz;
     v_nuevas bigint;
     v_n      bigint;
     v_hora_min timestamptz;
     v_hora_max timestamptz;
 BEGIN
-    SELECT max(t.ts), sum(t.n) INTO v_hasta, v_nuevas
-      FROM (SELECT max(created_at) AS ts, count(*) AS n FROM universal.diagnostico WHERE created_at > v_sync
-            UNION ALL
-            SELECT max(created_at), count(*) FROM universal.stroke WHERE created_at > v_sync
-            UNION ALL
-            SELECT max(validado_en), count(*) FROM universal.validacion_experta WHERE validado_en > v_sync) t;
-    IF coalesce(v_nuevas, 0) = 0 THEN
-        RAISE NOTICE 'sync_cdi: nothing new since %', v_sync;
+    -- The wells with new rows (every step below works per well from them, by index) and the hours of the new
+    -- diagnoses.
+    IF to_regclass('pg_temp.bp010_cdi_nuevas') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_cdi_nuevas;
+    END IF;
+    CREATE TEMP TABLE bp010_cdi_nuevas ON COMMIT DROP AS
+    SELECT well_id, true AS con_carta, timestamp_lectura AS diagnostico_ts, created_at AS ts
+      FROM universal.diagnostico WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
+    UNION ALL
+    SELECT well_id, true, NULL, created_at
+      FROM universal.stroke WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
+    UNION ALL
+    SELECT well_id, false, NULL, validado_en
+      FROM universal.validacion_experta WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev);
+    SELECT max(ts), count(*) INTO v_hasta, v_nuevas FROM bp010_cdi_nuevas;
+    IF v_nuevas = 0 THEN
+        RAISE NOTICE 'sync_cdi: nothing new since snapshot %', v_prev;
         RETURN;
     END IF;
 
-    -- The wells with rows since v_desde (every step below works per well from them, by index).
     IF to_regclass('pg_temp.bp010_cdi_pozos') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_cdi_pozos;
     END IF;
     CREATE TEMP TABLE bp010_cdi_pozos (well_id text PRIMARY KEY, con_carta boolean NOT NULL) ON COMMIT DROP;
     INSERT INTO bp010_cdi_pozos
-    SELECT x.well_id, bool_or(x.con_carta)
-      FROM (SELECT well_id, true AS con_carta FROM universal.diagnostico WHERE created_at > v_desde
-            UNION ALL
-            SELECT well_id, true FROM universal.stroke WHERE created_at > v_desde
-            UNION ALL
-            SELECT d.well_id, false FROM universal.validacion_experta v
-              JOIN universal.diagnostico d ON d.diagnostico_id = v.diagnostico_id
-             WHERE v.validado_en > v_desde) x
-     GROUP BY x.well_id;
+    SELECT x.well_id, bool_or(x.con_carta) FROM bp010_cdi_nuevas x GROUP BY x.well_id;
     ANALYZE bp010_cdi_pozos;
 
     -- 1. Current values of the wells with new rows: latest diagnosis, and the model's accuracy as judged by experts
@@ -201,8 +255,8 @@ BEGIN
         DROP TABLE pg_temp.bp010_cdi_horas;
     END IF;
     CREATE TEMP TABLE bp010_cdi_horas ON COMMIT DROP AS
-    SELECT DISTINCT d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora
-      FROM universal.diagnostico d WHERE d.created_at > v_desde;
+    SELECT DISTINCT n.well_id, date_trunc('hour', n.diagnostico_ts) AS hora
+      FROM bp010_cdi_nuevas n WHERE n.diagnostico_ts IS NOT NULL;
     ANALYZE bp010_cdi_horas;
     SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
     UPDATE reporting.fact_operaciones_horarias h
@@ -221,7 +275,7 @@ BEGIN
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % hourly facts updated', v_n;
 
-    PERFORM reporting.fnc_ml_sync_registrar('CDI', v_hasta, v_nuevas);
+    PERFORM reporting.fnc_ml_sync_registrar('CDI', v_hasta, v_nuevas, v_snap);
 END
 $$;
 COMMENT ON PROCEDURE reporting.sp_sync_cdi_to_reporting(uuid) IS

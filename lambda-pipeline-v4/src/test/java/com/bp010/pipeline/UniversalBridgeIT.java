@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -111,6 +113,92 @@ class UniversalBridgeIT {
 
         assertThat(db.queryValue("SELECT fuente FROM reporting.dataset_latest_dynacard")).isEqualTo("SCADA");
         assertThat(value("SELECT area_lbf_in FROM reporting.dataset_latest_dynacard")).isEqualTo(344000);
+    }
+
+    @Test
+    void shouldShowALateCommittedDiagnosis_whenItsTransactionStartedLongBeforeTheLastSync() throws Exception {
+        facts.master("OR-2", 5000.0).day("OR-2", DAY, 20).currentValues("OR-2", "2026-03-10T23:00:00Z");
+        try (Connection slow = db.connect()) {
+            // a writer that began an hour ago and has not committed yet (created_at is its transaction's start)
+            slow.setAutoCommit(false);
+            try (Statement st = slow.createStatement()) {
+                st.execute("""
+                        INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad,
+                               modelo_version, created_at)
+                        VALUES ('OR-1', '2026-03-10T22:00:00Z', 'GAS_INTERFERENCE', 0.7, 'cdi-1', now() - interval '1 hour')
+                        """);
+            }
+            // meanwhile another writer commits, and the bridge syncs it
+            db.execute("""
+                    INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
+                    VALUES ('OR-2', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
+                    """);
+            db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+            assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-2'"))
+                    .isEqualTo("FULL_PUMP");
+            assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
+                    .isNull();
+            assertThat(pending()).isEmpty();
+
+            slow.commit();
+        }
+
+        assertThat(pending()).isEqualTo("CDI");
+        db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
+                .isEqualTo("GAS_INTERFERENCE");
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.fact_operaciones_horarias"
+                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo("GAS_INTERFERENCE");
+        assertThat(pending()).isEmpty();
+    }
+
+    @Test
+    void shouldShowACorrectedDiagnosis_whenAnMlModuleRewritesItInPlace() {
+        db.execute("""
+                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
+                VALUES ('OR-1', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
+                """);
+        db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+        assertThat(pending()).isEmpty();
+
+        // the same row corrected, its created_at left as it was
+        db.execute("UPDATE universal.diagnostico SET clase = 'FLUID_POUND', probabilidad = 0.8");
+
+        assertThat(pending()).isEqualTo("CDI");
+        db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
+                .isEqualTo("FLUID_POUND");
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.fact_operaciones_horarias"
+                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo("FLUID_POUND");
+    }
+
+    @Test
+    void shouldLeaveSyncedWellsAlone_whenAnotherWellGetsANewDiagnosis() {
+        facts.master("OR-2", 5000.0).day("OR-2", DAY, 20).currentValues("OR-2", "2026-03-10T23:00:00Z");
+        db.execute("""
+                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
+                VALUES ('OR-1', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
+                """);
+        db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+        Object synced = db.queryValue("SELECT updated_at FROM reporting.fact_operaciones_horarias"
+                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'");
+        // what the dashboard shows for OR-1 cleared by hand: only a new OR-1 row would write it again
+        db.execute("UPDATE reporting.dataset_current_values SET cdi_diagnostico = NULL WHERE well_id = 'OR-1'");
+
+        db.execute("""
+                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
+                VALUES ('OR-2', '2026-03-10T22:00:00Z', 'FLUID_POUND', 0.9, 'cdi-1')
+                """);
+        db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
+
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-2'"))
+                .isEqualTo("FLUID_POUND");
+        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
+                .as("a synced well is not read again").isNull();
+        assertThat(db.queryValue("SELECT updated_at FROM reporting.fact_operaciones_horarias"
+                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo(synced);
+        assertThat(db.count("SELECT rows_synced FROM reporting.ml_sync_state WHERE bridge = 'CDI'")).isEqualTo(2);
     }
 
     @Test

@@ -25,8 +25,9 @@ public final class TableChecksums {
             "detectado_en", "ultima_vez_en", "resuelto_en", "actualizada_en", "result_id", "alerta_id", "pivoted_at",
             "started_at", "finished_at", "duration_ms", "acquired_at", "renewed_at", "expires_at", "loaded_at",
             "ingested_at", "fecha_carga", "fecha_actualizacion", "calculado_en", "evaluado_en",
-            // a bridge's watermark is the latest created_at it published (ENRICH's card step writes universal rows)
-            "synced_until");
+            // a bridge's watermark is the latest created_at it published and the snapshot it looked in (ENRICH's card
+            // step writes universal rows)
+            "synced_until", "synced_snapshot");
 
     private TableChecksums() {
     }
