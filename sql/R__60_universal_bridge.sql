@@ -121,32 +121,29 @@ DECLARE
     v_hora_min timestamptz;
     v_hora_max timestamptz;
 BEGIN
-    -- The wells with new rows (every step below works per well from them, by index) and the hours of the new
-    -- diagnoses.
-    IF to_regclass('pg_temp.bp010_cdi_nuevas') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_cdi_nuevas;
+    -- The wells with new rows (every step below works per well from them, by index), with how many new rows each
+    -- has and the latest created_at among them (for rows_synced and synced_until).
+    IF to_regclass('pg_temp.bp010_cdi_pozos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_cdi_pozos;
     END IF;
-    CREATE TEMP TABLE bp010_cdi_nuevas ON COMMIT DROP AS
-    SELECT well_id, true AS con_carta, timestamp_lectura AS diagnostico_ts, created_at AS ts
-      FROM universal.diagnostico WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
-    UNION ALL
-    SELECT well_id, true, NULL, created_at
-      FROM universal.stroke WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
-    UNION ALL
-    SELECT well_id, false, NULL, validado_en
-      FROM universal.validacion_experta WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev);
-    SELECT max(ts), count(*) INTO v_hasta, v_nuevas FROM bp010_cdi_nuevas;
+    CREATE TEMP TABLE bp010_cdi_pozos (well_id text PRIMARY KEY, con_carta boolean NOT NULL, n bigint NOT NULL,
+                                       ts timestamptz) ON COMMIT DROP;
+    INSERT INTO bp010_cdi_pozos
+    SELECT x.well_id, bool_or(x.con_carta), count(*), max(x.ts)
+      FROM (SELECT well_id, true AS con_carta, created_at AS ts FROM universal.diagnostico
+             WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
+            UNION ALL
+            SELECT well_id, true, created_at FROM universal.stroke
+             WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)
+            UNION ALL
+            SELECT well_id, false, validado_en FROM universal.validacion_experta
+             WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)) x
+     GROUP BY x.well_id;
+    SELECT max(ts), coalesce(sum(n), 0) INTO v_hasta, v_nuevas FROM bp010_cdi_pozos;
     IF v_nuevas = 0 THEN
         RAISE NOTICE 'sync_cdi: nothing new since snapshot %', v_prev;
         RETURN;
     END IF;
-
-    IF to_regclass('pg_temp.bp010_cdi_pozos') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_cdi_pozos;
-    END IF;
-    CREATE TEMP TABLE bp010_cdi_pozos (well_id text PRIMARY KEY, con_carta boolean NOT NULL) ON COMMIT DROP;
-    INSERT INTO bp010_cdi_pozos
-    SELECT x.well_id, bool_or(x.con_carta) FROM bp010_cdi_nuevas x GROUP BY x.well_id;
     ANALYZE bp010_cdi_pozos;
 
     -- 1. Current values of the wells with new rows: latest diagnosis, and the model's accuracy as judged by experts
@@ -255,8 +252,9 @@ BEGIN
         DROP TABLE pg_temp.bp010_cdi_horas;
     END IF;
     CREATE TEMP TABLE bp010_cdi_horas ON COMMIT DROP AS
-    SELECT DISTINCT n.well_id, date_trunc('hour', n.diagnostico_ts) AS hora
-      FROM bp010_cdi_nuevas n WHERE n.diagnostico_ts IS NOT NULL;
+    SELECT DISTINCT d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora
+      FROM universal.diagnostico d
+     WHERE d.write_xid >= v_xmin AND NOT pg_visible_in_snapshot(d.write_xid, v_prev);
     ANALYZE bp010_cdi_horas;
     SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
     UPDATE reporting.fact_operaciones_horarias h
