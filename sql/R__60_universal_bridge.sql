@@ -1,7 +1,7 @@
 -- BP010 family 6 (docs/SEED.md: V10__universal_to_reporting_bridge): the ML outputs of universal.* into reporting. ENRICH calls
 -- each procedure when universal holds rows it has not synced; a call with nothing new changes nothing. A call with
 -- something new re-derives the state of every well that has new rows, from all of that well's rows.
--- CDI (strokes, diagnoses, expert verdicts) keeps a watermark by transaction (V20): each row's write_xid is the
+-- CDI (strokes, diagnoses, expert verdicts) keeps a watermark by transaction (V21): each row's write_xid is the
 -- transaction that last wrote it, reporting.ml_sync_state.synced_snapshot the snapshot of the last call, and a row is
 -- new when that snapshot could not see its write_xid, so a writer that commits after a later sync is still taken and
 -- a synced row is not read again. IPR and ARPS keep the time-based rule: rows created since 15 minutes before
@@ -91,7 +91,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION universal.fnc_write_xid() IS
-    'BEFORE UPDATE: write_xid = the updating transaction (the CDI bridge''s watermark, V20)';
+    'BEFORE UPDATE: write_xid = the updating transaction (the CDI bridge''s watermark, V21)';
 CREATE OR REPLACE TRIGGER trg_stroke_write_xid BEFORE UPDATE ON universal.stroke
     FOR EACH ROW EXECUTE FUNCTION universal.fnc_write_xid();
 CREATE OR REPLACE TRIGGER trg_diagnostico_write_xid BEFORE UPDATE ON universal.diagnostico
