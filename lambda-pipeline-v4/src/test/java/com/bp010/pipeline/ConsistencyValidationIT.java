@@ -5,12 +5,10 @@ import com.bp010.db.EmbeddedMetrics;
 import com.bp010.db.Env;
 import com.bp010.db.LazyDatabase;
 import com.bp010.testsupport.Invocation;
-import com.bp010.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -34,25 +32,14 @@ class ConsistencyValidationIT {
     private static final String LIVE = "SELECT codigo, well_id FROM stage.tbl_consistency_results WHERE vigente"
             + " ORDER BY codigo, well_id";
 
-    private static TestDatabase db;
-    private static WellFixture wells;
-
-    @BeforeAll
-    static void migrate() {
-        db = TestDatabase.migrated();
-        wells = new WellFixture(db);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final MigratedWells DATABASE = new MigratedWells();
 
     @BeforeEach
     void clean() {
-        wells.clear();
-        wells.update("UPDATE referencial.tbl_reglas_consistencia SET activa = true");
-        wells.update("DELETE FROM referencial.tbl_reglas_consistencia WHERE codigo > 'RC-006'");
+        DATABASE.wells().clear();
+        DATABASE.wells().update("UPDATE referencial.tbl_reglas_consistencia SET activa = true");
+        DATABASE.wells().update("DELETE FROM referencial.tbl_reglas_consistencia WHERE codigo > 'RC-006'");
     }
 
     /** A well that satisfies all six rules, with {@code overrides} applied (master or current-value columns). */
@@ -69,8 +56,8 @@ class ConsistencyValidationIT {
                 current.put(k, v);
             }
         });
-        wells.master(wellId, master);
-        wells.currentValues(wellId, current);
+        DATABASE.wells().master(wellId, master);
+        DATABASE.wells().currentValues(wellId, current);
     }
 
     private static void plantOnePerRule() {
@@ -85,9 +72,9 @@ class ConsistencyValidationIT {
     void shouldRecordExactlyThePlantedWells_whenTheyBreakRc001Rc003Rc005AndRc006() {
         plantOnePerRule();
 
-        wells.checkConsistency(UUID.randomUUID(), AS_OF);
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
 
-        assertThat(wells.rows("SELECT codigo, well_id, valor_medido, valor_referencia, severidad, vigente"
+        assertThat(DATABASE.wells().rows("SELECT codigo, well_id, valor_medido, valor_referencia, severidad, vigente"
                 + " FROM stage.tbl_consistency_results ORDER BY codigo"))
                 .extracting(r -> r.get("codigo"), r -> r.get("well_id"), r -> r.get("valor_medido"),
                         r -> r.get("valor_referencia"), r -> r.get("severidad"), r -> r.get("vigente"))
@@ -96,26 +83,26 @@ class ConsistencyValidationIT {
                         tuple("RC-003", "BAD-003", 600.0, 503.021, "CRITICAL", true),
                         tuple("RC-005", "BAD-005", 5300.0, 5200.0, "MEDIUM", true),
                         tuple("RC-006", "BAD-006", 800.0, 745.0, "MEDIUM", true));
-        assertThat(wells.rows("SELECT referencia, well_id FROM reporting.vw_alerts WHERE tipo = 'CONSISTENCIA'"
+        assertThat(DATABASE.wells().rows("SELECT referencia, well_id FROM reporting.vw_alerts WHERE tipo = 'CONSISTENCIA'"
                 + " ORDER BY referencia"))
                 .extracting(r -> r.get("referencia"), r -> r.get("well_id"))
                 .containsExactly(tuple("RC-001", "BAD-001"), tuple("RC-003", "BAD-003"),
                         tuple("RC-005", "BAD-005"), tuple("RC-006", "BAD-006"));
-        assertThat(db.count("SELECT count(*) FROM reporting.vw_alerts WHERE well_id = 'HEALTHY'")).isZero();
-        assertThat(db.count("SELECT count(*) FROM reporting.fact_alertas WHERE tipo = 'CONSISTENCIA' AND vigente"))
+        assertThat(DATABASE.db().count("SELECT count(*) FROM reporting.vw_alerts WHERE well_id = 'HEALTHY'")).isZero();
+        assertThat(DATABASE.db().count("SELECT count(*) FROM reporting.fact_alertas WHERE tipo = 'CONSISTENCIA' AND vigente"))
                 .isEqualTo(4);
     }
 
     @Test
     void shouldKeepTheViolationAsHistory_whenItClears() {
         plantOnePerRule();
-        wells.checkConsistency(UUID.randomUUID(), AS_OF);
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
 
-        wells.updateCurrentValues("BAD-001", values("max_rod_load", 11000.0));
+        DATABASE.wells().updateCurrentValues("BAD-001", values("max_rod_load", 11000.0));
         UUID fixRun = UUID.randomUUID();
-        CallResult fix = wells.checkConsistency(fixRun, AS_OF.plusHours(1));
+        CallResult fix = DATABASE.wells().checkConsistency(fixRun, AS_OF.plusHours(1));
 
-        List<Map<String, Object>> rc001 = wells.rows("SELECT vigente, resuelto_en, detectado_en, ultimo_run_id"
+        List<Map<String, Object>> rc001 = DATABASE.wells().rows("SELECT vigente, resuelto_en, detectado_en, ultimo_run_id"
                 + " FROM stage.tbl_consistency_results WHERE codigo = 'RC-001' AND well_id = 'BAD-001'");
         assertThat(rc001).singleElement().satisfies(r -> {
             assertThat(r.get("vigente")).isEqualTo(false);
@@ -123,31 +110,31 @@ class ConsistencyValidationIT {
             assertThat(((Timestamp) r.get("detectado_en")).toInstant()).isEqualTo(AS_OF.toInstant());
             assertThat(r.get("ultimo_run_id")).isEqualTo(fixRun);
         });
-        assertThat(wells.rows(LIVE)).extracting(r -> r.get("codigo"))
+        assertThat(DATABASE.wells().rows(LIVE)).extracting(r -> r.get("codigo"))
                 .containsExactly("RC-003", "RC-005", "RC-006");
-        assertThat(db.count("SELECT count(*) FROM reporting.vw_alerts WHERE referencia = 'RC-001'")).isZero();
-        assertThat(wells.rows("SELECT vigente FROM reporting.vw_consistency_violations WHERE codigo = 'RC-001'"))
+        assertThat(DATABASE.db().count("SELECT count(*) FROM reporting.vw_alerts WHERE referencia = 'RC-001'")).isZero();
+        assertThat(DATABASE.wells().rows("SELECT vigente FROM reporting.vw_consistency_violations WHERE codigo = 'RC-001'"))
                 .extracting(r -> r.get("vigente")).containsExactly(false);
-        assertThat(db.count("SELECT count(*) FROM reporting.fact_alertas WHERE tipo = 'CONSISTENCIA'"
+        assertThat(DATABASE.db().count("SELECT count(*) FROM reporting.fact_alertas WHERE tipo = 'CONSISTENCIA'"
                 + " AND referencia = 'RC-001' AND NOT vigente AND cerrada_en IS NOT NULL")).isEqualTo(1);
         assertThat(fix.notices()).anySatisfy(n -> assertThat(n).contains("RC-001").contains("1 cleared"));
 
-        wells.updateCurrentValues("BAD-001", values("max_rod_load", 4500.0));
-        wells.checkConsistency(UUID.randomUUID(), AS_OF.plusHours(2));
-        assertThat(wells.rows("SELECT vigente FROM stage.tbl_consistency_results WHERE codigo = 'RC-001'"
+        DATABASE.wells().updateCurrentValues("BAD-001", values("max_rod_load", 4500.0));
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF.plusHours(2));
+        assertThat(DATABASE.wells().rows("SELECT vigente FROM stage.tbl_consistency_results WHERE codigo = 'RC-001'"
                 + " ORDER BY detectado_en")).extracting(r -> r.get("vigente")).containsExactly(false, true);
     }
 
     @Test
     void shouldKeepOneLiveRowWithTheLatestValues_whenTheViolationLasts() {
         plantOnePerRule();
-        wells.checkConsistency(UUID.randomUUID(), AS_OF);
-        wells.updateCurrentValues("BAD-003", values("well_head_pressure", 700.0));
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
+        DATABASE.wells().updateCurrentValues("BAD-003", values("well_head_pressure", 700.0));
         UUID second = UUID.randomUUID();
 
-        wells.checkConsistency(second, AS_OF.plusHours(1));
+        DATABASE.wells().checkConsistency(second, AS_OF.plusHours(1));
 
-        assertThat(wells.rows("SELECT valor_medido, detectado_en, ultima_vez_en, ultimo_run_id, vigente"
+        assertThat(DATABASE.wells().rows("SELECT valor_medido, detectado_en, ultima_vez_en, ultimo_run_id, vigente"
                 + " FROM stage.tbl_consistency_results WHERE codigo = 'RC-003'")).singleElement().satisfies(r -> {
                     assertThat(r.get("valor_medido")).isEqualTo(700.0);
                     assertThat(((Timestamp) r.get("detectado_en")).toInstant()).isEqualTo(AS_OF.toInstant());
@@ -162,12 +149,12 @@ class ConsistencyValidationIT {
     void shouldNotJudgeAWell_whenOneOperandIsMissing() {
         well("NO-FBHP", values("well_head_pressure", 600.0, "pwf", null));
         well("WAS-BAD", values("well_head_pressure", 600.0));
-        wells.checkConsistency(UUID.randomUUID(), AS_OF);
-        wells.updateCurrentValues("WAS-BAD", values("pwf", null));
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
+        DATABASE.wells().updateCurrentValues("WAS-BAD", values("pwf", null));
 
-        wells.checkConsistency(UUID.randomUUID(), AS_OF.plusHours(1));
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF.plusHours(1));
 
-        assertThat(wells.rows(LIVE)).extracting(r -> r.get("codigo"), r -> r.get("well_id"))
+        assertThat(DATABASE.wells().rows(LIVE)).extracting(r -> r.get("codigo"), r -> r.get("well_id"))
                 .as("no finding without FBHP; the earlier finding is neither confirmed nor cleared")
                 .containsExactly(tuple("RC-003", "WAS-BAD"));
     }
@@ -180,21 +167,21 @@ class ConsistencyValidationIT {
                 + " ORDER BY result_id";
         String alerts = "SELECT * FROM reporting.fact_alertas ORDER BY alerta_id";
         UUID run = UUID.randomUUID();
-        wells.checkConsistency(run, AS_OF);
-        List<Map<String, Object>> first = wells.rows(findings);
-        List<Map<String, Object>> firstAlerts = wells.rows(alerts);
+        DATABASE.wells().checkConsistency(run, AS_OF);
+        List<Map<String, Object>> first = DATABASE.wells().rows(findings);
+        List<Map<String, Object>> firstAlerts = DATABASE.wells().rows(alerts);
 
-        wells.checkConsistency(run, AS_OF);
+        DATABASE.wells().checkConsistency(run, AS_OF);
 
-        assertThat(wells.rows(findings)).isEqualTo(first).hasSize(4);
-        assertThat(wells.rows(alerts)).isEqualTo(firstAlerts);
+        assertThat(DATABASE.wells().rows(findings)).isEqualTo(first).hasSize(4);
+        assertThat(DATABASE.wells().rows(alerts)).isEqualTo(firstAlerts);
     }
 
     @Test
     void shouldRaiseANoticePerViolationAndASummary_whenItRuns() {
         plantOnePerRule();
 
-        CallResult result = wells.checkConsistency(null, AS_OF);
+        CallResult result = DATABASE.wells().checkConsistency(null, AS_OF);
 
         assertThat(result.notices()).anySatisfy(n -> assertThat(n)
                 .contains("RC-001").contains("BAD-001").contains("max_rod_load = 4000").contains("min_rod_load = 5000"));
@@ -207,15 +194,15 @@ class ConsistencyValidationIT {
     @Test
     void shouldCountLiveViolationsPerRuleInTheRunResponse_andFindTheSameOnARerun_whenThePipelineRunsPhase7() {
         plantOnePerRule();
-        PipelineV4Handler handler = new PipelineV4Handler(LazyDatabase.of(db.database()),
-                PipelineSettings.fromEnv(Env.of(db.env())), EmbeddedMetrics.disabled());
+        PipelineV4Handler handler = new PipelineV4Handler(LazyDatabase.of(DATABASE.db().database()),
+                PipelineSettings.fromEnv(Env.of(DATABASE.db().env())), EmbeddedMetrics.disabled());
         String event = "{\"phases\": [\"DEFAULTS\", \"CONSISTENCY\"], \"fechaInicio\": \"2026-03-01\","
                 + " \"fechaFin\": \"2026-03-01\", \"asOf\": \"" + AS_OF + "\"}";
         String findings = "SELECT result_id, codigo, well_id, valor_medido, valor_referencia, vigente, detectado_en"
                 + " FROM stage.tbl_consistency_results ORDER BY result_id";
 
         JsonNode first = Invocation.invoke(handler, event);
-        List<Map<String, Object>> firstFindings = wells.rows(findings);
+        List<Map<String, Object>> firstFindings = DATABASE.wells().rows(findings);
         JsonNode second = Invocation.invoke(handler, event);
 
         for (JsonNode response : List.of(first, second)) {
@@ -228,28 +215,28 @@ class ConsistencyValidationIT {
         }
         assertThat(second.get("phases").get(1).get("calls").get(0).get("notices").toString())
                 .contains("BAD-001").contains("consistency summary");
-        assertThat(wells.rows(findings)).isEqualTo(firstFindings).hasSize(4);
+        assertThat(DATABASE.wells().rows(findings)).isEqualTo(firstFindings).hasSize(4);
     }
 
     @Test
     void shouldFollowTheCatalogue_whenRulesAreAddedSwitchedOffOrUnresolvable() {
         plantOnePerRule();
         well("CHP-ABOVE-FBHP", values("casing_head_pressure", 600.0, "well_head_pressure", 100.0));
-        wells.checkConsistency(null, AS_OF);
-        wells.update("UPDATE referencial.tbl_reglas_consistencia SET activa = false WHERE codigo = 'RC-005'");
-        wells.update("INSERT INTO referencial.tbl_reglas_consistencia (codigo, descripcion, variable_medida,"
+        DATABASE.wells().checkConsistency(null, AS_OF);
+        DATABASE.wells().update("UPDATE referencial.tbl_reglas_consistencia SET activa = false WHERE codigo = 'RC-005'");
+        DATABASE.wells().update("INSERT INTO referencial.tbl_reglas_consistencia (codigo, descripcion, variable_medida,"
                 + " operador, variable_referencia, severidad) VALUES"
                 + " ('RC-007', 'Casing pressure below FBHP', 'casing_head_pressure', '<', 'pwf', 'HIGH'),"
                 + " ('RC-008', 'Unknown variable', 'pwf; DROP TABLE stage.tbl_pozo_maestra', '<', 'pwf', 'LOW')");
 
-        CallResult result = wells.checkConsistency(null, AS_OF.plusHours(1));
+        CallResult result = DATABASE.wells().checkConsistency(null, AS_OF.plusHours(1));
 
-        assertThat(wells.rows(LIVE)).extracting(r -> r.get("codigo"), r -> r.get("well_id")).containsExactly(
+        assertThat(DATABASE.wells().rows(LIVE)).extracting(r -> r.get("codigo"), r -> r.get("well_id")).containsExactly(
                 tuple("RC-001", "BAD-001"), tuple("RC-003", "BAD-003"), tuple("RC-006", "BAD-006"),
                 tuple("RC-007", "CHP-ABOVE-FBHP"), tuple("VC-005", "CHP-ABOVE-FBHP"));
-        assertThat(db.count("SELECT count(*) FROM stage.tbl_consistency_results WHERE codigo = 'RC-005'"
+        assertThat(DATABASE.db().count("SELECT count(*) FROM stage.tbl_consistency_results WHERE codigo = 'RC-005'"
                 + " AND NOT vigente")).isEqualTo(1);
         assertThat(result.notices()).anySatisfy(n -> assertThat(n).contains("RC-008").contains("skipped"));
-        assertThat(db.count("SELECT count(*) FROM stage.tbl_pozo_maestra")).isEqualTo(6);
+        assertThat(DATABASE.db().count("SELECT count(*) FROM stage.tbl_pozo_maestra")).isEqualTo(6);
     }
 }

@@ -1,11 +1,9 @@
 package com.bp010.pipeline;
 
 import com.bp010.db.CallResult;
-import com.bp010.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -17,42 +15,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reach the dimension, defaults fill only what is missing, and a value an operator set is never overwritten.
  */
 class DefaultsIT {
-    private static TestDatabase db;
-    private static WellFixture wells;
-
-    @BeforeAll
-    static void migrate() {
-        db = TestDatabase.migrated();
-        wells = new WellFixture(db);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final MigratedWells DATABASE = new MigratedWells();
 
     @BeforeEach
     void clean() {
-        wells.clear();
-        wells.update("UPDATE referencial.tbl_config_kpi SET target = 2.0, baseline = NULL WHERE kpi = 'kwh_por_bbl'");
-        wells.update("UPDATE referencial.tbl_config_kpi SET target = 80, baseline = NULL"
+        DATABASE.wells().clear();
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 2.0, baseline = NULL WHERE kpi = 'kwh_por_bbl'");
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 80, baseline = NULL"
                 + " WHERE kpi = 'eficiencia_volumetrica_pct'");
-        wells.limits("well_head_pressure", null, 10.0, 30.0, 500.0, 2000.0, 100.0);
-        wells.limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
-        wells.master("W-A", values("campo", "NORTE", "nombre_pozo", "Alfa"));
-        wells.master("W-B", values("campo", "NORTE", "nombre_pozo", "Beta", "estado_pozo", "CERRADO"));
-        wells.master("W-C", values("campo", "SUR", "nombre_pozo", "Gamma"));
+        DATABASE.wells().limits("well_head_pressure", null, 10.0, 30.0, 500.0, 2000.0, 100.0);
+        DATABASE.wells().limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
+        DATABASE.wells().master("W-A", values("campo", "NORTE", "nombre_pozo", "Alfa"));
+        DATABASE.wells().master("W-B", values("campo", "NORTE", "nombre_pozo", "Beta", "estado_pozo", "CERRADO"));
+        DATABASE.wells().master("W-C", values("campo", "SUR", "nombre_pozo", "Gamma"));
     }
 
     private Object dim(String column, String wellId) {
-        return db.queryValue("SELECT " + column + " FROM reporting.dim_pozo WHERE well_id = ?", wellId);
+        return DATABASE.db().queryValue("SELECT " + column + " FROM reporting.dim_pozo WHERE well_id = ?", wellId);
     }
 
     @Test
     void shouldSyncEveryWellWithItsEffectiveTargets_whenAPerWellRowOverridesTheDefault() {
-        wells.limits("oil_rate", "W-B", null, null, null, null, 60.0);
+        DATABASE.wells().limits("oil_rate", "W-B", null, null, null, null, 60.0);
 
-        CallResult result = wells.syncTargets();
+        CallResult result = DATABASE.wells().syncTargets();
 
         assertThat(dim("target_oil_rate", "W-A")).isEqualTo(120.0);
         assertThat(dim("target_oil_rate", "W-B")).isEqualTo(60.0);
@@ -61,7 +48,7 @@ class DefaultsIT {
         assertThat(dim("limites -> 'oil_rate' ->> 'max_warning'", "W-B")).as("inherited field").isEqualTo("400");
         assertThat(dim("limites -> 'oil_rate' ->> 'por_pozo'", "W-B")).isEqualTo("true");
         assertThat(dim("nombre_pozo", "W-C")).isEqualTo("Gamma");
-        assertThat(wells.rows("SELECT campo, n_pozos, n_pozos_activos FROM reporting.dim_campo ORDER BY campo"))
+        assertThat(DATABASE.wells().rows("SELECT campo, n_pozos, n_pozos_activos FROM reporting.dim_campo ORDER BY campo"))
                 .containsExactly(Map.of("campo", "NORTE", "n_pozos", 2, "n_pozos_activos", 1),
                         Map.of("campo", "SUR", "n_pozos", 1, "n_pozos_activos", 1));
         assertThat(result.notices()).singleElement().asString().contains("3 wells written");
@@ -69,20 +56,20 @@ class DefaultsIT {
 
     @Test
     void shouldChangeNothing_whenSyncedTwice() {
-        wells.syncTargets();
-        Object stamp = db.queryValue("SELECT max(updated_at) FROM reporting.dim_pozo");
+        DATABASE.wells().syncTargets();
+        Object stamp = DATABASE.db().queryValue("SELECT max(updated_at) FROM reporting.dim_pozo");
 
-        CallResult second = wells.syncTargets();
+        CallResult second = DATABASE.wells().syncTargets();
 
-        assertThat(db.queryValue("SELECT max(updated_at) FROM reporting.dim_pozo")).isEqualTo(stamp);
+        assertThat(DATABASE.db().queryValue("SELECT max(updated_at) FROM reporting.dim_pozo")).isEqualTo(stamp);
         assertThat(second.notices()).singleElement().asString().contains("0 wells written");
     }
 
     @Test
     void shouldFillKpiTargetsFromTheConfiguration_whenTheWellHasNone() {
-        wells.syncTargets();
+        DATABASE.wells().syncTargets();
 
-        wells.populateDefaults();
+        DATABASE.wells().populateDefaults();
 
         assertThat(dim("target_kwh_por_bbl", "W-A")).isEqualTo(2.0);
         assertThat(dim("target_eficiencia_bomba_pct", "W-A")).isEqualTo(80.0);
@@ -91,14 +78,14 @@ class DefaultsIT {
 
     @Test
     void shouldFollowAChangedDefault_butNeverTheOperatorsValue() {
-        wells.syncTargets();
-        wells.populateDefaults();
-        wells.update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = 3.3,"
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
+        DATABASE.wells().update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = 3.3,"
                 + " fuente_targets_kpi = fuente_targets_kpi - 'target_kwh_por_bbl' WHERE well_id = 'W-C'");
-        wells.update("UPDATE referencial.tbl_config_kpi SET target = 2.5 WHERE kpi = 'kwh_por_bbl' AND well_id IS NULL");
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 2.5 WHERE kpi = 'kwh_por_bbl' AND well_id IS NULL");
 
-        wells.syncTargets();
-        wells.populateDefaults();
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
 
         assertThat(dim("target_kwh_por_bbl", "W-A")).isEqualTo(2.5);
         assertThat(dim("target_kwh_por_bbl", "W-C")).isEqualTo(3.3);
@@ -106,56 +93,56 @@ class DefaultsIT {
 
     @Test
     void shouldApplyThePerWellKpiRow_andReturnToTheDefault_whenTheRowIsRemoved() {
-        wells.update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+        DATABASE.wells().update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
                 + " VALUES ('kwh_por_bbl', 'W-B', 4.0, 'operador')");
-        wells.syncTargets();
-        wells.populateDefaults();
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
         assertThat(dim("target_kwh_por_bbl", "W-B")).isEqualTo(4.0);
         assertThat(dim("target_kwh_por_bbl", "W-A")).isEqualTo(2.0);
 
-        wells.update("DELETE FROM referencial.tbl_config_kpi WHERE well_id = 'W-B'");
-        wells.syncTargets();
-        wells.populateDefaults();
+        DATABASE.wells().update("DELETE FROM referencial.tbl_config_kpi WHERE well_id = 'W-B'");
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
 
         assertThat(dim("target_kwh_por_bbl", "W-B")).isEqualTo(2.0);
     }
 
     @Test
     void shouldFillBaselinesOnlyWhereMissing_whenDefaultsRun() {
-        wells.update("UPDATE referencial.tbl_limites_pozo SET baseline = 42 WHERE nombre_tecnico = 'oil_rate'");
-        wells.update("UPDATE referencial.tbl_config_kpi SET baseline = 1.7 WHERE kpi = 'kwh_por_bbl'");
+        DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET baseline = 42 WHERE nombre_tecnico = 'oil_rate'");
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET baseline = 1.7 WHERE kpi = 'kwh_por_bbl'");
 
-        wells.populateDefaults();
+        DATABASE.wells().populateDefaults();
 
-        assertThat(wells.rows("SELECT nombre_tecnico, baseline FROM referencial.tbl_limites_pozo ORDER BY 1"))
+        assertThat(DATABASE.wells().rows("SELECT nombre_tecnico, baseline FROM referencial.tbl_limites_pozo ORDER BY 1"))
                 .containsExactly(Map.of("nombre_tecnico", "oil_rate", "baseline", 42.0),
                         Map.of("nombre_tecnico", "well_head_pressure", "baseline", 100.0));
-        assertThat(db.queryValue("SELECT baseline FROM referencial.tbl_config_kpi WHERE kpi = 'kwh_por_bbl'"))
+        assertThat(DATABASE.db().queryValue("SELECT baseline FROM referencial.tbl_config_kpi WHERE kpi = 'kwh_por_bbl'"))
                 .isEqualTo(1.7);
-        assertThat(db.queryValue("SELECT baseline FROM referencial.tbl_config_kpi WHERE kpi = 'uptime_pct'"))
+        assertThat(DATABASE.db().queryValue("SELECT baseline FROM referencial.tbl_config_kpi WHERE kpi = 'uptime_pct'"))
                 .isEqualTo(95.0);
     }
 
     @Test
     void shouldRestoreMissingEvaluationSettings_butKeepChangedOnes() {
-        wells.update("DELETE FROM referencial.config_evaluacion WHERE clave = 'offline_allowance_min'");
-        wells.update("UPDATE referencial.config_evaluacion SET valor_num = 7 WHERE clave = 'tolerancia_pct'");
+        DATABASE.wells().update("DELETE FROM referencial.config_evaluacion WHERE clave = 'offline_allowance_min'");
+        DATABASE.wells().update("UPDATE referencial.config_evaluacion SET valor_num = 7 WHERE clave = 'tolerancia_pct'");
 
-        CallResult result = wells.populateDefaults();
+        CallResult result = DATABASE.wells().populateDefaults();
 
-        assertThat(db.queryValue("SELECT valor_num FROM referencial.config_evaluacion"
+        assertThat(DATABASE.db().queryValue("SELECT valor_num FROM referencial.config_evaluacion"
                 + " WHERE clave = 'offline_allowance_min' AND nombre_tecnico IS NULL")).isEqualTo(120.0);
-        assertThat(db.queryValue("SELECT valor_num FROM referencial.config_evaluacion"
+        assertThat(DATABASE.db().queryValue("SELECT valor_num FROM referencial.config_evaluacion"
                 + " WHERE clave = 'tolerancia_pct' AND nombre_tecnico IS NULL")).isEqualTo(7.0);
         assertThat(result.notices()).singleElement().asString().contains("1 evaluation settings added");
     }
 
     @Test
     void shouldChangeNothing_whenDefaultsRunTwice() {
-        wells.syncTargets();
-        wells.populateDefaults();
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
 
-        CallResult second = wells.populateDefaults();
+        CallResult second = DATABASE.wells().populateDefaults();
 
         assertThat(second.notices()).singleElement().asString()
                 .contains("0 evaluation settings added, 0 KPI baselines, 0 limit baselines, 0 wells");

@@ -2,10 +2,8 @@ package com.bp010.pipeline;
 
 import com.bp010.db.CallResult;
 import com.bp010.db.SqlCalls;
-import com.bp010.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,19 +31,8 @@ class DimensionSyncIT {
             + " (SELECT string_agg((to_jsonb(l) - 'updated_at' - 'created_at' - 'limite_id')::text, E'\\n'"
             + "    ORDER BY l.nombre_tecnico, l.well_id NULLS FIRST) FROM referencial.tbl_limites_pozo l))";
 
-    private static TestDatabase db;
-    private static WellFixture wells;
-
-    @BeforeAll
-    static void migrate() {
-        db = TestDatabase.migrated();
-        wells = new WellFixture(db);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final MigratedWells DATABASE = new MigratedWells();
 
     @Test
     void shouldLeaveWhatASyncOfEveryWellLeaves_whenOnlyTheMarkedWellsAreRecomputed() throws SQLException {
@@ -53,26 +40,26 @@ class DimensionSyncIT {
         int partial = 0;
         for (int seed = 1; seed <= tries; seed++) {
             Random random = new Random(seed);
-            wells.clear();
-            wells.limits("well_head_pressure", null, 10.0, 30.0, 500.0, 2000.0, 100.0);
-            wells.limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
-            wells.limits("fluid_level", null, null, 500.0, 4000.0, 6000.0, 3000.0);
+            DATABASE.wells().clear();
+            DATABASE.wells().limits("well_head_pressure", null, 10.0, 30.0, 500.0, 2000.0, 100.0);
+            DATABASE.wells().limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
+            DATABASE.wells().limits("fluid_level", null, null, 500.0, 4000.0, 6000.0, 3000.0);
             for (int w = 0; w < WELLS; w++) {
                 master(random, w);
             }
-            wells.syncTargets();
-            wells.populateDefaults();
+            DATABASE.wells().syncTargets();
+            DATABASE.wells().populateDefaults();
             for (int step = 0; step < 15; step++) {
                 int changes = random.nextInt(4);
                 for (int c = 0; c < changes; c++) {
                     change(random);
                 }
                 if (random.nextInt(3) == 0) {
-                    wells.populateDefaults();
+                    DATABASE.wells().populateDefaults();
                 }
-                CallResult call = wells.syncTargets();
+                CallResult call = DATABASE.wells().syncTargets();
                 partial += call.notices().stream().anyMatch(n -> !n.contains("every well")) ? 1 : 0;
-                assertThat(db.queryValue(DIMENSIONS)).as("seed %d step %d (%s)", seed, step, call.notices())
+                assertThat(DATABASE.db().queryValue(DIMENSIONS)).as("seed %d step %d (%s)", seed, step, call.notices())
                         .isEqualTo(fullSyncRolledBack());
             }
         }
@@ -84,7 +71,7 @@ class DimensionSyncIT {
     }
 
     private static void master(Random random, int w) {
-        wells.update("INSERT INTO stage.tbl_pozo_maestra (well_id, campo, nombre_pozo, estado_pozo, profundidad_bomba)"
+        DATABASE.wells().update("INSERT INTO stage.tbl_pozo_maestra (well_id, campo, nombre_pozo, estado_pozo, profundidad_bomba)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (well_id) DO NOTHING", well(w),
                 random.nextBoolean() ? "NORTE" : "SUR", "Pozo " + w, random.nextInt(4) == 0 ? "CERRADO" : "ACTIVO",
                 random.nextInt(4) == 0 ? null : (double) (2000 + random.nextInt(6000)));
@@ -93,23 +80,23 @@ class DimensionSyncIT {
     private static void change(Random random) {
         String w = well(random.nextInt(WELLS));
         switch (random.nextInt(10)) {
-            case 0 -> wells.update("UPDATE stage.tbl_pozo_maestra SET profundidad_bomba = ? WHERE well_id = ?",
+            case 0 -> DATABASE.wells().update("UPDATE stage.tbl_pozo_maestra SET profundidad_bomba = ? WHERE well_id = ?",
                     random.nextInt(5) == 0 ? null : (double) (2000 + random.nextInt(6000)), w);
-            case 1 -> wells.update("UPDATE stage.tbl_pozo_maestra SET campo = CASE campo WHEN 'NORTE' THEN 'SUR'"
+            case 1 -> DATABASE.wells().update("UPDATE stage.tbl_pozo_maestra SET campo = CASE campo WHEN 'NORTE' THEN 'SUR'"
                     + " ELSE 'NORTE' END, nombre_pozo = nombre_pozo || '*' WHERE well_id = ?", w);
-            case 2 -> wells.update("DELETE FROM stage.tbl_pozo_maestra WHERE well_id = ?", w);
+            case 2 -> DATABASE.wells().update("DELETE FROM stage.tbl_pozo_maestra WHERE well_id = ?", w);
             case 3 -> master(random, random.nextInt(WELLS));
-            case 4 -> wells.update("INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target,"
+            case 4 -> DATABASE.wells().update("INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target,"
                     + " max_warning) VALUES ('oil_rate', ?, ?, ?) ON CONFLICT (nombre_tecnico, well_id) DO UPDATE"
                     + " SET target = EXCLUDED.target", w, 50.0 + random.nextInt(100), 300.0 + random.nextInt(100));
-            case 5 -> wells.update("DELETE FROM referencial.tbl_limites_pozo WHERE well_id = ?", w);
-            case 6 -> wells.update("UPDATE referencial.tbl_limites_pozo SET max_warning = ? WHERE well_id IS NULL"
+            case 5 -> DATABASE.wells().update("DELETE FROM referencial.tbl_limites_pozo WHERE well_id = ?", w);
+            case 6 -> DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET max_warning = ? WHERE well_id IS NULL"
                     + " AND nombre_tecnico = 'well_head_pressure'", 400.0 + random.nextInt(200));
-            case 7 -> wells.update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+            case 7 -> DATABASE.wells().update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
                     + " VALUES ('kwh_por_bbl', ?, ?, 'operador') ON CONFLICT (kpi, well_id) DO UPDATE"
                     + " SET target = EXCLUDED.target", w, 1.0 + random.nextInt(5));
-            case 8 -> wells.update("DELETE FROM referencial.tbl_config_kpi WHERE well_id = ?", w);
-            default -> wells.update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = ?,"
+            case 8 -> DATABASE.wells().update("DELETE FROM referencial.tbl_config_kpi WHERE well_id = ?", w);
+            default -> DATABASE.wells().update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = ?,"
                     + " fuente_targets_kpi = fuente_targets_kpi - 'target_kwh_por_bbl' WHERE well_id = ?",
                     2.0 + random.nextInt(3), w);
         }
@@ -117,7 +104,7 @@ class DimensionSyncIT {
 
     /** The tables after a sync of every well (a NULL mark), rolled back. */
     private static String fullSyncRolledBack() throws SQLException {
-        try (Connection c = db.connect()) {
+        try (Connection c = DATABASE.db().connect()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'test')");

@@ -1,11 +1,9 @@
 package com.bp010.pipeline;
 
 import com.bp010.db.CallResult;
-import com.bp010.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -25,29 +23,18 @@ class SemaphoreEvaluationIT {
     private static final String FILLAGE = "pump_fillage";
     private static final String CURRENT = "motor_current";
 
-    private static TestDatabase db;
-    private static WellFixture wells;
-
-    @BeforeAll
-    static void migrate() {
-        db = TestDatabase.migrated();
-        wells = new WellFixture(db);
-    }
-
-    @AfterAll
-    static void drop() {
-        db.close();
-    }
+    @RegisterExtension
+    static final MigratedWells DATABASE = new MigratedWells();
 
     @BeforeEach
     void limits() {
-        wells.clear();
+        DATABASE.wells().clear();
         // WHP: critical below 10, warning below 30, target 100 (+/- 5 % = 95..105), warning above 500, critical above 2000
-        wells.limits(WHP, null, 10.0, 30.0, 500.0, 2000.0, 100.0);
-        wells.limits(FILLAGE, null, 20.0, 50.0, 100.0, 100.0, 85.0);
-        wells.limits(CURRENT, null, null, null, 80.0, 120.0, null);
-        wells.dqRule("DQ-001", WHP, "REPRESENTATIVIDAD");
-        wells.dqRule("DQ-021", WHP, "LATENCIA");
+        DATABASE.wells().limits(WHP, null, 10.0, 30.0, 500.0, 2000.0, 100.0);
+        DATABASE.wells().limits(FILLAGE, null, 20.0, 50.0, 100.0, 100.0, 85.0);
+        DATABASE.wells().limits(CURRENT, null, null, null, 80.0, 120.0, null);
+        DATABASE.wells().dqRule("DQ-001", WHP, "REPRESENTATIVIDAD");
+        DATABASE.wells().dqRule("DQ-021", WHP, "LATENCIA");
     }
 
     @Test
@@ -68,110 +55,110 @@ class SemaphoreEvaluationIT {
         expected.put(2000.1, 7);
         int i = 0;
         for (Double value : expected.keySet()) {
-            wells.currentValues("BAND-" + i++, reading(WHP, value, FRESH));
+            DATABASE.wells().currentValues("BAND-" + i++, reading(WHP, value, FRESH));
         }
-        wells.currentValues("BAND-NULL", reading(WHP, null, FRESH));
+        DATABASE.wells().currentValues("BAND-NULL", reading(WHP, null, FRESH));
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
         i = 0;
         for (Map.Entry<Double, Integer> band : expected.entrySet()) {
-            assertThat(wells.status("BAND-" + i++, WHP)).as("WHP %s", band.getKey()).isEqualTo(band.getValue());
+            assertThat(DATABASE.wells().status("BAND-" + i++, WHP)).as("WHP %s", band.getKey()).isEqualTo(band.getValue());
         }
-        assertThat(wells.status("BAND-NULL", WHP)).isZero();
+        assertThat(DATABASE.wells().status("BAND-NULL", WHP)).isZero();
     }
 
     @Test
     void shouldJudgeInsideTheWarningBandAsOptimal_whenTheVariableHasNoTarget() {
-        wells.currentValues("NO-TARGET", reading(CURRENT, 40.0, FRESH));
-        wells.currentValues("NO-TARGET-HIGH", reading(CURRENT, 100.0, FRESH));
+        DATABASE.wells().currentValues("NO-TARGET", reading(CURRENT, 40.0, FRESH));
+        DATABASE.wells().currentValues("NO-TARGET-HIGH", reading(CURRENT, 100.0, FRESH));
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("NO-TARGET", CURRENT)).isEqualTo(4);
-        assertThat(wells.status("NO-TARGET-HIGH", CURRENT)).isEqualTo(6);
+        assertThat(DATABASE.wells().status("NO-TARGET", CURRENT)).isEqualTo(4);
+        assertThat(DATABASE.wells().status("NO-TARGET-HIGH", CURRENT)).isEqualTo(6);
     }
 
     @Test
     void shouldUseTheWellsOwnLimit_whenAPerWellRowOverridesTheDefault() {
-        wells.limits(WHP, "OWN-LIMIT", null, null, 200.0, 300.0, null);
-        wells.currentValues("OWN-LIMIT", reading(WHP, 250.0, FRESH));
-        wells.currentValues("DEFAULT-LIMIT", reading(WHP, 250.0, FRESH));
-        wells.currentValues("OWN-LIMIT-LOW", reading(WHP, 20.0, FRESH));
-        wells.limits(WHP, "OWN-LIMIT-LOW", null, null, 200.0, 300.0, null);
+        DATABASE.wells().limits(WHP, "OWN-LIMIT", null, null, 200.0, 300.0, null);
+        DATABASE.wells().currentValues("OWN-LIMIT", reading(WHP, 250.0, FRESH));
+        DATABASE.wells().currentValues("DEFAULT-LIMIT", reading(WHP, 250.0, FRESH));
+        DATABASE.wells().currentValues("OWN-LIMIT-LOW", reading(WHP, 20.0, FRESH));
+        DATABASE.wells().limits(WHP, "OWN-LIMIT-LOW", null, null, 200.0, 300.0, null);
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("OWN-LIMIT", WHP)).as("per-well max_warning 200").isEqualTo(6);
-        assertThat(wells.status("DEFAULT-LIMIT", WHP)).as("all-wells max_warning 500").isEqualTo(5);
-        assertThat(wells.status("OWN-LIMIT-LOW", WHP)).as("fields the per-well row leaves empty are inherited")
+        assertThat(DATABASE.wells().status("OWN-LIMIT", WHP)).as("per-well max_warning 200").isEqualTo(6);
+        assertThat(DATABASE.wells().status("DEFAULT-LIMIT", WHP)).as("all-wells max_warning 500").isEqualTo(5);
+        assertThat(DATABASE.wells().status("OWN-LIMIT-LOW", WHP)).as("fields the per-well row leaves empty are inherited")
                 .isEqualTo(2);
     }
 
     @Test
     void shouldUseTheRowsTolerance_whenTheLimitsRowHasOne() {
-        wells.update("UPDATE referencial.tbl_limites_pozo SET tolerancia_pct = 20 WHERE nombre_tecnico = ?", WHP);
-        wells.currentValues("WIDE-BAND", reading(WHP, 85.0, FRESH));
+        DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET tolerancia_pct = 20 WHERE nombre_tecnico = ?", WHP);
+        DATABASE.wells().currentValues("WIDE-BAND", reading(WHP, 85.0, FRESH));
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("WIDE-BAND", WHP)).isEqualTo(4);
+        assertThat(DATABASE.wells().status("WIDE-BAND", WHP)).isEqualTo(4);
     }
 
     @Test
     void shouldShowNine_onlyForTheWellSilentLongerThanTheOfflineAllowance() {
-        wells.currentValues("SILENT", reading(WHP, 100.0, AS_OF.minusMinutes(121)));
-        wells.currentValues("JUST-IN-TIME", reading(WHP, 100.0, AS_OF.minusMinutes(120)));
-        wells.currentValues("REPORTING", reading(WHP, 100.0, AS_OF.minusMinutes(119)));
+        DATABASE.wells().currentValues("SILENT", reading(WHP, 100.0, AS_OF.minusMinutes(121)));
+        DATABASE.wells().currentValues("JUST-IN-TIME", reading(WHP, 100.0, AS_OF.minusMinutes(120)));
+        DATABASE.wells().currentValues("REPORTING", reading(WHP, 100.0, AS_OF.minusMinutes(119)));
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("SILENT", WHP)).isEqualTo(9);
-        assertThat(wells.status("JUST-IN-TIME", WHP)).isEqualTo(4);
-        assertThat(wells.status("REPORTING", WHP)).isEqualTo(4);
-        assertThat(db.queryValue("SELECT estado_operativo FROM reporting.dataset_current_values WHERE well_id = 'SILENT'"))
+        assertThat(DATABASE.wells().status("SILENT", WHP)).isEqualTo(9);
+        assertThat(DATABASE.wells().status("JUST-IN-TIME", WHP)).isEqualTo(4);
+        assertThat(DATABASE.wells().status("REPORTING", WHP)).isEqualTo(4);
+        assertThat(DATABASE.db().queryValue("SELECT estado_operativo FROM reporting.dataset_current_values WHERE well_id = 'SILENT'"))
                 .isEqualTo("OFFLINE");
     }
 
     @Test
     void shouldUseTheVariablesOwnAllowance_whenConfigurationOverridesItForThatVariable() {
-        wells.config("offline_allowance_min", FILLAGE, 30);
+        DATABASE.wells().config("offline_allowance_min", FILLAGE, 30);
         Map<String, Object> row = reading(WHP, 100.0, AS_OF.minusMinutes(45));
         row.putAll(reading(FILLAGE, 85.0, AS_OF.minusMinutes(45)));
-        wells.currentValues("FAST-FILLAGE", row);
+        DATABASE.wells().currentValues("FAST-FILLAGE", row);
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("FAST-FILLAGE", FILLAGE)).isEqualTo(9);
-        assertThat(wells.status("FAST-FILLAGE", WHP)).isEqualTo(4);
+        assertThat(DATABASE.wells().status("FAST-FILLAGE", FILLAGE)).isEqualTo(9);
+        assertThat(DATABASE.wells().status("FAST-FILLAGE", WHP)).isEqualTo(4);
     }
 
     @Test
     void shouldShowNine_whenTheReadingIsBothStaleAndFailedItsRangeRule() {
         OffsetDateTime old = AS_OF.minusHours(5);
-        wells.currentValues("STALE-AND-FAILED", reading(WHP, -50.0, old));
-        wells.dqFailure("DQ-001", "STALE-AND-FAILED", WHP, old);
+        DATABASE.wells().currentValues("STALE-AND-FAILED", reading(WHP, -50.0, old));
+        DATABASE.wells().dqFailure("DQ-001", "STALE-AND-FAILED", WHP, old);
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("STALE-AND-FAILED", WHP)).isEqualTo(9);
+        assertThat(DATABASE.wells().status("STALE-AND-FAILED", WHP)).isEqualTo(9);
     }
 
     @Test
     void shouldShowEight_whenTheReadingFailedItsRangeRuleAndIsOutOfLimits() {
-        wells.currentValues("FAILED-AND-HIGH", reading(WHP, 2500.0, FRESH));
-        wells.dqFailure("DQ-001", "FAILED-AND-HIGH", WHP, FRESH);
-        wells.currentValues("OLDER-FAILURE", reading(WHP, 2500.0, FRESH));
-        wells.dqFailure("DQ-001", "OLDER-FAILURE", WHP, FRESH.minusHours(1));
-        wells.currentValues("LATENCY-FAILURE", reading(WHP, 2500.0, FRESH));
-        wells.dqFailure("DQ-021", "LATENCY-FAILURE", WHP, FRESH);
+        DATABASE.wells().currentValues("FAILED-AND-HIGH", reading(WHP, 2500.0, FRESH));
+        DATABASE.wells().dqFailure("DQ-001", "FAILED-AND-HIGH", WHP, FRESH);
+        DATABASE.wells().currentValues("OLDER-FAILURE", reading(WHP, 2500.0, FRESH));
+        DATABASE.wells().dqFailure("DQ-001", "OLDER-FAILURE", WHP, FRESH.minusHours(1));
+        DATABASE.wells().currentValues("LATENCY-FAILURE", reading(WHP, 2500.0, FRESH));
+        DATABASE.wells().dqFailure("DQ-021", "LATENCY-FAILURE", WHP, FRESH);
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        assertThat(wells.status("FAILED-AND-HIGH", WHP)).isEqualTo(8);
-        assertThat(wells.status("OLDER-FAILURE", WHP)).as("a failure of an earlier reading").isEqualTo(7);
-        assertThat(wells.status("LATENCY-FAILURE", WHP)).as("a latency failure is not a range failure").isEqualTo(7);
-        assertThat(db.queryValue("SELECT estado_operativo FROM reporting.dataset_current_values"
+        assertThat(DATABASE.wells().status("FAILED-AND-HIGH", WHP)).isEqualTo(8);
+        assertThat(DATABASE.wells().status("OLDER-FAILURE", WHP)).as("a failure of an earlier reading").isEqualTo(7);
+        assertThat(DATABASE.wells().status("LATENCY-FAILURE", WHP)).as("a latency failure is not a range failure").isEqualTo(7);
+        assertThat(DATABASE.db().queryValue("SELECT estado_operativo FROM reporting.dataset_current_values"
                 + " WHERE well_id = 'FAILED-AND-HIGH'")).isEqualTo("CRITICAL");
     }
 
@@ -180,19 +167,19 @@ class SemaphoreEvaluationIT {
         Map<String, Object> offline = reading(WHP, 100.0, FRESH);                       // 4
         offline.putAll(reading(CURRENT, 100.0, FRESH));                                 // 6
         offline.putAll(reading(FILLAGE, 85.0, AS_OF.minusHours(3)));                    // 9
-        wells.currentValues("MIXED-OFFLINE", offline);
+        DATABASE.wells().currentValues("MIXED-OFFLINE", offline);
         Map<String, Object> critical = reading(WHP, 5.0, FRESH);                        // 1
         critical.putAll(reading(CURRENT, 130.0, FRESH));                                // 7
         critical.putAll(reading(FILLAGE, 85.0, AS_OF.minusHours(3)));                   // 9
-        wells.currentValues("MIXED-CRITICAL", critical);
+        DATABASE.wells().currentValues("MIXED-CRITICAL", critical);
         Map<String, Object> warning = reading(WHP, 100.0, FRESH);                       // 4
         warning.putAll(reading(FILLAGE, 40.0, FRESH));                                  // 2
-        wells.currentValues("MIXED-WARNING", warning);
-        wells.currentValues("NO-DATA", values("fecha_hora_ultima_lectura", FRESH));
+        DATABASE.wells().currentValues("MIXED-WARNING", warning);
+        DATABASE.wells().currentValues("NO-DATA", values("fecha_hora_ultima_lectura", FRESH));
 
-        wells.evaluate(null, AS_OF);
+        DATABASE.wells().evaluate(null, AS_OF);
 
-        List<Map<String, Object>> rows = wells.rows("SELECT well_id, estado_operativo, peor_variable, peor_status,"
+        List<Map<String, Object>> rows = DATABASE.wells().rows("SELECT well_id, estado_operativo, peor_variable, peor_status,"
                 + " n_variables_alerta, n_variables_criticas, evaluado_en FROM reporting.dataset_current_values"
                 + " ORDER BY well_id");
         assertThat(rows).extracting(r -> r.get("well_id"), r -> r.get("estado_operativo"), r -> r.get("peor_variable"),
@@ -209,22 +196,22 @@ class SemaphoreEvaluationIT {
 
     @Test
     void shouldOpenKeepAndCloseOneAlert_whenAVariableEntersStaysInAndLeavesTheAlertCodes() {
-        wells.currentValues("ALERTING", reading(WHP, 1000.0, FRESH));
+        DATABASE.wells().currentValues("ALERTING", reading(WHP, 1000.0, FRESH));
         UUID first = UUID.randomUUID();
-        wells.evaluate(first, AS_OF);
+        DATABASE.wells().evaluate(first, AS_OF);
 
-        wells.updateCurrentValues("ALERTING", reading(WHP, 2500.0, AS_OF.plusMinutes(50)));
-        wells.evaluate(UUID.randomUUID(), AS_OF.plusHours(1));
-        List<Map<String, Object>> live = wells.rows("SELECT codigo_status, valor, vigente, run_id, abierta_en"
+        DATABASE.wells().updateCurrentValues("ALERTING", reading(WHP, 2500.0, AS_OF.plusMinutes(50)));
+        DATABASE.wells().evaluate(UUID.randomUUID(), AS_OF.plusHours(1));
+        List<Map<String, Object>> live = DATABASE.wells().rows("SELECT codigo_status, valor, vigente, run_id, abierta_en"
                 + " FROM reporting.fact_alertas WHERE well_id = 'ALERTING' AND tipo = 'SEMAFORO'");
         assertThat(live).hasSize(1);
         assertThat(live.get(0)).containsEntry("codigo_status", 7).containsEntry("valor", 2500.0)
                 .containsEntry("vigente", true);
 
-        wells.updateCurrentValues("ALERTING", reading(WHP, 100.0, AS_OF.plusMinutes(110)));
-        CallResult closing = wells.evaluate(UUID.randomUUID(), AS_OF.plusHours(2));
+        DATABASE.wells().updateCurrentValues("ALERTING", reading(WHP, 100.0, AS_OF.plusMinutes(110)));
+        CallResult closing = DATABASE.wells().evaluate(UUID.randomUUID(), AS_OF.plusHours(2));
 
-        List<Map<String, Object>> history = wells.rows("SELECT vigente, cerrada_en, abierta_en"
+        List<Map<String, Object>> history = DATABASE.wells().rows("SELECT vigente, cerrada_en, abierta_en"
                 + " FROM reporting.fact_alertas WHERE well_id = 'ALERTING'");
         assertThat(history).hasSize(1);
         assertThat(history.get(0)).containsEntry("vigente", false);
@@ -236,31 +223,31 @@ class SemaphoreEvaluationIT {
 
     @Test
     void shouldLeaveStatusesAndAlertsIdentical_whenRerunWithTheSameAsOf() {
-        wells.currentValues("RERUN-A", reading(WHP, 1000.0, FRESH));
-        wells.currentValues("RERUN-B", reading(WHP, 100.0, AS_OF.minusHours(4)));
+        DATABASE.wells().currentValues("RERUN-A", reading(WHP, 1000.0, FRESH));
+        DATABASE.wells().currentValues("RERUN-B", reading(WHP, 100.0, AS_OF.minusHours(4)));
         Map<String, Object> c = reading(WHP, 3000.0, FRESH);
-        wells.currentValues("RERUN-C", c);
-        wells.dqFailure("DQ-001", "RERUN-C", WHP, FRESH);
+        DATABASE.wells().currentValues("RERUN-C", c);
+        DATABASE.wells().dqFailure("DQ-001", "RERUN-C", WHP, FRESH);
         String statuses = "SELECT well_id, well_head_pressure_status, pump_fillage_status, motor_current_status,"
                 + " estado_operativo, peor_variable, peor_status, n_variables_alerta, n_variables_criticas, evaluado_en"
                 + " FROM reporting.dataset_current_values ORDER BY well_id";
         String alerts = "SELECT alerta_id, well_id, tipo, referencia, codigo_status, severidad, valor, abierta_en,"
                 + " actualizada_en, cerrada_en, vigente FROM reporting.fact_alertas ORDER BY alerta_id";
 
-        wells.evaluate(UUID.randomUUID(), AS_OF);
-        List<Map<String, Object>> firstStatuses = wells.rows(statuses);
-        List<Map<String, Object>> firstAlerts = wells.rows(alerts);
-        wells.evaluate(UUID.randomUUID(), AS_OF);
+        DATABASE.wells().evaluate(UUID.randomUUID(), AS_OF);
+        List<Map<String, Object>> firstStatuses = DATABASE.wells().rows(statuses);
+        List<Map<String, Object>> firstAlerts = DATABASE.wells().rows(alerts);
+        DATABASE.wells().evaluate(UUID.randomUUID(), AS_OF);
 
-        assertThat(wells.rows(statuses)).isEqualTo(firstStatuses);
-        assertThat(wells.rows(alerts)).isEqualTo(firstAlerts).hasSize(3);
+        assertThat(DATABASE.wells().rows(statuses)).isEqualTo(firstStatuses);
+        assertThat(DATABASE.wells().rows(alerts)).isEqualTo(firstAlerts).hasSize(3);
     }
 
     @Test
     void shouldReportTheStatesInANotice_whenItRuns() {
-        wells.currentValues("NOTICE-1", reading(WHP, 1000.0, FRESH));
+        DATABASE.wells().currentValues("NOTICE-1", reading(WHP, 1000.0, FRESH));
 
-        CallResult result = wells.evaluate(null, AS_OF);
+        CallResult result = DATABASE.wells().evaluate(null, AS_OF);
 
         assertThat(result.notices()).singleElement().asString()
                 .contains("1 wells x 3 variables").contains("WARNING 1").contains("alerts opened 1");
