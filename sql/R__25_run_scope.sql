@@ -45,6 +45,10 @@ RETURNS TABLE (pozos bigint, tramos bigint, dia_desde date, dia_hasta date)
 LANGUAGE plpgsql
 SET jit = off
 AS $$
+DECLARE
+    -- no well group in this transaction (bp010.grupo unset): no well is filtered out, and fnc_en_grupo (not inlinable:
+    -- a function call per row) is not called
+    v_todos constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
 BEGIN
     INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta, horas_nuevas)
     WITH nuevas AS (
@@ -52,7 +56,7 @@ BEGIN
           FROM stage.tbl_pozo_produccion p
          WHERE (p_desde IS NULL
                 OR (p.pivot_xid >= pg_snapshot_xmin(p_desde) AND NOT pg_visible_in_snapshot(p.pivot_xid, p_desde)))
-           AND (p_well_id IS NULL OR p.well_id = p_well_id) AND reporting.fnc_en_grupo(p.well_id)
+           AND (p_well_id IS NULL OR p.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(p.well_id))
            AND p.timestamp_lectura >= p_piso
     ), rangos AS (
         SELECT n.well_id,
@@ -81,7 +85,7 @@ BEGIN
                          WHERE (m.well_id IS NULL OR q.well_id = m.well_id)
                            AND q.timestamp_lectura >= m.dia_desde::timestamptz
                            AND q.timestamp_lectura < (m.dia_hasta + 1)::timestamptz) w ON true
-         WHERE (p_well_id IS NULL OR w.well_id = p_well_id) AND reporting.fnc_en_grupo(w.well_id)
+         WHERE (p_well_id IS NULL OR w.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(w.well_id))
            AND (m.dia_hasta + 1)::timestamptz > p_piso
     ), ordenados AS (
         SELECT r.*, max(r.hasta) OVER (PARTITION BY r.well_id ORDER BY r.desde, r.hasta

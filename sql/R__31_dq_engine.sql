@@ -247,6 +247,9 @@ DECLARE
     v_max        double precision[];
     v_nombres    text[];
     v_lim        double precision[];
+    v_lat_i      integer[];
+    v_tot        text;
+    v_lat_k      integer[];
     v_origen     text;
     v_donde      text;
     v_pa         text;
@@ -292,6 +295,17 @@ BEGIN
     CREATE TEMP TABLE bp010_dq_conteo (
         rule_id text, well_id text, fecha date,
         evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
+    -- this run's counts of the reading rules per well and day as arrays at the positions of v_reglas (the day sums of
+    -- the days the run touched); bp010_dq_conteo holds the rest (master rules, day sums kept under other rules,
+    -- reporting.fact_dq_diaria_base rows), one row per rule. No row of either is all zeros.
+    IF to_regclass('pg_temp.bp010_dq_sumas') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_dq_sumas, pg_temp.bp010_dq_totales;
+    END IF;
+    CREATE TEMP TABLE bp010_dq_sumas (
+        well_id text, fecha date, ev integer[], pa integer[], fa integer[], ne integer[]) ON COMMIT DROP;
+    -- both added per rule and day
+    CREATE TEMP TABLE bp010_dq_totales (
+        rule_id text, fecha date, evaluated bigint, passed bigint, failed bigint, not_evaluated bigint) ON COMMIT DROP;
     CREATE TEMP TABLE bp010_dq_fallos (
         rule_id text, well_id text, timestamp_lectura timestamptz, valor text, motivo text) ON COMMIT DROP;
     -- counts of the checked readings per well and hour (hora) and per well and day (hora NULL); origen 1: the
@@ -482,9 +496,11 @@ BEGIN
       JOIN stage.tbl_pozo_maestra m ON (p_well_id IS NULL OR m.well_id = p_well_id) AND reporting.fnc_en_grupo(m.well_id)
      WHERE r.no_evaluable IS NOT NULL AND r.clase = 'M';
 
-    -- 3. Latency of the landing readings of each latency rule's SCADA ids; driven per (well, SCADA id) so that the
-    --    landing key (well_id, var_id, timestamp_lectura) serves as the index. Counted per well and hour and per
-    --    well and day like the readings (step 1).
+    -- 3. Latency of the landing readings of each latency rule's SCADA ids: one index range per well over the landing
+    --    table itself (stage.landing_lectura, key (well_key, var_key, timestamp_lectura)), every latency variable of
+    --    the well at once (var_key = ANY), each reading joined to the rule(s) whose SCADA ids hold it (a variable two
+    --    rules read counts for both, as through the view). Counted per well and hour and per well and day like the
+    --    readings (step 1).
     IF cardinality(v_lat) > 0 THEN
         SELECT array_agg(r.latencia_max_seg ORDER BY x.i),
                string_agg(format('count(*) FILTER (WHERE e.i = %s AND NOT e.nulo)', x.i), ', ' ORDER BY x.i),
@@ -496,26 +512,32 @@ BEGIN
           INTO v_lim, v_ev, v_pa, v_fa, v_ne
           FROM unnest(v_lat) WITH ORDINALITY x(rule_id, i)
           JOIN bp010_dq_reglas r USING (rule_id);
+        -- (rule position, variable key) of every SCADA id of every latency rule that has landed readings
+        SELECT coalesce(array_agg(x.i ORDER BY x.i, d.var_key), '{}'), coalesce(array_agg(d.var_key ORDER BY x.i, d.var_key), '{}')
+          INTO v_lat_i, v_lat_k
+          FROM unnest(v_lat) WITH ORDINALITY x(rule_id, i)
+          JOIN bp010_dq_reglas r USING (rule_id)
+         CROSS JOIN LATERAL unnest(r.var_ids) v(var_id)
+          JOIN stage.dim_variable d ON d.var_id = v.var_id;
         EXECUTE format($sql$
             WITH e AS MATERIALIZED (
-                SELECT x.i, l.well_id, l.timestamp_lectura, l.timestamp_lectura::date AS fecha,
+                SELECT x.i, w.well_id, l.timestamp_lectura, l.timestamp_lectura::date AS fecha,
                        date_trunc('hour', l.timestamp_lectura) AS hora,
                        extract(epoch FROM l.source_received_at - l.timestamp_lectura)::double precision AS latencia,
                        (l.measure IS NULL OR l.source_received_at IS NULL) AS nulo
-                  FROM unnest($6::text[]) WITH ORDINALITY x(rule_id, i)
-                  JOIN bp010_dq_reglas r USING (rule_id)
-                 CROSS JOIN LATERAL unnest(r.var_ids) v(var_id)
-                 CROSS JOIN (SELECT w.well_id, t.desde, t.hasta
-                               FROM stage.tbl_pozo_maestra w
-                               LEFT JOIN bp010_dq_tramos t ON t.well_id = w.well_id
-                              WHERE ($3::text IS NULL OR w.well_id = $3) AND ($7 OR reporting.fnc_en_grupo(w.well_id))
-                                AND ($4::uuid IS NULL OR t.well_id IS NOT NULL)) w
-                  JOIN LATERAL (SELECT l.well_id, l.timestamp_lectura, l.measure, l.source_received_at
-                                  FROM stage.landing_scada_data l
-                                 WHERE l.well_id = w.well_id AND l.var_id = v.var_id
+                  FROM (SELECT w.well_id, t.desde, t.hasta
+                          FROM stage.tbl_pozo_maestra w
+                          LEFT JOIN bp010_dq_tramos t ON t.well_id = w.well_id
+                         WHERE ($3::text IS NULL OR w.well_id = $3) AND ($7 OR reporting.fnc_en_grupo(w.well_id))
+                           AND ($4::uuid IS NULL OR t.well_id IS NOT NULL)) w
+                  JOIN stage.dim_well k ON k.well_id = w.well_id
+                  JOIN LATERAL (SELECT l.var_key, l.timestamp_lectura, l.measure, l.source_received_at
+                                  FROM stage.landing_lectura l
+                                 WHERE l.well_key = k.well_key AND l.var_key = ANY ($9)
                                    AND l.timestamp_lectura >= coalesce(w.desde, $1)
                                    AND l.timestamp_lectura < coalesce(w.hasta, $2)
-                                OFFSET 0) l ON true   -- OFFSET 0: stays an index lookup per (well, id), whatever the statistics
+                                OFFSET 0) l ON true   -- OFFSET 0: stays an index range per well, whatever the statistics
+                  JOIN unnest($8::integer[], $9::integer[]) x(i, var_key) ON x.var_key = l.var_key
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT r.rule_id, e.well_id, e.timestamp_lectura, round(e.latencia::numeric, 3)::text,
@@ -531,7 +553,7 @@ BEGIN
               FROM e
              GROUP BY GROUPING SETS ((e.well_id, e.fecha, e.hora), (e.well_id, e.fecha))
             $sql$, v_ev, v_pa, v_fa, v_ne)
-        USING v_desde, v_hasta, p_well_id, v_alcance, v_lim, v_lat, v_todos;
+        USING v_desde, v_hasta, p_well_id, v_alcance, v_lim, v_lat, v_todos, v_lat_i, v_lat_k;
     END IF;
 
     -- 4. Findings: the latest verdict per rule, well and reading. What this run evaluated and passed (or found NULL)
@@ -587,10 +609,16 @@ BEGIN
          WHERE f.fecha BETWEEN p_fecha_inicio AND p_fecha_fin AND f.rule_id = ANY (v_reglas)
            AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id));
     ELSE
+        -- the stored hours found by key per piece (OFFSET 0) and deleted by row id: a join would scan the whole
+        -- hourly table, which grows with every day kept
         WITH viejas AS (
             DELETE FROM reporting.fact_dq_horaria h
-             USING bp010_dq_dias d
-             WHERE h.fecha = d.fecha AND h.well_id = d.well_id AND h.hora >= d.desde AND h.hora < d.hasta
+             WHERE h.ctid = ANY (ARRAY(
+                       SELECT x.ctid
+                         FROM bp010_dq_dias d
+                        CROSS JOIN LATERAL (SELECT h.ctid FROM reporting.fact_dq_horaria h
+                                             WHERE h.fecha = d.fecha AND h.well_id = d.well_id
+                                               AND h.hora >= d.desde AND h.hora < d.hasta OFFSET 0) x))
             RETURNING h.well_id, h.fecha, h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated, h.run_id
         )
         INSERT INTO bp010_dq_viejas SELECT * FROM viejas;
@@ -643,11 +671,8 @@ BEGIN
            AND (p_well_id IS NULL OR d.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(d.well_id));
         INSERT INTO reporting.fact_dq_diaria_pozo (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
         SELECT c.fecha, c.well_id, v_reglas, c.ev, c.pa, c.fa, c.ne, v_run FROM bp010_dq_dia c;
-        INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-        SELECT u.rule_id, c.well_id, c.fecha, u.e, u.p, u.f, u.n
-          FROM bp010_dq_dia c
-         CROSS JOIN LATERAL unnest(v_reglas, c.ev, c.pa, c.fa, c.ne) u(rule_id, e, p, f, n)
-         WHERE u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0;
+        INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne)
+        SELECT c.well_id, c.fecha, c.ev, c.pa, c.fa, c.ne FROM bp010_dq_dia c;
     ELSE
         -- the days checked whole
         INSERT INTO reporting.fact_dq_diaria_pozo AS d
@@ -687,6 +712,12 @@ BEGIN
                                FROM bp010_dq_viejas v
                               GROUP BY v.well_id, v.fecha) o ON o.well_id = e.well_id AND o.fecha = e.fecha
                  WHERE d.fecha = e.fecha AND d.well_id = e.well_id AND d.rule_ids = $1
+                   -- the touched days' rows by key (OFFSET 0), not a scan of every day kept
+                   AND d.ctid = ANY (ARRAY(SELECT x.ctid
+                                            FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) e
+                                           CROSS JOIN LATERAL (SELECT d.ctid FROM reporting.fact_dq_diaria_pozo d
+                                                                WHERE d.fecha = e.fecha AND d.well_id = e.well_id
+                                                               OFFSET 0) x))
                 $sql$, v_ev, v_pa, v_fa, v_ne, v_sev, v_spa, v_sfa, v_sne)
             USING v_reglas, v_run;
         END IF;
@@ -716,51 +747,64 @@ BEGIN
            SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
                failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
                updated_at = now();
-        -- this run's counts of the touched days: their day sums (a rule once per day sum) ...
+        -- this run's counts of the touched days: their day sums, by key (a rule once per day sum): under this run's
+        -- rules as arrays, under other rules (a day summed again with a rule no longer active) per rule ...
+        INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne)
+        SELECT d.well_id, d.fecha, d.evaluated, d.passed, d.failed, d.not_evaluated
+          FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+         CROSS JOIN LATERAL (SELECT d.* FROM reporting.fact_dq_diaria_pozo d
+                              WHERE d.fecha = e.fecha AND d.well_id = e.well_id OFFSET 0) d
+         WHERE d.rule_ids = v_reglas;
         INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
         SELECT u.rule_id, d.well_id, d.fecha, u.e, u.p, u.f, u.n
           FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
-          JOIN reporting.fact_dq_diaria_pozo d ON d.fecha = e.fecha AND d.well_id = e.well_id
+         CROSS JOIN LATERAL (SELECT d.* FROM reporting.fact_dq_diaria_pozo d
+                              WHERE d.fecha = e.fecha AND d.well_id = e.well_id OFFSET 0) d
          CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated) u(rule_id, e, p, f, n)
-         WHERE (d.rule_ids = v_reglas OR u.rule_id = ANY (v_reglas))
+         WHERE d.rule_ids <> v_reglas AND u.rule_id = ANY (v_reglas)
            AND (u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0);
         -- ... plus what reporting.fact_dq_diaria_base holds for this run's reading rules there (counts of a rule
-        -- active again after its hours were recounted without it; seldom any)
-        WITH b AS MATERIALIZED (
-            SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
-              FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
-              JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
-             WHERE f.rule_id = ANY (v_reglas)
-        ), sumadas AS (
-            UPDATE bp010_dq_conteo c
-               SET evaluated = c.evaluated + b.evaluated, passed = c.passed + b.passed, failed = c.failed + b.failed,
-                   not_evaluated = c.not_evaluated + b.not_evaluated
-              FROM b
-             WHERE c.rule_id = b.rule_id AND c.well_id = b.well_id AND c.fecha = b.fecha
-            RETURNING c.rule_id, c.well_id, c.fecha
-        )
+        -- active again after its hours were recounted without it; seldom any). Rows of the same rule, well and day
+        -- are added where they are read (counts are never negative: a sum is zero only if its parts are).
         INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
-        SELECT b.rule_id, b.well_id, b.fecha, b.evaluated, b.passed, b.failed, b.not_evaluated
-          FROM b
-         WHERE NOT EXISTS (SELECT 1 FROM sumadas s
-                            WHERE s.rule_id = b.rule_id AND s.well_id = b.well_id AND s.fecha = b.fecha);
-        IF EXISTS (SELECT 1 FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
-                     JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
-                    WHERE f.rule_id = ANY (v_reglas)) THEN
-            DELETE FROM bp010_dq_conteo WHERE evaluated = 0 AND passed = 0 AND failed = 0 AND not_evaluated = 0;
-        END IF;
+        SELECT f.rule_id, f.well_id, f.fecha, f.evaluated, f.passed, f.failed, f.not_evaluated
+          FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+          JOIN reporting.fact_dq_diaria_base f ON f.well_id = e.well_id AND f.fecha = e.fecha
+         WHERE f.rule_id = ANY (v_reglas)
+           AND (f.evaluated <> 0 OR f.passed <> 0 OR f.failed <> 0 OR f.not_evaluated <> 0);
     END IF;
+
+    -- This run's counts per rule and day: the arrays summed per day at each position, and the rows per rule.
+    SELECT coalesce(string_agg(format('sum(s.ev[%s])', i), ', ' ORDER BY i), ''),
+           coalesce(string_agg(format('sum(s.pa[%s])', i), ', ' ORDER BY i), ''),
+           coalesce(string_agg(format('sum(s.fa[%s])', i), ', ' ORDER BY i), ''),
+           coalesce(string_agg(format('sum(s.ne[%s])', i), ', ' ORDER BY i), '')
+      INTO v_sev, v_spa, v_sfa, v_sne
+      FROM generate_series(1, cardinality(v_reglas)) i;
+    EXECUTE format($sql$
+        INSERT INTO bp010_dq_totales (rule_id, fecha, evaluated, passed, failed, not_evaluated)
+        SELECT u.rule_id, t.fecha, u.e, u.p, u.f, u.n
+          FROM (SELECT s.fecha, ARRAY[%s]::bigint[] AS ev, ARRAY[%s]::bigint[] AS pa, ARRAY[%s]::bigint[] AS fa,
+                       ARRAY[%s]::bigint[] AS ne
+                  FROM bp010_dq_sumas s
+                 GROUP BY s.fecha) t
+         CROSS JOIN LATERAL unnest($1::text[], t.ev, t.pa, t.fa, t.ne) u(rule_id, e, p, f, n)
+         WHERE u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0
+        UNION ALL
+        SELECT c.rule_id, c.fecha, c.evaluated, c.passed, c.failed, c.not_evaluated FROM bp010_dq_conteo c
+        $sql$, v_sev, v_spa, v_sfa, v_sne)
+    USING v_reglas;
 
     -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
     INSERT INTO stage.tbl_dq_run_summary AS s
            (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT v_run, rule_id, fecha, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated)
-      FROM bp010_dq_conteo
+      FROM bp010_dq_totales
      GROUP BY rule_id, fecha
     UNION ALL
     SELECT v_run, r.rule_id, p_fecha_fin, 0, 0, 0, 0
       FROM bp010_dq_reglas r
-     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c WHERE c.rule_id = r.rule_id)
+     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_totales c WHERE c.rule_id = r.rule_id)
     ON CONFLICT (run_id, rule_id, fecha) DO UPDATE
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, created_at = now();
@@ -812,8 +856,13 @@ BEGIN
            (well_id, evaluated, passed, failed, not_evaluated, score, ventana_desde, ventana_hasta, run_id)
     SELECT well_id, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated),
            sum(passed)::double precision / nullif(sum(evaluated), 0), p_fecha_inicio, p_fecha_fin, v_run
-      FROM bp010_dq_conteo
+      FROM (SELECT c.well_id, c.evaluated, c.passed, c.failed, c.not_evaluated FROM bp010_dq_conteo c
+            UNION ALL
+            SELECT s.well_id, (SELECT sum(x) FROM unnest(s.ev) x), (SELECT sum(x) FROM unnest(s.pa) x),
+                   (SELECT sum(x) FROM unnest(s.fa) x), (SELECT sum(x) FROM unnest(s.ne) x)
+              FROM bp010_dq_sumas s) c
      GROUP BY well_id
+    HAVING sum(evaluated) <> 0 OR sum(passed) <> 0 OR sum(failed) <> 0 OR sum(not_evaluated) <> 0
     ON CONFLICT (well_id) DO UPDATE
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, score = EXCLUDED.score, ventana_desde = EXCLUDED.ventana_desde,
@@ -822,11 +871,18 @@ BEGIN
            IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated,
                              EXCLUDED.ventana_desde, EXCLUDED.ventana_hasta);
 
-    -- Notices a person reads in the run's response: the totals, and each rule that failed (one pass over the counts).
+    -- Notices a person reads in the run's response: the totals, and each rule that failed with its wells.
     CREATE TEMP TABLE bp010_dq_por_regla ON COMMIT DROP AS
     SELECT c.rule_id, sum(c.evaluated) AS evaluated, sum(c.passed) AS passed, sum(c.failed) AS failed,
-           sum(c.not_evaluated) AS not_evaluated, count(DISTINCT c.well_id) FILTER (WHERE c.failed > 0) AS pozos
-      FROM bp010_dq_conteo c
+           sum(c.not_evaluated) AS not_evaluated,
+           CASE WHEN sum(c.failed) > 0 THEN
+               (SELECT count(DISTINCT w.well_id)
+                  FROM (SELECT k.well_id FROM bp010_dq_conteo k WHERE k.rule_id = c.rule_id AND k.failed > 0
+                        UNION ALL
+                        SELECT s.well_id FROM bp010_dq_sumas s
+                         WHERE s.fa[array_position(v_reglas, c.rule_id)] > 0) w)
+           END AS pozos
+      FROM bp010_dq_totales c
      GROUP BY c.rule_id;
     SELECT coalesce(sum(evaluated), 0) AS evaluated, coalesce(sum(passed), 0) AS passed,
            coalesce(sum(failed), 0) AS failed, coalesce(sum(not_evaluated), 0) AS not_evaluated
