@@ -172,6 +172,9 @@ BEGIN
     IF to_regclass('pg_temp.bp010_techos') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_techos;
     END IF;
+    IF to_regclass('pg_temp.bp010_vecinos') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_vecinos, pg_temp.bp010_reglas_contador;
+    END IF;
 
     -- Values of the window that failed their range rule, per reading: the columns to leave out.
     CREATE TEMP TABLE bp010_fallos_rango ON COMMIT DROP AS
@@ -215,29 +218,74 @@ BEGIN
     -- Each (well, counter, range) gets its three readings before the range and its two after it (same filters; a
     -- failed counter value is skipped by looking for its range failure): the delta of the range's first reading, the
     -- glitch check of its neighbours (which looks one reading further) and the confirmation of a drop at its end.
+    -- Read once per range for every counter: the three stage rows before it and the two after it, each with the
+    -- counters whose range rule it failed. Where a counter's value is there and passed in every row read on one side
+    -- (or fewer rows exist), those rows are exactly that counter's neighbours on that side; otherwise that side of that
+    -- counter is looked up on its own, further back or on, skipping the values that are missing or failed.
+    SELECT string_agg(format('(%L, x.%I)', c, c), ', '), string_agg(format('p.%I', c), ', ')
+      INTO v_unpivot, v_valor
+      FROM unnest(v_conocidos) c;
+    -- the counters' range rules, resolved once
+    CREATE TEMP TABLE bp010_reglas_contador ON COMMIT DROP AS
+    SELECT r.rule_id, r.columna FROM stage.vw_dq_reglas_resueltas r
+     WHERE r.tipo = 'REPRESENTATIVIDAD' AND r.tabla = 'tbl_pozo_produccion' AND r.columna = ANY (v_contadores);
+    EXECUTE format($sql$
+        CREATE TEMP TABLE bp010_vecinos ON COMMIT DROP AS
+        WITH rc AS MATERIALIZED (SELECT DISTINCT well_id, contador, desde, hasta FROM bp010_lecturas_contador),
+             filas AS MATERIALIZED (   -- once per range, not per counter
+                 SELECT r.well_id, r.desde, r.hasta, x.*
+                   FROM (SELECT DISTINCT well_id, desde, hasta FROM rc) r
+                  CROSS JOIN LATERAL (
+                        (SELECT true AS antes, p.timestamp_lectura, %2$s
+                           FROM stage.tbl_pozo_produccion p
+                          WHERE p.well_id = r.well_id AND p.timestamp_lectura < r.desde
+                          ORDER BY p.timestamp_lectura DESC
+                          LIMIT 3)
+                        UNION ALL
+                        (SELECT false, p.timestamp_lectura, %2$s
+                           FROM stage.tbl_pozo_produccion p
+                          WHERE p.well_id = r.well_id AND p.timestamp_lectura >= r.hasta
+                          ORDER BY p.timestamp_lectura
+                          LIMIT 2)) x0
+                  CROSS JOIN LATERAL (SELECT x0.*, (SELECT array_agg(g.columna)
+                                                      FROM stage.tbl_pozo_scada_dq d
+                                                      JOIN bp010_reglas_contador g ON g.rule_id = d.rule_id
+                                                     WHERE d.well_id = r.well_id
+                                                       AND d.timestamp_lectura = x0.timestamp_lectura) AS fallidas) x)
+        SELECT rc.well_id, rc.contador, rc.desde, rc.hasta, x.antes, x.timestamp_lectura, u.valor,
+               u.valor IS NOT NULL AND NOT coalesce(rc.contador = ANY (x.fallidas), false) AS valida
+          FROM filas x
+         CROSS JOIN LATERAL (VALUES %1$s) u(contador, valor)
+          JOIN rc ON rc.well_id = x.well_id AND rc.desde = x.desde AND rc.contador = u.contador
+        $sql$, v_unpivot, v_valor);
+    SELECT 'CASE c.contador ' || string_agg(format('WHEN %L THEN p.%I', c, c), ' ') || ' END'
+      INTO v_valor
+      FROM unnest(v_conocidos) c;
     EXECUTE format($sql$
         INSERT INTO bp010_lecturas_contador (well_id, timestamp_lectura, contador, valor, desde, hasta)
+        SELECT v.well_id, v.timestamp_lectura, v.contador, v.valor, v.desde, v.hasta
+          FROM (SELECT v.*, bool_and(v.valida) OVER (PARTITION BY v.well_id, v.contador, v.desde, v.antes) AS completos
+                  FROM bp010_vecinos v) v
+         WHERE v.completos
+        UNION ALL
         SELECT c.well_id, x.timestamp_lectura, c.contador, x.valor, c.desde, c.hasta
-          FROM (SELECT DISTINCT well_id, contador, desde, hasta FROM bp010_lecturas_contador) c
+          FROM (SELECT DISTINCT v.well_id, v.contador, v.desde, v.hasta, v.antes FROM bp010_vecinos v
+                 WHERE NOT v.valida) c
          CROSS JOIN LATERAL (
                (SELECT p.timestamp_lectura, %1$s AS valor
                   FROM stage.tbl_pozo_produccion p
-                 WHERE p.well_id = c.well_id AND p.timestamp_lectura < c.desde AND %1$s IS NOT NULL
+                 WHERE c.antes AND p.well_id = c.well_id AND p.timestamp_lectura < c.desde AND %1$s IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
-                                     JOIN stage.vw_dq_reglas_resueltas r
-                                       ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
-                                      AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
+                                     JOIN bp010_reglas_contador r ON r.rule_id = d.rule_id AND r.columna = c.contador
                                     WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
                  ORDER BY p.timestamp_lectura DESC
                  LIMIT 3)
                UNION ALL
                (SELECT p.timestamp_lectura, %1$s AS valor
                   FROM stage.tbl_pozo_produccion p
-                 WHERE p.well_id = c.well_id AND p.timestamp_lectura >= c.hasta AND %1$s IS NOT NULL
+                 WHERE NOT c.antes AND p.well_id = c.well_id AND p.timestamp_lectura >= c.hasta AND %1$s IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_scada_dq d
-                                     JOIN stage.vw_dq_reglas_resueltas r
-                                       ON r.rule_id = d.rule_id AND r.tipo = 'REPRESENTATIVIDAD'
-                                      AND r.tabla = 'tbl_pozo_produccion' AND r.columna = c.contador
+                                     JOIN bp010_reglas_contador r ON r.rule_id = d.rule_id AND r.columna = c.contador
                                     WHERE d.well_id = p.well_id AND d.timestamp_lectura = p.timestamp_lectura)
                  ORDER BY p.timestamp_lectura
                  LIMIT 2)) x
@@ -625,9 +673,11 @@ BEGIN
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
                                             AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
-       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias h
-                        WHERE h.well_id = t.well_id
-                          AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz);
+       -- one index probe per day (a scalar subquery, never turned into a hash of every hourly row of the table)
+       AND (SELECT 1 FROM reporting.fact_operaciones_horarias h
+             WHERE h.well_id = t.well_id
+               AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz
+             LIMIT 1) IS NULL;
     GET DIAGNOSTICS n_borrados = ROW_COUNT;
 
     -- Field totals of the window's days, over every well of each field (whatever p_well_id); a well group's run
@@ -728,8 +778,10 @@ BEGIN
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
                                             AND t.mes >= date_trunc('month', a.dia_desde)
                                             AND t.mes <= a.dia_hasta))
-       AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
-                        WHERE d.well_id = t.well_id AND d.fecha >= t.mes AND d.fecha < (t.mes + interval '1 month')::date);
+       -- one index probe per month (a scalar subquery, never turned into a hash of every daily row of the table)
+       AND (SELECT 1 FROM reporting.fact_operaciones_diarias d
+             WHERE d.well_id = t.well_id AND d.fecha >= t.mes AND d.fecha < (t.mes + interval '1 month')::date
+             LIMIT 1) IS NULL;
     GET DIAGNOSTICS n_borrados = ROW_COUNT;
 
     RAISE NOTICE 'Monthly facts % .. % (wells: %): % row(s) written (new or changed), % removed',
