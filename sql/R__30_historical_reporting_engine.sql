@@ -136,6 +136,7 @@ DECLARE
     v_actual  text;    -- t.col, ...
     v_deltas  text;    -- sum(delta) FILTER (...) per counter
     n_horas   bigint;
+    n_contadores bigint;
     n_borradas bigint;
     n_reinicios bigint;
 BEGIN
@@ -403,10 +404,14 @@ BEGIN
                         ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
                      WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
                        AND ($3::text IS NULL OR p.well_id = $3)
+                       -- an incremental run: the hours holding new readings (or marked days) only
                        AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                          WHERE a.run_id = $5 AND a.well_id = p.well_id
                                                            AND p.timestamp_lectura >= a.desde
-                                                           AND p.timestamp_lectura < a.hasta))
+                                                           AND p.timestamp_lectura < a.hasta
+                                                           AND coalesce(a.horas_nuevas,
+                                                                        tstzmultirange(tstzrange(a.desde, a.hasta)))
+                                                               @> p.timestamp_lectura))
                      ORDER BY p.well_id, hora_lectura, p.timestamp_lectura) p
              GROUP BY p.well_id, p.hora_lectura
         ), c AS (
@@ -462,6 +467,37 @@ BEGIN
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
     USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
+
+    -- An incremental run's other hours (the neighbours' hours of its ranges, without new readings): their readings,
+    -- verdicts and weights are those of the run that wrote them (a reading's weight ends at its hour's end at the
+    -- latest, DQ checked only the new hours), so their means and derived physics stand; only their counter deltas and
+    -- restart flags can change (a new neighbour reading confirms a drop, makes a glitch, moves a delta).
+    IF v_alcance IS NOT NULL THEN
+        EXECUTE format($sql$
+            UPDATE reporting.fact_operaciones_horarias t
+               SET energia_kwh = c.energia_kwh, horas_operacion = c.horas_operacion, n_carreras = c.n_carreras,
+                   reinicio_contador = c.reinicio, run_id = $4, updated_at = now()
+              FROM (SELECT x.well_id, x.fecha_hora, d.energia_kwh, d.horas_operacion, d.n_carreras,
+                           coalesce(d.reinicio, false) AS reinicio
+                      FROM reporting.pipeline_run_alcance a
+                      JOIN reporting.fact_operaciones_horarias x
+                        ON x.well_id = a.well_id AND x.fecha_hora >= greatest(a.desde, $1)
+                       AND x.fecha_hora < least(a.hasta, $2)
+                      LEFT JOIN (SELECT well_id, hora AS fecha_hora, %1$s, bool_or(reinicio) AS reinicio
+                                   FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
+                                          ORDER BY well_id, hora, contador, timestamp_lectura) d
+                                  GROUP BY well_id, hora) d
+                        ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
+                     WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
+                       AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora) c
+             WHERE t.well_id = c.well_id AND t.fecha_hora = c.fecha_hora
+               AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
+                   IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio)
+            $sql$, v_deltas)
+        USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
+        GET DIAGNOSTICS n_contadores = ROW_COUNT;
+        n_horas := n_horas + n_contadores;
+    END IF;
 
     -- Hours of the window that no longer have readings, and hours that start on another zone's hour (facts written
     -- before BP010_TIMEZONE changed to a zone with another offset, e.g. UTC to Asia/Kolkata).
