@@ -66,6 +66,7 @@ DECLARE
     v_kpi_cols    constant text[] := ARRAY['target_kwh_por_bbl', 'target_eficiencia_bomba_pct'];
     v_cols        text[];
     v_select      text := '';
+    v_final       text := '';
     v_insert      text := '';
     v_values      text := '';
     v_set         text := '';
@@ -115,7 +116,11 @@ BEGIN
         DELETE FROM referencial.tbl_limites_pozo l
          WHERE l.nombre_tecnico = 'fluid_level' AND l.fuente = 'derivado_maestra'
            AND (v_todos OR l.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
-           AND NOT EXISTS (SELECT 1 FROM derivados d WHERE d.well_id = l.well_id)
+           -- (= not in derivados: the same depth test, probed by the master's key; a NOT EXISTS over the CTE was a
+           -- nested loop of rows x wells, 150 ms at 1,000 wells)
+           AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_maestra m
+                            WHERE m.well_id = l.well_id
+                              AND coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) > 2500)
         RETURNING 1
     ), escritos AS (
         INSERT INTO referencial.tbl_limites_pozo AS l (nombre_tecnico, well_id, min_critical, min_warning, max_warning,
@@ -203,17 +208,45 @@ BEGIN
     FOREACH v_col IN ARRAY coalesce(v_cols, '{}') LOOP
         v_select  := v_select || format(', max(e.target) FILTER (WHERE e.nombre_tecnico = %L) AS %I',
                                         substr(v_col, 8), v_col);
+        v_final   := v_final || format(', coalesce(pr.%I, b.%I) AS %I', v_col, v_col, v_col);
         v_insert  := v_insert || format(', %I', v_col);
         v_values  := v_values || format(', a.%I', v_col);
         v_set     := v_set || format(', %I = EXCLUDED.%I', v_col, v_col);
         v_changed := v_changed || format(' OR d.%I IS DISTINCT FROM EXCLUDED.%I', v_col, v_col);
     END LOOP;
 
+    -- The effective limits of a well (reporting.fnc_limites_efectivos) are the all-wells rows but for the variables
+    -- the well has a row of its own: the all-wells object (and targets) is built once, and each well with rows of its
+    -- own gets those entries over it (jsonb || replaces a key), instead of one object of every variable per well.
     v_sql := format($sql$
-        WITH efectivos AS (
-            SELECT e.* FROM reporting.fnc_limites_efectivos() e
-             WHERE $1 OR e.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
-        ), agg AS (
+        WITH comunes AS (
+            SELECT v.nombre_tecnico, g.min_critical, g.min_warning, g.max_warning, g.max_critical, g.target,
+                   g.baseline, g.tolerancia_pct, false AS por_pozo
+              FROM (SELECT DISTINCT l.nombre_tecnico FROM referencial.tbl_limites_pozo l) v
+              LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = v.nombre_tecnico
+        ), propias AS (
+            SELECT p.well_id, p.nombre_tecnico,
+                   coalesce(p.min_critical, g.min_critical) AS min_critical,
+                   coalesce(p.min_warning, g.min_warning) AS min_warning,
+                   coalesce(p.max_warning, g.max_warning) AS max_warning,
+                   coalesce(p.max_critical, g.max_critical) AS max_critical,
+                   coalesce(p.target, g.target) AS target,
+                   coalesce(p.baseline, g.baseline) AS baseline,
+                   coalesce(p.tolerancia_pct, g.tolerancia_pct) AS tolerancia_pct,
+                   true AS por_pozo
+              FROM referencial.tbl_limites_pozo p
+              LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = p.nombre_tecnico
+             WHERE p.well_id IS NOT NULL
+               AND ($1 OR p.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
+        ), base AS (
+            SELECT jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
+                       'min_critical', e.min_critical, 'min_warning', e.min_warning,
+                       'max_warning', e.max_warning, 'max_critical', e.max_critical,
+                       'target', e.target, 'baseline', e.baseline, 'tolerancia_pct', e.tolerancia_pct,
+                       'por_pozo', e.por_pozo)) AS limites
+                   %1$s
+              FROM comunes e
+        ), pr AS (
             SELECT e.well_id,
                    jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
                        'min_critical', e.min_critical, 'min_warning', e.min_warning,
@@ -221,8 +254,14 @@ BEGIN
                        'target', e.target, 'baseline', e.baseline, 'tolerancia_pct', e.tolerancia_pct,
                        'por_pozo', e.por_pozo)) AS limites
                    %1$s
-              FROM efectivos e
+              FROM propias e
              GROUP BY e.well_id
+        ), agg AS (
+            SELECT m.well_id, coalesce(b.limites || pr.limites, b.limites) AS limites %6$s
+              FROM stage.tbl_pozo_maestra m
+             CROSS JOIN base b
+              LEFT JOIN pr ON pr.well_id = m.well_id
+             WHERE $1 OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
         ), kpi AS (
             SELECT k.well_id,
                    max(k.target) FILTER (WHERE k.kpi = 'kwh_por_bbl') AS target_kwh_por_bbl,
@@ -279,7 +318,7 @@ BEGIN
             OR d.target_kwh_por_bbl IS DISTINCT FROM EXCLUDED.target_kwh_por_bbl
             OR d.target_eficiencia_bomba_pct IS DISTINCT FROM EXCLUDED.target_eficiencia_bomba_pct
             OR d.fuente_targets_kpi IS DISTINCT FROM EXCLUDED.fuente_targets_kpi
-        $sql$, v_select, v_insert, v_values, v_set, v_changed);
+        $sql$, v_select, v_insert, v_values, v_set, v_changed, v_final);
     IF v_todos OR v_marcados > 0 THEN
         EXECUTE v_sql USING v_todos;
         GET DIAGNOSTICS v_pozos = ROW_COUNT;
@@ -321,6 +360,9 @@ DECLARE
                                     THEN ARRAY['created_at', 'updated_at', 'target_kwh_por_bbl',
                                                'target_eficiencia_bomba_pct', 'fuente_targets_kpi']
                                     ELSE ARRAY['created_at', 'updated_at'] END;
+    v_clave  text;
+    v_nuevas text;
+    v_viejas text;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
         INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, TG_TABLE_NAME || ' truncated');
@@ -331,11 +373,36 @@ BEGIN
         INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
         SELECT DISTINCT o.well_id, TG_TABLE_NAME FROM viejo o;
     ELSE
-        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
-        SELECT DISTINCT x.j ->> 'well_id', TG_TABLE_NAME
-          FROM ((SELECT to_jsonb(n) - v_fuera AS j FROM nuevo n EXCEPT SELECT to_jsonb(o) - v_fuera FROM viejo o)
-                UNION ALL
-                (SELECT to_jsonb(o) - v_fuera FROM viejo o EXCEPT SELECT to_jsonb(n) - v_fuera FROM nuevo n)) x;
+        -- an updated row changed when a compared column differs from its old version (found by the primary key; a
+        -- row whose key changed marks both wells): compared column by column, not as jsonb images of whole rows
+        -- (phase 6 fills the KPI targets of every well of a new field: 1,000 wide rows turned into jsonb twice)
+        SELECT string_agg(format('n.%1$I = o.%1$I', a.attname), ' AND ' ORDER BY a.attnum)
+          INTO v_clave
+          FROM pg_index i
+          JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+         WHERE i.indrelid = TG_RELID AND i.indisprimary;
+        SELECT string_agg(format('n.%I', a.attname), ', ' ORDER BY a.attnum),
+               string_agg(format('o.%I', a.attname), ', ' ORDER BY a.attnum)
+          INTO v_nuevas, v_viejas
+          FROM pg_attribute a
+         WHERE a.attrelid = TG_RELID AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> ALL (v_fuera);
+        IF v_clave IS NULL THEN
+            INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+            SELECT DISTINCT x.j ->> 'well_id', TG_TABLE_NAME
+              FROM ((SELECT to_jsonb(n) - v_fuera AS j FROM nuevo n EXCEPT SELECT to_jsonb(o) - v_fuera FROM viejo o)
+                    UNION ALL
+                    (SELECT to_jsonb(o) - v_fuera FROM viejo o EXCEPT SELECT to_jsonb(n) - v_fuera FROM nuevo n)) x;
+        ELSE
+            EXECUTE format($sql$
+                INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+                SELECT DISTINCT x.well_id, %1$L
+                  FROM (SELECT n.well_id FROM nuevo n LEFT JOIN viejo o ON %2$s
+                         WHERE ROW(%3$s) IS DISTINCT FROM ROW(%4$s)
+                        UNION ALL
+                        SELECT o.well_id FROM viejo o LEFT JOIN nuevo n ON %2$s
+                         WHERE ROW(%3$s) IS DISTINCT FROM ROW(%4$s)) x
+                $sql$, TG_TABLE_NAME, v_clave, v_nuevas, v_viejas);
+        END IF;
     END IF;
     RETURN NULL;
 END

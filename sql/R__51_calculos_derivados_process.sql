@@ -103,14 +103,18 @@ BEGIN
             p_hhp_factor_api => c.hhp_factor_api, p_hhp_factor_presion => c.hhp_factor_presion,
             p_prhp_divisor => c.prhp_divisor) d;
 
-    UPDATE reporting.fact_operaciones_horarias h
-       SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
-           pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
-           run_id = coalesce(p_run_id, h.run_id), updated_at = now()
-      FROM bp010_derivados_hora s
-     WHERE s.cambia AND h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
-       AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta;
-    GET DIAGNOSTICS v_n = ROW_COUNT;
+    -- (usually no hour changed: then the window's facts are not read again to find that out)
+    v_n := 0;
+    IF EXISTS (SELECT 1 FROM bp010_derivados_hora s WHERE s.cambia) THEN
+        UPDATE reporting.fact_operaciones_horarias h
+           SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf,
+               pump_displacement_bpd = s.pump_displacement_bpd, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
+               run_id = coalesce(p_run_id, h.run_id), updated_at = now()
+          FROM bp010_derivados_hora s
+         WHERE s.cambia AND h.well_id = s.well_id AND h.fecha_hora = s.fecha_hora
+           AND h.fecha_hora >= v_ts_desde AND h.fecha_hora < v_ts_hasta;
+        GET DIAGNOSTICS v_n = ROW_COUNT;
+    END IF;
     RAISE NOTICE 'derivados: % hourly facts updated', v_n;
 
     INSERT INTO reporting.fact_kpi_horarios AS k
@@ -268,12 +272,24 @@ BEGIN
     --    run reads the wells of its scope only, each well's newest card of the window looked up by key (one row read per
     --    well, not every scope reading sorted): another well's readings did not change since the run that last read
     --    them, and a card only ever replaces an older one.
-    WITH l AS MATERIALIZED (
-        SELECT DISTINCT ON (p.well_id) p.well_id, p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
-          FROM stage.tbl_pozo_produccion p
-         WHERE v_alcance IS NULL AND p.dynacard IS NOT NULL
-           AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
-         ORDER BY p.well_id, p.timestamp_lectura DESC
+    --    A window run looks each well's newest card of the window up by key too: the wells by a skip scan of the
+    --    readings' key (one probe per well), not every reading of the window read with its card and sorted.
+    WITH RECURSIVE pozos AS (
+        SELECT min(p.well_id) AS well_id FROM stage.tbl_pozo_produccion p WHERE v_alcance IS NULL
+        UNION ALL
+        SELECT (SELECT min(p.well_id) FROM stage.tbl_pozo_produccion p WHERE p.well_id > w.well_id)
+          FROM pozos w
+         WHERE w.well_id IS NOT NULL
+    ), l AS MATERIALIZED (
+        SELECT w.well_id, y.timestamp_lectura, y.dynacard, y.spm
+          FROM pozos w
+         CROSS JOIN LATERAL (SELECT p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
+                               FROM stage.tbl_pozo_produccion p
+                              WHERE p.well_id = w.well_id AND p.dynacard IS NOT NULL
+                                AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
+                              ORDER BY p.timestamp_lectura DESC
+                              LIMIT 1) y
+         WHERE w.well_id IS NOT NULL
     ), s AS MATERIALIZED (
         SELECT l.* FROM l
         UNION ALL

@@ -200,13 +200,24 @@ BEGIN
                       FROM (SELECT s.well_id, s.timestamp_lectura, s.position, s.load,
                                    coalesce(s.spm, (SELECT cv.strokes_per_minute FROM reporting.dataset_current_values cv
                                                      WHERE cv.well_id = s.well_id)) AS spm,
-                                   NULL::double precision AS prhp, 'ML'::text AS fuente, s.stroke_id
+                                   NULL::double precision AS prhp, 'ML'::text AS fuente, s.stroke_id,
+                                   k.well_id IS NOT NULL AS geometria, k.carrera_in, k.carga_max, k.carga_min,
+                                   k.area_lbf_in
                               FROM (SELECT s1.* FROM universal.stroke s1
                                      WHERE s1.well_id = p.well_id AND s1.tipo_carta = 'SUPERFICIE'
                                      ORDER BY s1.timestamp_lectura DESC
                                      LIMIT 1) s
+                              -- the SCADA card phase 5 just showed for the same reading, when its arrays are the
+                              -- stroke's bit for bit: its geometry is what the same functions give on the same
+                              -- arrays, so it is taken instead of computed again
+                              LEFT JOIN reporting.dataset_latest_dynacard k
+                                ON k.well_id = s.well_id AND k.timestamp_lectura = s.timestamp_lectura
+                               AND k.fuente = 'SCADA'
+                               AND array_send(k.position) = array_send(s.position)
+                               AND array_send(k.load) = array_send(s.load)
                             UNION ALL
-                            SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL
+                            SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL,
+                                   false, NULL, NULL, NULL, NULL
                               FROM reporting.dataset_latest_dynacard k
                              WHERE k.well_id = p.well_id) y
                      ORDER BY y.timestamp_lectura DESC, (y.stroke_id IS NOT NULL) DESC
@@ -214,9 +225,13 @@ BEGIN
              WHERE p.con_carta) c
      CROSS JOIN reporting.fnc_config_fisica() cfg
      -- the card's geometry, each once
-     CROSS JOIN LATERAL (SELECT (SELECT max(v) - min(v) FROM unnest(c.position) v) AS carrera,
-                                l.carga_max, l.carga_min, stage.fnc_calc_card_area(c.position, c.load) AS area
-                           FROM (SELECT max(v) AS carga_max, min(v) AS carga_min FROM unnest(c.load) v) l) g
+     CROSS JOIN LATERAL (SELECT c.carrera_in AS carrera, c.carga_max, c.carga_min, c.area_lbf_in AS area
+                          WHERE c.geometria
+                         UNION ALL
+                         SELECT (SELECT max(v) - min(v) FROM unnest(c.position) v),
+                                l.carga_max, l.carga_min, stage.fnc_calc_card_area(c.position, c.load)
+                           FROM (SELECT max(v) AS carga_max, min(v) AS carga_min FROM unnest(c.load) v) l
+                          WHERE NOT c.geometria) g
       LEFT JOIN LATERAL (SELECT d.clase, d.probabilidad, d.modelo_version, d.llenado_pct, d.severidad, d.base,
                                 d.razones
                            FROM universal.diagnostico d
@@ -259,14 +274,19 @@ BEGIN
     SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
     UPDATE reporting.fact_operaciones_horarias h
        SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
-      FROM (SELECT n.well_id, n.hora, u.clase, u.probabilidad
-              FROM bp010_cdi_horas n
-             CROSS JOIN LATERAL (SELECT d.clase, d.probabilidad
+      FROM (-- each well's diagnoses from its first to its last new hour read by one index range scan, the latest
+            -- of each hour kept (one scan per well, not one per well and hour), then only the hours with new ones
+            SELECT n.well_id, n.hora, u.clase, u.probabilidad
+              FROM (SELECT x.well_id, min(x.hora) AS desde, max(x.hora) AS hasta
+                      FROM bp010_cdi_horas x GROUP BY x.well_id) w
+             CROSS JOIN LATERAL (SELECT DISTINCT ON (date_trunc('hour', d.timestamp_lectura))
+                                        date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
                                    FROM universal.diagnostico d
-                                  WHERE d.well_id = n.well_id AND d.timestamp_lectura >= n.hora
-                                    AND d.timestamp_lectura < n.hora + interval '1 hour'
-                                  ORDER BY d.timestamp_lectura DESC, d.created_at DESC, d.diagnostico_id DESC
-                                  LIMIT 1) u) s
+                                  WHERE d.well_id = w.well_id AND d.timestamp_lectura >= w.desde
+                                    AND d.timestamp_lectura < w.hasta + interval '1 hour'
+                                  ORDER BY date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC,
+                                           d.created_at DESC, d.diagnostico_id DESC) u
+              JOIN bp010_cdi_horas n ON n.well_id = w.well_id AND n.hora = u.hora) s
      WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
        AND h.fecha_hora BETWEEN v_hora_min AND v_hora_max   -- prunes partitions, lets the time index bound the read
        AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
