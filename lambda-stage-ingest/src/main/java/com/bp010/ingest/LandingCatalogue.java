@@ -20,6 +20,8 @@ final class LandingCatalogue {
 
     private final Map<String, Integer> wells;
     private final Map<String, Variable> variables;
+    private String lastWellId;
+    private Integer lastWell;
 
     private LandingCatalogue(Map<String, Integer> wells, Map<String, Variable> variables) {
         this.wells = wells;
@@ -79,7 +81,16 @@ final class LandingCatalogue {
 
     /** The well's landing key, or null when the well master does not hold it. */
     Integer well(String wellId) {
-        return wells.get(wellId);
+        // readings come grouped by well: the last one found answers most lookups without hashing a new string
+        if (lastWellId != null && lastWellId.equals(wellId)) {
+            return lastWell;
+        }
+        Integer key = wells.get(wellId);
+        if (key != null) {
+            lastWellId = wellId;
+            lastWell = key;
+        }
+        return key;
     }
 
     /** The SCADA id as the map holds it, or null when the map does not. */
