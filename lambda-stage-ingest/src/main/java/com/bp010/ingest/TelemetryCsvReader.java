@@ -43,28 +43,31 @@ final class TelemetryCsvReader implements ReadingsReader {
         int received = header.indexOf(RECEIVED);
         ReadingValidator rows = validator.withCommaDecimal(delimiter == ';');
         long count = 0;
-        for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
-            if (r.problem() == null && r.isBlank()) {
-                continue;
+        // records are tokenized ahead on another thread while the ones before are checked and landed
+        try (CsvReadAhead records = new CsvReadAhead(csv)) {
+            for (CsvRecord r = records.next(); r != null; r = records.next()) {
+                if (r.problem() == null && r.isBlank()) {
+                    continue;
+                }
+                count++;
+                String raw = null;
+                if (r.problem() != null) {
+                    raw = r.rawText(delimiter);
+                    sink.reject(new RowReject(file, r.line(), null, raw, r.problem(), r.problemDetail(),
+                            field(r, well), field(r, var), field(r, time), null, null));
+                    continue;
+                }
+                if (r.fields().size() > header.size()) {
+                    raw = r.rawText(delimiter);
+                    sink.reject(new RowReject(file, r.line(), null, raw, RejectReason.BAD_ROW, r.fields().size()
+                            + " fields where the header has " + header.size()
+                            + (delimiter == ',' ? " (an unquoted decimal comma?)" : ""),
+                            field(r, well), field(r, var), field(r, time), field(r, measure), null));
+                    continue;
+                }
+                rows.validate(file, r.line(), null, field(r, well), field(r, var), field(r, time), field(r, measure),
+                        received < 0 ? null : field(r, received), new RawTextOnReject(sink, r, delimiter));
             }
-            count++;
-            String raw = null;
-            if (r.problem() != null) {
-                raw = r.rawText(delimiter);
-                sink.reject(new RowReject(file, r.line(), null, raw, r.problem(), r.problemDetail(),
-                        field(r, well), field(r, var), field(r, time), null, null));
-                continue;
-            }
-            if (r.fields().size() > header.size()) {
-                raw = r.rawText(delimiter);
-                sink.reject(new RowReject(file, r.line(), null, raw, RejectReason.BAD_ROW, r.fields().size()
-                        + " fields where the header has " + header.size()
-                        + (delimiter == ',' ? " (an unquoted decimal comma?)" : ""),
-                        field(r, well), field(r, var), field(r, time), field(r, measure), null));
-                continue;
-            }
-            rows.validate(file, r.line(), null, field(r, well), field(r, var), field(r, time), field(r, measure),
-                    received < 0 ? null : field(r, received), new RawTextOnReject(sink, r, delimiter));
         }
         return ReadSummary.of(count);
     }
