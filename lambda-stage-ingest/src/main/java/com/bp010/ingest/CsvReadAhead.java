@@ -36,23 +36,24 @@ final class CsvReadAhead implements AutoCloseable {
     }
 
     private void run(CsvRecordReader csv) {
+        CsvRecord[] b = new CsvRecord[BATCH];
+        int n = 0;
         try {
-            while (!closed) {
-                CsvRecord[] b = new CsvRecord[BATCH];
-                int n = 0;
-                CsvRecord r = null;
-                while (n < BATCH && (r = csv.next()) != null) {
-                    b[n++] = r;
-                }
-                if (n > 0 && !put(n == BATCH ? b : Arrays.copyOf(b, n))) {
-                    return;
-                }
-                if (r == null) {
-                    break;
+            for (CsvRecord r = csv.next(); r != null && !closed; r = csv.next()) {
+                b[n++] = r;
+                if (n == BATCH) {
+                    if (!put(b)) {
+                        return;
+                    }
+                    b = new CsvRecord[BATCH];
+                    n = 0;
                 }
             }
         } catch (IOException | RuntimeException | Error e) {
-            failure = e;
+            failure = e; // thrown by next() after the records read before it
+        }
+        if (n > 0 && !put(Arrays.copyOf(b, n))) {
+            return;
         }
         put(END);
     }
