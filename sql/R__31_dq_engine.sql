@@ -13,8 +13,9 @@
 -- Results: stage.tbl_pozo_scada_dq holds each FAIL, the latest verdict per rule, well and reading (a rerun of the
 -- window replaces the verdicts of what it evaluated: passes clear old failures); stage.tbl_dq_run_summary counts per
 -- run, rule and day; reporting.fact_dq_horaria per well and hour (the reading rules, V19); reporting.fact_dq_diaria_pozo
--- the sum of each well's day (V20); reporting.fact_dq_diaria per well, day and rule, a view adding those day sums and
--- reporting.fact_dq_diaria_base (the master rules, days counted before V19, rules deactivated since);
+-- the sum of each well's day (V20); reporting.fact_dq_maestra_pozo the master rules' counts per well (V22);
+-- reporting.fact_dq_diaria per well, day and rule, a view adding those day sums, those master counts and
+-- reporting.fact_dq_diaria_base (days counted before V19, rules deactivated since, master counts before V22);
 -- reporting.dataset_dq_score_pozo the latest score per well. An incremental run checks the readings of its scope's
 -- hours holding new readings only (R__25: horas_nuevas), replaces those hours' counts and moves each touched day's sum
 -- by the difference: one row per well and day, none per rule (docs/AGGREGATION.md, "Incremental runs").
@@ -203,12 +204,17 @@ SELECT x.well_id, x.fecha, x.rule_id, sum(x.evaluated)::bigint AS evaluated, sum
          CROSS JOIN LATERAL unnest(d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated)
                             u(rule_id, evaluated, passed, failed, not_evaluated)
         UNION ALL
+        SELECT m.well_id, m.fecha, u.rule_id, u.evaluated, u.passed, u.failed, u.not_evaluated, u.run_id, u.updated_at
+          FROM reporting.fact_dq_maestra_pozo m
+         CROSS JOIN LATERAL unnest(m.rule_ids, m.evaluated, m.passed, m.failed, m.not_evaluated, m.run_ids, m.updated_ats)
+                            u(rule_id, evaluated, passed, failed, not_evaluated, run_id, updated_at)
+        UNION ALL
         SELECT b.well_id, b.fecha, b.rule_id, b.evaluated, b.passed, b.failed, b.not_evaluated, b.run_id, b.updated_at
           FROM reporting.fact_dq_diaria_base b) x
  GROUP BY x.well_id, x.fecha, x.rule_id
 HAVING sum(x.evaluated) <> 0 OR sum(x.passed) <> 0 OR sum(x.failed) <> 0 OR sum(x.not_evaluated) <> 0;
 COMMENT ON VIEW reporting.fact_dq_diaria IS
-    'DQ counts per well, day and rule: the day sums of the reading rules (reporting.fact_dq_diaria_pozo, the sum of the day''s hours in reporting.fact_dq_horaria) plus reporting.fact_dq_diaria_base (well-master rules, days counted before hourly counts, rules deactivated since)';
+    'DQ counts per well, day and rule: the day sums of the reading rules (reporting.fact_dq_diaria_pozo, the sum of the day''s hours in reporting.fact_dq_horaria), the well-master rules'' counts (reporting.fact_dq_maestra_pozo) and reporting.fact_dq_diaria_base (days counted before hourly counts, rules deactivated since, master counts written before V22)';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Phase 3
@@ -248,7 +254,7 @@ DECLARE
     v_nombres    text[];
     v_lim        double precision[];
     v_lat_i      integer[];
-    v_tot        text;
+    v_maestras   text[];
     v_lat_k      integer[];
     v_origen     text;
     v_donde      text;
@@ -333,6 +339,9 @@ BEGIN
       INTO v_lect, v_lat
       FROM bp010_dq_reglas;
     v_reglas := v_lect || v_lat;
+    -- the active master rules (reporting.fact_dq_maestra_pozo holds no other once this run has handed them off, step 5)
+    SELECT coalesce(array_agg(rule_id ORDER BY rule_id) FILTER (WHERE clase = 'M'), '{}') INTO v_maestras
+      FROM bp010_dq_reglas;
 
     -- 0. An incremental run's hour ranges: the hours of its scope (reporting.pipeline_run_alcance) that hold new
     --    readings or a marked day (horas_nuevas; the neighbours' hours are the facts', a reading's verdicts depend on
@@ -592,6 +601,40 @@ BEGIN
            resultado = EXCLUDED.resultado, motivo = EXCLUDED.motivo, severidad = EXCLUDED.severidad,
            tipo = EXCLUDED.tipo;
 
+    -- 5a. Counts of rules that are no longer active master rules (deactivated, or a reading rule now) leave
+    --     reporting.fact_dq_maestra_pozo for reporting.fact_dq_diaria_base, on the day they were counted, where a master
+    --     rule's row always stayed after its deactivation (before the reading rules' rows of the days checked whole
+    --     leave that table, below, as they always did).
+    IF EXISTS (SELECT 1 FROM reporting.fact_dq_maestra_pozo m
+                WHERE NOT m.rule_ids <@ v_maestras
+                  AND (p_well_id IS NULL OR m.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(m.well_id))) THEN
+        INSERT INTO reporting.fact_dq_diaria_base AS f
+               (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id, updated_at)
+        SELECT m.well_id, m.fecha, u.rule_id, u.e, u.p, u.f, u.n, u.run_id, u.updated_at
+          FROM reporting.fact_dq_maestra_pozo m
+         CROSS JOIN LATERAL unnest(m.rule_ids, m.evaluated, m.passed, m.failed, m.not_evaluated, m.run_ids, m.updated_ats)
+                            u(rule_id, e, p, f, n, run_id, updated_at)
+         WHERE NOT m.rule_ids <@ v_maestras AND u.rule_id <> ALL (v_maestras)
+           AND (p_well_id IS NULL OR m.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(m.well_id))
+        ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
+           SET evaluated = f.evaluated + EXCLUDED.evaluated, passed = f.passed + EXCLUDED.passed,
+               failed = f.failed + EXCLUDED.failed, not_evaluated = f.not_evaluated + EXCLUDED.not_evaluated,
+               run_id = CASE WHEN EXCLUDED.updated_at > f.updated_at THEN EXCLUDED.run_id ELSE f.run_id END,
+               updated_at = greatest(f.updated_at, EXCLUDED.updated_at);
+        UPDATE reporting.fact_dq_maestra_pozo m
+           SET (rule_ids, evaluated, passed, failed, not_evaluated, run_ids, updated_ats) = (
+               SELECT coalesce(array_agg(u.rule_id ORDER BY u.k), '{}'), coalesce(array_agg(u.e ORDER BY u.k), '{}'),
+                      coalesce(array_agg(u.p ORDER BY u.k), '{}'), coalesce(array_agg(u.f ORDER BY u.k), '{}'),
+                      coalesce(array_agg(u.n ORDER BY u.k), '{}'), coalesce(array_agg(u.run_id ORDER BY u.k), '{}'),
+                      coalesce(array_agg(u.updated_at ORDER BY u.k), '{}')
+                 FROM unnest(m.rule_ids, m.evaluated, m.passed, m.failed, m.not_evaluated, m.run_ids, m.updated_ats)
+                      WITH ORDINALITY u(rule_id, e, p, f, n, run_id, updated_at, k)
+                WHERE u.rule_id = ANY (v_maestras))
+         WHERE NOT m.rule_ids <@ v_maestras
+           AND (p_well_id IS NULL OR m.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(m.well_id));
+        DELETE FROM reporting.fact_dq_maestra_pozo m WHERE cardinality(m.rule_ids) = 0;
+    END IF;
+
     -- 5. Hourly counts (reporting.fact_dq_horaria): the hours this run checked replace the stored ones, and the
     --    reading rules' rows of the days checked whole leave reporting.fact_dq_diaria_base (days counted before hourly
     --    counts were kept). A replaced hour counted under another set of rules hands the counts of the rules no longer
@@ -809,12 +852,15 @@ BEGIN
        SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
            not_evaluated = EXCLUDED.not_evaluated, created_at = now();
 
-    -- ... per well, day and master rule in reporting.fact_dq_diaria_base (a master rule's count replaces the well's
-    -- earlier one; the reading rules' daily rows are the sums of their hours, step 5) ...
+    -- ... per well and master rule in reporting.fact_dq_maestra_pozo, on the as-of day: a master rule's count replaces
+    -- the well's earlier one. One row per well (the rules as arrays); only wells whose counts or day changed are
+    -- written, and a count that did not change keeps the run that wrote it. Rows of active master rules in
+    -- reporting.fact_dq_diaria_base (written before V22) leave it as their wells are counted here, or as their
+    -- wells' rows here would (another day, or a day of the window or scope, for a well this run did not count: gone
+    -- from the well master).
     DELETE FROM reporting.fact_dq_diaria_base f
      USING bp010_dq_reglas r
-     WHERE f.rule_id = r.rule_id AND r.clase = 'M'
-       AND f.fecha <> v_dia_maestra
+     WHERE f.rule_id = r.rule_id AND r.clase = 'M' AND f.fecha <> v_dia_maestra
        AND (p_well_id IS NULL OR f.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(f.well_id));
     IF v_alcance IS NULL THEN
         DELETE FROM reporting.fact_dq_diaria_base f
@@ -831,25 +877,50 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM bp010_dq_conteo c
                             WHERE c.well_id = f.well_id AND c.fecha = f.fecha AND c.rule_id = f.rule_id);
     END IF;
-    INSERT INTO reporting.fact_dq_diaria_base AS f
-           (well_id, fecha, rule_id, evaluated, passed, failed, not_evaluated, run_id)
-    SELECT c.well_id, c.fecha, c.rule_id, c.evaluated, c.passed, c.failed, c.not_evaluated, v_run
-      FROM (-- the rows that change (a set difference, by hash: ON CONFLICT DO UPDATE would lock, and so write, every
-            -- unchanged row too)
-            SELECT c.well_id, c.fecha, c.rule_id, sum(c.evaluated)::bigint AS evaluated, sum(c.passed)::bigint AS passed,
-                   sum(c.failed)::bigint AS failed, sum(c.not_evaluated)::bigint AS not_evaluated
-              FROM bp010_dq_conteo c
-              JOIN bp010_dq_reglas r ON r.rule_id = c.rule_id AND r.clase = 'M'
-             GROUP BY c.well_id, c.fecha, c.rule_id
-            EXCEPT
-            SELECT f.well_id, f.fecha, f.rule_id, f.evaluated, f.passed, f.failed, f.not_evaluated
-              FROM reporting.fact_dq_diaria_base f
-             WHERE f.rule_id IN (SELECT rule_id FROM bp010_dq_reglas WHERE clase = 'M')) c
-    ON CONFLICT (well_id, fecha, rule_id) DO UPDATE
-       SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
-           not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id, updated_at = now()
-     WHERE (f.evaluated, f.passed, f.failed, f.not_evaluated)
-           IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated);
+    DELETE FROM reporting.fact_dq_maestra_pozo m
+     WHERE (p_well_id IS NULL OR m.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(m.well_id))
+       AND m.well_id NOT IN (SELECT c.well_id FROM bp010_dq_conteo c WHERE c.rule_id = ANY (v_maestras))
+       AND (m.fecha <> v_dia_maestra
+            OR (v_alcance IS NULL AND m.fecha BETWEEN p_fecha_inicio AND p_fecha_fin)
+            OR (v_alcance IS NOT NULL
+                AND EXISTS (SELECT 1 FROM bp010_dq_dias d WHERE d.well_id = m.well_id AND d.fecha = m.fecha)));
+    INSERT INTO reporting.fact_dq_maestra_pozo AS m
+           (well_id, fecha, rule_ids, evaluated, passed, failed, not_evaluated, run_ids, updated_ats)
+    SELECT x.well_id, v_dia_maestra, array_agg(x.rule_id ORDER BY x.rule_id), array_agg(x.evaluated ORDER BY x.rule_id),
+           array_agg(x.passed ORDER BY x.rule_id), array_agg(x.failed ORDER BY x.rule_id),
+           array_agg(x.not_evaluated ORDER BY x.rule_id), array_agg(x.run_id ORDER BY x.rule_id),
+           array_agg(x.updated_at ORDER BY x.rule_id)
+      FROM (SELECT n.well_id, n.rule_id, n.evaluated, n.passed, n.failed, n.not_evaluated,
+                   coalesce(o.run_id, b.run_id, v_run) AS run_id, coalesce(o.updated_at, b.updated_at, now()) AS updated_at,
+                   o.well_id IS NOT NULL AS igual
+              FROM (SELECT c.well_id, c.rule_id, sum(c.evaluated)::bigint AS evaluated, sum(c.passed)::bigint AS passed,
+                           sum(c.failed)::bigint AS failed, sum(c.not_evaluated)::bigint AS not_evaluated
+                      FROM bp010_dq_conteo c
+                     WHERE c.rule_id = ANY (v_maestras)
+                     GROUP BY c.well_id, c.rule_id) n
+              -- the same count of the same rule on the same day: unchanged
+              LEFT JOIN (SELECT m.well_id, u.rule_id, u.e, u.p, u.f, u.n, u.run_id, u.updated_at
+                           FROM reporting.fact_dq_maestra_pozo m
+                          CROSS JOIN LATERAL unnest(m.rule_ids, m.evaluated, m.passed, m.failed, m.not_evaluated,
+                                                    m.run_ids, m.updated_ats) u(rule_id, e, p, f, n, run_id, updated_at)
+                          WHERE m.fecha = v_dia_maestra AND (p_well_id IS NULL OR m.well_id = p_well_id)) o
+                ON o.well_id = n.well_id AND o.rule_id = n.rule_id AND o.e = n.evaluated AND o.p = n.passed
+               AND o.f = n.failed AND o.n = n.not_evaluated
+              -- a count written before V22 in reporting.fact_dq_diaria_base that did not change keeps its run too
+              LEFT JOIN reporting.fact_dq_diaria_base b
+                ON b.well_id = n.well_id AND b.fecha = v_dia_maestra AND b.rule_id = n.rule_id
+               AND b.evaluated = n.evaluated AND b.passed = n.passed AND b.failed = n.failed
+               AND b.not_evaluated = n.not_evaluated) x
+     GROUP BY x.well_id
+    -- (a stored row holds active master rules only, step 5a: all of them unchanged means the same row)
+    HAVING NOT bool_and(x.igual)
+    ON CONFLICT (well_id) DO UPDATE
+       SET fecha = EXCLUDED.fecha, rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated,
+           passed = EXCLUDED.passed, failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated,
+           run_ids = EXCLUDED.run_ids, updated_ats = EXCLUDED.updated_ats;
+    DELETE FROM reporting.fact_dq_diaria_base f
+     WHERE f.fecha = v_dia_maestra AND f.rule_id = ANY (v_maestras)
+       AND (f.well_id, f.rule_id) IN (SELECT c.well_id, c.rule_id FROM bp010_dq_conteo c);
 
     -- ... and each well's score over this window.
     INSERT INTO reporting.dataset_dq_score_pozo AS s

@@ -324,13 +324,28 @@ final class PipelineRunner {
 
     private PipelineResult execute(RunContext run, PipelineRequest request, long start) {
         List<PhaseReport> reports = new ArrayList<>();
-        for (Phase phase : EnumSet.copyOf(request.phases())) {
-            database.withConnection("run log", c -> {
-                runLog.phaseStarted(c, run.runId(), phase);
-                return null;
-            });
+        List<Phase> phases = new ArrayList<>(EnumSet.copyOf(request.phases()));
+        database.withConnection("run log", c -> {
+            runLog.phaseStarted(c, run.runId(), phases.get(0));
+            return null;
+        });
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            Phase next = i + 1 < phases.size() ? phases.get(i + 1) : null;
             try {
-                reports.add(runPhaseLogged(run, phase, request.window() != null));
+                PhaseReport report = runPhaseLogged(run, phase, request.window() != null);
+                // the run log between two phases in one transaction (one commit, not three): this phase's row, the
+                // lease, the next phase's row
+                database.inTransaction("run log", c -> {
+                    runLog.phaseFinished(c, run.runId(), report, null);
+                    lease.renew(c, run.leaseName(), run.runId());
+                    if (next != null) {
+                        runLog.phaseStarted(c, run.runId(), next);
+                    }
+                    return null;
+                });
+                LOG.info("Phase {} ({}) OK in {} ms", phase, phase.number(), report.durationMs());
+                reports.add(report);
             } catch (Bp010Exception failure) {
                 failure.withIfAbsent("phase", phase.name()).withIfAbsent("runId", run.runId().toString());
                 database.withConnection("run log", c -> {
@@ -341,13 +356,10 @@ final class PipelineRunner {
                 LogContext.put("phase", null);
                 throw failure;
             }
-            database.withConnection("lease", c -> {
-                lease.renew(c, run.leaseName(), run.runId());
-                return null;
-            });
         }
         LogContext.put("phase", null);
-        return database.withConnection("run log", c -> {
+        // the summaries, the run log's end, the marks taken and the lease: one transaction
+        return database.inTransaction("run log", c -> {
             var dq = RunSummaries.dq(c, run.runId());
             var consistency = RunSummaries.consistency(c, run.wellId());
             // One Step Functions state runs one phase ("phase"): the run stays open until its last phase (a well
@@ -401,13 +413,8 @@ final class PipelineRunner {
                 }
                 return results;
             }));
-            PhaseReport report = new PhaseReport(phase.name(), "OK", elapsed(start), calls);
-            database.withConnection("run log", c -> {
-                runLog.phaseFinished(c, run.runId(), report, null);
-                return null;
-            });
-            LOG.info("Phase {} ({}) OK in {} ms", phase, phase.number(), report.durationMs());
-            return report;
+            // logged OK by the caller, with the lease and the next phase
+            return new PhaseReport(phase.name(), "OK", elapsed(start), calls);
         } catch (RuntimeException e) {
             Bp010Exception failure = DatabaseErrors.translate(e, null).withIfAbsent("phase", phase.name());
             PhaseReport report = new PhaseReport(phase.name(), "FAILED", elapsed(start), List.of());

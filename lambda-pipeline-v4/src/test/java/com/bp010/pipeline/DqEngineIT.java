@@ -207,7 +207,7 @@ class DqEngineIT {
         assertThat(db.count("SELECT count(*) FROM reporting.fact_dq_horaria WHERE run_id = ?", run))
                 .as("the scope's 4 hours holding new readings, and every hour of DQ-0003's day").isEqualTo(4 + 24);
         List<String> tables = List.of("stage.tbl_pozo_scada_dq", "reporting.fact_dq_horaria", "reporting.fact_dq_diaria",
-                "reporting.fact_dq_diaria_pozo", "reporting.fact_dq_diaria_base");
+                "reporting.fact_dq_diaria_pozo", "reporting.fact_dq_maestra_pozo", "reporting.fact_dq_diaria_base");
         Map<String, String> incremental = new HashMap<>();
         for (String table : tables) {
             incremental.put(table, checksum(pipeline, table));

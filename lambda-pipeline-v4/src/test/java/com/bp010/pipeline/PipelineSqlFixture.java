@@ -80,7 +80,8 @@ final class PipelineSqlFixture {
      */
     static String checksum(Connection c, String table) throws SQLException {
         String sql = "SELECT count(*) || ':' || coalesce(md5(string_agg(r, '|' ORDER BY r)), '') FROM ("
-                + "SELECT (to_jsonb(t) - 'run_id' - 'updated_at' - 'detectado_en' - 'created_at')::text AS r FROM "
+                + "SELECT (to_jsonb(t) - 'run_id' - 'updated_at' - 'detectado_en' - 'created_at' - 'run_ids'"
+                + " - 'updated_ats')::text AS r FROM "
                 + table + " t) x";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -27,7 +27,9 @@ public final class TableChecksums {
             "ingested_at", "fecha_carga", "fecha_actualizacion", "calculado_en", "evaluado_en",
             // a bridge's watermark is the latest created_at it published and the snapshot it looked in (ENRICH's card
             // step writes universal rows)
-            "synced_until", "synced_snapshot");
+            "synced_until", "synced_snapshot",
+            // the run that last changed each master-rule count of a well, and when (reporting.fact_dq_maestra_pozo)
+            "run_ids", "updated_ats");
 
     private TableChecksums() {
     }
