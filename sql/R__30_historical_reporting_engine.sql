@@ -561,8 +561,15 @@ SET jit = off
 AS $$
 DECLARE
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
+    v_dias    date[];   -- an incremental run: the days its scope touches (read once, not per daily row)
 BEGIN
     PERFORM reporting.fnc_validar_ventana('sp_cargar_totales_campo', p_fecha_inicio, p_fecha_fin);
+    IF v_alcance IS NOT NULL THEN
+        v_dias := ARRAY(SELECT DISTINCT g.dia::date
+                          FROM reporting.pipeline_run_alcance a
+                         CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
+                         WHERE a.run_id = v_alcance);
+    END IF;
     INSERT INTO reporting.fact_campo_diario AS t
            (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
             energia_kwh, kwh_por_bbl)
@@ -572,9 +579,7 @@ BEGIN
               FROM reporting.fact_operaciones_diarias d
               LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
              WHERE d.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-               AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                  WHERE a.run_id = v_alcance
-                                                    AND d.fecha BETWEEN a.dia_desde AND a.dia_hasta))
+               AND (v_alcance IS NULL OR d.fecha = ANY (v_dias))
              ORDER BY d.well_id, d.fecha) d
      GROUP BY campo, fecha
     ON CONFLICT (campo, fecha) DO UPDATE
@@ -589,8 +594,7 @@ BEGIN
     GET DIAGNOSTICS p_campos = ROW_COUNT;
     DELETE FROM reporting.fact_campo_diario t
      WHERE t.fecha BETWEEN p_fecha_inicio AND p_fecha_fin
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                          WHERE a.run_id = v_alcance AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
+       AND (v_alcance IS NULL OR t.fecha = ANY (v_dias))
        AND NOT EXISTS (SELECT 1 FROM reporting.fact_operaciones_diarias d
                         LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
                         WHERE d.fecha = t.fecha AND coalesce(m.campo, 'SIN_CAMPO') = t.campo);
@@ -713,6 +717,7 @@ BEGIN
        AND (SELECT 1 FROM reporting.fact_operaciones_horarias h
              WHERE h.well_id = t.well_id
                AND h.fecha_hora >= t.fecha::timestamptz AND h.fecha_hora < (t.fecha + 1)::timestamptz
+               AND h.fecha_hora >= v_desde AND h.fecha_hora < v_hasta   -- the window's partitions only
              LIMIT 1) IS NULL;
     GET DIAGNOSTICS n_borrados = ROW_COUNT;
 
@@ -817,6 +822,7 @@ BEGIN
        -- one index probe per month (a scalar subquery, never turned into a hash of every daily row of the table)
        AND (SELECT 1 FROM reporting.fact_operaciones_diarias d
              WHERE d.well_id = t.well_id AND d.fecha >= t.mes AND d.fecha < (t.mes + interval '1 month')::date
+               AND d.fecha >= v_mes_desde AND d.fecha < v_mes_hasta   -- the window's partitions only
              LIMIT 1) IS NULL;
     GET DIAGNOSTICS n_borrados = ROW_COUNT;
 
