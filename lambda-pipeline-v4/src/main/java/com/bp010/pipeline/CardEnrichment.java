@@ -8,6 +8,7 @@ import com.bp010.cards.CardKind;
 import com.bp010.cards.Diagnosis;
 import com.bp010.cards.RodString;
 import com.bp010.cards.WellDescription;
+import com.bp010.db.BinaryCopy;
 import com.bp010.db.CallResult;
 import com.bp010.db.Database;
 import com.bp010.db.Json;
@@ -18,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,6 +28,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +60,19 @@ final class CardEnrichment {
              ORDER BY p.well_id, p.timestamp_lectura
              LIMIT ?""";
 
+    /** The chunk's strokes, sent by binary {@code COPY} (each number's bits as they are, no text in between). */
+    private static final String STROKE_STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS bp010_card_strokes (seq integer, well_id text,
+                   timestamp_lectura timestamptz, position double precision[], load double precision[],
+                   spm double precision, tipo_carta text, carta_md5 uuid) ON COMMIT DELETE ROWS""";
+    private static final String STROKE_COLUMNS =
+            "seq, well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5";
+
     private static final String WRITE_STROKES = """
             INSERT INTO universal.stroke AS t (well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5)
-            SELECT e->>'w', (e->>'t')::timestamptz,
-                   ARRAY(SELECT jsonb_array_elements_text(e->'p')::double precision),
-                   ARRAY(SELECT jsonb_array_elements_text(e->'l')::double precision),
-                   (e->>'spm')::double precision, e->>'k', (e->>'md5')::uuid
-              FROM jsonb_array_elements(?::jsonb) e
+            SELECT e.well_id, e.timestamp_lectura, e.position, e.load, e.spm, e.tipo_carta, e.carta_md5
+              FROM pg_temp.bp010_card_strokes e
+             ORDER BY e.seq
             ON CONFLICT (well_id, timestamp_lectura, tipo_carta) DO UPDATE
                SET position = EXCLUDED.position, load = EXCLUDED.load, spm = EXCLUDED.spm,
                    carta_md5 = EXCLUDED.carta_md5, created_at = now()""";
@@ -181,7 +190,7 @@ final class CardEnrichment {
 
     private Chunk chunk(Connection c, String wellId, Instant from, Instant to, String afterWell,
                         OffsetDateTime afterTs) throws SQLException {
-        ArrayNode strokes = Json.mapper().createArrayNode();
+        List<Stroke> strokes = new ArrayList<>();
         ArrayNode diagnoses = Json.mapper().createArrayNode();
         List<String> refused = new ArrayList<>();
         int read = 0;
@@ -205,10 +214,7 @@ final class CardEnrichment {
             }
         }
         if (!strokes.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
-                ps.setString(1, strokes.toString());
-                ps.executeUpdate();
-            }
+            writeStrokes(c, strokes);
             try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
                 ps.setString(1, Diagnosis.MODEL_VERSION);
                 ps.setString(2, diagnoses.toString());
@@ -219,7 +225,7 @@ final class CardEnrichment {
         return new Chunk(read, diagnoses.size(), refused, lastWell, lastTs);
     }
 
-    private void analyse(ResultSet rs, String well, OffsetDateTime ts, ArrayNode strokes, ArrayNode diagnoses,
+    private void analyse(ResultSet rs, String well, OffsetDateTime ts, List<Stroke> strokes, ArrayNode diagnoses,
                          List<String> refused) throws SQLException {
         Double spm = number(rs, "strokes_per_minute");
         try {
@@ -232,10 +238,12 @@ final class CardEnrichment {
             CardAnalysis analysis = analyzer.analyse(card, description);
             String stamp = ts.toInstant().toString();
             String md5 = rs.getString("carta_md5");
-            strokes.add(stroke(well, stamp, card.position(), card.load(), card.spm(), "SUPERFICIE", md5));
+            UUID cardMd5 = UUID.fromString(md5);
+            strokes.add(Stroke.of(well, ts.toInstant(), card.position(), card.load(), card.spm(), "SUPERFICIE",
+                    cardMd5));
             if (analysis.pumpCard() != null) {
-                strokes.add(stroke(well, stamp, analysis.pumpCard().position(), analysis.pumpCard().load(), card.spm(),
-                        "FONDO", md5));
+                strokes.add(Stroke.of(well, ts.toInstant(), analysis.pumpCard().position(),
+                        analysis.pumpCard().load(), card.spm(), "FONDO", cardMd5));
             }
             Diagnosis d = analysis.diagnosis();
             ObjectNode n = diagnoses.addObject();
@@ -293,18 +301,47 @@ final class CardEnrichment {
         }
     }
 
-    private static ObjectNode stroke(String well, String ts, double[] position, double[] load, Double spm,
-                                     String kind, String md5) {
-        ObjectNode n = Json.mapper().createObjectNode();
-        n.put("w", well).put("t", ts).put("k", kind).put("md5", md5);
-        putNullable(n, "spm", spm);
-        ArrayNode p = n.putArray("p");
-        ArrayNode l = n.putArray("l");
-        for (int i = 0; i < position.length; i++) {
-            p.add(Math.round(position[i] * 1000) / 1000.0);
-            l.add(Math.round(load[i] * 10) / 10.0);
+    /** One stroke row: position to the thousandth of an inch and load to the tenth of a pound, as stored. */
+    private record Stroke(String well, Instant ts, double[] position, double[] load, Double spm, String kind,
+                          UUID md5) {
+        static Stroke of(String well, Instant ts, double[] position, double[] load, Double spm, String kind,
+                         UUID md5) {
+            double[] p = new double[position.length];
+            double[] l = new double[position.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = Math.round(position[i] * 1000) / 1000.0;
+                l[i] = Math.round(load[i] * 10) / 10.0;
+            }
+            return new Stroke(well, ts, p, l, spm, kind, md5);
         }
-        return n;
+    }
+
+    /** The chunk's strokes into {@code universal.stroke}: binary {@code COPY} to a session table, then one upsert. */
+    private static void writeStrokes(Connection c, List<Stroke> strokes) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(STROKE_STAGING);
+        }
+        BinaryCopy copy = BinaryCopy.open(c, "pg_temp.bp010_card_strokes", STROKE_COLUMNS);
+        try {
+            int seq = 0;
+            for (Stroke s : strokes) {
+                copy.tuple(8).int4(seq++).text(s.well()).timestampOrNull(s.ts())
+                        .float8Array(s.position()).float8Array(s.load());
+                if (s.spm() == null) {
+                    copy.nullField();
+                } else {
+                    copy.float8(s.spm());
+                }
+                copy.text(s.kind()).uuid(s.md5().getMostSignificantBits(), s.md5().getLeastSignificantBits());
+            }
+            copy.end();
+        } catch (SQLException | RuntimeException e) {
+            copy.abort();
+            throw e;
+        }
+        try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
+            ps.executeUpdate();
+        }
     }
 
     private static void putNullable(ObjectNode n, String field, Double v) {

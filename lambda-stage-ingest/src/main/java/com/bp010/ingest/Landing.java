@@ -1,6 +1,6 @@
 package com.bp010.ingest;
 
-
+import com.bp010.db.BinaryCopy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -20,18 +20,10 @@ class CsvReadAheadTest {
         return sb.toString();
     }
 
-    private static List<CsvRecord> all(CsvRecordReader r) throws IOException {
-        List<CsvRecord> out = new ArrayList<>();
-        for (CsvRecord rec = r.next(); rec != null; rec = r.next()) {
-            out.add(rec);
-        }
-        return out;
-    }
-
     @Test
     void shouldGiveTheRecordsTheReaderGives_inItsOrder_acrossManyBatches() throws IOException {
         String text = lines(10_000);
-        List<CsvRecord> expected = all(new CsvRecordReader(new StringReader(text)));
+        List<CsvRecord> expected = CsvRecordReaderTest.all(new CsvRecordReader(new StringReader(text)));
         CsvRecordReader csv = new CsvRecordReader(new StringReader(text));
         List<CsvRecord> got = new ArrayList<>();
         got.add(csv.next()); // the header, read before the read-ahead starts

@@ -10,7 +10,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CsvRecordReaderTest {
-    private static List<CsvRecord> all(CsvRecordReader r) throws IOException {
+    /** Every record the reader gives, in its order (also the expectation of the read-ahead test). */
+    static List<CsvRecord> all(CsvRecordReader r) throws IOException {
         List<CsvRecord> out = new ArrayList<>();
         for (CsvRecord rec = r.next(); rec != null; rec = r.next()) {
             out.add(rec);

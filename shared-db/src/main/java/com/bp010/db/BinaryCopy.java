@@ -1,4 +1,4 @@
-package com.bp010.ingest;
+package com.bp010.db;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -11,9 +11,11 @@ import java.time.Instant;
 
 /**
  * One {@code COPY ... FROM STDIN WITH (FORMAT binary)}: tuples written field by field into a buffer sent in 64 KB
- * pieces. Times go as microseconds since PostgreSQL's epoch, rounded as PostgreSQL rounds a finer text time.
+ * pieces. Times go as microseconds since PostgreSQL's epoch, rounded as PostgreSQL rounds a finer text time; numbers
+ * go as their IEEE bits, so a {@code double} arrives in a {@code float8} column bit for bit, with no text between.
+ * Used by the ingest (readings into its staging table) and by the card step (strokes).
  */
-final class BinaryCopy {
+public final class BinaryCopy {
     /** 2000-01-01T00:00:00Z, PostgreSQL's binary timestamp epoch, in microseconds since 1970. */
     private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
     private static final int BUFFER = 64 * 1024;
@@ -32,58 +34,59 @@ final class BinaryCopy {
     }
 
     /** Opens {@code COPY table (columns) FROM STDIN binary}; the connection takes nothing else until it ends. */
-    static BinaryCopy open(Connection c, String table, String columns) throws SQLException {
+    public static BinaryCopy open(Connection c, String table, String columns) throws SQLException {
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY " + table + " (" + columns + ") FROM STDIN WITH (FORMAT binary)");
         return new BinaryCopy(in, table);
     }
 
     /** Microseconds since 1970 of {@code t}, the sub-microsecond part rounded half to even as PostgreSQL does. */
-    static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), (long) Math.rint(t.getNano() / 1000.0));
+    public static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L),
+                (long) Math.rint(t.getNano() / 1000.0));
     }
 
-    static Instant instant(long micros) {
+    public static Instant instant(long micros) {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
-    BinaryCopy tuple(int fields) {
+    public BinaryCopy tuple(int fields) {
         ensure(2);
         putShort(fields);
         return this;
     }
 
-    BinaryCopy int4(int v) {
+    public BinaryCopy int4(int v) {
         ensure(8);
         putInt(4);
         putInt(v);
         return this;
     }
 
-    BinaryCopy int8(long v) {
+    public BinaryCopy int8(long v) {
         ensure(12);
         putInt(8);
         putLong(v);
         return this;
     }
 
-    BinaryCopy int8OrNull(Long v) {
+    public BinaryCopy int8OrNull(Long v) {
         return v == null ? nullField() : int8(v);
     }
 
-    BinaryCopy float8(double v) {
+    public BinaryCopy float8(double v) {
         return int8(Double.doubleToLongBits(v));
     }
 
-    BinaryCopy timestamp(long micros) {
+    public BinaryCopy timestamp(long micros) {
         return int8(micros - PG_EPOCH_MICROS);
     }
 
-    BinaryCopy timestampOrNull(Instant t) {
+    public BinaryCopy timestampOrNull(Instant t) {
         return t == null ? nullField() : timestamp(micros(t));
     }
 
-    BinaryCopy uuid(long msb, long lsb) {
+    public BinaryCopy uuid(long msb, long lsb) {
         ensure(20);
         putInt(16);
         putLong(msb);
@@ -91,14 +94,34 @@ final class BinaryCopy {
         return this;
     }
 
-    BinaryCopy nullField() {
+    /** OID of {@code float8}, the element type a binary {@code float8[]} names. */
+    private static final int FLOAT8_OID = 701;
+
+    /** A one-dimensional {@code float8[]} (lower bound 1, no NULL elements) from the values as they are. */
+    public BinaryCopy float8Array(double[] values) {
+        int n = values.length;
+        ensure(4 + 20 + 12 * n);
+        putInt(20 + 12 * n);
+        putInt(1);          // dimensions
+        putInt(0);          // no NULL elements
+        putInt(FLOAT8_OID);
+        putInt(n);          // length of the dimension
+        putInt(1);          // its lower bound
+        for (double v : values) {
+            putInt(8);
+            putLong(Double.doubleToLongBits(v));
+        }
+        return this;
+    }
+
+    public BinaryCopy nullField() {
         ensure(4);
         putInt(-1);
         return this;
     }
 
     /** A text field; a NUL, which PostgreSQL text cannot hold, is dropped (as the text COPY format does). */
-    BinaryCopy text(String s) {
+    public BinaryCopy text(String s) {
         if (s == null) {
             return nullField();
         }
@@ -126,7 +149,7 @@ final class BinaryCopy {
     }
 
     /** Ends the COPY; returns the rows PostgreSQL took. */
-    long end() throws SQLException {
+    public long end() throws SQLException {
         ensure(2);
         putShort(-1);
         flush();
@@ -134,7 +157,7 @@ final class BinaryCopy {
     }
 
     /** Abandons the COPY after a failure (the transaction rolls back). */
-    void abort() {
+    public void abort() {
         try {
             if (copy.isActive()) {
                 copy.cancelCopy();
