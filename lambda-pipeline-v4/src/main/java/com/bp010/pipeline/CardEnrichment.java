@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The card step of ENRICH (docs/CARDS.md): every surface card of the run's window not yet analysed (or rewritten
  * since) becomes a pump card and a diagnosis. Set-based: each chunk of {@code chunk} cards is read by one query,
- * analysed in Java, and written by two statements (the surface and pump strokes to {@code universal.stroke}, the
- * diagnoses to {@code universal.diagnostico} under (stroke, model version)), then committed, so a long backlog makes
- * progress. Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
+ * analysed in Java, and written by two statements (the surface and pump strokes to {@code universal.stroke}, sent by
+ * binary {@code COPY} to a session table first; the diagnoses to {@code universal.diagnostico} under (stroke, model
+ * version)), then committed, so a long backlog makes progress. Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
