@@ -50,6 +50,24 @@ class UniversalBridgeIT {
         return ((Number) v).doubleValue();
     }
 
+    /** What the dashboard shows as a well's CDI diagnosis. */
+    private Object shownDiagnosis(String well) {
+        return db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = '"
+                + well + "'");
+    }
+
+    /** The CDI diagnosis of a well's hourly fact. */
+    private Object hourlyDiagnosis(String well, String hour) {
+        return db.queryValue("SELECT cdi_diagnostico FROM reporting.fact_operaciones_horarias WHERE well_id = '"
+                + well + "' AND fecha_hora = '" + hour + "'");
+    }
+
+    /** An ML module's diagnosis of model cdi-1, committed. */
+    private void diagnose(String well, String hour, String clase, double probability) {
+        db.execute("INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)"
+                + " VALUES ('" + well + "', '" + hour + "', '" + clase + "', " + probability + ", 'cdi-1')");
+    }
+
     private String pending() {
         return String.valueOf(db.queryValue("SELECT array_to_string(reporting.fnc_ml_bridges_pendientes(), ',')"));
     }
@@ -129,15 +147,10 @@ class UniversalBridgeIT {
                         """);
             }
             // meanwhile another writer commits, and the bridge syncs it
-            db.execute("""
-                    INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
-                    VALUES ('OR-2', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
-                    """);
+            diagnose("OR-2", "2026-03-10T22:00:00Z", "FULL_PUMP", 0.9);
             db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
-            assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-2'"))
-                    .isEqualTo("FULL_PUMP");
-            assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
-                    .isNull();
+            assertThat(shownDiagnosis("OR-2")).isEqualTo("FULL_PUMP");
+            assertThat(shownDiagnosis("OR-1")).isNull();
             assertThat(pending()).isEmpty();
 
             slow.commit();
@@ -146,19 +159,14 @@ class UniversalBridgeIT {
         assertThat(pending()).isEqualTo("CDI");
         db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
 
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
-                .isEqualTo("GAS_INTERFERENCE");
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.fact_operaciones_horarias"
-                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo("GAS_INTERFERENCE");
+        assertThat(shownDiagnosis("OR-1")).isEqualTo("GAS_INTERFERENCE");
+        assertThat(hourlyDiagnosis("OR-1", "2026-03-10T22:00:00Z")).isEqualTo("GAS_INTERFERENCE");
         assertThat(pending()).isEmpty();
     }
 
     @Test
     void shouldShowACorrectedDiagnosis_whenAnMlModuleRewritesItInPlace() {
-        db.execute("""
-                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
-                VALUES ('OR-1', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
-                """);
+        diagnose("OR-1", "2026-03-10T22:00:00Z", "FULL_PUMP", 0.9);
         db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
         assertThat(pending()).isEmpty();
 
@@ -167,35 +175,25 @@ class UniversalBridgeIT {
 
         assertThat(pending()).isEqualTo("CDI");
         db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
-                .isEqualTo("FLUID_POUND");
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.fact_operaciones_horarias"
-                + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo("FLUID_POUND");
+        assertThat(shownDiagnosis("OR-1")).isEqualTo("FLUID_POUND");
+        assertThat(hourlyDiagnosis("OR-1", "2026-03-10T22:00:00Z")).isEqualTo("FLUID_POUND");
     }
 
     @Test
     void shouldLeaveSyncedWellsAlone_whenAnotherWellGetsANewDiagnosis() {
         facts.master("OR-2", 5000.0).day("OR-2", DAY, 20).currentValues("OR-2", "2026-03-10T23:00:00Z");
-        db.execute("""
-                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
-                VALUES ('OR-1', '2026-03-10T22:00:00Z', 'FULL_PUMP', 0.9, 'cdi-1')
-                """);
+        diagnose("OR-1", "2026-03-10T22:00:00Z", "FULL_PUMP", 0.9);
         db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
         Object synced = db.queryValue("SELECT updated_at FROM reporting.fact_operaciones_horarias"
                 + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'");
         // what the dashboard shows for OR-1 cleared by hand: only a new OR-1 row would write it again
         db.execute("UPDATE reporting.dataset_current_values SET cdi_diagnostico = NULL WHERE well_id = 'OR-1'");
 
-        db.execute("""
-                INSERT INTO universal.diagnostico (well_id, timestamp_lectura, clase, probabilidad, modelo_version)
-                VALUES ('OR-2', '2026-03-10T22:00:00Z', 'FLUID_POUND', 0.9, 'cdi-1')
-                """);
+        diagnose("OR-2", "2026-03-10T22:00:00Z", "FLUID_POUND", 0.9);
         db.execute("CALL reporting.sp_sync_cdi_to_reporting('" + run + "')");
 
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-2'"))
-                .isEqualTo("FLUID_POUND");
-        assertThat(db.queryValue("SELECT cdi_diagnostico FROM reporting.dataset_current_values WHERE well_id = 'OR-1'"))
-                .as("a synced well is not read again").isNull();
+        assertThat(shownDiagnosis("OR-2")).isEqualTo("FLUID_POUND");
+        assertThat(shownDiagnosis("OR-1")).as("a synced well is not read again").isNull();
         assertThat(db.queryValue("SELECT updated_at FROM reporting.fact_operaciones_horarias"
                 + " WHERE well_id = 'OR-1' AND fecha_hora = '2026-03-10T22:00:00Z'")).isEqualTo(synced);
         assertThat(db.count("SELECT rows_synced FROM reporting.ml_sync_state WHERE bridge = 'CDI'")).isEqualTo(2);
