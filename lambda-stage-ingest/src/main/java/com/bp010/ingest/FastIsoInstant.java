@@ -25,7 +25,7 @@ final class FastIsoInstant {
         int minute = digits(t, 14, 2);
         int second = digits(t, 17, 2);
         if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59
-                || second > 59 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+                || second > 59 || day > lengthOfMonth(year, month)) {
             return null;
         }
         int i = 19;
@@ -57,9 +57,31 @@ final class FastIsoInstant {
         } else {
             return null;
         }
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = epochDay(year, month, day);
         long seconds = epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static boolean leap(int year) {
+        return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> leap(year) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** {@link LocalDate#toEpochDay()}'s arithmetic for a valid date of a year from 0 on, without the object. */
+    static long epochDay(int year, int month, int day) {
+        long y = year;
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367L * month - 362) / 12 + day - 1;
+        if (month > 2) {
+            total -= leap(year) ? 1 : 2;
+        }
+        return total - 719_528; // days from 0000-01-01 to 1970-01-01
     }
 
     /** The number in {@code len} digits at {@code from}, or -1 when they are not all digits. */

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The one road every reading takes, whatever its source (file, dump, SCADA API page, replayed reject), in steps:
@@ -55,8 +57,16 @@ final class Landing implements ReadingSink {
     private record CardFact(long md5High, long md5Low, double closure) {
     }
 
+    private record CardText(CardKey key, String text) {
+    }
+
     /** At most this many readings of wells the input itself adds are held until its well master rows are known. */
     private static final int MAX_HELD = 500_000;
+    /**
+     * At most this many characters of card text wait for their facts: beyond it the waiting cards' facts are computed
+     * on the reading thread at once (the same facts, in the same order), so a file of cards holds no more than this.
+     */
+    private static final long MAX_WAITING_CARD_CHARS = 64L << 20;
 
     private final LandingCatalogue catalogue;
     private final String pivot;
@@ -66,6 +76,16 @@ final class Landing implements ReadingSink {
     private final ReadingKeys keys = new ReadingKeys();
     private final TreeSet<Long> months = new TreeSet<>();
     private final Map<CardKey, CardFact> cards = new LinkedHashMap<>();
+    /**
+     * Cards read whose facts are not computed yet, in the order read: their facts are computed on a thread of their own
+     * while the database inserts and pivots the batch ({@link #endRead} starts it, {@link #land} waits for it), not on
+     * the thread that feeds the staging {@code COPY} (the card facts were a fifth of that thread's samples, JFR in
+     * docs/BENCHMARKS.md).
+     */
+    private List<CardText> waitingCards = new ArrayList<>();
+    private long waitingCardChars;
+    private FutureTask<Void> cardFacts;
+    private volatile boolean abandoned;
     private final MessageDigest md5;
     /** Readings of wells unknown when read, held to the end of an input that adds wells itself (a dump). */
     private final List<HeldReading> held = new ArrayList<>();
@@ -172,7 +192,11 @@ final class Landing implements ReadingSink {
                 .timestampOrNull(r.receivedAt()).int8OrNull(replayOf);
         accepted++;
         if (!v.numeric()) {
-            cardFact(well, micros, v.column(), r.measure());
+            waitingCards.add(new CardText(new CardKey(well, micros, v.column()), r.measure()));
+            waitingCardChars += r.measure().length();
+            if (waitingCardChars > MAX_WAITING_CARD_CHARS) {
+                cardFacts(takeWaitingCards());
+            }
         }
     }
 
@@ -194,9 +218,13 @@ final class Landing implements ReadingSink {
     void endRead(Connection c, Collection<String> inputWells) throws SQLException {
         current.end();
         holding = false; // from here an unknown well is refused
-        if (held.isEmpty()) {
-            return;
+        if (!held.isEmpty()) {
+            stageHeld(c, inputWells);
         }
+        startCardFacts();
+    }
+
+    private void stageHeld(Connection c, Collection<String> inputWells) throws SQLException {
         LandingCatalogue withInputWells = LandingCatalogue.read(c, inputWells);
         List<HeldReading> again = List.copyOf(held);
         held.clear();
@@ -214,7 +242,54 @@ final class Landing implements ReadingSink {
 
     /** Abandons the staging {@code COPY} after a failure (the transaction rolls back). */
     void abort() {
+        abandoned = true;
         current.abort();
+    }
+
+    /** The facts of the cards waiting, on a thread of their own (the connection is busy with the batch meanwhile). */
+    private void startCardFacts() {
+        if (waitingCards.isEmpty()) {
+            return;
+        }
+        List<CardText> batch = takeWaitingCards();
+        cardFacts = new FutureTask<>(() -> cardFacts(batch), null);
+        Thread t = new Thread(cardFacts, "card-facts");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Waits for the card facts started by {@link #endRead}; after it {@link #cards} is complete. */
+    private void awaitCardFacts() {
+        if (cardFacts == null) {
+            return;
+        }
+        try {
+            cardFacts.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the card facts were computed", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            cardFacts = null;
+        }
+    }
+
+    private List<CardText> takeWaitingCards() {
+        List<CardText> taken = waitingCards;
+        waitingCards = new ArrayList<>();
+        waitingCardChars = 0;
+        return taken;
+    }
+
+    /** The facts of {@code read}'s cards, in the order read (a later text of the same card replaces the earlier). */
+    private void cardFacts(List<CardText> read) {
+        for (CardText card : read) {
+            if (abandoned) {
+                return;
+            }
+            cardFact(card.key(), card.text());
+        }
     }
 
     /**
@@ -224,6 +299,15 @@ final class Landing implements ReadingSink {
      * @param watermarkTo where the source's watermark moves (null: to the newest reading of the batch, if any)
      */
     Outcome land(Connection c, Instant watermarkTo) throws SQLException {
+        try {
+            return landSteps(c, watermarkTo);
+        } catch (SQLException | RuntimeException e) {
+            abandoned = true; // the card facts still computing stop
+            throw e;
+        }
+    }
+
+    private Outcome landSteps(Connection c, Instant watermarkTo) throws SQLException {
         long inserted = 0;
         long revised = 0;
         long pivoted = 0;
@@ -270,6 +354,7 @@ final class Landing implements ReadingSink {
                     pivoted = st.executeUpdate(pivot);
                 }
             }
+            awaitCardFacts();
             if (!cards.isEmpty()) {
                 copyCardFacts(c);
             }
@@ -382,9 +467,8 @@ final class Landing implements ReadingSink {
         }
     }
 
-    private void cardFact(int well, long micros, String column, String measure) {
+    private void cardFact(CardKey key, String measure) {
         OptionalDouble closure = CardClosure.of(measure);
-        CardKey key = new CardKey(well, micros, column);
         if (closure.isEmpty()) {
             cards.remove(key); // a later, unreadable text for the same card: no fact about it
             return;

@@ -36,6 +36,20 @@ class TimestampParserTest {
     }
 
     @Test
+    void shouldReadEveryDayOf1900To2200AsTheFormatterDoes_whenTheFastPathTakesIt() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1900, 1, 1); d.getYear() <= 2200; d = d.plusDays(1)) {
+            String text = d + "T13:45:07.25+02:00";
+            assertThat(FastIsoInstant.parse(text)).as(text).isEqualTo(java.time.OffsetDateTime.parse(text).toInstant());
+            assertThat(FastIsoInstant.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).isEqualTo(d.toEpochDay());
+        }
+        for (String notADay : new String[] {"1900-02-29", "2100-02-29", "2023-02-29", "2024-04-31", "2024-06-31",
+                "2024-09-31", "2024-11-31", "2024-01-32"}) {
+            assertThat(FastIsoInstant.parse(notADay + "T00:00:00Z")).as(notADay).isNull();
+        }
+        assertThat(FastIsoInstant.parse("2000-02-29T00:00:00Z")).isEqualTo(java.time.Instant.parse("2000-02-29T00:00:00Z"));
+    }
+
+    @Test
     void shouldGiveTheSameInstant_whenTheSameTextRepeats() {
         Instant first = bogota.parse("2024-05-01T10:00:00Z");
 

@@ -26,6 +26,8 @@ public final class FieldNumber {
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(?<sep>[,. ])\\d{3}(\\k<sep>\\d{3})*"
             + "(?<dec>[.,]\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+    /** Digits and at most one dot up to this length are finite and not 0 unless all zeros (see {@link #read}). */
+    static final int MAX_SHORT_PLAIN = 300;
     private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u2007\\u2009\\u202F]");
 
     /** What a text turned out to be. */
@@ -70,6 +72,11 @@ public final class FieldNumber {
         if (first == '-' || first == '+') {
             sign = first == '-' ? "-" : "";
             body = t.substring(1);
+        }
+        if (isPlainDigits(body) && body.length() <= MAX_SHORT_PLAIN) {
+            // no exponent and at most 300 characters: below 10^300, so finite, and at least 10^-299 when a digit is not
+            // 0, so never read as 0 — what finite() would find, without parsing the number
+            return new Result(Kind.NUMBER, sign.isEmpty() ? body : sign + body, null);
         }
         if (isPlainDigits(body) || PLAIN.matcher(body).matches()) {
             return finite(sign + body, t);
