@@ -66,7 +66,7 @@ final class Landing implements ReadingSink {
      * At most this many characters of card text wait for their facts: beyond it the waiting cards' facts are computed
      * on the reading thread at once (the same facts, in the same order), so a file of cards holds no more than this.
      */
-    private static final long MAX_WAITING_CARD_CHARS = 64L << 20;
+    static final long MAX_WAITING_CARD_CHARS = 64L << 20;
 
     private final LandingCatalogue catalogue;
     private final String pivot;
@@ -86,6 +86,7 @@ final class Landing implements ReadingSink {
     private long waitingCardChars;
     private FutureTask<Void> cardFacts;
     private volatile boolean abandoned;
+    private final long maxWaitingCardChars;
     private final MessageDigest md5;
     /** Readings of wells unknown when read, held to the end of an input that adds wells itself (a dump). */
     private final List<HeldReading> held = new ArrayList<>();
@@ -102,8 +103,9 @@ final class Landing implements ReadingSink {
     private Instant maxTime;
 
     private Landing(LandingCatalogue catalogue, String pivot, BinaryCopy copy, RejectLog rejects, UUID batchId,
-                    String source, boolean holdUnknownWells) {
+                    String source, boolean holdUnknownWells, long maxWaitingCardChars) {
         this.holding = holdUnknownWells;
+        this.maxWaitingCardChars = maxWaitingCardChars;
         this.catalogue = catalogue;
         this.pivot = pivot;
         this.current = copy;
@@ -126,6 +128,12 @@ final class Landing implements ReadingSink {
      */
     static Landing open(Connection c, UUID batchId, String source, boolean holdUnknownWells, RejectLog rejects)
             throws SQLException {
+        return open(c, batchId, source, holdUnknownWells, rejects, MAX_WAITING_CARD_CHARS);
+    }
+
+    /** As {@link #open(Connection, UUID, String, boolean, RejectLog)}, with another bound on the cards waiting. */
+    static Landing open(Connection c, UUID batchId, String source, boolean holdUnknownWells, RejectLog rejects,
+                        long maxWaitingCardChars) throws SQLException {
         LandingCatalogue catalogue = LandingCatalogue.read(c, List.of());
         String pivot;
         try (Statement st = c.createStatement()) {
@@ -139,7 +147,7 @@ final class Landing implements ReadingSink {
                     + "stored boolean) ON COMMIT DROP");
         }
         return new Landing(catalogue, pivot, BinaryCopy.open(c, "pg_temp.ingest_staging", STAGING_COLUMNS), rejects,
-                batchId, source, holdUnknownWells);
+                batchId, source, holdUnknownWells, maxWaitingCardChars);
     }
 
     @Override
@@ -194,7 +202,7 @@ final class Landing implements ReadingSink {
         if (!v.numeric()) {
             waitingCards.add(new CardText(new CardKey(well, micros, v.column()), r.measure()));
             waitingCardChars += r.measure().length();
-            if (waitingCardChars > MAX_WAITING_CARD_CHARS) {
+            if (waitingCardChars > maxWaitingCardChars) {
                 cardFacts(takeWaitingCards());
             }
         }
