@@ -59,8 +59,13 @@ final class LenientTextReader extends Reader {
             }
             int b = buf[pos] & 0xFF;
             if (b < 0x80) {
-                cbuf[off + n++] = (char) b;
-                pos++;
+                // a run of ASCII bytes (most of a field file) is copied in one loop, one character per byte
+                int end = pos + Math.min(limit - pos, len - n);
+                int i = pos;
+                while (i < end && buf[i] >= 0) {
+                    cbuf[off + n++] = (char) buf[i++];
+                }
+                pos = i;
                 continue;
             }
             int cp = decodeMultiByte(b);
