@@ -734,34 +734,42 @@ BEGIN
         IF cardinality(v_reglas) > 0 THEN
             -- the other days whose stored sum was kept under this run's rules: moved by the difference (the replaced
             -- hours of such a day were counted under the same rules, or step 0 had checked it whole)
-            SELECT string_agg(format('d.evaluated[%s] + coalesce(c.ev[%s], 0) - coalesce(o.ev[%s], 0)', i, i, i), ', ' ORDER BY i),
-                   string_agg(format('d.passed[%s] + coalesce(c.pa[%s], 0) - coalesce(o.pa[%s], 0)', i, i, i), ', ' ORDER BY i),
-                   string_agg(format('d.failed[%s] + coalesce(c.fa[%s], 0) - coalesce(o.fa[%s], 0)', i, i, i), ', ' ORDER BY i),
-                   string_agg(format('d.not_evaluated[%s] + coalesce(c.ne[%s], 0) - coalesce(o.ne[%s], 0)', i, i, i), ', ' ORDER BY i),
+            SELECT string_agg(format('d.evaluated[%s] + coalesce(m.ev[%s], 0) - coalesce(m.oev[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.passed[%s] + coalesce(m.pa[%s], 0) - coalesce(m.opa[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.failed[%s] + coalesce(m.fa[%s], 0) - coalesce(m.ofa[%s], 0)', i, i, i), ', ' ORDER BY i),
+                   string_agg(format('d.not_evaluated[%s] + coalesce(m.ne[%s], 0) - coalesce(m.one[%s], 0)', i, i, i), ', ' ORDER BY i),
                    string_agg(format('sum(v.evaluated[%s])', i), ', ' ORDER BY i),
                    string_agg(format('sum(v.passed[%s])', i), ', ' ORDER BY i),
                    string_agg(format('sum(v.failed[%s])', i), ', ' ORDER BY i),
                    string_agg(format('sum(v.not_evaluated[%s])', i), ', ' ORDER BY i)
               INTO v_ev, v_pa, v_fa, v_ne, v_sev, v_spa, v_sfa, v_sne
               FROM generate_series(1, cardinality(v_reglas)) i;
+            -- each touched day's new and replaced counts joined first (MATERIALIZED: hash joins over the three work
+            -- tables), then the day rows: joined to the update's rows directly, the replaced hours' sums were
+            -- aggregated again for every day row (the planner expects one row from the ctid list), quadratic in the
+            -- wells whose counted hours come again (measured: 3.1 s for 1,000 wells' re-delivered hour)
             EXECUTE format($sql$
+                WITH m AS MATERIALIZED (
+                    SELECT e.well_id, e.fecha, c.ev, c.pa, c.fa, c.ne, o.ev AS oev, o.pa AS opa, o.fa AS ofa, o.ne AS one
+                      FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) e
+                      LEFT JOIN bp010_dq_dia c ON c.well_id = e.well_id AND c.fecha = e.fecha
+                      LEFT JOIN (SELECT v.well_id, v.fecha, ARRAY[%s]::integer[] AS ev, ARRAY[%s]::integer[] AS pa,
+                                        ARRAY[%s]::integer[] AS fa, ARRAY[%s]::integer[] AS ne
+                                   FROM bp010_dq_viejas v
+                                  GROUP BY v.well_id, v.fecha) o ON o.well_id = e.well_id AND o.fecha = e.fecha
+                )
                 UPDATE reporting.fact_dq_diaria_pozo d
                    SET evaluated = ARRAY[%s], passed = ARRAY[%s], failed = ARRAY[%s], not_evaluated = ARRAY[%s],
                        run_id = $2, updated_at = now()
-                  FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) e
-                  LEFT JOIN bp010_dq_dia c ON c.well_id = e.well_id AND c.fecha = e.fecha
-                  LEFT JOIN (SELECT v.well_id, v.fecha, ARRAY[%s]::integer[] AS ev, ARRAY[%s]::integer[] AS pa,
-                                    ARRAY[%s]::integer[] AS fa, ARRAY[%s]::integer[] AS ne
-                               FROM bp010_dq_viejas v
-                              GROUP BY v.well_id, v.fecha) o ON o.well_id = e.well_id AND o.fecha = e.fecha
-                 WHERE d.fecha = e.fecha AND d.well_id = e.well_id AND d.rule_ids = $1
+                  FROM m
+                 WHERE d.fecha = m.fecha AND d.well_id = m.well_id AND d.rule_ids = $1
                    -- the touched days' rows by key (OFFSET 0), not a scan of every day kept
                    AND d.ctid = ANY (ARRAY(SELECT x.ctid
                                             FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE NOT entero) e
                                            CROSS JOIN LATERAL (SELECT d.ctid FROM reporting.fact_dq_diaria_pozo d
                                                                 WHERE d.fecha = e.fecha AND d.well_id = e.well_id
                                                                OFFSET 0) x))
-                $sql$, v_ev, v_pa, v_fa, v_ne, v_sev, v_spa, v_sfa, v_sne)
+                $sql$, v_sev, v_spa, v_sfa, v_sne, v_ev, v_pa, v_fa, v_ne)
             USING v_reglas, v_run;
         END IF;
         -- the other days: summed again from their hours, rule by rule (this run's rules first)
