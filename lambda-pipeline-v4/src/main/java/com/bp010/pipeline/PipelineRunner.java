@@ -118,7 +118,7 @@ final class PipelineRunner {
                 return execute(run, request, start);
             }
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
-            WindowResolver.Resolution resolution = database.withConnection("window",
+            WindowResolver.Resolution resolution = database.inTransaction("window",
                     c -> windows.resolve(c, request.wellId(), group, asOfDate));
             if (resolution.window().isEmpty()
                     && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId()))) {

@@ -48,9 +48,17 @@ final class WindowResolver {
         return resolve(c, wellId, null, asOfDate);
     }
 
-    /** For one well, a well group ({@link WellGroup#setting()}: its own watermark and wells), or all (both null). */
+    /**
+     * For one well, a well group ({@link WellGroup#setting()}: its own watermark and wells), or all (both null). Run it
+     * in a transaction: the new rows are counted without parallel workers ({@code SET LOCAL}); they are an index range
+     * on {@code pivot_xid}, and starting two workers cost more than the scan (docs/BENCHMARKS.md, branch {@code dq4}).
+     */
     Resolution resolve(Connection c, String wellId, String group, LocalDate asOfDate) throws SQLException {
         String since = runLog.lastWatermark(c, group);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT set_config('max_parallel_workers_per_gather', '0', true)")) {
+            ps.execute();
+        }
         try (PreparedStatement ps = c.prepareStatement(NEW_ROWS)) {
             ps.setString(1, since);
             ps.setString(2, since);
