@@ -13,8 +13,6 @@ import com.bp010.db.CallResult;
 import com.bp010.db.Database;
 import com.bp010.db.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,31 +32,43 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The card step of ENRICH (docs/CARDS.md): every surface card of the run's window not yet analysed (or rewritten
- * since) becomes a pump card and a diagnosis. Set-based: each chunk of {@code chunk} cards is read by one query,
- * analysed in Java, and written by two statements (the surface and pump strokes to {@code universal.stroke}, sent by
- * binary {@code COPY} to a session table first; the diagnoses to {@code universal.diagnostico} under (stroke, model
- * version)), then committed, so a long backlog makes progress. Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
+ * since) becomes a pump card and a diagnosis. Set-based: the window's pending cards are found by one query, then each
+ * chunk of {@code chunk} of them is read by key, analysed in Java, and written by two statements (the surface and pump
+ * strokes to {@code universal.stroke}, the diagnoses to {@code universal.diagnostico} under (stroke, model version),
+ * each sent by binary {@code COPY} to a session table first), then committed, so a long backlog makes progress.
+ * Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrichment.class);
 
+    /**
+     * The window's cards not yet analysed (no surface stroke of the same text), in the order they are worked: one
+     * pass per call, so a chunk does not read the rest of the window again to find its first rows.
+     */
+    private static final String PENDING = """
+            SELECT p.well_id, p.timestamp_lectura
+              FROM stage.tbl_pozo_produccion p
+             WHERE p.dynacard IS NOT NULL
+               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
+               AND (?::text IS NULL OR p.well_id = ?::text)
+               AND NOT EXISTS (SELECT 1 FROM universal.stroke s
+                                WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
+                                  AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
+             ORDER BY p.well_id, p.timestamp_lectura""";
+
+    /** A chunk's cards with their well master, by key, in the chunk's order. */
     private static final String READ = """
             SELECT p.well_id, p.timestamp_lectura, p.dynacard, md5(p.dynacard)::uuid AS carta_md5,
                    p.strokes_per_minute, p.well_head_pressure, p.bsw, p.liquid_rate, p.pump_intake_pressure,
                    m.profundidad_bomba, m.diametro_piston, m.descripcion_sarta_varillas, m.diametro_tubing,
                    m.api_gravity, m.sg_agua
-              FROM stage.tbl_pozo_produccion p
+              FROM unnest(?::text[], ?::timestamptz[]) WITH ORDINALITY k(well_id, timestamp_lectura, i)
+              JOIN stage.tbl_pozo_produccion p
+                ON p.well_id = k.well_id AND p.timestamp_lectura = k.timestamp_lectura
               LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = p.well_id
              WHERE p.dynacard IS NOT NULL
-               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
-               AND (?::text IS NULL OR p.well_id = ?::text)
-               AND (p.well_id, p.timestamp_lectura) > (?::text, ?::timestamptz)
-               AND NOT EXISTS (SELECT 1 FROM universal.stroke s
-                                WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
-                                  AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
-             ORDER BY p.well_id, p.timestamp_lectura
-             LIMIT ?""";
+             ORDER BY k.i""";
 
     /** The chunk's strokes, sent by binary {@code COPY} (each number's bits as they are, no text in between). */
     private static final String STROKE_STAGING = """
@@ -77,18 +87,28 @@ final class CardEnrichment {
                SET position = EXCLUDED.position, load = EXCLUDED.load, spm = EXCLUDED.spm,
                    carta_md5 = EXCLUDED.carta_md5, created_at = now()""";
 
+    /** The chunk's diagnoses, sent by binary {@code COPY} like the strokes; features and reasons as JSON text. */
+    private static final String DIAGNOSIS_STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS bp010_card_diagnoses (seq integer, well_id text,
+                   timestamp_lectura timestamptz, clase text, probabilidad double precision, severidad text,
+                   base text, llenado_pct double precision, carga_fluido_lbf double precision,
+                   carrera_neta_in double precision, pip_psi double precision, caracteristicas text, razones text)
+                   ON COMMIT DELETE ROWS""";
+    private static final String DIAGNOSIS_COLUMNS = "seq, well_id, timestamp_lectura, clase, probabilidad, severidad,"
+            + " base, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi, caracteristicas, razones";
+
     private static final String WRITE_DIAGNOSES = """
             INSERT INTO universal.diagnostico AS t (stroke_id, well_id, timestamp_lectura, clase, probabilidad,
                    modelo_version, patron_id, severidad, base, llenado_pct, carga_fluido_lbf, carrera_neta_in, pip_psi,
                    caracteristicas, razones)
-            SELECT s.stroke_id, s.well_id, s.timestamp_lectura, e->>'pattern', (e->>'confidence')::double precision,
-                   ?, pa.patron_id, e->>'severity', e->>'basis', (e->>'fillage')::double precision,
-                   (e->>'fo')::double precision, (e->>'net')::double precision, (e->>'pip')::double precision,
-                   e->'features', e->'reasons'
-              FROM jsonb_array_elements(?::jsonb) e
-              JOIN universal.stroke s ON s.well_id = e->>'w' AND s.timestamp_lectura = (e->>'t')::timestamptz
+            SELECT s.stroke_id, s.well_id, s.timestamp_lectura, e.clase, e.probabilidad, ?, pa.patron_id,
+                   e.severidad, e.base, e.llenado_pct, e.carga_fluido_lbf, e.carrera_neta_in, e.pip_psi,
+                   e.caracteristicas::jsonb, e.razones::jsonb
+              FROM pg_temp.bp010_card_diagnoses e
+              JOIN universal.stroke s ON s.well_id = e.well_id AND s.timestamp_lectura = e.timestamp_lectura
                                      AND s.tipo_carta = 'SUPERFICIE'
-              LEFT JOIN universal.patron pa ON pa.clase_diagnostico = e->>'pattern' AND pa.fuente = ?
+              LEFT JOIN universal.patron pa ON pa.clase_diagnostico = e.clase AND pa.fuente = ?
+             ORDER BY e.seq
             ON CONFLICT (well_id, stroke_id, modelo_version) DO UPDATE
                SET clase = EXCLUDED.clase, probabilidad = EXCLUDED.probabilidad, patron_id = EXCLUDED.patron_id,
                    severidad = EXCLUDED.severidad, base = EXCLUDED.base, llenado_pct = EXCLUDED.llenado_pct,
@@ -143,27 +163,20 @@ final class CardEnrichment {
         });
         Instant lower = from;
         Instant upper = to;
-        String lastWell = "";
-        OffsetDateTime lastTs = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+        List<Key> pending = database.withConnection(CALL, c -> pending(c, run.wellId(), lower, upper));
         long read = 0;
         long diagnosed = 0;
         long refused = 0;
         List<String> notices = new ArrayList<>();
-        while (true) {
-            String w = lastWell;
-            OffsetDateTime t = lastTs;
-            Chunk result = database.inTransaction(CALL, c -> chunk(c, run.wellId(), lower, upper, w, t));
+        for (int i = 0; i < pending.size(); i += chunk) {
+            List<Key> keys = pending.subList(i, Math.min(pending.size(), i + chunk));
+            Chunk result = database.inTransaction(CALL, c -> chunk(c, keys));
             read += result.read();
             diagnosed += result.diagnosed();
             refused += result.refused().size();
             if (notices.size() < 20) {
                 notices.addAll(result.refused().subList(0, Math.min(result.refused().size(), 20 - notices.size())));
             }
-            if (result.read() < chunk) {
-                break;
-            }
-            lastWell = result.lastWell();
-            lastTs = result.lastTs();
         }
         // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
         Instant feedFrom = from;
@@ -185,60 +198,106 @@ final class CardEnrichment {
         return new CallResult(CALL, ms, notices, diagnosed);
     }
 
-    private record Chunk(int read, int diagnosed, List<String> refused, String lastWell, OffsetDateTime lastTs) {
+    private record Chunk(int read, int diagnosed, List<String> refused) {
     }
 
-    private Chunk chunk(Connection c, String wellId, Instant from, Instant to, String afterWell,
-                        OffsetDateTime afterTs) throws SQLException {
-        List<Stroke> strokes = new ArrayList<>();
-        ArrayNode diagnoses = Json.mapper().createArrayNode();
-        List<String> refused = new ArrayList<>();
-        int read = 0;
-        String lastWell = afterWell;
-        OffsetDateTime lastTs = afterTs;
-        try (PreparedStatement ps = c.prepareStatement(READ)) {
+    /** A card's reading. */
+    private record Key(String well, OffsetDateTime ts) {
+    }
+
+    /** One diagnosis row; the numbers as stored (a jsonb number has no negative zero, so neither has this). */
+    private record DiagnosisRow(String well, Instant ts, String pattern, double confidence, String severity,
+                                String basis, Double fillage, Double fo, Double net, Double pip, String features,
+                                String reasons) {
+    }
+
+    private static List<Key> pending(Connection c, String wellId, Instant from, Instant to) throws SQLException {
+        List<Key> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(PENDING)) {
             ps.setTimestamp(1, Timestamp.from(from));
             ps.setTimestamp(2, Timestamp.from(to));
             ps.setString(3, wellId);
             ps.setString(4, wellId);
-            ps.setString(5, afterWell);
-            ps.setObject(6, afterTs);
-            ps.setInt(7, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    read++;
-                    lastWell = rs.getString("well_id");
-                    lastTs = rs.getObject("timestamp_lectura", OffsetDateTime.class);
-                    analyse(rs, lastWell, lastTs, strokes, diagnoses, refused);
+                    keys.add(new Key(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
                 }
+            }
+        }
+        return keys;
+    }
+
+    private Chunk chunk(Connection c, List<Key> keys) throws SQLException {
+        List<Stroke> strokes = new ArrayList<>();
+        List<DiagnosisRow> diagnoses = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int read = 0;
+        String[] wells = new String[keys.size()];
+        String[] stamps = new String[keys.size()];
+        for (int i = 0; i < wells.length; i++) {
+            wells[i] = keys.get(i).well();
+            stamps[i] = keys.get(i).ts().toString();
+        }
+        List<Reading> readings = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(READ)) {
+            ps.setArray(1, c.createArrayOf("text", wells));
+            ps.setArray(2, c.createArrayOf("timestamptz", stamps));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    readings.add(Reading.of(rs));
+                }
+            }
+        }
+        read = readings.size();
+        // each card's analysis depends on its reading only: worked in parallel, collected in the chunk's order
+        List<Outcome> outcomes = readings.parallelStream().map(this::analyse).toList();
+        for (Outcome o : outcomes) {
+            if (o.refusal() != null) {
+                refused.add(o.refusal());
+            } else {
+                strokes.addAll(o.strokes());
+                diagnoses.add(o.diagnosis());
             }
         }
         if (!strokes.isEmpty()) {
             writeStrokes(c, strokes);
-            try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
-                ps.setString(1, Diagnosis.MODEL_VERSION);
-                ps.setString(2, diagnoses.toString());
-                ps.setString(3, Diagnosis.MODEL_VERSION);
-                ps.executeUpdate();
-            }
+            writeDiagnoses(c, diagnoses);
         }
-        return new Chunk(read, diagnoses.size(), refused, lastWell, lastTs);
+        return new Chunk(read, diagnoses.size(), refused);
     }
 
-    private void analyse(ResultSet rs, String well, OffsetDateTime ts, List<Stroke> strokes, ArrayNode diagnoses,
-                         List<String> refused) throws SQLException {
-        Double spm = number(rs, "strokes_per_minute");
+    /** A card's reading and its well's master row, as read. */
+    private record Reading(String well, OffsetDateTime ts, String dynacard, String md5, Double spm, Double whp,
+                           Double bsw, Double liquidRate, Double pip, Double depth, Double plunger, String rods,
+                           Double tubing, Double api, Double sgWater) {
+        static Reading of(ResultSet rs) throws SQLException {
+            return new Reading(rs.getString("well_id"), rs.getObject("timestamp_lectura", OffsetDateTime.class),
+                    rs.getString("dynacard"), rs.getString("carta_md5"), number(rs, "strokes_per_minute"),
+                    number(rs, "well_head_pressure"), number(rs, "bsw"), number(rs, "liquid_rate"),
+                    number(rs, "pump_intake_pressure"), number(rs, "profundidad_bomba"), number(rs, "diametro_piston"),
+                    rs.getString("descripcion_sarta_varillas"), number(rs, "diametro_tubing"),
+                    number(rs, "api_gravity"), number(rs, "sg_agua"));
+        }
+    }
+
+    /** A card's rows to write, or why it was refused. */
+    private record Outcome(List<Stroke> strokes, DiagnosisRow diagnosis, String refusal) {
+    }
+
+    private Outcome analyse(Reading r) {
+        String well = r.well();
+        OffsetDateTime ts = r.ts();
+        Double spm = r.spm();
         try {
-            JsonNode json = Json.mapper().readTree(rs.getString("dynacard"));
+            JsonNode json = Json.mapper().readTree(r.dynacard());
             Card card = cardOf(json, spm);
-            WellDescription description = wellOf(rs, spm);
+            WellDescription description = wellOf(r, spm);
             if (powerBalance && description != null) {
-                description = description.withMeasured(number(rs, "liquid_rate"), number(rs, "pump_intake_pressure"));
+                description = description.withMeasured(r.liquidRate(), r.pip());
             }
             CardAnalysis analysis = analyzer.analyse(card, description);
-            String stamp = ts.toInstant().toString();
-            String md5 = rs.getString("carta_md5");
-            UUID cardMd5 = UUID.fromString(md5);
+            UUID cardMd5 = UUID.fromString(r.md5());
+            List<Stroke> strokes = new ArrayList<>(2);
             strokes.add(Stroke.of(well, ts.toInstant(), card.position(), card.load(), card.spm(), "SUPERFICIE",
                     cardMd5));
             if (analysis.pumpCard() != null) {
@@ -246,19 +305,15 @@ final class CardEnrichment {
                         analysis.pumpCard().load(), card.spm(), "FONDO", cardMd5));
             }
             Diagnosis d = analysis.diagnosis();
-            ObjectNode n = diagnoses.addObject();
-            n.put("w", well).put("t", stamp).put("pattern", d.pattern().name())
-                    .put("confidence", Math.round(d.confidence() * 1000) / 1000.0)
-                    .put("severity", d.severity().name()).put("basis", d.basis().name());
             var features = d.features().asMap();
-            putNullable(n, "fillage", features.get("fillagePct"));
-            putNullable(n, "fo", features.get("fluidLoadLbf"));
-            putNullable(n, "net", features.get("netStrokeIn"));
-            putNullable(n, "pip", features.get("pipPsi"));
-            n.set("features", Json.mapper().valueToTree(features));
-            n.set("reasons", Json.mapper().valueToTree(d.reasons()));
+            // features and reasons as the JSON text the jsonb columns are read from
+            return new Outcome(strokes, new DiagnosisRow(well, ts.toInstant(), d.pattern().name(),
+                    Math.round(d.confidence() * 1000) / 1000.0, d.severity().name(), d.basis().name(),
+                    features.get("fillagePct"), features.get("fluidLoadLbf"), features.get("netStrokeIn"),
+                    features.get("pipPsi"), Json.mapper().valueToTree(features).toString(),
+                    Json.mapper().valueToTree(d.reasons()).toString()), null);
         } catch (CardInputException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            refused.add(well + " " + ts + ": " + e.getMessage());
+            return new Outcome(List.of(), null, well + " " + ts + ": " + e.getMessage());
         }
     }
 
@@ -277,25 +332,24 @@ final class CardEnrichment {
     }
 
     /** The well from its master row; null (surface basis) when the pump depth, plunger or rod string is missing. */
-    static WellDescription wellOf(ResultSet rs, Double spm) throws SQLException {
-        Double depth = number(rs, "profundidad_bomba");
-        Double plunger = number(rs, "diametro_piston");
-        String rods = rs.getString("descripcion_sarta_varillas");
+    static WellDescription wellOf(Reading r, Double spm) {
+        Double depth = r.depth();
+        Double plunger = r.plunger();
+        String rods = r.rods();
         if (depth == null || plunger == null || rods == null || rods.isBlank()) {
             return null;
         }
-        Double api = number(rs, "api_gravity");
-        Double sgWater = number(rs, "sg_agua");
-        Double bsw = number(rs, "bsw");
+        Double api = r.api();
+        Double sgWater = r.sgWater();
+        Double bsw = r.bsw();
         Double sg = null;
         if (api != null && sgWater != null && bsw != null) {
             double wc = Math.max(0, Math.min(1, bsw / 100));
             sg = (1 - wc) * 141.5 / (131.5 + api) + wc * sgWater;
         }
         try {
-            return new WellDescription(depth, plunger, RodString.parse(rods, depth), null,
-                    number(rs, "diametro_tubing"), sg, number(rs, "well_head_pressure"), spm, null,
-                    number(rs, "liquid_rate"));
+            return new WellDescription(depth, plunger, RodString.parse(rods, depth), null, r.tubing(), sg, r.whp(),
+                    spm, null, r.liquidRate());
         } catch (CardInputException e) {
             return null;
         }
@@ -344,12 +398,49 @@ final class CardEnrichment {
         }
     }
 
-    private static void putNullable(ObjectNode n, String field, Double v) {
-        if (v == null) {
-            n.putNull(field);
-        } else {
-            n.put(field, v);
+    /** The chunk's diagnoses into {@code universal.diagnostico}: binary {@code COPY} to a session table, then one upsert. */
+    private static void writeDiagnoses(Connection c, List<DiagnosisRow> diagnoses) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(DIAGNOSIS_STAGING);
         }
+        BinaryCopy copy = BinaryCopy.open(c, "pg_temp.bp010_card_diagnoses", DIAGNOSIS_COLUMNS);
+        try {
+            int seq = 0;
+            for (DiagnosisRow d : diagnoses) {
+                copy.tuple(13).int4(seq++).text(d.well()).timestampOrNull(d.ts()).text(d.pattern())
+                        .float8(stored(d.confidence())).text(d.severity()).text(d.basis());
+                float8OrNull(copy, d.fillage());
+                float8OrNull(copy, d.fo());
+                float8OrNull(copy, d.net());
+                float8OrNull(copy, d.pip());
+                copy.text(d.features()).text(d.reasons());
+            }
+            copy.end();
+        } catch (SQLException | RuntimeException e) {
+            copy.abort();
+            throw e;
+        }
+        try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
+            ps.setString(1, Diagnosis.MODEL_VERSION);
+            ps.setString(2, Diagnosis.MODEL_VERSION);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void float8OrNull(BinaryCopy copy, Double v) {
+        if (v == null) {
+            copy.nullField();
+        } else {
+            copy.float8(stored(v));
+        }
+    }
+
+    /**
+     * A diagnosis number as the jsonb path stored it before (a JSON number read through {@code numeric}, which has
+     * no negative zero): -0.0 becomes 0.0; NaN and the infinities, which that path carried as strings, stay.
+     */
+    static double stored(double v) {
+        return v == 0.0 ? 0.0 : v;
     }
 
     private static Double number(ResultSet rs, String column) throws SQLException {
