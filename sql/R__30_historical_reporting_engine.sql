@@ -480,16 +480,23 @@ BEGIN
               FROM (SELECT x.well_id, x.fecha_hora, d.energia_kwh, d.horas_operacion, d.n_carreras,
                            coalesce(d.reinicio, false) AS reinicio
                       FROM reporting.pipeline_run_alcance a
-                      JOIN reporting.fact_operaciones_horarias x
-                        ON x.well_id = a.well_id AND x.fecha_hora >= greatest(a.desde, $1)
-                       AND x.fecha_hora < least(a.hasta, $2)
+                      -- each range's hours by key (never a scan of the month's partition, which grows all month)
+                     CROSS JOIN LATERAL (SELECT y.well_id, y.fecha_hora, y.energia_kwh, y.horas_operacion, y.n_carreras,
+                                                y.reinicio_contador
+                                           FROM reporting.fact_operaciones_horarias y
+                                          WHERE y.well_id = a.well_id AND y.fecha_hora >= greatest(a.desde, $1)
+                                            AND y.fecha_hora < least(a.hasta, $2)
+                                         OFFSET 0) x
                       LEFT JOIN (SELECT well_id, hora AS fecha_hora, %1$s, bool_or(reinicio) AS reinicio
                                    FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
                                           ORDER BY well_id, hora, contador, timestamp_lectura) d
                                   GROUP BY well_id, hora) d
                         ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
                      WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
-                       AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora) c
+                       AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora
+                       -- usually nothing changed: only the changed hours are looked up again to be written
+                       AND (x.energia_kwh, x.horas_operacion, x.n_carreras, x.reinicio_contador)
+                           IS DISTINCT FROM (d.energia_kwh, d.horas_operacion, d.n_carreras, coalesce(d.reinicio, false))) c
              WHERE t.well_id = c.well_id AND t.fecha_hora = c.fecha_hora
                AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
                    IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio)
