@@ -64,6 +64,18 @@ final class CsvRecordReader {
                 return new CsvRecord(start, fields, null, null);
             }
             int run = ordinaryRun(d, quoted, fieldStart);
+            if (run > 0 && !quoted && field.length() == 0 && pos + run < limit && buf[pos + run] == d
+                    && run <= maxField) {
+                // a whole unquoted field before its delimiter, in the buffer: its String straight from the buffer
+                fields.add(new String(buf, pos, run));
+                pos += run + 1;
+                fieldStart = true;
+                if (fields.size() > MAX_FIELDS) {
+                    skipToLineEnd();
+                    return new CsvRecord(start, fields, RejectReason.BAD_ROW, "more than " + MAX_FIELDS + " fields");
+                }
+                continue;
+            }
             if (run > 0) {
                 // a run of plain characters is appended at once, not character by character
                 field.append(buf, pos, run);
