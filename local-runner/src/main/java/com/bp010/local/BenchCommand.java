@@ -133,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             String url = server.jdbcUrl();
             String hourlyUrl = url;
             if ("postgres".equals(LocalDatabase.databaseName(url))) {
-                scratch = "bp010_bench_" + System.currentTimeMillis() / 1000;
+                // the process id too: two benches started in the same second on one server must not collide
+                scratch = "bp010_bench_" + System.currentTimeMillis() / 1000 + "_" + ProcessHandle.current().pid();
                 hourlyScratch = scratch + "_hourly";
                 execute(url, "CREATE DATABASE \"" + scratch + "\"");
                 execute(url, "CREATE DATABASE \"" + hourlyScratch + "\"");
