@@ -372,27 +372,16 @@ final class CardEnrichment {
 
     /** The chunk's strokes into {@code universal.stroke}: binary {@code COPY} to a session table, then one upsert. */
     private static void writeStrokes(Connection c, List<Stroke> strokes) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(STROKE_STAGING);
-        }
-        BinaryCopy copy = BinaryCopy.open(c, "pg_temp.bp010_card_strokes", STROKE_COLUMNS);
-        try {
-            int seq = 0;
-            for (Stroke s : strokes) {
-                copy.tuple(8).int4(seq++).text(s.well()).timestampOrNull(s.ts())
-                        .float8Array(s.position()).float8Array(s.load());
-                if (s.spm() == null) {
-                    copy.nullField();
-                } else {
-                    copy.float8(s.spm());
-                }
-                copy.text(s.kind()).uuid(s.md5().getMostSignificantBits(), s.md5().getLeastSignificantBits());
+        copyToSession(c, STROKE_STAGING, "pg_temp.bp010_card_strokes", STROKE_COLUMNS, strokes, (copy, seq, s) -> {
+            copy.tuple(8).int4(seq).text(s.well()).timestampOrNull(s.ts())
+                    .float8Array(s.position()).float8Array(s.load());
+            if (s.spm() == null) {
+                copy.nullField();
+            } else {
+                copy.float8(s.spm());
             }
-            copy.end();
-        } catch (SQLException | RuntimeException e) {
-            copy.abort();
-            throw e;
-        }
+            copy.text(s.kind()).uuid(s.md5().getMostSignificantBits(), s.md5().getLeastSignificantBits());
+        });
         try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
             ps.executeUpdate();
         }
@@ -400,30 +389,47 @@ final class CardEnrichment {
 
     /** The chunk's diagnoses into {@code universal.diagnostico}: binary {@code COPY} to a session table, then one upsert. */
     private static void writeDiagnoses(Connection c, List<DiagnosisRow> diagnoses) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(DIAGNOSIS_STAGING);
+        copyToSession(c, DIAGNOSIS_STAGING, "pg_temp.bp010_card_diagnoses", DIAGNOSIS_COLUMNS, diagnoses,
+                (copy, seq, d) -> {
+                    copy.tuple(13).int4(seq).text(d.well()).timestampOrNull(d.ts()).text(d.pattern())
+                            .float8(stored(d.confidence())).text(d.severity()).text(d.basis());
+                    float8OrNull(copy, d.fillage());
+                    float8OrNull(copy, d.fo());
+                    float8OrNull(copy, d.net());
+                    float8OrNull(copy, d.pip());
+                    copy.text(d.features()).text(d.reasons());
+                });
+        try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
+            ps.setString(1, Diagnosis.MODEL_VERSION);
+            ps.setString(2, Diagnosis.MODEL_VERSION);
+            ps.executeUpdate();
         }
-        BinaryCopy copy = BinaryCopy.open(c, "pg_temp.bp010_card_diagnoses", DIAGNOSIS_COLUMNS);
+    }
+
+    /** One row's fields onto the {@code COPY} stream; {@code seq} is its place in the chunk (the upsert's order). */
+    private interface CopyRow<T> {
+        void write(BinaryCopy copy, int seq, T row);
+    }
+
+    /**
+     * Creates (or empties) a session table and sends {@code rows} into it by binary {@code COPY}, in list order; a
+     * failure aborts the {@code COPY} so the connection stays usable for the transaction's rollback.
+     */
+    private static <T> void copyToSession(Connection c, String staging, String table, String columns, List<T> rows,
+                                          CopyRow<T> writer) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(staging);
+        }
+        BinaryCopy copy = BinaryCopy.open(c, table, columns);
         try {
             int seq = 0;
-            for (DiagnosisRow d : diagnoses) {
-                copy.tuple(13).int4(seq++).text(d.well()).timestampOrNull(d.ts()).text(d.pattern())
-                        .float8(stored(d.confidence())).text(d.severity()).text(d.basis());
-                float8OrNull(copy, d.fillage());
-                float8OrNull(copy, d.fo());
-                float8OrNull(copy, d.net());
-                float8OrNull(copy, d.pip());
-                copy.text(d.features()).text(d.reasons());
+            for (T row : rows) {
+                writer.write(copy, seq++, row);
             }
             copy.end();
         } catch (SQLException | RuntimeException e) {
             copy.abort();
             throw e;
-        }
-        try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
-            ps.setString(1, Diagnosis.MODEL_VERSION);
-            ps.setString(2, Diagnosis.MODEL_VERSION);
-            ps.executeUpdate();
         }
     }
 
