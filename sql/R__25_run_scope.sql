@@ -83,7 +83,8 @@ BEGIN
           FROM reporting.recalculo_pendiente m
           JOIN LATERAL (SELECT DISTINCT q.well_id FROM stage.tbl_pozo_produccion q
                          WHERE (m.well_id IS NULL OR q.well_id = m.well_id)
-                           AND q.timestamp_lectura >= m.dia_desde::timestamptz
+                           -- (not before the lookback floor: a mark of every well may span every day kept)
+                           AND q.timestamp_lectura >= greatest(m.dia_desde::timestamptz, p_piso)
                            AND q.timestamp_lectura < (m.dia_hasta + 1)::timestamptz) w ON true
          WHERE (p_well_id IS NULL OR w.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(w.well_id))
            AND (m.dia_hasta + 1)::timestamptz > p_piso
@@ -162,6 +163,37 @@ COMMENT ON FUNCTION reporting.fnc_marcar_cambio_maestra() IS
 CREATE OR REPLACE TRIGGER trg_maestra_recalculo AFTER UPDATE ON stage.tbl_pozo_maestra
     REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
     FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_cambio_maestra();
+
+-- A DQ rule whose kind or variable changed in the catalogue (reference loader, step rules: tipo or nombre_tecnico)
+-- judges other readings, or the well master instead of readings (or the other way round): its verdicts and counts of
+-- every day are stale (docs/AGGREGATION.md, "Incremental runs"). The load marks every well's reading days (a day more
+-- on each side: this session's time zone may not be the pipeline's), so the next incremental run checks them whole,
+-- as a full recomputation would. Statement-level, once per load; a load that changes no rule's kind marks nothing.
+CREATE OR REPLACE FUNCTION reporting.fnc_marcar_cambio_regla_dq()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+    INSERT INTO reporting.recalculo_pendiente (well_id, dia_desde, dia_hasta, motivo)
+    SELECT NULL, r.desde::date - 1, r.hasta::date + 1,
+           'DQ rule kind or variable changed: ' || c.reglas
+      FROM (SELECT string_agg(n.rule_id, ', ' ORDER BY n.rule_id) AS reglas
+              FROM nuevo n
+              JOIN viejo o ON o.rule_id = n.rule_id
+             WHERE (o.activa OR n.activa)
+               AND (o.tipo, o.nombre_tecnico) IS DISTINCT FROM (n.tipo, n.nombre_tecnico)) c
+     -- the first and last reading kept: two index lookups (stage.tbl_pozo_produccion_ts_idx)
+     CROSS JOIN (SELECT min(p.timestamp_lectura) AS desde, max(p.timestamp_lectura) AS hasta
+                   FROM stage.tbl_pozo_produccion p) r
+     WHERE c.reglas IS NOT NULL AND r.desde IS NOT NULL;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_marcar_cambio_regla_dq() IS
+    'Trigger: a DQ rule whose tipo or nombre_tecnico changed marks every well''s reading days in reporting.recalculo_pendiente';
+CREATE OR REPLACE TRIGGER trg_regla_dq_recalculo AFTER UPDATE ON referencial.tbl_dq_rules
+    REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_cambio_regla_dq();
 
 -- Whether recomputation marks wait for an incremental run (of one well, or of all): a run is due even without new
 -- readings.

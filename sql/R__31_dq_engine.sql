@@ -571,8 +571,9 @@ BEGIN
      USING bp010_dq_reglas r
      WHERE d.rule_id = r.rule_id AND r.no_evaluable IS NULL
        AND (p_well_id IS NULL OR d.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(d.well_id))
-       AND CASE WHEN r.clase = 'M' THEN d.timestamp_lectura IS NULL
-                ELSE d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta END
+       -- a master rule's verdicts have no reading time, a reading rule's have one; a rule switched between the two
+       -- kinds (a catalogue load) loses its verdicts of the other kind as well (a full recomputation has none)
+       AND (d.timestamp_lectura IS NULL OR (d.timestamp_lectura >= v_desde AND d.timestamp_lectura < v_hasta))
        -- an incremental run: the readings of its hours
        AND (v_alcance IS NULL OR d.timestamp_lectura IS NULL
             OR EXISTS (SELECT 1 FROM bp010_dq_tramos t
