@@ -486,7 +486,7 @@ BEGIN
                   FROM stage.tbl_pozo_maestra m
                  CROSS JOIN LATERAL (VALUES %s) u(columna, num)
                   JOIN bp010_dq_reglas r ON r.tabla = 'tbl_pozo_maestra' AND r.columna = u.columna
-                 WHERE ($1::text IS NULL OR m.well_id = $1) AND reporting.fnc_en_grupo(m.well_id)
+                 WHERE ($1::text IS NULL OR m.well_id = $1) AND ($3 OR reporting.fnc_en_grupo(m.well_id))
             ), fallos AS (
                 INSERT INTO bp010_dq_fallos (rule_id, well_id, timestamp_lectura, valor, motivo)
                 SELECT rule_id, well_id, NULL, num::text, motivo FROM e WHERE motivo IS NOT NULL
@@ -497,12 +497,13 @@ BEGIN
               FROM e
              GROUP BY rule_id, well_id
             $sql$, v_atributos)
-        USING p_well_id, v_dia_maestra;
+        USING p_well_id, v_dia_maestra, v_todos;
     END IF;
     INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
     SELECT r.rule_id, m.well_id, v_dia_maestra, 0, 0, 0, 1
       FROM bp010_dq_reglas r
-      JOIN stage.tbl_pozo_maestra m ON (p_well_id IS NULL OR m.well_id = p_well_id) AND reporting.fnc_en_grupo(m.well_id)
+      JOIN stage.tbl_pozo_maestra m ON (p_well_id IS NULL OR m.well_id = p_well_id)
+                                   AND (v_todos OR reporting.fnc_en_grupo(m.well_id))
      WHERE r.no_evaluable IS NOT NULL AND r.clase = 'M';
 
     -- 3. Latency of the landing readings of each latency rule's SCADA ids: one index range per well over the landing
@@ -843,7 +844,10 @@ BEGIN
          CROSS JOIN LATERAL unnest($1::text[], t.ev, t.pa, t.fa, t.ne) u(rule_id, e, p, f, n)
          WHERE u.e <> 0 OR u.p <> 0 OR u.f <> 0 OR u.n <> 0
         UNION ALL
-        SELECT c.rule_id, c.fecha, c.evaluated, c.passed, c.failed, c.not_evaluated FROM bp010_dq_conteo c
+        -- (one row per rule and day: the per-well rows of the master rules are 10 a well)
+        SELECT c.rule_id, c.fecha, sum(c.evaluated), sum(c.passed), sum(c.failed), sum(c.not_evaluated)
+          FROM bp010_dq_conteo c
+         GROUP BY c.rule_id, c.fecha
         $sql$, v_sev, v_spa, v_sfa, v_sne)
     USING v_reglas;
 
@@ -951,36 +955,32 @@ BEGIN
            IS DISTINCT FROM (EXCLUDED.evaluated, EXCLUDED.passed, EXCLUDED.failed, EXCLUDED.not_evaluated,
                              EXCLUDED.ventana_desde, EXCLUDED.ventana_hasta);
 
-    -- Notices a person reads in the run's response: the totals, and each rule that failed with its wells.
-    CREATE TEMP TABLE bp010_dq_por_regla ON COMMIT DROP AS
-    SELECT c.rule_id, sum(c.evaluated) AS evaluated, sum(c.passed) AS passed, sum(c.failed) AS failed,
-           sum(c.not_evaluated) AS not_evaluated,
-           CASE WHEN sum(c.failed) > 0 THEN
-               (SELECT count(DISTINCT w.well_id)
-                  FROM (SELECT k.well_id FROM bp010_dq_conteo k WHERE k.rule_id = c.rule_id AND k.failed > 0
-                        UNION ALL
-                        SELECT s.well_id FROM bp010_dq_sumas s
-                         WHERE s.fa[array_position(v_reglas, c.rule_id)] > 0) w)
-           END AS pozos
-      FROM bp010_dq_totales c
-     GROUP BY c.rule_id;
-    SELECT coalesce(sum(evaluated), 0) AS evaluated, coalesce(sum(passed), 0) AS passed,
-           coalesce(sum(failed), 0) AS failed, coalesce(sum(not_evaluated), 0) AS not_evaluated
+    -- Notices a person reads in the run's response: the totals, and each rule that failed with its wells (read from
+    -- the run's totals, no work table: each one is created and dropped in the catalogue at every call).
+    SELECT coalesce(sum(c.evaluated), 0) AS evaluated, coalesce(sum(c.passed), 0) AS passed,
+           coalesce(sum(c.failed), 0) AS failed, coalesce(sum(c.not_evaluated), 0) AS not_evaluated
       INTO v_total
-      FROM bp010_dq_por_regla;
+      FROM bp010_dq_totales c;
     RAISE NOTICE 'DQ % .. % (wells: %): % of % active rule(s) executable, % evaluated, % passed, % failed, % not evaluated, score %',
         p_fecha_inicio, p_fecha_fin, coalesce(p_well_id, 'all'),
         (SELECT count(*) FROM bp010_dq_reglas WHERE no_evaluable IS NULL), (SELECT count(*) FROM bp010_dq_reglas),
         v_total.evaluated, v_total.passed, v_total.failed, v_total.not_evaluated,
         coalesce(round(v_total.passed::numeric / nullif(v_total.evaluated, 0), 4)::text, 'n/a');
-    FOR v_regla IN SELECT c.rule_id, r.nombre_tecnico, c.failed, c.evaluated, c.pozos
-                     FROM bp010_dq_por_regla c JOIN bp010_dq_reglas r USING (rule_id)
-                    WHERE c.failed > 0
+    FOR v_regla IN SELECT c.rule_id, r.nombre_tecnico, c.failed, c.evaluated,
+                          (SELECT count(DISTINCT w.well_id)
+                             FROM (SELECT k.well_id FROM bp010_dq_conteo k WHERE k.rule_id = c.rule_id AND k.failed > 0
+                                   UNION ALL
+                                   SELECT s.well_id FROM bp010_dq_sumas s
+                                    WHERE s.fa[array_position(v_reglas, c.rule_id)] > 0) w) AS pozos
+                     FROM (SELECT t.rule_id, sum(t.evaluated) AS evaluated, sum(t.failed) AS failed
+                             FROM bp010_dq_totales t
+                            GROUP BY t.rule_id
+                           HAVING sum(t.failed) > 0) c
+                     JOIN bp010_dq_reglas r USING (rule_id)
                     ORDER BY c.rule_id LOOP
         RAISE NOTICE 'DQ rule % (%): % failure(s) of % evaluated, in % well(s)',
             v_regla.rule_id, v_regla.nombre_tecnico, v_regla.failed, v_regla.evaluated, v_regla.pozos;
     END LOOP;
-    DROP TABLE bp010_dq_por_regla;
 END
 $$;
 COMMENT ON PROCEDURE stage.sp_execute_dq_validation(date, date, text, uuid, timestamptz) IS
