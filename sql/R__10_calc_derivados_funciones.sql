@@ -11,6 +11,11 @@
 --   row. (Inlining the well-level formulas instead would duplicate their argument expressions: slower.) Decline and IPR
 --   inputs of any physical magnitude (any b >= 0, times of centuries, rates down to zero) never make a function raise:
 --   overflow, underflow, the log of zero and the square root of a negative are guarded, giving 0 or NULL.
+-- * Inlining: PostgreSQL inlines a STRICT SQL function only when its body is strict too; NULLIF, CASE and greatest()
+--   are not, so such a function was called per row (~1.3 us a call; three to five calls per hour in the facts and
+--   derived values). The formulas fnc_calc_derivados evaluates over many rows are therefore strict-bodied
+--   (float8larger(0, x), which equals greatest(x, 0) for every x, -0 and NaN included) or, where a NULLIF is needed,
+--   not STRICT and NULL by a CASE whenever any argument is NULL: the same result as STRICT, inlined.
 -- * Pressures are gauge (psig) unless the name says abs; percentages are returned as percent (0-100), fractions
 --   (water cut) are taken as fractions: callers convert stage's bsw (%) with bsw / 100.
 -- * Depths are true vertical depths: callers pass the TVD where the well master has one.
@@ -51,7 +56,7 @@ COMMENT ON FUNCTION stage.fnc_safe_div(double precision, double precision) IS
 -- SGo = 141.5 / (131.5 + API)   [dimensionless; 35 API -> 0.849850]
 CREATE OR REPLACE FUNCTION stage.fnc_calc_sg_oil(p_api double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE   -- not STRICT, so it is inlined (see "Inlining" above); NULL gives NULL
 AS $$
     SELECT 141.5 / NULLIF(131.5 + p_api, 0)
 $$;
@@ -89,7 +94,7 @@ CREATE OR REPLACE FUNCTION stage.fnc_calc_pip(p_casing_pressure double precision
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT p_casing_pressure + p_oil_gradient * greatest(p_pump_depth - p_fluid_level, 0)
+    SELECT p_casing_pressure + p_oil_gradient * float8larger(0, p_pump_depth - p_fluid_level)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_pip(double precision, double precision, double precision, double precision) IS
     'Pump intake pressure from fluid level: PIP = Pc + Go * max(Dp - FL, 0); psig, psi/ft, ft, ft -> psig';
@@ -126,7 +131,7 @@ RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
     SELECT stage.fnc_calc_gas_column_pressure(p_casing_pressure, p_sg_gas, p_fluid_level, p_temp_avg_f, p_z, p_atm)
-           - p_atm + p_oil_gradient * greatest(p_pump_depth - p_fluid_level, 0)
+           - p_atm + p_oil_gradient * float8larger(0, p_pump_depth - p_fluid_level)
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_pip_gas_corrected(double precision, double precision, double precision,
                                                      double precision, double precision, double precision,
@@ -137,9 +142,11 @@ COMMENT ON FUNCTION stage.fnc_calc_pip_gas_corrected(double precision, double pr
 CREATE OR REPLACE FUNCTION stage.fnc_calc_fluid_level(p_pip double precision, p_casing_pressure double precision,
                                                       p_oil_gradient double precision, p_pump_depth double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE   -- STRICT by its CASE, so it is inlined (see "Inlining" above)
 AS $$
-    SELECT p_pump_depth - (p_pip - p_casing_pressure) / NULLIF(p_oil_gradient, 0)
+    SELECT CASE WHEN p_pip IS NOT NULL AND p_casing_pressure IS NOT NULL AND p_oil_gradient IS NOT NULL
+                     AND p_pump_depth IS NOT NULL
+                THEN p_pump_depth - (p_pip - p_casing_pressure) / NULLIF(p_oil_gradient, 0) END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_fluid_level(double precision, double precision, double precision, double precision) IS
     'Fluid level from pump intake pressure: FL = Dp - (PIP - Pc) / Go; psig, psig, psi/ft, ft -> ft from surface';
@@ -399,9 +406,10 @@ COMMENT ON FUNCTION stage.fnc_card_arrays(text) IS
 CREATE OR REPLACE FUNCTION stage.fnc_calc_prhp(p_card_area double precision, p_spm double precision,
                                                p_divisor double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE   -- STRICT by its CASE, so it is inlined (see "Inlining" above)
 AS $$
-    SELECT p_card_area * p_spm / NULLIF(p_divisor, 0)
+    SELECT CASE WHEN p_card_area IS NOT NULL AND p_spm IS NOT NULL AND p_divisor IS NOT NULL
+                THEN p_card_area * p_spm / NULLIF(p_divisor, 0) END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_prhp(double precision, double precision, double precision) IS
     'Polished-rod horsepower: PRHP = card area * SPM / divisor (396000, config); lbf*in, spm -> hp';
@@ -456,9 +464,12 @@ CREATE OR REPLACE FUNCTION stage.fnc_calc_net_lift(p_fluid_level double precisio
                                                    p_casing_pressure double precision, p_water_gradient double precision,
                                                    p_sg_mixture double precision)
 RETURNS double precision
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE   -- STRICT by its CASE, so it is inlined (see "Inlining" above)
 AS $$
-    SELECT p_fluid_level + (p_tubing_pressure - p_casing_pressure) / NULLIF(p_water_gradient * p_sg_mixture, 0)
+    SELECT CASE WHEN p_fluid_level IS NOT NULL AND p_tubing_pressure IS NOT NULL AND p_casing_pressure IS NOT NULL
+                     AND p_water_gradient IS NOT NULL AND p_sg_mixture IS NOT NULL
+                THEN p_fluid_level + (p_tubing_pressure - p_casing_pressure) / NULLIF(p_water_gradient * p_sg_mixture, 0)
+           END
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_net_lift(double precision, double precision, double precision, double precision,
                                             double precision) IS
