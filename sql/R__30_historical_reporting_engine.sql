@@ -374,7 +374,7 @@ BEGIN
     -- summed per hour; the hour's derived physics from those means (the inputs phase 5 reads back from the row).
     SELECT string_agg(CASE WHEN c = ANY (v_diarios)
                            THEN format('max(p.%I) FILTER (WHERE %s) AS %I', c, x.ok, c)
-                           ELSE format('sum(p.peso * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL), 0) AS %1$I',
+                           ELSE format('sum(p.peso_f * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL), 0) AS %1$I',
                                        c, x.ok)
                       END, E',\n                   '),
            string_agg(format('t.%I', c), ', '),
@@ -392,7 +392,12 @@ BEGIN
         WITH h AS (
             SELECT p.well_id, p.hora_lectura AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
-              FROM (SELECT p.*, f.columnas AS columnas_fallidas, date_trunc('hour', p.timestamp_lectura) AS hora_lectura,
+              -- peso (numeric: extract gives numeric) is summed as numeric for the denominators, as always; the
+              -- numerators multiply it as double precision, converted here once per reading instead of once per
+              -- column (the same cast each numerator applied to it; text-based, ~0.3 us)
+              FROM (SELECT w.*, w.peso::double precision AS peso_f
+                      FROM (
+                    SELECT p.*, f.columnas AS columnas_fallidas, date_trunc('hour', p.timestamp_lectura) AS hora_lectura,
                            -- stopped: SPM 0 or the run-status flag 0
                            NOT coalesce(p.strokes_per_minute = 0 OR p.run_status = 0, false) AS en_marcha,
                            extract(epoch FROM least(lead(p.timestamp_lectura) OVER (PARTITION BY p.well_id
@@ -411,8 +416,8 @@ BEGIN
                                                            AND p.timestamp_lectura < a.hasta
                                                            AND coalesce(a.horas_nuevas,
                                                                         tstzmultirange(tstzrange(a.desde, a.hasta)))
-                                                               @> p.timestamp_lectura))
-                     ORDER BY p.well_id, hora_lectura, p.timestamp_lectura) p
+                                                               @> p.timestamp_lectura))) w
+                     ORDER BY w.well_id, w.hora_lectura, w.timestamp_lectura) p
              GROUP BY p.well_id, p.hora_lectura
         ), c AS (
             SELECT well_id, hora AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
