@@ -8,7 +8,8 @@
 -- * NULL in -> NULL out, never a guess; a zero denominator gives NULL, never an error. Most functions are STRICT;
 --   the IPR, Arps and range-guard functions test their arguments for NULL explicitly instead, so the planner inlines
 --   them into the statements that evaluate them over many rows (forecasts, curves): ten times faster than a call per
---   row. (Inlining the well-level formulas instead would duplicate their argument expressions: slower.) Decline and IPR
+--   row. (Inlining a well-level formula whose arguments are expressions would duplicate them: slower; the ones below
+--   that fnc_calc_derivados evaluates get columns of its OFFSET 0 subqueries or of the row, see "Inlining".) Decline and IPR
 --   inputs of any physical magnitude (any b >= 0, times of centuries, rates down to zero) never make a function raise:
 --   overflow, underflow, the log of zero and the square root of a negative are guarded, giving 0 or NULL.
 -- * Inlining: PostgreSQL inlines a STRICT SQL function only when its body is strict too; NULLIF, CASE and greatest()
