@@ -428,12 +428,22 @@ BEGIN
         , cf AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
         INSERT INTO reporting.fact_operaciones_horarias AS t
                (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador,
-                fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, run_id)
+                fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, cdi_diagnostico,
+                cdi_probabilidad, run_id)
         SELECT h.well_id, h.fecha_hora, h.n_lecturas, %4$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
                coalesce(c.reinicio, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
-               d.hydraulic_hp, d.hhp_forma, $4
+               d.hydraulic_hp, d.hhp_forma, dg.clase, dg.probabilidad, $4
           FROM h
           LEFT JOIN c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
+          -- a new hour gets its card diagnosis with it (the card step runs before TRANSFORM, docs/CARDS.md): the
+          -- hour's latest, as the CDI bridge (R__60) picks it; an existing hour keeps its own (not in the SET below),
+          -- the bridge writes the diagnoses it has not synced
+          LEFT JOIN LATERAL (SELECT g.clase, g.probabilidad FROM universal.diagnostico g
+                              WHERE g.well_id = h.well_id AND g.timestamp_lectura >= h.fecha_hora
+                                AND g.timestamp_lectura < h.fecha_hora + interval '2 hours'
+                                AND date_trunc('hour', g.timestamp_lectura) = h.fecha_hora
+                              ORDER BY g.timestamp_lectura DESC, g.created_at DESC, g.diagnostico_id DESC
+                              LIMIT 1) dg ON true
           LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = h.well_id
          CROSS JOIN cf
          CROSS JOIN LATERAL stage.fnc_calc_derivados(

@@ -31,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The card step of ENRICH (docs/CARDS.md): every surface card of the run's window not yet analysed (or rewritten
+ * The card step (docs/CARDS.md; first in TRANSFORM, so the hourly facts are written with their diagnosis, its
+ * fillage feed first in ENRICH): every surface card of the run's window not yet analysed (or rewritten
  * since) becomes a pump card and a diagnosis. Set-based: the window's pending cards are found by one query, then each
  * chunk of {@code chunk} of them is read by key, analysed in Java, and written by two statements (the surface and pump
  * strokes to {@code universal.stroke}, the diagnoses to {@code universal.diagnostico} under (stroke, model version),
@@ -148,8 +149,32 @@ final class CardEnrichment {
         this.powerBalance = powerBalance;
     }
 
-    /** Analyses the window's new cards in committed chunks; the result counts cards read, diagnosed and refused. */
+    /**
+     * The whole card step in one call: analyses the window's new cards in committed chunks, then feeds their fillage
+     * to the current values (ENRICH's first call when the run's TRANSFORM did not analyse them).
+     */
     CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
+        return run(database, run, zone, explicitWindow, true, true);
+    }
+
+    /**
+     * The window's new cards into strokes and diagnoses, in committed chunks (TRANSFORM's first call, so the hourly
+     * facts are written with their diagnosis); the result counts cards read, diagnosed and refused.
+     */
+    CallResult analyse(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
+        return run(database, run, zone, explicitWindow, true, false);
+    }
+
+    /**
+     * The window's card fillage into the current values of wells without a SCADA fillage tag (ENRICH's first call
+     * after a TRANSFORM that analysed the cards: the current values are written by then).
+     */
+    CallResult feedFillage(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
+        return run(database, run, zone, explicitWindow, false, true);
+    }
+
+    private CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow, boolean analyse,
+                           boolean feed) {
         long start = System.nanoTime();
         Instant from = run.window().from().atStartOfDay(zone).toInstant();
         Instant to = run.window().to().plusDays(1).atStartOfDay(zone).toInstant();
@@ -157,45 +182,61 @@ final class CardEnrichment {
             Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
             from = from.isBefore(floor) ? floor : from;
         }
+        List<String> notices = new ArrayList<>();
+        long diagnosed = analyse ? analyse(database, run.wellId(), from, to, notices) : 0;
+        if (feed) {
+            // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
+            int fed = feed(database, run.wellId(), from, to);
+            String line = String.format("card fillage for %d well(s) without a SCADA fillage tag", fed);
+            if (analyse) {
+                notices.set(0, notices.get(0) + "; " + line);
+            } else {
+                notices.add(0, String.format("%s (%s .. %s, model %s)", line, from, to, Diagnosis.MODEL_VERSION));
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        LOG.info("{}: {}", CALL, notices.get(0));
+        return new CallResult(CALL, ms, notices, diagnosed);
+    }
+
+    /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */
+    private long analyse(Database database, String wellId, Instant from, Instant to, List<String> notices) {
         database.withConnection("patron", c -> {
             PatternCatalogue.ensure(c);
             return null;
         });
-        Instant lower = from;
-        Instant upper = to;
-        List<Key> pending = database.withConnection(CALL, c -> pending(c, run.wellId(), lower, upper));
+        List<Key> pending = database.withConnection(CALL, c -> pending(c, wellId, from, to));
         long read = 0;
         long diagnosed = 0;
         long refused = 0;
-        List<String> notices = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         for (int i = 0; i < pending.size(); i += chunk) {
             List<Key> keys = pending.subList(i, Math.min(pending.size(), i + chunk));
             Chunk result = database.inTransaction(CALL, c -> chunk(c, keys));
             read += result.read();
             diagnosed += result.diagnosed();
             refused += result.refused().size();
-            if (notices.size() < 20) {
-                notices.addAll(result.refused().subList(0, Math.min(result.refused().size(), 20 - notices.size())));
+            if (refusals.size() < 20) {
+                refusals.addAll(result.refused().subList(0, Math.min(result.refused().size(), 20 - refusals.size())));
             }
         }
-        // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
-        Instant feedFrom = from;
-        int fed = database.inTransaction(CALL, c -> {
+        notices.add(String.format("cards %d read, %d diagnosed, %d refused (%s .. %s, model %s)", read, diagnosed,
+                refused, from, to, Diagnosis.MODEL_VERSION));
+        notices.addAll(refusals);
+        return diagnosed;
+    }
+
+    private static int feed(Database database, String wellId, Instant from, Instant to) {
+        return database.inTransaction(CALL, c -> {
             try (PreparedStatement ps = c.prepareStatement(FEED_FILLAGE)) {
                 ps.setString(1, Diagnosis.MODEL_VERSION);
-                ps.setTimestamp(2, Timestamp.from(feedFrom));
-                ps.setTimestamp(3, Timestamp.from(upper));
-                ps.setString(4, run.wellId());
-                ps.setString(5, run.wellId());
+                ps.setTimestamp(2, Timestamp.from(from));
+                ps.setTimestamp(3, Timestamp.from(to));
+                ps.setString(4, wellId);
+                ps.setString(5, wellId);
                 return ps.executeUpdate();
             }
         });
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        notices.add(0, String.format("cards %d read, %d diagnosed, %d refused (%s .. %s, model %s); card fillage for"
-                + " %d well(s) without a SCADA fillage tag", read, diagnosed, refused, from, to, Diagnosis.MODEL_VERSION,
-                fed));
-        LOG.info("{}: {}", CALL, notices.get(0));
-        return new CallResult(CALL, ms, notices, diagnosed);
     }
 
     private record Chunk(int read, int diagnosed, List<String> refused) {

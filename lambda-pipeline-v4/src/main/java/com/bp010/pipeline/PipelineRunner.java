@@ -381,10 +381,7 @@ final class PipelineRunner {
         LogContext.put("phase", phase.name());
         long start = System.nanoTime();
         try {
-            // ENRICH first turns the window's new cards into pump cards and diagnoses, in committed chunks of its own
-            // (docs/CARDS.md), so the semaphores and the CDI bridge of the same phase see them
-            CallResult cards = phase == Phase.ENRICH && run.window() != null
-                    ? cardEnrichment.run(database, run, settings.zone(), explicitWindow) : null;
+            CallResult cards = run.window() == null ? null : cardStep(run, phase, explicitWindow);
             List<CallResult> calls = new ArrayList<>();
             if (cards != null) {
                 calls.add(cards);
@@ -425,6 +422,26 @@ final class PipelineRunner {
             LOG.error("Phase {} failed: {}", phase, failure.reason());
             throw failure;
         }
+    }
+
+    /**
+     * The card step (docs/CARDS.md), in committed chunks of its own. TRANSFORM first turns the window's new cards into
+     * pump cards and diagnoses, so its hourly facts are written with their diagnosis (a well group's TRANSFORM leaves
+     * them to the global run's ENRICH). ENRICH, once the current values exist, feeds the cards' fillage to them, and
+     * analyses the cards itself when this run's TRANSFORM did not (a well group's global run, a run without
+     * TRANSFORM): the semaphores and the CDI bridge of the phase see them either way.
+     */
+    private CallResult cardStep(RunContext run, Phase phase, boolean explicitWindow) {
+        if (phase == Phase.TRANSFORM && run.group() == null) {
+            return cardEnrichment.analyse(database, run, settings.zone(), explicitWindow);
+        }
+        if (phase != Phase.ENRICH) {
+            return null;
+        }
+        boolean analysed = database.withConnection("run log",
+                c -> runLog.phaseCompleted(c, run.runId(), Phase.TRANSFORM));
+        return analysed ? cardEnrichment.feedFillage(database, run, settings.zone(), explicitWindow)
+                : cardEnrichment.run(database, run, settings.zone(), explicitWindow);
     }
 
     private PhaseReport runPhase(RunContext run, Phase phase, List<Step> steps) {

@@ -135,19 +135,16 @@ final class RunLog {
         }
     }
 
-    /** Phases of this run that finished OK (across invocations). */
-    Set<Phase> completedPhases(Connection c, UUID runId) throws SQLException {
-        Set<Phase> done = java.util.EnumSet.noneOf(Phase.class);
+    /** Whether this run's {@code phase} finished OK (in this invocation or an earlier one). */
+    boolean phaseCompleted(Connection c, UUID runId, Phase phase) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT fase FROM reporting.pipeline_run_phases WHERE run_id = ? AND status = 'OK'")) {
+                "SELECT 1 FROM reporting.pipeline_run_phases WHERE run_id = ? AND fase = ? AND status = 'OK'")) {
             ps.setObject(1, runId);
+            ps.setString(2, phase.name());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    done.add(Phase.valueOf(rs.getString(1)));
-                }
+                return rs.next();
             }
         }
-        return done;
     }
 
     void finish(Connection c, UUID runId, String status, Object dq, Object consistency, Bp010Exception error)

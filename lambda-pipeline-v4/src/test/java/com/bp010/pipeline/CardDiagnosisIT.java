@@ -141,6 +141,29 @@ class CardDiagnosisIT {
     }
 
     @Test
+    void shouldWriteEachNewHourWithItsDiagnosis_whenTransformRunsTheCardStepFirst() {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+
+        JsonNode run = Invocation.invoke(handler, EVENT.replace("[\"ENRICH\"]", "[\"TRANSFORM\", \"ENRICH\"]"));
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+        JsonNode transform = run.path("phases").get(0).path("calls");
+        assertThat(transform.get(0).path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(transform.get(0).path("notices").get(0).asText()).contains("10 read, 9 diagnosed, 1 refused");
+        JsonNode enrich = run.path("phases").get(1).path("calls");
+        assertThat(enrich.get(0).path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(enrich.get(0).path("notices").get(0).asText()).startsWith("card fillage for");
+        // every hour with a card was written with the hour's latest diagnosis: the CDI bridge had none to rewrite
+        assertThat(count("SELECT count(*) FROM reporting.fact_operaciones_horarias h JOIN universal.diagnostico d"
+                + " ON d.well_id = h.well_id AND d.timestamp_lectura = h.fecha_hora"
+                + " WHERE (h.cdi_diagnostico, h.cdi_probabilidad) IS NOT DISTINCT FROM (d.clase, d.probabilidad)"))
+                .isEqualTo(9);
+        assertThat(enrich.findValuesAsText("call")).contains("reporting.sp_sync_cdi_to_reporting");
+        assertThat(enrich.toString()).contains("sync_cdi: 0 hourly facts updated");
+    }
+
+    @Test
     void shouldReplaceNotAppend_whenTheRunRepeats_andReadARewrittenCardAgain() {
         enrich();
         db.execute("UPDATE stage.tbl_pozo_produccion SET dynacard = (SELECT dynacard FROM stage.tbl_pozo_produccion"
