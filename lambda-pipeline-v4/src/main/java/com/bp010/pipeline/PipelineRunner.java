@@ -386,7 +386,8 @@ final class PipelineRunner {
             if (cards != null) {
                 calls.add(cards);
             }
-            boolean[] progress = {false};
+            // a card step that committed diagnoses is progress too: a retry of the phase has fewer cards left
+            boolean[] progress = {cards != null && cards.updateCount() > 0};
             if (PhaseSteps.chunked(phase) && run.window() != null) {
                 // one committed transaction per chunk, each recording how far the phase got: a retry resumes there
                 LocalDate done = database.withConnection("run log", c -> runLog.resumePoint(c, run.runId(), phase));
