@@ -238,15 +238,8 @@ BEGIN
               LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = p.nombre_tecnico
              WHERE p.well_id IS NOT NULL
                AND ($1 OR p.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
-        ), base AS (
-            SELECT jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
-                       'min_critical', e.min_critical, 'min_warning', e.min_warning,
-                       'max_warning', e.max_warning, 'max_critical', e.max_critical,
-                       'target', e.target, 'baseline', e.baseline, 'tolerancia_pct', e.tolerancia_pct,
-                       'por_pozo', e.por_pozo)) AS limites
-                   %1$s
-              FROM comunes e
-        ), pr AS (
+        ), objetos AS (
+            -- one object (and targets) per group: the all-wells rows (well_id NULL) and each well's own rows
             SELECT e.well_id,
                    jsonb_object_agg(e.nombre_tecnico, jsonb_build_object(
                        'min_critical', e.min_critical, 'min_warning', e.min_warning,
@@ -254,8 +247,13 @@ BEGIN
                        'target', e.target, 'baseline', e.baseline, 'tolerancia_pct', e.tolerancia_pct,
                        'por_pozo', e.por_pozo)) AS limites
                    %1$s
-              FROM propias e
+              FROM (SELECT NULL::text AS well_id, c.* FROM comunes c UNION ALL SELECT * FROM propias) e
              GROUP BY e.well_id
+        ), base AS (
+            -- (exactly one row, as the aggregate without GROUP BY gave: NULLs when there are no limits at all)
+            SELECT o.* FROM (SELECT) z LEFT JOIN objetos o ON o.well_id IS NULL
+        ), pr AS (
+            SELECT o.* FROM objetos o WHERE o.well_id IS NOT NULL
         ), agg AS (
             SELECT m.well_id, coalesce(b.limites || pr.limites, b.limites) AS limites %6$s
               FROM stage.tbl_pozo_maestra m
