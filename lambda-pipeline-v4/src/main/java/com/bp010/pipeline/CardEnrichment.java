@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
+    /**
+     * ENRICH's first call when the run's TRANSFORM analysed the cards: the fillage feed alone, under a name of its own
+     * so the bench counts it with phases 3-7 (only the card analysis has its own bench line, docs/CONTRACTS.md §8).
+     */
+    static final String FILLAGE_CALL = "bp010.card_fillage";
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrichment.class);
 
     /**
@@ -195,8 +200,9 @@ final class CardEnrichment {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        LOG.info("{}: {}", CALL, notices.get(0));
-        return new CallResult(CALL, ms, notices, diagnosed);
+        String call = analyse ? CALL : FILLAGE_CALL;
+        LOG.info("{}: {}", call, notices.get(0));
+        return new CallResult(call, ms, notices, diagnosed);
     }
 
     /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */
@@ -227,7 +233,7 @@ final class CardEnrichment {
     }
 
     private static int feed(Database database, String wellId, Instant from, Instant to) {
-        return database.inTransaction(CALL, c -> {
+        return database.inTransaction(FILLAGE_CALL, c -> {
             try (PreparedStatement ps = c.prepareStatement(FEED_FILLAGE)) {
                 ps.setString(1, Diagnosis.MODEL_VERSION);
                 ps.setTimestamp(2, Timestamp.from(from));

@@ -152,7 +152,7 @@ class CardDiagnosisIT {
         assertThat(transform.get(0).path("call").asText()).isEqualTo(CardEnrichment.CALL);
         assertThat(transform.get(0).path("notices").get(0).asText()).contains("10 read, 9 diagnosed, 1 refused");
         JsonNode enrich = run.path("phases").get(1).path("calls");
-        assertThat(enrich.get(0).path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(enrich.get(0).path("call").asText()).isEqualTo(CardEnrichment.FILLAGE_CALL);
         assertThat(enrich.get(0).path("notices").get(0).asText()).startsWith("card fillage for");
         // every hour with a card was written with the hour's latest diagnosis: the CDI bridge had none to rewrite
         assertThat(count("SELECT count(*) FROM reporting.fact_operaciones_horarias h JOIN universal.diagnostico d"
