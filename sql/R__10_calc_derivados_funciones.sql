@@ -330,21 +330,50 @@ COMMENT ON FUNCTION stage.fnc_calc_road_load(double precision, double precision,
 -- ---------------------------------------------------------------------------------------------------------------
 -- Dynamometer card
 -- ---------------------------------------------------------------------------------------------------------------
--- Card area by the shoelace formula on the closed polygon (position_i, load_i):
--- A = |sum_i (x_i * y_{i+1} - x_{i+1} * y_i)| / 2, index wrapping to the first point   [lbf*in]. Arrays of equal length,
--- at least 3 points, no NULL element; otherwise NULL. A repeated closing point adds nothing.
+-- A card's geometry from its two arrays, in one pass over the points:
+-- * stroke = max(position) - min(position) [in], peak and minimum load = max(load), min(load) [lbf] (NULL elements
+--   ignored, as by max/min);
+-- * area by the shoelace formula on the closed polygon (position_i, load_i):
+--   A = |sum_i (x_i * y_{i+1} - x_{i+1} * y_i)| / 2, index wrapping to the first point   [lbf*in], the terms summed in
+--   point order. Arrays of equal length, at least 3 points, one dimension, no NULL element; otherwise NULL. A repeated
+--   closing point adds nothing.
+-- Each point is read once, paired with the next one (the arrays shifted by one, the first point appended); arrays of
+-- more than one dimension (no area) are read whole for their extremes. A table function of one row, so a caller's
+-- LATERAL inlines it (a scalar function with a sub-select is not inlined).
+CREATE OR REPLACE FUNCTION stage.fnc_card_geometry(p_position double precision[], p_load double precision[])
+RETURNS TABLE (carrera_in double precision, carga_max double precision, carga_min double precision,
+               area_lbf_in double precision)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
+AS $$
+    SELECT max(u.x0) - min(u.x0), max(u.y0), min(u.y0),
+           CASE WHEN cardinality(p_position) = cardinality(p_load) AND cardinality(p_position) >= 3
+                 AND array_ndims(p_position) = 1 AND array_ndims(p_load) = 1
+                 AND array_position(p_position, NULL) IS NULL AND array_position(p_load, NULL) IS NULL
+                THEN abs(sum(u.x0 * u.y1 - u.x1 * u.y0)) / 2 END
+      FROM unnest(CASE WHEN coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1
+                       THEN p_position END,
+                  CASE WHEN coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1
+                       THEN p_load END,
+                  CASE WHEN coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1
+                       THEN p_position[array_lower(p_position, 1) + 1:] || p_position[array_lower(p_position, 1)] END,
+                  CASE WHEN coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1
+                       THEN p_load[array_lower(p_load, 1) + 1:] || p_load[array_lower(p_load, 1)] END)
+           AS u(x0, y0, x1, y1)
+    HAVING coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1
+    UNION ALL
+    SELECT (SELECT max(v) - min(v) FROM unnest(p_position) v), (SELECT max(v) FROM unnest(p_load) v),
+           (SELECT min(v) FROM unnest(p_load) v), NULL
+     WHERE NOT (coalesce(array_ndims(p_position), 1) = 1 AND coalesce(array_ndims(p_load), 1) = 1)
+$$;
+COMMENT ON FUNCTION stage.fnc_card_geometry(double precision[], double precision[]) IS
+    'Dynamometer card geometry in one pass: stroke (max - min position, in), peak and minimum load (lbf), area by the shoelace formula (lbf*in)';
+
+-- Card area (the shoelace formula above) alone.
 CREATE OR REPLACE FUNCTION stage.fnc_calc_card_area(p_position double precision[], p_load double precision[])
 RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$
-    SELECT CASE WHEN cardinality(p_position) = cardinality(p_load) AND cardinality(p_position) >= 3
-                 AND array_ndims(p_position) = 1 AND array_ndims(p_load) = 1
-                 AND array_position(p_position, NULL) IS NULL AND array_position(p_load, NULL) IS NULL
-           THEN (SELECT abs(sum(p_position[lx + k] * p_load[ly + (k + 1) % n]
-                                - p_position[lx + (k + 1) % n] * p_load[ly + k])) / 2
-                   FROM (SELECT cardinality(p_position) AS n, array_lower(p_position, 1) AS lx,
-                                array_lower(p_load, 1) AS ly) AS d,
-                        generate_series(0, d.n - 1) AS k) END
+    SELECT g.area_lbf_in FROM stage.fnc_card_geometry(p_position, p_load) g
 $$;
 COMMENT ON FUNCTION stage.fnc_calc_card_area(double precision[], double precision[]) IS
     'Dynamometer card area by the shoelace formula on the closed (position in, load lbf) polygon -> lbf*in';

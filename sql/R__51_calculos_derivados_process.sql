@@ -280,21 +280,14 @@ BEGIN
         SELECT (SELECT min(p.well_id) FROM stage.tbl_pozo_produccion p WHERE p.well_id > w.well_id)
           FROM pozos w
          WHERE w.well_id IS NOT NULL
-    ), l AS MATERIALIZED (
-        SELECT w.well_id, y.timestamp_lectura, y.dynacard, y.spm
-          FROM pozos w
-         CROSS JOIN LATERAL (SELECT p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
-                               FROM stage.tbl_pozo_produccion p
-                              WHERE p.well_id = w.well_id AND p.dynacard IS NOT NULL
-                                AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
-                              ORDER BY p.timestamp_lectura DESC
-                              LIMIT 1) y
-         WHERE w.well_id IS NOT NULL
-    ), s AS MATERIALIZED (
-        SELECT l.* FROM l
+    ), w AS (
+        SELECT w.well_id FROM pozos w WHERE w.well_id IS NOT NULL
         UNION ALL
+        SELECT DISTINCT a.well_id FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance
+    ), s AS MATERIALIZED (
+        -- each well's newest card of the window, one backward probe of the readings' key per well
         SELECT w.well_id, y.timestamp_lectura, y.dynacard, y.spm
-          FROM (SELECT DISTINCT a.well_id FROM reporting.pipeline_run_alcance a WHERE a.run_id = v_alcance) w
+          FROM w
          CROSS JOIN LATERAL (SELECT p.timestamp_lectura, p.dynacard, p.strokes_per_minute AS spm
                                FROM stage.tbl_pozo_produccion p
                               WHERE p.well_id = w.well_id AND p.dynacard IS NOT NULL
@@ -305,17 +298,18 @@ BEGIN
         SELECT s.well_id, s.timestamp_lectura, s.spm, k.p_position AS pos, k.p_load AS lod
           FROM s CROSS JOIN LATERAL stage.fnc_card_arrays(s.dynacard) k
     ), a AS MATERIALIZED (
-        SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, stage.fnc_calc_card_area(u.pos, u.lod) AS area
+        -- stroke, load extremes and area in one pass over the points (stage.fnc_card_geometry)
+        SELECT u.well_id, u.timestamp_lectura, u.spm, u.pos, u.lod, g.carrera_in, g.carga_max, g.carga_min,
+               g.area_lbf_in AS area
           FROM u
+         CROSS JOIN LATERAL stage.fnc_card_geometry(u.pos, u.lod) g
          WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)
     ), c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
             cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
-    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, cardinality(a.pos),
-           (SELECT max(v) - min(v) FROM unnest(a.pos) v), (SELECT max(v) FROM unnest(a.lod) v),
-           (SELECT min(v) FROM unnest(a.lod) v), a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor),
-           NULL, NULL, 'SCADA', now()
+    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, cardinality(a.pos), a.carrera_in, a.carga_max, a.carga_min,
+           a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor), NULL, NULL, 'SCADA', now()
       FROM a
      CROSS JOIN c
      WHERE a.area IS NOT NULL
