@@ -278,6 +278,60 @@ class PhysicsFunctionsIT {
                 + "stage.fnc_card_array(" + card + ", 'load'))")).isEqualTo(430000.0);
     }
 
+    /**
+     * The card geometry of one pass (stage.fnc_card_geometry, what phase 5 and the CDI bridge show) gives the same bits
+     * as the definitions it replaced: the shoelace sum over the points in order by subscript, and max/min over each
+     * array, on random 65-point cards and on the degenerate ones (other lower bounds, two dimensions, NULL points,
+     * unequal or empty arrays).
+     */
+    @Test
+    void shouldGiveTheSameBitsAsTheShoelaceSumAndTheExtremes_whenTheGeometryReadsEachPointOnce() throws SQLException {
+        String compare = """
+                WITH r AS (SELECT setseed(0.16)),
+                cards AS (
+                    SELECT ARRAY(SELECT round((random() * 172)::numeric, 3)::float8 FROM generate_series(1, 65)) AS pos,
+                           ARRAY(SELECT (4000 + random() * 9000)::float8 FROM generate_series(1, 65)) AS lod
+                      FROM r, generate_series(1, 300)
+                    UNION ALL
+                    SELECT p::float8[], l::float8[]
+                      FROM (VALUES ('{0,0,86,86}', '{5000,10000,10000,5000}'), ('{1,2,3}', '{4,5,6}'),
+                                   ('{1,2}', '{1,2}'), ('{1,NULL,3}', '{1,2,3}'), ('{1,2,NULL}', '{NULL,1,2}'),
+                                   ('{{1,2},{3,4}}', '{{1,2},{3,4}}'), ('{{1,2},{3,4}}', '{1,2,3}'),
+                                   ('[0:3]={1,5,3,-2}', '[3:6]={7,1,9,0.5}'), ('[2:4]={1,5,3}', '{7,1,9}'),
+                                   ('{}', '{}'), ('{}', '{1,2,3}'), ('{1,2,3,4}', '{1,2,3}'), (NULL, '{1,2,3}'),
+                                   ('{1,2,3}', NULL), (NULL, NULL)) v(p, l)),
+                ref AS (
+                    SELECT c.pos, c.lod,
+                           (SELECT max(v) - min(v) FROM unnest(c.pos) v) AS carrera,
+                           (SELECT max(v) FROM unnest(c.lod) v) AS cmax, (SELECT min(v) FROM unnest(c.lod) v) AS cmin,
+                           CASE WHEN cardinality(c.pos) = cardinality(c.lod) AND cardinality(c.pos) >= 3
+                                 AND array_ndims(c.pos) = 1 AND array_ndims(c.lod) = 1
+                                 AND array_position(c.pos, NULL) IS NULL AND array_position(c.lod, NULL) IS NULL
+                                THEN (SELECT abs(sum(c.pos[lx + k] * c.lod[ly + (k + 1) % n]
+                                                     - c.pos[lx + (k + 1) % n] * c.lod[ly + k])) / 2
+                                        FROM (SELECT cardinality(c.pos) AS n, array_lower(c.pos, 1) AS lx,
+                                                     array_lower(c.lod, 1) AS ly) AS d,
+                                             generate_series(0, d.n - 1) AS k) END AS area
+                      FROM cards c)
+                SELECT count(*),
+                       count(*) FILTER (WHERE (float8send(ref.carrera), float8send(ref.cmax), float8send(ref.cmin),
+                                               float8send(ref.area))
+                                              IS DISTINCT FROM (float8send(g.carrera_in), float8send(g.carga_max),
+                                                                float8send(g.carga_min), float8send(g.area_lbf_in))),
+                       count(*) FILTER (WHERE float8send(stage.fnc_calc_card_area(ref.pos, ref.lod))
+                                              IS DISTINCT FROM float8send(ref.area)),
+                       count(*) FILTER (WHERE g.area_lbf_in IS NOT NULL)
+                  FROM ref CROSS JOIN LATERAL stage.fnc_card_geometry(ref.pos, ref.lod) g
+                """;
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(compare)) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("cards, one geometry row each").isEqualTo(315);
+            assertThat(rs.getLong(2)).as("cards whose stroke, load extremes or area differ in any bit").isZero();
+            assertThat(rs.getLong(3)).as("cards whose fnc_calc_card_area differs in any bit").isZero();
+            assertThat(rs.getLong(4)).as("cards with an area").isEqualTo(304);
+        }
+    }
+
     @Test
     void shouldNeverRaiseAndStayInBounds_whenArpsIsSweptOverExtremeParameters() throws SQLException {
         String sweep = """
