@@ -899,18 +899,16 @@ BEGIN
                 AND EXISTS (SELECT 1 FROM bp010_dq_dias d WHERE d.well_id = m.well_id AND d.fecha = m.fecha)));
     INSERT INTO reporting.fact_dq_maestra_pozo AS m
            (well_id, fecha, rule_ids, evaluated, passed, failed, not_evaluated, run_ids, updated_ats)
-    SELECT x.well_id, v_dia_maestra, array_agg(x.rule_id ORDER BY x.rule_id), array_agg(x.evaluated ORDER BY x.rule_id),
-           array_agg(x.passed ORDER BY x.rule_id), array_agg(x.failed ORDER BY x.rule_id),
-           array_agg(x.not_evaluated ORDER BY x.rule_id), array_agg(x.run_id ORDER BY x.rule_id),
-           array_agg(x.updated_at ORDER BY x.rule_id)
+    -- (the arrays in rule order from a sorted subquery: an ordered aggregate sorts each well's 10 rows seven times over;
+    -- bp010_dq_conteo holds one row per well and master rule, step 2, so nothing is summed again)
+    SELECT x.well_id, v_dia_maestra, array_agg(x.rule_id), array_agg(x.evaluated), array_agg(x.passed), array_agg(x.failed),
+           array_agg(x.not_evaluated), array_agg(x.run_id), array_agg(x.updated_at)
       FROM (SELECT n.well_id, n.rule_id, n.evaluated, n.passed, n.failed, n.not_evaluated,
                    coalesce(o.run_id, b.run_id, v_run) AS run_id, coalesce(o.updated_at, b.updated_at, now()) AS updated_at,
                    o.well_id IS NOT NULL AS igual
-              FROM (SELECT c.well_id, c.rule_id, sum(c.evaluated)::bigint AS evaluated, sum(c.passed)::bigint AS passed,
-                           sum(c.failed)::bigint AS failed, sum(c.not_evaluated)::bigint AS not_evaluated
+              FROM (SELECT c.well_id, c.rule_id, c.evaluated, c.passed, c.failed, c.not_evaluated
                       FROM bp010_dq_conteo c
-                     WHERE c.rule_id = ANY (v_maestras)
-                     GROUP BY c.well_id, c.rule_id) n
+                     WHERE c.rule_id = ANY (v_maestras)) n
               -- the same count of the same rule on the same day: unchanged
               LEFT JOIN (SELECT m.well_id, u.rule_id, u.e, u.p, u.f, u.n, u.run_id, u.updated_at
                            FROM reporting.fact_dq_maestra_pozo m
@@ -923,7 +921,8 @@ BEGIN
               LEFT JOIN reporting.fact_dq_diaria_base b
                 ON b.well_id = n.well_id AND b.fecha = v_dia_maestra AND b.rule_id = n.rule_id
                AND b.evaluated = n.evaluated AND b.passed = n.passed AND b.failed = n.failed
-               AND b.not_evaluated = n.not_evaluated) x
+               AND b.not_evaluated = n.not_evaluated
+             ORDER BY n.well_id, n.rule_id) x
      GROUP BY x.well_id
     -- (a stored row holds active master rules only, step 5a: all of them unchanged means the same row)
     HAVING NOT bool_and(x.igual)
@@ -942,9 +941,10 @@ BEGIN
            sum(passed)::double precision / nullif(sum(evaluated), 0), p_fecha_inicio, p_fecha_fin, v_run
       FROM (SELECT c.well_id, c.evaluated, c.passed, c.failed, c.not_evaluated FROM bp010_dq_conteo c
             UNION ALL
-            SELECT s.well_id, (SELECT sum(x) FROM unnest(s.ev) x), (SELECT sum(x) FROM unnest(s.pa) x),
-                   (SELECT sum(x) FROM unnest(s.fa) x), (SELECT sum(x) FROM unnest(s.ne) x)
-              FROM bp010_dq_sumas s) c
+            SELECT s.well_id, t.e, t.p, t.f, t.n
+              FROM bp010_dq_sumas s
+             CROSS JOIN LATERAL (SELECT sum(u.e) AS e, sum(u.p) AS p, sum(u.f) AS f, sum(u.n) AS n
+                                   FROM unnest(s.ev, s.pa, s.fa, s.ne) u(e, p, f, n)) t) c
      GROUP BY well_id
     HAVING sum(evaluated) <> 0 OR sum(passed) <> 0 OR sum(failed) <> 0 OR sum(not_evaluated) <> 0
     ON CONFLICT (well_id) DO UPDATE
