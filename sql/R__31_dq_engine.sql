@@ -719,21 +719,16 @@ BEGIN
         INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne)
         SELECT c.well_id, c.fecha, c.ev, c.pa, c.fa, c.ne FROM bp010_dq_dia c;
     ELSE
-        -- the days checked whole (each statement writing a touched day's sum under this run's rules also copies it
-        -- into bp010_dq_sumas, by RETURNING: no second lookup of the day rows by key)
-        WITH w AS (
-            INSERT INTO reporting.fact_dq_diaria_pozo AS d
-                   (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
-            SELECT c.fecha, c.well_id, v_reglas, c.ev, c.pa, c.fa, c.ne, v_run
-              FROM bp010_dq_dia c
-             WHERE EXISTS (SELECT 1 FROM bp010_dq_dias e WHERE e.well_id = c.well_id AND e.fecha = c.fecha AND e.entero)
-            ON CONFLICT (fecha, well_id) DO UPDATE
-               SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
-                   failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
-                   updated_at = now()
-            RETURNING d.well_id, d.fecha, d.evaluated, d.passed, d.failed, d.not_evaluated
-        )
-        INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne) SELECT * FROM w;
+        -- the days checked whole
+        INSERT INTO reporting.fact_dq_diaria_pozo AS d
+               (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+        SELECT c.fecha, c.well_id, v_reglas, c.ev, c.pa, c.fa, c.ne, v_run
+          FROM bp010_dq_dia c
+         WHERE EXISTS (SELECT 1 FROM bp010_dq_dias e WHERE e.well_id = c.well_id AND e.fecha = c.fecha AND e.entero)
+        ON CONFLICT (fecha, well_id) DO UPDATE
+           SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
+               failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
+               updated_at = now();
         DELETE FROM reporting.fact_dq_diaria_pozo d
          USING (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias WHERE entero) e
          WHERE d.fecha = e.fecha AND d.well_id = e.well_id
@@ -764,7 +759,7 @@ BEGIN
                                         ARRAY[%s]::integer[] AS fa, ARRAY[%s]::integer[] AS ne
                                    FROM bp010_dq_viejas v
                                   GROUP BY v.well_id, v.fecha) o ON o.well_id = e.well_id AND o.fecha = e.fecha
-                ), w AS (
+                )
                 UPDATE reporting.fact_dq_diaria_pozo d
                    SET evaluated = ARRAY[%s], passed = ARRAY[%s], failed = ARRAY[%s], not_evaluated = ARRAY[%s],
                        run_id = $2, updated_at = now()
@@ -776,9 +771,6 @@ BEGIN
                                            CROSS JOIN LATERAL (SELECT d.ctid FROM reporting.fact_dq_diaria_pozo d
                                                                 WHERE d.fecha = e.fecha AND d.well_id = e.well_id
                                                                OFFSET 0) x))
-                RETURNING d.well_id, d.fecha, d.evaluated, d.passed, d.failed, d.not_evaluated
-                )
-                INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne) SELECT * FROM w
                 $sql$, v_sev, v_spa, v_sfa, v_sne, v_ev, v_pa, v_fa, v_ne)
             USING v_reglas, v_run;
         END IF;
@@ -796,25 +788,26 @@ BEGIN
               JOIN reporting.fact_dq_horaria h ON h.fecha = e.fecha AND h.well_id = e.well_id
              CROSS JOIN LATERAL unnest(h.rule_ids, h.evaluated, h.passed, h.failed, h.not_evaluated) u(rule_id, e, p, f, n)
              GROUP BY h.well_id, h.fecha, u.rule_id
-        ), w AS (
-            INSERT INTO reporting.fact_dq_diaria_pozo AS d
-                   (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
-            SELECT s.fecha, s.well_id, array_agg(s.rule_id ORDER BY s.pos, s.rule_id), array_agg(s.e ORDER BY s.pos, s.rule_id),
-                   array_agg(s.p ORDER BY s.pos, s.rule_id), array_agg(s.f ORDER BY s.pos, s.rule_id),
-                   array_agg(s.n ORDER BY s.pos, s.rule_id), v_run
-              FROM sumas s
-             GROUP BY s.fecha, s.well_id
-            ON CONFLICT (fecha, well_id) DO UPDATE
-               SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
-                   failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
-                   updated_at = now()
-            RETURNING d.well_id, d.fecha, d.rule_ids, d.evaluated, d.passed, d.failed, d.not_evaluated
         )
+        INSERT INTO reporting.fact_dq_diaria_pozo AS d
+               (fecha, well_id, rule_ids, evaluated, passed, failed, not_evaluated, run_id)
+        SELECT s.fecha, s.well_id, array_agg(s.rule_id ORDER BY s.pos, s.rule_id), array_agg(s.e ORDER BY s.pos, s.rule_id),
+               array_agg(s.p ORDER BY s.pos, s.rule_id), array_agg(s.f ORDER BY s.pos, s.rule_id),
+               array_agg(s.n ORDER BY s.pos, s.rule_id), v_run
+          FROM sumas s
+         GROUP BY s.fecha, s.well_id
+        ON CONFLICT (fecha, well_id) DO UPDATE
+           SET rule_ids = EXCLUDED.rule_ids, evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed,
+               failed = EXCLUDED.failed, not_evaluated = EXCLUDED.not_evaluated, run_id = EXCLUDED.run_id,
+               updated_at = now();
+        -- this run's counts of the touched days: their day sums, by key (a rule once per day sum): under this run's
+        -- rules as arrays, under other rules (a day summed again with a rule no longer active) per rule ...
         INSERT INTO bp010_dq_sumas (well_id, fecha, ev, pa, fa, ne)
-        SELECT w.well_id, w.fecha, w.evaluated, w.passed, w.failed, w.not_evaluated FROM w WHERE w.rule_ids = v_reglas;
-        -- this run's counts of the touched days: their day sums under this run's rules as arrays (bp010_dq_sumas,
-        -- above: every touched day's sum under this run's rules was written by one of the three statements, once),
-        -- under other rules (a day summed again with a rule no longer active) per rule, by key ...
+        SELECT d.well_id, d.fecha, d.evaluated, d.passed, d.failed, d.not_evaluated
+          FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
+         CROSS JOIN LATERAL (SELECT d.* FROM reporting.fact_dq_diaria_pozo d
+                              WHERE d.fecha = e.fecha AND d.well_id = e.well_id OFFSET 0) d
+         WHERE d.rule_ids = v_reglas;
         INSERT INTO bp010_dq_conteo (rule_id, well_id, fecha, evaluated, passed, failed, not_evaluated)
         SELECT u.rule_id, d.well_id, d.fecha, u.e, u.p, u.f, u.n
           FROM (SELECT DISTINCT well_id, fecha FROM bp010_dq_dias) e
@@ -948,10 +941,9 @@ BEGIN
            sum(passed)::double precision / nullif(sum(evaluated), 0), p_fecha_inicio, p_fecha_fin, v_run
       FROM (SELECT c.well_id, c.evaluated, c.passed, c.failed, c.not_evaluated FROM bp010_dq_conteo c
             UNION ALL
-            SELECT s.well_id, t.e, t.p, t.f, t.n
-              FROM bp010_dq_sumas s
-             CROSS JOIN LATERAL (SELECT sum(u.e) AS e, sum(u.p) AS p, sum(u.f) AS f, sum(u.n) AS n
-                                   FROM unnest(s.ev, s.pa, s.fa, s.ne) u(e, p, f, n)) t) c
+            SELECT s.well_id, (SELECT sum(x) FROM unnest(s.ev) x), (SELECT sum(x) FROM unnest(s.pa) x),
+                   (SELECT sum(x) FROM unnest(s.fa) x), (SELECT sum(x) FROM unnest(s.ne) x)
+              FROM bp010_dq_sumas s) c
      GROUP BY well_id
     HAVING sum(evaluated) <> 0 OR sum(passed) <> 0 OR sum(failed) <> 0 OR sum(not_evaluated) <> 0
     ON CONFLICT (well_id) DO UPDATE
