@@ -374,7 +374,7 @@ BEGIN
     -- summed per hour; the hour's derived physics from those means (the inputs phase 5 reads back from the row).
     SELECT string_agg(CASE WHEN c = ANY (v_diarios)
                            THEN format('max(p.%I) FILTER (WHERE %s) AS %I', c, x.ok, c)
-                           ELSE format('sum(p.peso_f * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL), 0) AS %1$I',
+                           ELSE format('sum(p.peso_f * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso_us) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL) / 1000000, 0) AS %1$I',
                                        c, x.ok)
                       END, E',\n                   '),
            string_agg(format('t.%I', c), ', '),
@@ -392,10 +392,14 @@ BEGIN
         WITH h AS (
             SELECT p.well_id, p.hora_lectura AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
-              -- peso (numeric: extract gives numeric) is summed as numeric for the denominators, as always; the
-              -- numerators multiply it as double precision, converted here once per reading instead of once per
-              -- column (the same cast each numerator applied to it; text-based, ~0.3 us)
-              FROM (SELECT w.*, w.peso::double precision AS peso_f
+              -- peso is numeric (extract gives numeric) with exactly 6 decimals (whole microseconds). The numerators
+              -- multiply it as double precision, converted here once per reading (the same cast each numerator
+              -- applied to it). The denominators sum it in whole microseconds as double precision (peso_us): every
+              -- partial sum is an integer below 2^53 (an hour's weights add up to 3.6e9 us at most), so it is exact,
+              -- and dividing it by 1e6 rounds once, to the double nearest the exact decimal sum: the value the
+              -- numeric sum had once converted to double precision for the division (its text form read by strtod),
+              -- without a numeric aggregate state per column and hour (three fifths of the aggregation's cost)
+              FROM (SELECT w.*, w.peso::double precision AS peso_f, (w.peso * 1000000)::double precision AS peso_us
                       FROM (
                     SELECT p.*, f.columnas AS columnas_fallidas, date_trunc('hour', p.timestamp_lectura) AS hora_lectura,
                            -- stopped: SPM 0 or the run-status flag 0
@@ -438,12 +442,19 @@ BEGIN
           -- a new hour gets its card diagnosis with it (the card step runs before TRANSFORM, docs/CARDS.md): the
           -- hour's latest, as the CDI bridge (R__60) picks it; an existing hour keeps its own (not in the SET below),
           -- the bridge writes the diagnoses it has not synced
-          LEFT JOIN LATERAL (SELECT g.clase, g.probabilidad FROM universal.diagnostico g
-                              WHERE g.well_id = h.well_id AND g.timestamp_lectura >= h.fecha_hora
-                                AND g.timestamp_lectura < h.fecha_hora + interval '2 hours'
-                                AND date_trunc('hour', g.timestamp_lectura) = h.fecha_hora
-                              ORDER BY g.timestamp_lectura DESC, g.created_at DESC, g.diagnostico_id DESC
-                              LIMIT 1) dg ON true
+          -- (each well's diagnoses of the window read by one index range scan and the hour's latest kept, not one
+          -- lookup and sort per hour: an hour's reading lies in [$1, $2), so its hour's diagnoses in
+          -- [date_trunc('hour', $1), $2 + 1 hour))
+          LEFT JOIN (SELECT DISTINCT ON (g.well_id, date_trunc('hour', g.timestamp_lectura))
+                            g.well_id, date_trunc('hour', g.timestamp_lectura) AS hora, g.clase, g.probabilidad
+                       FROM (SELECT DISTINCT h2.well_id FROM h h2) w
+                      CROSS JOIN LATERAL (SELECT g.* FROM universal.diagnostico g
+                                           WHERE g.well_id = w.well_id
+                                             AND g.timestamp_lectura >= date_trunc('hour', $1)
+                                             AND g.timestamp_lectura < $2 + interval '1 hour') g
+                      ORDER BY g.well_id, date_trunc('hour', g.timestamp_lectura), g.timestamp_lectura DESC,
+                               g.created_at DESC, g.diagnostico_id DESC) dg
+            ON dg.well_id = h.well_id AND dg.hora = h.fecha_hora
           LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = h.well_id
          CROSS JOIN cf
          CROSS JOIN LATERAL stage.fnc_calc_derivados(
