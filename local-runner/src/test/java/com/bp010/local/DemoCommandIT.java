@@ -3,6 +3,7 @@ package com.bp010.local;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import com.bp010.demo.DemoDataGenerator;
@@ -78,8 +79,23 @@ class DemoCommandIT {
     void shouldShowTheGlitchThePartialDayAndTheWrongMastersCrossCheck_whenReadingTheReport() {
         String text = page.asNormalizedText();
         assertThat(text).as("the glitch among the failed checks").contains("DQP-001");
-        // two days ending at the current hour: the first or the last day (or both) has less than 90 % of its hours
-        assertThat(text).as("an incomplete day is marked, never read as whole").contains("(parcial)");
+        // 48 hourly readings ending at the current hour: most hours of the day, the first or last field day shown has
+        // less than 90 % of its hours; at 22-23 h UTC both shown days reach 90 % and none may be marked. At any hour:
+        // a day is marked partial exactly when it is incomplete, in the report and in the database.
+        List<DomNode> rows = page.querySelectorAll("section.well table.daily tbody tr");
+        assertThat(rows).as("daily rows in the well sections").isNotEmpty();
+        for (DomNode node : rows) {
+            HtmlTableRow row = (HtmlTableRow) node;
+            String hours = row.getCell(1).asNormalizedText(); // "23 / 24"
+            String[] parts = hours.split("/");
+            double share = Double.parseDouble(parts[0].trim()) / Double.parseDouble(parts[1].trim());
+            boolean partial = row.getAttribute("class").contains("partial");
+            assertThat(partial).as("an incomplete day is marked, never read as whole: " + row.asNormalizedText())
+                    .isEqualTo(share < 0.9);
+            assertThat(row.asNormalizedText().contains("(parcial)")).as(row.asNormalizedText()).isEqualTo(partial);
+        }
+        assertThat(demo.db.count("SELECT count(*) FROM reporting.fact_operaciones_diarias WHERE completo IS DISTINCT FROM"
+                + " (horas_con_datos >= 0.9 * horas_periodo)")).as("the database's flag, the same rule").isZero();
         assertThat(page.querySelector("#exceptions").asNormalizedText())
                 .as("the wrong master: measured PIP against the PIP calculated from the fluid level").contains("VC-001");
         assertThat(demo.stdout).as("counted in the run's byRule").containsPattern("VC-001=1");
