@@ -12,7 +12,43 @@
 --      kwh_por_bbl_petroleo = the same over oil_rate.target; for all wells, and per well where a well has its own
 --      targets; rows an operator set (fuente = 'operador') are left alone;
 --   5. baseline = target where the baseline is missing (limits and KPI configuration).
--- Each step reports how many rows it filled with RAISE NOTICE. Idempotent: a second call changes nothing.
+-- Each step reports how many rows it filled with RAISE NOTICE. Idempotent: a second call changes nothing. The
+-- limits rows the dimension sync derives from the well master (fuente = 'derivado_maestra', R__34) are the sync's:
+-- left as it wrote them, so a reload does not give them what the first load (before they existed) did not.
+-- What steps 1, 2, 3 and 5 below leave in an all-wells limits row that the reference loader wrote with these file
+-- values (the seeded columns empty): the loader compares it with the stored row, so that reloading an unchanged file
+-- rewrites nothing (lambda-load-referencial, CatalogueWriter). Keep it in step with those steps.
+CREATE OR REPLACE FUNCTION referencial.fnc_limite_sembrado(p_nombre text, p_clasificacion text, p_min_critical double precision,
+                                                           p_min_warning double precision, p_max_warning double precision,
+                                                           p_max_critical double precision, p_target double precision)
+RETURNS TABLE (min_critical double precision, max_critical double precision, tolerancia_pct double precision,
+               volatilidad_pct double precision, baseline double precision)
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(p_min_critical, p_min_warning - abs(p_min_warning) * (1 - f.f_min)),
+           coalesce(p_max_critical, p_max_warning + abs(p_max_warning) * (f.f_max - 1)),
+           f.tolerancia, f.volatilidad, p_target
+      FROM (SELECT coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico = p_nombre),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico IS NULL)) AS tolerancia,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico = p_nombre),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico IS NULL)) AS f_min,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico = p_nombre),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico IS NULL)) AS f_max,
+                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'volatilidad_pct' AND c.nombre_tecnico = p_nombre),
+                            (SELECT c.valor_num FROM referencial.config_evaluacion c
+                              WHERE c.clave = 'volatilidad_pct_' || lower(p_clasificacion)
+                                AND c.nombre_tecnico IS NULL)) AS volatilidad) f
+$$;
+COMMENT ON FUNCTION referencial.fnc_limite_sembrado(text, text, double precision, double precision, double precision, double precision, double precision) IS
+    'The seeded columns (critical limits from warnings, tolerance, volatility, baseline) sp_seed_defaults leaves in an all-wells limits row written with these file values';
+
 CREATE OR REPLACE PROCEDURE referencial.sp_seed_defaults()
 LANGUAGE plpgsql
 AS $$
@@ -28,7 +64,7 @@ BEGIN
                             (SELECT c.valor_num FROM referencial.config_evaluacion c
                               WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico IS NULL)) AS v
               FROM referencial.tbl_limites_pozo l2
-             WHERE l2.tolerancia_pct IS NULL) x
+             WHERE l2.tolerancia_pct IS NULL AND l2.fuente <> 'derivado_maestra') x
      WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
     GET DIAGNOSTICS n = ROW_COUNT;
     RAISE NOTICE 'sp_seed_defaults: tolerance set on % limit row(s)', n;
@@ -48,8 +84,9 @@ BEGIN
                             (SELECT c.valor_num FROM referencial.config_evaluacion c
                               WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico IS NULL)) AS f_max
               FROM referencial.tbl_limites_pozo l2
-             WHERE (l2.min_critical IS NULL AND l2.min_warning IS NOT NULL)
-                OR (l2.max_critical IS NULL AND l2.max_warning IS NOT NULL)) x
+             WHERE ((l2.min_critical IS NULL AND l2.min_warning IS NOT NULL)
+                    OR (l2.max_critical IS NULL AND l2.max_warning IS NOT NULL))
+               AND l2.fuente <> 'derivado_maestra') x
      WHERE x.limite_id = l.limite_id
        AND ((l.min_critical IS NULL AND l.min_warning IS NOT NULL AND x.f_min IS NOT NULL)
          OR (l.max_critical IS NULL AND l.max_warning IS NOT NULL AND x.f_max IS NOT NULL));
@@ -66,7 +103,7 @@ BEGIN
                               WHERE c.clave = 'volatilidad_pct_' || lower(l2.clasificacion)
                                 AND c.nombre_tecnico IS NULL)) AS v
               FROM referencial.tbl_limites_pozo l2
-             WHERE l2.volatilidad_pct IS NULL) x
+             WHERE l2.volatilidad_pct IS NULL AND l2.fuente <> 'derivado_maestra') x
      WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
     GET DIAGNOSTICS n = ROW_COUNT;
     RAISE NOTICE 'sp_seed_defaults: volatility set by class on % limit row(s)', n;
@@ -117,7 +154,7 @@ BEGIN
     -- 5. baseline = target
     UPDATE referencial.tbl_limites_pozo
        SET baseline = target, updated_at = now()
-     WHERE baseline IS NULL AND target IS NOT NULL;
+     WHERE baseline IS NULL AND target IS NOT NULL AND fuente <> 'derivado_maestra';
     GET DIAGNOSTICS n = ROW_COUNT;
     RAISE NOTICE 'sp_seed_defaults: baseline = target on % limit row(s)', n;
 

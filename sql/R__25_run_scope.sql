@@ -39,9 +39,10 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_en_grupo(text) IS
     'Whether well p_well_id belongs to the well group of the current transaction (setting bp010.grupo; unset: every well)';
 
-CREATE OR REPLACE FUNCTION reporting.fnc_registrar_alcance(p_run_id uuid, p_desde pg_snapshot, p_well_id text,
-                                                           p_piso timestamptz)
-RETURNS TABLE (pozos bigint, tramos bigint, dia_desde date, dia_hasta date)
+DROP FUNCTION IF EXISTS reporting.fnc_registrar_alcance(uuid, pg_snapshot, text, timestamptz);
+CREATE FUNCTION reporting.fnc_registrar_alcance(p_run_id uuid, p_desde pg_snapshot, p_well_id text,
+                                                p_piso timestamptz)
+RETURNS TABLE (pozos bigint, tramos bigint, dia_desde date, dia_hasta date, rehacer_desde date, rehacer_hasta date)
 LANGUAGE plpgsql
 SET jit = off
 AS $$
@@ -102,15 +103,26 @@ BEGIN
       FROM islas i
      GROUP BY i.well_id, i.isla;
 
-    -- marks wholly before the lookback floor cannot be applied by an incremental run (an explicit window can)
-    DELETE FROM reporting.recalculo_pendiente m
-     WHERE (m.dia_hasta + 1)::timestamptz <= p_piso AND (p_well_id IS NULL OR m.well_id = p_well_id)
-       AND (current_setting('bp010.grupo', true) IS NULL OR current_setting('bp010.grupo', true) = '');
+    -- the marks this run takes (the ids, so that completing it deletes these and no other: V23): of one well, of this
+    -- group's wells and every-well marks, or all; wholly or partly before the lookback floor included, reported below
+    UPDATE reporting.pipeline_runs r
+       SET marcas_tomadas = (SELECT array_agg(m.id ORDER BY m.id) FROM reporting.recalculo_pendiente m
+                              WHERE (p_well_id IS NULL OR m.well_id = p_well_id)
+                                AND (v_todos OR m.well_id IS NULL OR reporting.fnc_en_grupo(m.well_id)))
+     WHERE r.run_id = p_run_id;
 
+    -- the days of those marks before the lookback floor cannot be recomputed by an incremental run: the run says which
+    -- explicit window would (rehacer_desde .. rehacer_hasta), instead of dropping them in silence
     RETURN QUERY
-    SELECT count(DISTINCT a.well_id), count(*), min(a.dia_desde), max(a.dia_hasta)
-      FROM reporting.pipeline_run_alcance a
-     WHERE a.run_id = p_run_id;
+    SELECT s.pozos, s.tramos, s.dia_desde, s.dia_hasta, x.desde, x.hasta
+      FROM (SELECT count(DISTINCT a.well_id) AS pozos, count(*) AS tramos, min(a.dia_desde) AS dia_desde,
+                   max(a.dia_hasta) AS dia_hasta
+              FROM reporting.pipeline_run_alcance a
+             WHERE a.run_id = p_run_id) s
+     CROSS JOIN (SELECT min(m.dia_desde) AS desde, max(least(m.dia_hasta, p_piso::date - 1)) AS hasta
+                   FROM reporting.recalculo_pendiente m
+                   JOIN reporting.pipeline_runs r ON r.run_id = p_run_id AND m.id = ANY (r.marcas_tomadas)
+                  WHERE m.dia_desde::timestamptz < p_piso) x;
 END
 $$;
 COMMENT ON FUNCTION reporting.fnc_registrar_alcance(uuid, pg_snapshot, text, timestamptz) IS
@@ -126,18 +138,27 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_alcance_de(uuid) IS
     'p_run_id when that run has a scope in reporting.pipeline_run_alcance (an incremental run), else NULL (its whole window)';
 
--- A run that completed took the marks that existed when it opened.
+-- A run that completed deletes the marks it took when it opened (pipeline_runs.marcas_tomadas), and no other: a mark
+-- written since, or one of wells it did not cover, waits for the next run. The global run after well groups deletes
+-- the marks its groups' runs took: a well's mark, taken by the run of the group holding that well; an every-well mark
+-- only when runs of every bucket k of some 'k/n' took it (a list group or a missing bucket leaves it for a later run).
 CREATE OR REPLACE PROCEDURE reporting.sp_cerrar_alcance(p_run_id uuid)
 LANGUAGE sql
 AS $$
     DELETE FROM reporting.recalculo_pendiente m
-     USING reporting.pipeline_runs r
-     WHERE r.run_id = p_run_id AND m.creado_en <= r.started_at
-       AND (r.well_id IS NULL OR m.well_id = r.well_id)
-       AND EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a WHERE a.run_id = p_run_id);
+     WHERE m.id = ANY ((SELECT r.marcas_tomadas FROM reporting.pipeline_runs r WHERE r.run_id = p_run_id)::bigint[])
+        OR (m.well_id IS NOT NULL
+            AND EXISTS (SELECT 1 FROM reporting.pipeline_runs g
+                         WHERE g.global_run_id = p_run_id AND m.id = ANY (g.marcas_tomadas)))
+        OR (m.well_id IS NULL
+            AND EXISTS (SELECT 1 FROM reporting.pipeline_runs g
+                         WHERE g.global_run_id = p_run_id AND m.id = ANY (g.marcas_tomadas)
+                           AND g.grupo ~ '^[0-9]+/[0-9]+$'
+                         GROUP BY split_part(g.grupo, '/', 2)
+                        HAVING count(DISTINCT split_part(g.grupo, '/', 1)) = split_part(g.grupo, '/', 2)::int));
 $$;
 COMMENT ON PROCEDURE reporting.sp_cerrar_alcance(uuid) IS
-    'Deletes the recomputation marks (reporting.recalculo_pendiente) an incremental run took when it opened, once it completed';
+    'Deletes the recomputation marks (reporting.recalculo_pendiente) run p_run_id took when it opened (or, a global run, that its well groups'' runs took and covered), once it completed';
 
 -- A well-master change (any attribute but the load times) marks the days of that well's readings: derived values,
 -- field totals and every fact that reads the master are recomputed by the next incremental run (within
@@ -164,36 +185,114 @@ CREATE OR REPLACE TRIGGER trg_maestra_recalculo AFTER UPDATE ON stage.tbl_pozo_m
     REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
     FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_cambio_maestra();
 
--- A DQ rule whose kind or variable changed in the catalogue (reference loader, step rules: tipo or nombre_tecnico)
--- judges other readings, or the well master instead of readings (or the other way round): its verdicts and counts of
--- every day are stale (docs/AGGREGATION.md, "Incremental runs"). The load marks every well's reading days (a day more
--- on each side: this session's time zone may not be the pipeline's), so the next incremental run checks them whole,
--- as a full recomputation would. Statement-level, once per load; a load that changes no rule's kind marks nothing.
-CREATE OR REPLACE FUNCTION reporting.fnc_marcar_cambio_regla_dq()
+-- A reference-catalogue change that changes what a full recomputation writes for past days marks those days
+-- (docs/AGGREGATION.md, "Incremental runs", marks): the next incremental run recomputes them whole, as a full run
+-- would. One trigger function for every catalogue table, statement-level (once per statement of a load, whatever its
+-- row count), on INSERT, UPDATE and DELETE. Its arguments: the reason; the columns that feed a verdict or a written
+-- number (a change of any other column, updated_at included, marks nothing); the well column ('' = the table has
+-- none: a change concerns every well; a row whose well is NULL concerns every well too); a filter of the rows that
+-- count ('' = all: an inactive DQ rule counts as absent); the column that names a changed row in the reason. The rows
+-- of the statement's old and new transition tables are compared on those columns only (a multiset difference, no
+-- key needed), so a load that writes identical values, or changes nothing that matters, marks nothing. A change for
+-- every well marks every well's reading days, a day wider on each side (this session's time zone may not be the
+-- pipeline's): the first and last reading kept, two index lookups; a change for some wells marks each one's days.
+CREATE OR REPLACE FUNCTION reporting.fnc_marcar_cambio_catalogo()
 RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+DECLARE
+    v_columnas constant text[] := TG_ARGV[1]::text[];
+    v_pozo     constant text := nullif(TG_ARGV[2], '');
+    v_filtro   constant text := coalesce(nullif(TG_ARGV[3], ''), 'true');
+    v_nombre   constant text := TG_ARGV[4];
+    v_fila     text;
+    v_viejas   text := 'SELECT NULL::jsonb AS j, NULL::text AS pozo, NULL::text AS nombre WHERE false';
+    v_nuevas   text := 'SELECT NULL::jsonb AS j, NULL::text AS pozo, NULL::text AS nombre WHERE false';
+    v_todos    boolean;
+    v_pozos    text[];
+    v_nombres  text;
 BEGIN
-    INSERT INTO reporting.recalculo_pendiente (well_id, dia_desde, dia_hasta, motivo)
-    SELECT NULL, r.desde::date - 1, r.hasta::date + 1,
-           'DQ rule kind or variable changed: ' || c.reglas
-      FROM (SELECT string_agg(n.rule_id, ', ' ORDER BY n.rule_id) AS reglas
-              FROM nuevo n
-              JOIN viejo o ON o.rule_id = n.rule_id
-             WHERE (o.activa OR n.activa)
-               AND (o.tipo, o.nombre_tecnico) IS DISTINCT FROM (n.tipo, n.nombre_tecnico)) c
-     -- the first and last reading kept: two index lookups (stage.tbl_pozo_produccion_ts_idx)
-     CROSS JOIN (SELECT min(p.timestamp_lectura) AS desde, max(p.timestamp_lectura) AS hasta
-                   FROM stage.tbl_pozo_produccion p) r
-     WHERE c.reglas IS NOT NULL AND r.desde IS NOT NULL;
+    v_fila := format('SELECT jsonb_build_array(%s) AS j, %s AS pozo, t.%I::text AS nombre FROM %%s t WHERE %s',
+                     (SELECT string_agg(format('t.%I', c), ', ') FROM unnest(v_columnas) c),
+                     CASE WHEN v_pozo IS NULL THEN 'NULL::text' ELSE format('t.%I::text', v_pozo) END,
+                     v_nombre, v_filtro);
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        v_viejas := format(v_fila, 'viejo');
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        v_nuevas := format(v_fila, 'nuevo');
+    END IF;
+    EXECUTE format($sql$
+        WITH v AS (%s), n AS (%s),
+        d AS ((SELECT j, pozo, nombre FROM v EXCEPT ALL SELECT j, pozo, nombre FROM n)
+              UNION ALL
+              (SELECT j, pozo, nombre FROM n EXCEPT ALL SELECT j, pozo, nombre FROM v))
+        SELECT bool_or(pozo IS NULL), array_agg(DISTINCT pozo) FILTER (WHERE pozo IS NOT NULL),
+               string_agg(DISTINCT nombre, ', ')
+          FROM d
+        $sql$, v_viejas, v_nuevas)
+        INTO v_todos, v_pozos, v_nombres;
+    IF v_todos THEN
+        INSERT INTO reporting.recalculo_pendiente (well_id, dia_desde, dia_hasta, motivo)
+        SELECT NULL, r.desde::date - 1, r.hasta::date + 1, TG_ARGV[0] || ': ' || v_nombres
+          FROM (SELECT min(p.timestamp_lectura) AS desde, max(p.timestamp_lectura) AS hasta
+                  FROM stage.tbl_pozo_produccion p) r
+         WHERE r.desde IS NOT NULL;
+    ELSIF v_pozos IS NOT NULL THEN
+        INSERT INTO reporting.recalculo_pendiente (well_id, dia_desde, dia_hasta, motivo)
+        SELECT w.well_id, r.desde::date - 1, r.hasta::date + 1, TG_ARGV[0] || ': ' || v_nombres
+          FROM unnest(v_pozos) w(well_id)
+         CROSS JOIN LATERAL (SELECT min(p.timestamp_lectura) AS desde, max(p.timestamp_lectura) AS hasta
+                               FROM stage.tbl_pozo_produccion p WHERE p.well_id = w.well_id) r
+         WHERE r.desde IS NOT NULL;
+    END IF;
     RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION reporting.fnc_marcar_cambio_regla_dq() IS
-    'Trigger: a DQ rule whose tipo or nombre_tecnico changed marks every well''s reading days in reporting.recalculo_pendiente';
-CREATE OR REPLACE TRIGGER trg_regla_dq_recalculo AFTER UPDATE ON referencial.tbl_dq_rules
-    REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
-    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_cambio_regla_dq();
+COMMENT ON FUNCTION reporting.fnc_marcar_cambio_catalogo() IS
+    'Trigger (statement-level, INSERT/UPDATE/DELETE on a catalogue table): rows whose verdict-feeding columns (TG_ARGV[1]) changed mark the reading days of their well (TG_ARGV[2]), or of every well, in reporting.recalculo_pendiente';
+
+DROP TRIGGER IF EXISTS trg_regla_dq_recalculo ON referencial.tbl_dq_rules;
+DROP FUNCTION IF EXISTS reporting.fnc_marcar_cambio_regla_dq();
+DO $$
+DECLARE
+    t record;
+    k text;
+BEGIN
+    -- table, reason, the columns that feed a verdict or a written number, well column, rows that count, name column
+    FOR t IN SELECT * FROM (VALUES
+        -- DQ rules: what a reading rule judges and writes (range, limit, kind, variable, severity); master rules judge
+        -- the well master on every run, and an inactive rule judges nothing
+        ('referencial.tbl_dq_rules', 'DQ rules changed',
+         '{rule_id,tipo,nombre_tecnico,valor_min,valor_max,latencia_max_seg,severidad}', '',
+         'activa AND tipo <> ''MAESTRA''', 'rule_id'),
+        -- limits: the targets reporting.dim_pozo copies (variance against target in the daily facts and derived
+        -- values); the other limit columns feed only the semaphores, judged again for every well after a limits
+        -- change (R__50); the rows the dimension sync derives from the master follow the master (its own trigger)
+        ('referencial.tbl_limites_pozo', 'limits'' targets changed', '{nombre_tecnico,well_id,target}', 'well_id',
+         'fuente <> ''derivado_maestra''', 'nombre_tecnico'),
+        -- the SCADA map: which stage column a rule's variable reads, a latency rule's SCADA ids
+        ('referencial.tbl_var_scada_map', 'SCADA map changed', '{var_id_scada,nombre_tecnico,columna_stage,activa}',
+         '', '', 'var_id_scada'),
+        -- the variable master: which variables are counters, and of which kind (hourly and daily facts)
+        ('referencial.tbl_maestra_variables', 'counter kinds changed', '{nombre_tecnico,es_contador,tipo_contador}',
+         '', '', 'nombre_tecnico'),
+        -- settings: physical constants, completeness, the card tolerance
+        ('referencial.config_evaluacion', 'settings changed', '{clave,nombre_tecnico,valor_num,valor_texto}', '', '',
+         'clave')) x(tabla, motivo, columnas, pozo, filtro, nombre)
+    LOOP
+        FOREACH k IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE'] LOOP
+            EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER %s ON %s REFERENCING %s FOR EACH STATEMENT'
+                           ' EXECUTE FUNCTION reporting.fnc_marcar_cambio_catalogo(%L, %L, %L, %L, %L)',
+                           'trg_recalculo_' || lower(k), k, t.tabla,
+                           CASE k WHEN 'INSERT' THEN 'NEW TABLE AS nuevo'
+                                  WHEN 'UPDATE' THEN 'OLD TABLE AS viejo NEW TABLE AS nuevo'
+                                  ELSE 'OLD TABLE AS viejo' END,
+                           t.motivo, t.columnas, t.pozo, t.filtro, t.nombre);
+        END LOOP;
+    END LOOP;
+END
+$$;
 
 -- Whether recomputation marks wait for an incremental run (of one well, or of all): a run is due even without new
 -- readings.

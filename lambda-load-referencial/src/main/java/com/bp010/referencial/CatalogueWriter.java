@@ -18,7 +18,9 @@ import static com.bp010.referencial.Sql.column;
  * Merges a catalogue into {@code referencial} by natural key, one set-based statement per table: rows are inserted or
  * updated (only when something changed, so unchanged rows keep their {@code updated_at}); rows no longer in the files
  * are left to {@link VanishedRowsPruner}. Limits are the all-wells rows of source {@code config}; the columns
- * {@code sp_seed_defaults} derives (baseline, tolerance, volatility) are cleared so they follow the files.
+ * {@code sp_seed_defaults} derives (critical limits, baseline, tolerance, volatility) are cleared so they follow the
+ * files, but only when the row as that routine would leave it ({@code referencial.fnc_limite_sembrado}) differs from
+ * the stored one: reloading an unchanged file rewrites no row (and so marks nothing for recomputation).
  */
 final class CatalogueWriter {
     private CatalogueWriter() {
@@ -125,7 +127,16 @@ final class CatalogueWriter {
                     max_critical = EXCLUDED.max_critical, target = EXCLUDED.target, unidad = EXCLUDED.unidad,
                     clasificacion = EXCLUDED.clasificacion, baseline = NULL, tolerancia_pct = NULL,
                     volatilidad_pct = NULL, updated_at = now()
-                WHERE t.fuente = 'config'""",
+                WHERE t.fuente = 'config'
+                  AND NOT EXISTS (
+                      SELECT 1 FROM referencial.fnc_limite_sembrado(EXCLUDED.nombre_tecnico, EXCLUDED.clasificacion,
+                                        EXCLUDED.min_critical, EXCLUDED.min_warning, EXCLUDED.max_warning,
+                                        EXCLUDED.max_critical, EXCLUDED.target) s
+                       WHERE (t.min_critical, t.min_warning, t.max_warning, t.max_critical, t.target, t.unidad,
+                              t.clasificacion, t.tolerancia_pct, t.volatilidad_pct, t.baseline)
+                             IS NOT DISTINCT FROM (s.min_critical, EXCLUDED.min_warning, EXCLUDED.max_warning,
+                              s.max_critical, EXCLUDED.target, EXCLUDED.unidad, EXCLUDED.clasificacion,
+                              s.tolerancia_pct, s.volatilidad_pct, s.baseline))""",
                 column(rows, Limit::nombreTecnico, String.class), column(rows, Limit::minCritical, Double.class),
                 column(rows, Limit::minWarning, Double.class), column(rows, Limit::maxWarning, Double.class),
                 column(rows, Limit::maxCritical, Double.class), column(rows, Limit::target, Double.class),

@@ -127,11 +127,13 @@ final class PipelineRunner {
             // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
             Watermark mark = request.wellId() == null ? resolution.watermark() : null;
             RunContext opened = new RunContext(runId, resolution.window().orElse(null), request.wellId(), asOf, group);
-            Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
+            RunScope.Registration registration = database.inTransaction("run log", c -> {
                 runLog.open(c, opened, "RUNNING", trigger, request.phases(), mark);
                 return RunScope.register(c, runId, resolution.since(), request.wellId(), group,
                         windows.floor(asOfDate));
             });
+            Optional<RunScope.Extent> scope = registration.scope();
+            String rerun = rerunNote(registration.rerun());
             if (scope.isEmpty() && group != null) {
                 // nothing of this group's wells to recompute: staleness is re-judged by the global step
                 database.withConnection("run log", c -> {
@@ -140,25 +142,31 @@ final class PipelineRunner {
                     return null;
                 });
                 return result(opened, "NOTHING_TO_DO", List.of(), null, null,
-                        "nothing to recompute for well group " + group, start);
+                        joined("nothing to recompute for well group " + group, rerun), start);
             }
             if (scope.isEmpty()) {
                 // nothing after the lookback floor to recompute; time has passed all the same: staleness is re-judged
                 PhaseReport refresh = runPhase(opened, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opened)));
-                database.withConnection("run log", c -> {
+                database.inTransaction("run log", c -> {
                     runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                    // marks before the floor, reported below, are not left to be found again by every run
+                    RunScope.close(c, runId);
                     lease.release(c, runId);
                     return null;
                 });
                 return result(opened, "NOTHING_TO_DO", List.of(refresh), null, null,
-                        "nothing to recompute after the lookback floor; semaphores re-judged for staleness", start);
+                        joined("nothing to recompute after the lookback floor; semaphores re-judged for staleness",
+                                rerun), start);
             }
             RunWindow window = scope.get().window();
             RunContext run = new RunContext(runId, window, request.wellId(), asOf, group);
             LOG.info("Run {} opened: incremental{}, {} well(s) in {} hour range(s) over {} .. {}, phases {}", runId,
                     group == null ? "" : " for well group " + group, scope.get().wells(), scope.get().ranges(),
                     window.from(), window.to(), request.phases());
-            return execute(run, request, start);
+            PipelineResult done = execute(run, request, start);
+            return rerun == null ? done : new PipelineResult(done.runId(), done.status(), done.window(), done.asOf(),
+                    done.wellId(), done.wellGroup(), done.phases(), done.dq(), done.consistency(),
+                    joined(done.message(), rerun), done.durationMs());
         } catch (RuntimeException e) {
             releaseQuietly(leaseName, runId);
             throw e;
@@ -175,6 +183,7 @@ final class PipelineRunner {
         UUID runId = UUID.randomUUID();
         LogContext.put("runId", runId.toString());
         List<UUID> withScope = new ArrayList<>();
+        List<UUID> idle = new ArrayList<>();
         Instant groupsAsOf = null;
         for (UUID groupRun : request.groupRuns()) {
             RunLog.StoredRun stored = database.withConnection("run log", c -> runLog.find(c, groupRun))
@@ -191,6 +200,8 @@ final class PipelineRunner {
             }
             if ("OK".equals(stored.status())) {
                 withScope.add(groupRun);
+            } else if ("NOTHING_TO_DO".equals(stored.status())) {
+                idle.add(groupRun);
             } else if (!"NOTHING_TO_DO".equals(stored.status()) && !"SKIPPED_LOCKED".equals(stored.status())) {
                 throw new Bp010Exception(ErrorCode.REFUSED, "The run of well group " + stored.group() + " (" + groupRun
                         + ") is " + stored.status() + ": rerun that group (or retry its failed phase with its runId)"
@@ -216,12 +227,13 @@ final class PipelineRunner {
         try {
             Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
                 runLog.open(c, opening, "RUNNING", "global", request.phases(), null);
-                return RunScope.union(c, runId, withScope);
+                return RunScope.union(c, runId, withScope, idle);
             });
             if (scope.isEmpty()) {
                 PhaseReport refresh = runPhase(opening, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opening)));
-                database.withConnection("run log", c -> {
+                database.inTransaction("run log", c -> {
                     runLog.finish(c, runId, "NOTHING_TO_DO", null, null, null);
+                    RunScope.close(c, runId);
                     lease.release(c, runId);
                     return null;
                 });
@@ -509,6 +521,25 @@ final class PipelineRunner {
 
     private static long elapsed(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    /**
+     * What a run says about the recomputation marks it took whose days lie before the lookback floor (null: none):
+     * an incremental run cannot recompute them, the explicit window named can (docs/AGGREGATION.md, marks).
+     */
+    private static String rerunNote(RunWindow rerun) {
+        if (rerun == null) {
+            return null;
+        }
+        String note = "recomputation marks reach before the lookback floor (LOOKBACK_DAYS): their days " + rerun.from()
+                + " .. " + rerun.to() + " were not recomputed; rerun the explicit window {\"fechaInicio\": \""
+                + rerun.from() + "\", \"fechaFin\": \"" + rerun.to() + "\"}";
+        LOG.warn(note);
+        return note;
+    }
+
+    private static String joined(String message, String note) {
+        return note == null ? message : message == null ? note : message + "; " + note;
     }
 
     private PipelineResult result(RunContext run, String status, List<PhaseReport> phases,

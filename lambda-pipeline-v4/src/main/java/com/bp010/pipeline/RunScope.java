@@ -18,6 +18,13 @@ final class RunScope {
     record Extent(long wells, long ranges, RunWindow window) {
     }
 
+    /**
+     * A registered scope (empty: nothing to recompute after the lookback floor) and the days of the recomputation
+     * marks it took that lie before that floor, which only an explicit window can recompute (null: none).
+     */
+    record Registration(java.util.Optional<Extent> scope, RunWindow rerun) {
+    }
+
     private RunScope() {
     }
 
@@ -26,25 +33,42 @@ final class RunScope {
      * {@code since} (null: every row), for one well or all, never before {@code floor}; and sets the run's window to
      * the days it covers. Empty when nothing new lies after the floor.
      */
-    static java.util.Optional<Extent> register(Connection c, UUID runId, String since, String wellId, LocalDate floor)
+    static Registration register(Connection c, UUID runId, String since, String wellId, LocalDate floor)
             throws SQLException {
         return register(c, runId, since, wellId, null, floor);
     }
 
     /** As above, for the wells of a group ({@link WellGroup#setting()}, null: every well) in this transaction. */
-    static java.util.Optional<Extent> register(Connection c, UUID runId, String since, String wellId, String group,
-                                               LocalDate floor) throws SQLException {
+    static Registration register(Connection c, UUID runId, String since, String wellId, String group,
+                                 LocalDate floor) throws SQLException {
         if (group != null) {
             inGroup(c, group);
         }
+        RunWindow rerun = null;
+        Extent extent = null;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT * FROM reporting.fnc_registrar_alcance(?, ?::pg_snapshot, ?, ?::date::timestamptz)")) {
             ps.setObject(1, runId);
             ps.setString(2, since);
             ps.setString(3, wellId);
             ps.setObject(4, floor);
-            return recorded(c, runId, ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                LocalDate from = rs.getObject(3, LocalDate.class);
+                if (from != null) {
+                    extent = new Extent(rs.getLong(1), rs.getLong(2),
+                            new RunWindow(from, rs.getObject(4, LocalDate.class)));
+                }
+                LocalDate rerunFrom = rs.getObject(5, LocalDate.class);
+                if (rerunFrom != null) {
+                    rerun = new RunWindow(rerunFrom, rs.getObject(6, LocalDate.class));
+                }
+            }
         }
+        if (extent != null) {
+            setWindow(c, runId, extent);
+        }
+        return new Registration(java.util.Optional.ofNullable(extent), rerun);
     }
 
     /**
@@ -52,9 +76,13 @@ final class RunScope {
      * days they cover, and it is dated from the earliest group (so that closing it takes only the recomputation marks
      * every group saw). Empty when no group had anything to recompute.
      */
-    static java.util.Optional<Extent> union(Connection c, UUID runId, java.util.List<UUID> groupRuns)
-            throws SQLException {
+    static java.util.Optional<Extent> union(Connection c, UUID runId, java.util.List<UUID> groupRuns,
+                                            java.util.List<UUID> idleGroupRuns) throws SQLException {
         UUID[] groups = groupRuns.toArray(new UUID[0]);
+        // the groups that had nothing to recompute are taken too: the marks they took (none of their wells' days)
+        // count as covered when this run closes
+        java.util.List<UUID> taken = new java.util.ArrayList<>(groupRuns);
+        taken.addAll(idleGroupRuns);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO reporting.pipeline_run_alcance (run_id, well_id, desde, hasta, dia_desde, dia_hasta,
                                                             horas_nuevas)
@@ -68,7 +96,7 @@ final class RunScope {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE reporting.pipeline_runs SET global_run_id = ? WHERE run_id = ANY (?)")) {
             ps.setObject(1, runId);
-            ps.setArray(2, c.createArrayOf("uuid", groups));
+            ps.setArray(2, c.createArrayOf("uuid", taken.toArray(new UUID[0])));
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("""
@@ -135,7 +163,10 @@ final class RunScope {
         }
     }
 
-    /** A completed run took the recomputation marks that existed when it opened: they are deleted. */
+    /**
+     * A completed run (or one that found nothing to recompute after the lookback floor) deletes the recomputation
+     * marks it took when it opened, a global run those its groups' runs took.
+     */
     static void close(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("CALL reporting.sp_cerrar_alcance(?)")) {
             ps.setObject(1, runId);
