@@ -105,11 +105,13 @@ BEGIN
 
     -- the marks this run takes (the ids, so that completing it deletes these and no other: V23): of one well, of this
     -- group's wells and every-well marks, or all; wholly or partly before the lookback floor included, reported below
-    UPDATE reporting.pipeline_runs r
-       SET marcas_tomadas = (SELECT array_agg(m.id ORDER BY m.id) FROM reporting.recalculo_pendiente m
-                              WHERE (p_well_id IS NULL OR m.well_id = p_well_id)
-                                AND (v_todos OR m.well_id IS NULL OR reporting.fnc_en_grupo(m.well_id)))
-     WHERE r.run_id = p_run_id;
+    IF EXISTS (SELECT 1 FROM reporting.recalculo_pendiente) THEN
+        UPDATE reporting.pipeline_runs r
+           SET marcas_tomadas = (SELECT array_agg(m.id ORDER BY m.id) FROM reporting.recalculo_pendiente m
+                                  WHERE (p_well_id IS NULL OR m.well_id = p_well_id)
+                                    AND (v_todos OR m.well_id IS NULL OR reporting.fnc_en_grupo(m.well_id)))
+         WHERE r.run_id = p_run_id;
+    END IF;
 
     -- the days of those marks before the lookback floor cannot be recomputed by an incremental run: the run says which
     -- explicit window would (rehacer_desde .. rehacer_hasta), instead of dropping them in silence
@@ -143,19 +145,31 @@ COMMENT ON FUNCTION reporting.fnc_alcance_de(uuid) IS
 -- the marks its groups' runs took: a well's mark, taken by the run of the group holding that well; an every-well mark
 -- only when runs of every bucket k of some 'k/n' took it (a list group or a missing bucket leaves it for a later run).
 CREATE OR REPLACE PROCEDURE reporting.sp_cerrar_alcance(p_run_id uuid)
-LANGUAGE sql
+LANGUAGE plpgsql
 AS $$
+BEGIN
+    -- no mark waits (the hourly case): nothing to look up
+    IF NOT EXISTS (SELECT 1 FROM reporting.recalculo_pendiente) THEN
+        RETURN;
+    END IF;
     DELETE FROM reporting.recalculo_pendiente m
-     WHERE m.id = ANY ((SELECT r.marcas_tomadas FROM reporting.pipeline_runs r WHERE r.run_id = p_run_id)::bigint[])
-        OR (m.well_id IS NOT NULL
-            AND EXISTS (SELECT 1 FROM reporting.pipeline_runs g
-                         WHERE g.global_run_id = p_run_id AND m.id = ANY (g.marcas_tomadas)))
-        OR (m.well_id IS NULL
-            AND EXISTS (SELECT 1 FROM reporting.pipeline_runs g
-                         WHERE g.global_run_id = p_run_id AND m.id = ANY (g.marcas_tomadas)
-                           AND g.grupo ~ '^[0-9]+/[0-9]+$'
-                         GROUP BY split_part(g.grupo, '/', 2)
-                        HAVING count(DISTINCT split_part(g.grupo, '/', 1)) = split_part(g.grupo, '/', 2)::int));
+     USING (SELECT t.id
+              FROM reporting.pipeline_runs r CROSS JOIN unnest(r.marcas_tomadas) t(id)
+             WHERE r.run_id = p_run_id
+            UNION
+            -- a global run: its groups' runs (pipeline_runs_global_idx, V23)
+            SELECT t.id
+              FROM reporting.pipeline_runs g CROSS JOIN unnest(g.marcas_tomadas) t(id)
+              JOIN reporting.recalculo_pendiente k ON k.id = t.id AND k.well_id IS NOT NULL
+             WHERE g.global_run_id = p_run_id
+            UNION
+            SELECT t.id
+              FROM reporting.pipeline_runs g CROSS JOIN unnest(g.marcas_tomadas) t(id)
+             WHERE g.global_run_id = p_run_id AND g.grupo ~ '^[0-9]+/[0-9]+$'
+             GROUP BY t.id, split_part(g.grupo, '/', 2)
+            HAVING count(DISTINCT split_part(g.grupo, '/', 1)) = split_part(g.grupo, '/', 2)::int) x
+     WHERE m.id = x.id;
+END
 $$;
 COMMENT ON PROCEDURE reporting.sp_cerrar_alcance(uuid) IS
     'Deletes the recomputation marks (reporting.recalculo_pendiente) run p_run_id took when it opened (or, a global run, that its well groups'' runs took and covered), once it completed';
