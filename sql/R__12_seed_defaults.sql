@@ -15,6 +15,21 @@
 -- Each step reports how many rows it filled with RAISE NOTICE. Idempotent: a second call changes nothing. The
 -- limits rows the dimension sync derives from the well master (fuente = 'derivado_maestra', R__34) are the sync's:
 -- left as it wrote them, so a reload does not give them what the first load (before they existed) did not.
+
+-- A setting of referencial.config_evaluacion for one variable: its own row (key p_clave), else the all-variables row
+-- of key p_global (none when p_global is NULL). The one lookup of the seeding steps below and of fnc_limite_sembrado.
+CREATE OR REPLACE FUNCTION referencial.fnc_config_variable(p_clave text, p_nombre text, p_global text)
+RETURNS double precision
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
+                      WHERE c.clave = p_clave AND c.nombre_tecnico = p_nombre),
+                    (SELECT c.valor_num FROM referencial.config_evaluacion c
+                      WHERE c.clave = p_global AND c.nombre_tecnico IS NULL))
+$$;
+COMMENT ON FUNCTION referencial.fnc_config_variable(text, text, text) IS
+    'A config_evaluacion setting for one variable: its own row (key p_clave), else the all-variables row of key p_global';
+
 -- What steps 1, 2, 3 and 5 below leave in an all-wells limits row that the reference loader wrote with these file
 -- values (the seeded columns empty): the loader compares it with the stored row, so that reloading an unchanged file
 -- rewrites nothing (lambda-load-referencial, CatalogueWriter). Keep it in step with those steps.
@@ -28,23 +43,11 @@ AS $$
     SELECT coalesce(p_min_critical, p_min_warning - abs(p_min_warning) * (1 - f.f_min)),
            coalesce(p_max_critical, p_max_warning + abs(p_max_warning) * (f.f_max - 1)),
            f.tolerancia, f.volatilidad, p_target
-      FROM (SELECT coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico = p_nombre),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico IS NULL)) AS tolerancia,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico = p_nombre),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico IS NULL)) AS f_min,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico = p_nombre),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico IS NULL)) AS f_max,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'volatilidad_pct' AND c.nombre_tecnico = p_nombre),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'volatilidad_pct_' || lower(p_clasificacion)
-                                AND c.nombre_tecnico IS NULL)) AS volatilidad) f
+      FROM (SELECT referencial.fnc_config_variable('tolerancia_pct', p_nombre, 'tolerancia_pct') AS tolerancia,
+                   referencial.fnc_config_variable('factor_critico_min', p_nombre, 'factor_critico_min') AS f_min,
+                   referencial.fnc_config_variable('factor_critico_max', p_nombre, 'factor_critico_max') AS f_max,
+                   referencial.fnc_config_variable('volatilidad_pct', p_nombre,
+                                                   'volatilidad_pct_' || lower(p_clasificacion)) AS volatilidad) f
 $$;
 COMMENT ON FUNCTION referencial.fnc_limite_sembrado(text, text, double precision, double precision, double precision, double precision, double precision) IS
     'The seeded columns (critical limits from warnings, tolerance, volatility, baseline) sp_seed_defaults leaves in an all-wells limits row written with these file values';
@@ -59,10 +62,7 @@ BEGIN
     UPDATE referencial.tbl_limites_pozo l
        SET tolerancia_pct = x.v, updated_at = now()
       FROM (SELECT l2.limite_id,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico = l2.nombre_tecnico),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'tolerancia_pct' AND c.nombre_tecnico IS NULL)) AS v
+                   referencial.fnc_config_variable('tolerancia_pct', l2.nombre_tecnico, 'tolerancia_pct') AS v
               FROM referencial.tbl_limites_pozo l2
              WHERE l2.tolerancia_pct IS NULL AND l2.fuente <> 'derivado_maestra') x
      WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
@@ -75,14 +75,8 @@ BEGIN
            max_critical = coalesce(l.max_critical, l.max_warning + abs(l.max_warning) * (x.f_max - 1)),
            updated_at = now()
       FROM (SELECT l2.limite_id,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico = l2.nombre_tecnico),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_min' AND c.nombre_tecnico IS NULL)) AS f_min,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico = l2.nombre_tecnico),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'factor_critico_max' AND c.nombre_tecnico IS NULL)) AS f_max
+                   referencial.fnc_config_variable('factor_critico_min', l2.nombre_tecnico, 'factor_critico_min') AS f_min,
+                   referencial.fnc_config_variable('factor_critico_max', l2.nombre_tecnico, 'factor_critico_max') AS f_max
               FROM referencial.tbl_limites_pozo l2
              WHERE ((l2.min_critical IS NULL AND l2.min_warning IS NOT NULL)
                     OR (l2.max_critical IS NULL AND l2.max_warning IS NOT NULL))
@@ -97,11 +91,8 @@ BEGIN
     UPDATE referencial.tbl_limites_pozo l
        SET volatilidad_pct = x.v, updated_at = now()
       FROM (SELECT l2.limite_id,
-                   coalesce((SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'volatilidad_pct' AND c.nombre_tecnico = l2.nombre_tecnico),
-                            (SELECT c.valor_num FROM referencial.config_evaluacion c
-                              WHERE c.clave = 'volatilidad_pct_' || lower(l2.clasificacion)
-                                AND c.nombre_tecnico IS NULL)) AS v
+                   referencial.fnc_config_variable('volatilidad_pct', l2.nombre_tecnico,
+                                                   'volatilidad_pct_' || lower(l2.clasificacion)) AS v
               FROM referencial.tbl_limites_pozo l2
              WHERE l2.volatilidad_pct IS NULL AND l2.fuente <> 'derivado_maestra') x
      WHERE x.limite_id = l.limite_id AND x.v IS NOT NULL;
