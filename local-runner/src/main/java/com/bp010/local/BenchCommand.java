@@ -332,9 +332,14 @@ final class BenchCommand implements Callable<Integer> {
         m.put("java", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SHOW server_version")) {
+             ResultSet rs = st.executeQuery("SELECT current_setting('server_version'),"
+                     + " current_setting('shared_buffers'), current_setting('huge_pages')")) {
             rs.next();
             m.put("postgresql", rs.getString(1));
+            // a new session's first touch of each shared-buffer page is a page fault unless the server maps its
+            // shared memory in huge pages: on a VM that is a large part of a short run (docs/BENCHMARKS.md)
+            m.put("sharedBuffers", rs.getString(2));
+            m.put("hugePages", rs.getString(3));
         }
         String load = loadAverage();
         if (load != null) {

@@ -188,9 +188,11 @@ final class BenchReport {
     String table() {
         StringBuilder t = new StringBuilder();
         JsonNode m = root.path("machine");
-        t.append(String.format(Locale.ROOT, "BP010 bench  %s  |  %d CPU(s), Java %s, PostgreSQL %s%s%n",
+        t.append(String.format(Locale.ROOT, "BP010 bench  %s  |  %d CPU(s), Java %s, PostgreSQL %s%s%s%n",
                 m.path("when").asText(), m.path("cpus").asInt(), m.path("java").asText(),
-                m.path("postgresql").asText(), m.has("loadAverage") ? ", load " + m.path("loadAverage").asText() : ""));
+                m.path("postgresql").asText(), m.has("sharedBuffers") ? " (shared_buffers "
+                        + m.path("sharedBuffers").asText() + ", huge_pages " + m.path("hugePages").asText() + ")" : "",
+                m.has("loadAverage") ? ", load " + m.path("loadAverage").asText() : ""));
         line(t);
         JsonNode in = root.path("ingest");
         if (!in.isNull() && !in.isMissingNode()) {

@@ -102,6 +102,9 @@ class BenchCommandIT {
             }
         }
         assertThat(r.path("machine").path("cpus").asInt()).isPositive();
+        // the server settings a reader needs to compare two machines' runs of a short (hourly) size
+        assertThat(r.path("machine").path("sharedBuffers").asText()).isNotBlank();
+        assertThat(r.path("machine").path("hugePages").asText()).isIn("on", "off", "try");
     }
 
     private static long withoutCards(JsonNode size) {
