@@ -295,22 +295,26 @@ BEGIN
     -- A lone reading out of line with its neighbours while they agree with each other is a glitch (DQP-001): below
     -- the one before while the one after is not (p > v, n >= p), or above the one after while that one is not below
     -- the one before (p <= n < v). It is left out: the next reading's delta spans it and its own hour gets none.
-    CREATE TEMP TABLE bp010_techos ON COMMIT DROP AS SELECT * FROM reporting.fnc_techos_contador();
-    CREATE TEMP TABLE bp010_contador_limpio ON COMMIT DROP AS
-    SELECT x.*, coalesce((x.valor < x.p AND x.n >= x.p) OR (x.p <= x.n AND x.n < x.valor), false) AS glitch
-      FROM (SELECT l.*, lag(l.valor) OVER w AS p, lead(l.valor) OVER w AS n
-              FROM bp010_lecturas_contador l
-            WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x;
-
+    --
     -- Deltas over the readings that are not glitches: current - previous. A drop confirmed by a reading after it is a
     -- roll-over when crossing the next power of ten fits under the ceiling (999,990 -> 15 is 25), else a reset (the
     -- delta counts from zero); a drop with no reading after it yet waits (NULL: the run that brings the next reading
     -- recomputes its hour, R__25). A delta above the physical ceiling of its interval is refused (NULL, DQP-002).
+    -- One statement and one table: the glitch check's window in memory (a CTE), then the deltas of the readings that
+    -- passed it; the range's glitches are kept in the same table (glitch, with the neighbours p and n; no delta) for
+    -- their findings, instead of a second temporary table of every counter reading.
+    CREATE TEMP TABLE bp010_techos ON COMMIT DROP AS SELECT * FROM reporting.fnc_techos_contador();
     CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
+    WITH limpio AS MATERIALIZED (
+        SELECT x.*, coalesce((x.valor < x.p AND x.n >= x.p) OR (x.p <= x.n AND x.n < x.valor), false) AS glitch
+          FROM (SELECT l.*, lag(l.valor) OVER w AS p, lead(l.valor) OVER w AS n
+                  FROM bp010_lecturas_contador l
+                WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x)
     SELECT y.well_id, y.timestamp_lectura, y.contador, y.valor, y.valor_anterior, y.lectura_anterior, y.techo,
            y.bruto, y.reinicio,
            CASE WHEN y.bruto > y.techo THEN NULL ELSE y.bruto END AS delta,
-           coalesce(y.bruto > y.techo, false) AS sobre_techo
+           coalesce(y.bruto > y.techo, false) AS sobre_techo,
+           false AS glitch, NULL::double precision AS p, NULL::double precision AS n
       FROM (SELECT z.*,
                    CASE WHEN z.valor_anterior IS NULL THEN NULL
                         WHEN z.valor >= z.valor_anterior THEN z.valor - z.valor_anterior
@@ -326,12 +330,16 @@ BEGIN
                            coalesce(t.techo_hora, t0.techo_hora)
                                * extract(epoch FROM l.timestamp_lectura - lag(l.timestamp_lectura) OVER w) / 3600
                                AS techo
-                      FROM bp010_contador_limpio l
+                      FROM (SELECT g.well_id, g.timestamp_lectura, g.contador, g.valor, g.desde, g.hasta
+                              FROM limpio g WHERE NOT g.glitch) l
                       LEFT JOIN bp010_techos t ON t.well_id = l.well_id AND t.contador = l.contador
                       LEFT JOIN bp010_techos t0 ON t0.well_id IS NULL AND t0.contador = l.contador
-                     WHERE NOT l.glitch
                     WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) z) y
-     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta;
+     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta
+    UNION ALL
+    SELECT g.well_id, g.timestamp_lectura, g.contador, g.valor, NULL, NULL, NULL, NULL, false, NULL, false, true, g.p, g.n
+      FROM limpio g
+     WHERE g.glitch AND g.timestamp_lectura >= g.desde AND g.timestamp_lectura < g.hasta;
     CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
     ANALYZE bp010_deltas;
 
@@ -351,8 +359,8 @@ BEGIN
            min(r.severidad), min(r.tipo)
       FROM (SELECT 'DQP-001' AS rule_id, g.well_id, g.timestamp_lectura, g.contador, g.valor,
                    format('%s = %s between %s and %s: a glitch, left out', g.contador, g.valor, g.p, g.n) AS motivo
-              FROM bp010_contador_limpio g
-             WHERE g.glitch AND g.timestamp_lectura >= g.desde AND g.timestamp_lectura < g.hasta
+              FROM bp010_deltas g
+             WHERE g.glitch
             UNION ALL
             SELECT 'DQP-002', d.well_id, d.timestamp_lectura, d.contador, d.valor,
                    format('%s delta %s since %s exceeds its ceiling %s: refused', d.contador, round(d.bruto::numeric, 3),
@@ -425,7 +433,7 @@ BEGIN
              GROUP BY p.well_id, p.hora_lectura
         ), c AS (
             SELECT well_id, hora AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
-              FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
+              FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas WHERE NOT glitch
                      ORDER BY well_id, hora, contador, timestamp_lectura) d
              GROUP BY well_id, hora
         )
@@ -516,7 +524,7 @@ BEGIN
                                          OFFSET 0) x
                       LEFT JOIN (SELECT well_id, hora AS fecha_hora, %1$s, bool_or(reinicio) AS reinicio
                                    FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
-                                          ORDER BY well_id, hora, contador, timestamp_lectura) d
+                                          WHERE NOT glitch ORDER BY well_id, hora, contador, timestamp_lectura) d
                                   GROUP BY well_id, hora) d
                         ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
                      WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
