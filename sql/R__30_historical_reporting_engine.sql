@@ -300,21 +300,15 @@ BEGIN
     -- roll-over when crossing the next power of ten fits under the ceiling (999,990 -> 15 is 25), else a reset (the
     -- delta counts from zero); a drop with no reading after it yet waits (NULL: the run that brings the next reading
     -- recomputes its hour, R__25). A delta above the physical ceiling of its interval is refused (NULL, DQP-002).
-    -- One statement and one table: the glitch check's window in memory (a CTE), then the deltas of the readings that
-    -- passed it; the range's glitches are kept in the same table (glitch, with the neighbours p and n; no delta) for
-    -- their findings, instead of a second temporary table of every counter reading.
+    -- One statement and one table: the glitch check's window, then the deltas' window over its output; the range's
+    -- glitches are kept in the same table (glitch, with the neighbours p and n; no delta, never a restart or a
+    -- finding of the ceiling) for their findings, instead of a second temporary table of every counter reading.
     CREATE TEMP TABLE bp010_techos ON COMMIT DROP AS SELECT * FROM reporting.fnc_techos_contador();
     CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
-    WITH limpio AS MATERIALIZED (
-        SELECT x.*, coalesce((x.valor < x.p AND x.n >= x.p) OR (x.p <= x.n AND x.n < x.valor), false) AS glitch
-          FROM (SELECT l.*, lag(l.valor) OVER w AS p, lead(l.valor) OVER w AS n
-                  FROM bp010_lecturas_contador l
-                WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) x)
     SELECT y.well_id, y.timestamp_lectura, y.contador, y.valor, y.valor_anterior, y.lectura_anterior, y.techo,
            y.bruto, y.reinicio,
            CASE WHEN y.bruto > y.techo THEN NULL ELSE y.bruto END AS delta,
-           coalesce(y.bruto > y.techo, false) AS sobre_techo,
-           false AS glitch, NULL::double precision AS p, NULL::double precision AS n
+           coalesce(y.bruto > y.techo, false) AS sobre_techo, y.glitch, y.p, y.n
       FROM (SELECT z.*,
                    CASE WHEN z.valor_anterior IS NULL THEN NULL
                         WHEN z.valor >= z.valor_anterior THEN z.valor - z.valor_anterior
@@ -322,24 +316,31 @@ BEGIN
                         WHEN z.vuelta - z.valor_anterior + z.valor <= z.techo THEN z.vuelta - z.valor_anterior + z.valor
                         ELSE z.valor END AS bruto,
                    coalesce(z.valor < z.valor_anterior AND z.lectura_siguiente IS NOT NULL, false) AS reinicio
-              FROM (SELECT l.*,
-                           lag(l.valor) OVER w AS valor_anterior,
-                           lag(l.timestamp_lectura) OVER w AS lectura_anterior,
-                           lead(l.timestamp_lectura) OVER w AS lectura_siguiente,
-                           power(10, ceil(log(greatest(lag(l.valor) OVER w, 0) + 1)))::double precision AS vuelta,
+              FROM (SELECT v.*,
                            coalesce(t.techo_hora, t0.techo_hora)
-                               * extract(epoch FROM l.timestamp_lectura - lag(l.timestamp_lectura) OVER w) / 3600
-                               AS techo
-                      FROM (SELECT g.well_id, g.timestamp_lectura, g.contador, g.valor, g.desde, g.hasta
-                              FROM limpio g WHERE NOT g.glitch) l
-                      LEFT JOIN bp010_techos t ON t.well_id = l.well_id AND t.contador = l.contador
-                      LEFT JOIN bp010_techos t0 ON t0.well_id IS NULL AND t0.contador = l.contador
-                    WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde ORDER BY l.timestamp_lectura)) z) y
-     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta
-    UNION ALL
-    SELECT g.well_id, g.timestamp_lectura, g.contador, g.valor, NULL, NULL, NULL, NULL, false, NULL, false, true, g.p, g.n
-      FROM limpio g
-     WHERE g.glitch AND g.timestamp_lectura >= g.desde AND g.timestamp_lectura < g.hasta;
+                               * extract(epoch FROM v.timestamp_lectura - v.lectura_anterior) / 3600 AS techo
+                      -- the deltas' window over the glitch check's output, in its order (no second sort of every
+                      -- reading): a glitch is its own partition (glitch in the key), so a reading's previous and next
+                      -- are the readings that passed; a glitch's own delta columns are NULL
+                      FROM (SELECT x.well_id, x.timestamp_lectura, x.contador, x.valor, x.desde, x.hasta, x.glitch,
+                                   CASE WHEN x.glitch THEN x.p END AS p, CASE WHEN x.glitch THEN x.n END AS n,
+                                   CASE WHEN NOT x.glitch THEN lag(x.valor) OVER w END AS valor_anterior,
+                                   CASE WHEN NOT x.glitch THEN lag(x.timestamp_lectura) OVER w END AS lectura_anterior,
+                                   CASE WHEN NOT x.glitch THEN lead(x.timestamp_lectura) OVER w END AS lectura_siguiente,
+                                   CASE WHEN NOT x.glitch
+                                        THEN power(10, ceil(log(greatest(lag(x.valor) OVER w, 0) + 1)))::double precision
+                                   END AS vuelta
+                              FROM (SELECT x.*, coalesce((x.valor < x.p AND x.n >= x.p) OR (x.p <= x.n AND x.n < x.valor),
+                                                         false) AS glitch
+                                      FROM (SELECT l.*, lag(l.valor) OVER w AS p, lead(l.valor) OVER w AS n
+                                              FROM bp010_lecturas_contador l
+                                            WINDOW w AS (PARTITION BY l.well_id, l.contador, l.desde
+                                                         ORDER BY l.timestamp_lectura)) x) x
+                            WINDOW w AS (PARTITION BY x.well_id, x.contador, x.desde, x.glitch
+                                         ORDER BY x.timestamp_lectura)) v
+                      LEFT JOIN bp010_techos t ON t.well_id = v.well_id AND t.contador = v.contador
+                      LEFT JOIN bp010_techos t0 ON t0.well_id IS NULL AND t0.contador = v.contador) z) y
+     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta;
     CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
     ANALYZE bp010_deltas;
 
