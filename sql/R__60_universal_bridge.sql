@@ -106,6 +106,8 @@ CREATE OR REPLACE PROCEDURE reporting.sp_sync_cdi_to_reporting(
     p_run_id uuid DEFAULT NULL)
 LANGUAGE plpgsql
 SET jit = off
+-- a multi-day sync's new hours (72,000 at 100 wells x 30 days) are hashed and sorted in memory, not in temp files
+SET work_mem = '64MB'
 AS $$
 DECLARE
     -- the last call's snapshot: a row is new when it could not see the row's write_xid (by the write_xid indexes:
@@ -120,6 +122,7 @@ DECLARE
     v_n      bigint;
     v_hora_min timestamptz;
     v_hora_max timestamptz;
+    v_pozos  bigint;
 BEGIN
     -- The wells with new rows (every step below works per well from them, by index), with how many new rows each
     -- has and the latest created_at among them (for rows_synced and synced_until).
@@ -139,7 +142,7 @@ BEGIN
             SELECT well_id, false, validado_en FROM universal.validacion_experta
              WHERE write_xid >= v_xmin AND NOT pg_visible_in_snapshot(write_xid, v_prev)) x
      GROUP BY x.well_id;
-    SELECT max(ts), coalesce(sum(n), 0) INTO v_hasta, v_nuevas FROM bp010_cdi_pozos;
+    SELECT max(ts), coalesce(sum(n), 0), count(*) INTO v_hasta, v_nuevas, v_pozos FROM bp010_cdi_pozos;
     IF v_nuevas = 0 THEN
         RAISE NOTICE 'sync_cdi: nothing new since snapshot %', v_prev;
         RETURN;
@@ -265,35 +268,69 @@ BEGIN
     --    new ones; computed into a temp table (analysed) that the update probes the facts from by key. Both CTEs are
     --    materialised: joined in one statement, the planner ran the per-well scan once per new hour instead of once
     --    per well (26,400 scans of a well's day at 1,000 wells x 1 day), or probed the facts by their time index.
-    IF to_regclass('pg_temp.bp010_cdi_horas') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_cdi_horas;
-    END IF;
-    CREATE TEMP TABLE bp010_cdi_horas ON COMMIT DROP AS
-    WITH n AS MATERIALIZED (
+    --    A multi-day sync (more than 200 new rows a well: about 3 rows an hour, so more than ~3 days of new hours a
+    --    well; 2,160 a well at 100 wells x 30 days) keeps the new hours alone in the temp table and runs the per-well
+    --    scan inside the update: there the materialised scan's rows (every new hour with its diagnosis, written to a
+    --    temp table, sorted and joined back) cost more than the scan saves (690 -> 857 ms at 100 x 30). The per-well
+    --    scan per new hour that the materialised form prevents is a 1-day and hourly plan (hundreds of wells, 1-24
+    --    hours each). Both branches update the same rows with the same values.
+    IF v_nuevas > 200 * v_pozos THEN
+        IF to_regclass('pg_temp.bp010_cdi_horas_nuevas') IS NOT NULL THEN
+            DROP TABLE pg_temp.bp010_cdi_horas_nuevas;
+        END IF;
+        CREATE TEMP TABLE bp010_cdi_horas_nuevas ON COMMIT DROP AS
         SELECT DISTINCT d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora
           FROM universal.diagnostico d
-         WHERE d.write_xid >= v_xmin AND NOT pg_visible_in_snapshot(d.write_xid, v_prev)
-    ), u AS MATERIALIZED (
-        SELECT w.well_id, u.hora, u.clase, u.probabilidad
-          FROM (SELECT n.well_id, min(n.hora) AS desde, max(n.hora) AS hasta FROM n GROUP BY n.well_id) w
-         CROSS JOIN LATERAL (SELECT DISTINCT ON (date_trunc('hour', d.timestamp_lectura))
-                                    date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
-                               FROM universal.diagnostico d
-                              WHERE d.well_id = w.well_id AND d.timestamp_lectura >= w.desde
-                                AND d.timestamp_lectura < w.hasta + interval '1 hour'
-                              ORDER BY date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC,
-                                       d.created_at DESC, d.diagnostico_id DESC) u
-    )
-    SELECT u.well_id, u.hora, u.clase, u.probabilidad
-      FROM u JOIN n ON n.well_id = u.well_id AND n.hora = u.hora;
-    ANALYZE bp010_cdi_horas;
-    SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
-    UPDATE reporting.fact_operaciones_horarias h
-       SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
-      FROM bp010_cdi_horas s
-     WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
-       AND h.fecha_hora BETWEEN v_hora_min AND v_hora_max   -- prunes partitions, lets the time index bound the read
-       AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
+         WHERE d.write_xid >= v_xmin AND NOT pg_visible_in_snapshot(d.write_xid, v_prev);
+        ANALYZE bp010_cdi_horas_nuevas;
+        SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas_nuevas;
+        UPDATE reporting.fact_operaciones_horarias h
+           SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
+          FROM (SELECT n.well_id, n.hora, u.clase, u.probabilidad
+                  FROM (SELECT x.well_id, min(x.hora) AS desde, max(x.hora) AS hasta
+                          FROM bp010_cdi_horas_nuevas x GROUP BY x.well_id) w
+                 CROSS JOIN LATERAL (SELECT DISTINCT ON (date_trunc('hour', d.timestamp_lectura))
+                                            date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
+                                       FROM universal.diagnostico d
+                                      WHERE d.well_id = w.well_id AND d.timestamp_lectura >= w.desde
+                                        AND d.timestamp_lectura < w.hasta + interval '1 hour'
+                                      ORDER BY date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC,
+                                               d.created_at DESC, d.diagnostico_id DESC) u
+                  JOIN bp010_cdi_horas_nuevas n ON n.well_id = w.well_id AND n.hora = u.hora) s
+         WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
+           AND h.fecha_hora BETWEEN v_hora_min AND v_hora_max
+           AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
+    ELSE
+        IF to_regclass('pg_temp.bp010_cdi_horas') IS NOT NULL THEN
+            DROP TABLE pg_temp.bp010_cdi_horas;
+        END IF;
+        CREATE TEMP TABLE bp010_cdi_horas ON COMMIT DROP AS
+        WITH n AS MATERIALIZED (
+            SELECT DISTINCT d.well_id, date_trunc('hour', d.timestamp_lectura) AS hora
+              FROM universal.diagnostico d
+             WHERE d.write_xid >= v_xmin AND NOT pg_visible_in_snapshot(d.write_xid, v_prev)
+        ), u AS MATERIALIZED (
+            SELECT w.well_id, u.hora, u.clase, u.probabilidad
+              FROM (SELECT n.well_id, min(n.hora) AS desde, max(n.hora) AS hasta FROM n GROUP BY n.well_id) w
+             CROSS JOIN LATERAL (SELECT DISTINCT ON (date_trunc('hour', d.timestamp_lectura))
+                                        date_trunc('hour', d.timestamp_lectura) AS hora, d.clase, d.probabilidad
+                                   FROM universal.diagnostico d
+                                  WHERE d.well_id = w.well_id AND d.timestamp_lectura >= w.desde
+                                    AND d.timestamp_lectura < w.hasta + interval '1 hour'
+                                  ORDER BY date_trunc('hour', d.timestamp_lectura), d.timestamp_lectura DESC,
+                                           d.created_at DESC, d.diagnostico_id DESC) u
+        )
+        SELECT u.well_id, u.hora, u.clase, u.probabilidad
+          FROM u JOIN n ON n.well_id = u.well_id AND n.hora = u.hora;
+        ANALYZE bp010_cdi_horas;
+        SELECT min(hora), max(hora) INTO v_hora_min, v_hora_max FROM bp010_cdi_horas;
+        UPDATE reporting.fact_operaciones_horarias h
+           SET cdi_diagnostico = s.clase, cdi_probabilidad = s.probabilidad, updated_at = now()
+          FROM bp010_cdi_horas s
+         WHERE h.well_id = s.well_id AND h.fecha_hora = s.hora
+           AND h.fecha_hora BETWEEN v_hora_min AND v_hora_max   -- prunes partitions, lets the time index bound the read
+           AND (h.cdi_diagnostico, h.cdi_probabilidad) IS DISTINCT FROM (s.clase, s.probabilidad);
+    END IF;
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % hourly facts updated', v_n;
 
