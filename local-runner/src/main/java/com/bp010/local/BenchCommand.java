@@ -336,8 +336,8 @@ final class BenchCommand implements Callable<Integer> {
                      + " current_setting('shared_buffers'), current_setting('huge_pages')")) {
             rs.next();
             m.put("postgresql", rs.getString(1));
-            // a new session's first touch of each shared-buffer page is a page fault unless the server maps its
-            // shared memory in huge pages: on a VM that is a large part of a short run (docs/BENCHMARKS.md)
+            // the server's memory settings, so that two machines' runs can be compared (docs/BENCHMARKS.md,
+            // "Server settings and the hourly run")
             m.put("sharedBuffers", rs.getString(2));
             m.put("hugePages", rs.getString(3));
         }
