@@ -244,6 +244,10 @@ DECLARE
     v_tolerancia double precision;
     -- no well group in this transaction (bp010.grupo unset): no well is filtered out
     v_todos      constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
+    -- one hash bucket of a run over every well (bp010.parte 'on': the pipeline's intra-run parallelism, docs/SCALE.md
+    -- §6): its counts per run, rule and day are added to the other buckets' (the pipeline clears the run's rows before
+    -- the buckets and adds the rules that counted nothing after them)
+    v_parte      constant boolean := coalesce(current_setting('bp010.parte', true), '') = 'on';
     -- the reading rules, in the order of reporting.fact_dq_horaria's arrays: those counted on the readings of
     -- stage.tbl_pozo_produccion (range, card, and rules that cannot run), then the latency rules that run (landing)
     v_lect       text[];
@@ -852,18 +856,24 @@ BEGIN
     USING v_reglas;
 
     -- 7. Counts: per run, rule and day (trends; a rule with nothing to evaluate still shows, with zeros) ...
+    --    (in key order: buckets of one run that write the same keys wait for each other, never deadlock)
     INSERT INTO stage.tbl_dq_run_summary AS s
            (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
-    SELECT v_run, rule_id, fecha, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated)
-      FROM bp010_dq_totales
-     GROUP BY rule_id, fecha
-    UNION ALL
-    SELECT v_run, r.rule_id, p_fecha_fin, 0, 0, 0, 0
-      FROM bp010_dq_reglas r
-     WHERE NOT EXISTS (SELECT 1 FROM bp010_dq_totales c WHERE c.rule_id = r.rule_id)
+    SELECT x.* FROM (
+        SELECT v_run, rule_id, fecha, sum(evaluated), sum(passed), sum(failed), sum(not_evaluated)
+          FROM bp010_dq_totales
+         GROUP BY rule_id, fecha
+        UNION ALL
+        SELECT v_run, r.rule_id, p_fecha_fin, 0, 0, 0, 0
+          FROM bp010_dq_reglas r
+         WHERE NOT v_parte AND NOT EXISTS (SELECT 1 FROM bp010_dq_totales c WHERE c.rule_id = r.rule_id)) x
+     ORDER BY 2, 3
     ON CONFLICT (run_id, rule_id, fecha) DO UPDATE
-       SET evaluated = EXCLUDED.evaluated, passed = EXCLUDED.passed, failed = EXCLUDED.failed,
-           not_evaluated = EXCLUDED.not_evaluated, created_at = now();
+       SET evaluated = CASE WHEN v_parte THEN s.evaluated + EXCLUDED.evaluated ELSE EXCLUDED.evaluated END,
+           passed = CASE WHEN v_parte THEN s.passed + EXCLUDED.passed ELSE EXCLUDED.passed END,
+           failed = CASE WHEN v_parte THEN s.failed + EXCLUDED.failed ELSE EXCLUDED.failed END,
+           not_evaluated = CASE WHEN v_parte THEN s.not_evaluated + EXCLUDED.not_evaluated ELSE EXCLUDED.not_evaluated END,
+           created_at = now();
 
     -- ... per well and master rule in reporting.fact_dq_maestra_pozo, on the as-of day: a master rule's count replaces
     -- the well's earlier one. One row per well (the rules as arrays); only wells whose counts or day changed are

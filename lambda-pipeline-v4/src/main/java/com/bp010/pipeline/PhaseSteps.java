@@ -25,12 +25,8 @@ final class PhaseSteps {
     }
 
     static List<Step> of(Phase phase, RunContext run, Connection connection) throws SQLException {
-        var from = run.window().from();
-        var to = run.window().to();
         return switch (phase) {
-            case DQ -> List.of(Step.of("stage.sp_execute_dq_validation",
-                    "CALL stage.sp_execute_dq_validation(?::date, ?::date, ?::text, ?::uuid, ?::timestamptz)",
-                    from, to, run.wellId(), run.runId(), run.asOfTimestamp()));
+            case DQ -> List.of(dq(run));
             // the facts are loaded chunk by chunk before (chunk(...)); current values once, from all of them (a well
             // group leaves them to the global step, after every group)
             case TRANSFORM -> run.group() != null ? List.of() : List.of(currentValues(run));
@@ -40,6 +36,13 @@ final class PhaseSteps {
                     "CALL stage.sp_execute_consistency_validation(?::uuid, ?::timestamptz)",
                     run.runId(), run.asOfTimestamp()));
         };
+    }
+
+    /** The DQ call over the run's window. */
+    static Step dq(RunContext run) {
+        return Step.of("stage.sp_execute_dq_validation",
+                "CALL stage.sp_execute_dq_validation(?::date, ?::date, ?::text, ?::uuid, ?::timestamptz)",
+                run.window().from(), run.window().to(), run.wellId(), run.runId(), run.asOfTimestamp());
     }
 
     /**
@@ -59,6 +62,23 @@ final class PhaseSteps {
         return Step.ofChunk(chunk, "reporting.sp_load_to_reporting",
                 "CALL reporting.sp_load_to_reporting(?::date, ?::date, true, true, true, ?::text, ?::uuid)",
                 chunk.from(), chunk.to(), run.wellId(), run.runId());
+    }
+
+    /**
+     * A chunk's partitions and calendar alone ({@code sp_load_to_reporting} with no facts), before the chunk's facts are
+     * loaded in buckets of the wells.
+     */
+    static Step chunkCalendar(RunContext run, RunWindow chunk) {
+        return Step.ofChunk(chunk, "reporting.sp_load_to_reporting",
+                "CALL reporting.sp_load_to_reporting(?::date, ?::date, false, false, false, ?::text, ?::uuid)",
+                chunk.from(), chunk.to(), run.wellId(), run.runId());
+    }
+
+    /** A chunk's field totals, after its facts were loaded in buckets of the wells (which leave them out). */
+    static Step fieldTotals(RunContext run, RunWindow chunk) {
+        return Step.ofChunk(chunk, "reporting.sp_cargar_totales_campo",
+                "CALL reporting.sp_cargar_totales_campo(?::date, ?::date, ?::uuid)", chunk.from(), chunk.to(),
+                run.runId());
     }
 
     private static Step currentValues(RunContext run) {

@@ -40,6 +40,7 @@ final class PipelineRunner {
     private final WindowResolver windows;
     private final Clock clock;
     private final TimeBudget budget;
+    private final WellBuckets buckets;
 
     PipelineRunner(Database database, PipelineSettings settings) {
         this(database, settings, Clock.systemUTC(), TimeBudget.unlimited());
@@ -58,6 +59,8 @@ final class PipelineRunner {
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
         this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk(),
                 settings.cardPowerBalance());
+        // a bucket per pool connection at most (the handler's pool holds PIPELINE_PARALLELISM; a test's may hold fewer)
+        this.buckets = new WellBuckets(database, Math.min(settings.parallelism(), database.config().poolSize()));
     }
 
     PipelineResult run(PipelineRequest request, String holder) {
@@ -407,22 +410,29 @@ final class PipelineRunner {
                 if (done != null) {
                     LOG.info("Phase {} resumes after {}: {} chunk(s) left", phase, done, chunks.size());
                 }
+                boolean split = buckets.splits(run)
+                        && database.withConnection("run log", c -> RunScope.scoped(c, run.runId()));
                 for (RunWindow chunk : chunks) {
-                    calls.add(database.inTransaction(phase.name(), c -> {
-                        CallResult r = execute(c, run, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
-                        runLog.chunkDone(c, run.runId(), phase, chunk.to());
-                        return r;
-                    }));
+                    calls.add(split ? chunkInBuckets(run, phase, chunk, progress[0])
+                            : database.inTransaction(phase.name(), c -> {
+                                CallResult r = execute(c, run, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
+                                runLog.chunkDone(c, run.runId(), phase, chunk.to());
+                                return r;
+                            }));
                     progress[0] = true;
                 }
             }
-            calls.addAll(database.inTransaction(phase.name(), c -> {
-                List<CallResult> results = new ArrayList<>();
-                for (Step step : PhaseSteps.of(phase, run, c)) {
-                    results.add(execute(c, run, step, phase, progress[0]));
-                }
-                return results;
-            }));
+            if (phase == Phase.DQ && buckets.splits(run)) {
+                calls.add(dqInBuckets(run, progress[0]));
+            } else {
+                calls.addAll(database.inTransaction(phase.name(), c -> {
+                    List<CallResult> results = new ArrayList<>();
+                    for (Step step : PhaseSteps.of(phase, run, c)) {
+                        results.add(execute(c, run, step, phase, progress[0]));
+                    }
+                    return results;
+                }));
+            }
             // logged OK by the caller, with the lease and the next phase
             return new PhaseReport(phase.name(), "OK", elapsed(start), calls);
         } catch (RuntimeException e) {
@@ -435,6 +445,70 @@ final class PipelineRunner {
             LOG.error("Phase {} failed: {}", phase, failure.reason());
             throw failure;
         }
+    }
+
+    /**
+     * The DQ call of a run over every well, one transaction per bucket of the wells at once ({@link WellBuckets}): the
+     * run's counts of an earlier try cleared before (and after a bucket failed), the rules that counted nothing added
+     * after. One call in the response, its wall time from the clearing to the last row.
+     */
+    private CallResult dqInBuckets(RunContext run, boolean progress) {
+        long start = System.nanoTime();
+        Step step = PhaseSteps.dq(run);
+        database.inTransaction(Phase.DQ.name(), c -> {
+            RunSummaries.clearDqCounts(c, run.runId());
+            return null;
+        });
+        CallResult parts;
+        try {
+            parts = buckets.run(Phase.DQ.name(), step.call(), run,
+                    (c, bucket) -> execute(c, bucket, step, Phase.DQ, progress));
+        } catch (RuntimeException e) {
+            // the buckets that committed leave no run counts behind (a failed DQ call writes none); their verdicts
+            // and per-well counts are recomputed by the retry or the next run
+            try {
+                database.inTransaction(Phase.DQ.name(), c -> {
+                    RunSummaries.clearDqCounts(c, run.runId());
+                    return null;
+                });
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        database.inTransaction(Phase.DQ.name(), c -> {
+            RunSummaries.completeDqCounts(c, run.runId(), run.window().to());
+            return null;
+        });
+        return new CallResult(step.call(), elapsed(start), parts.notices(), parts.updateCount());
+    }
+
+    /**
+     * One TRANSFORM chunk of an incremental run over every well, its facts one transaction per bucket of the wells at
+     * once ({@link WellBuckets}): the chunk's partitions and calendar first (one transaction: the buckets neither wait
+     * for each other's partition lock nor calendar rows), the field totals after every bucket committed (a bucket, like
+     * a well group, leaves them out: they add up every well), with the chunk's resume point. A bucket that fails fails
+     * the chunk: its retry recomputes the whole chunk. One call in the response, the chunk's wall time.
+     */
+    private CallResult chunkInBuckets(RunContext run, Phase phase, RunWindow chunk, boolean progress) {
+        long start = System.nanoTime();
+        Step step = PhaseSteps.chunk(phase, run, chunk);
+        List<String> notices = new ArrayList<>();
+        database.inTransaction(phase.name(), c -> {
+            notices.addAll(execute(c, run, PhaseSteps.chunkCalendar(run, chunk), phase, progress).notices());
+            return null;
+        });
+        CallResult parts = buckets.run(phase.name(), step.call(), run,
+                (c, bucket) -> execute(c, bucket, step, phase, progress));
+        notices.addAll(parts.notices());
+        long rows = parts.updateCount();
+        CallResult totals = database.inTransaction(phase.name(), c -> {
+            CallResult r = execute(c, run, PhaseSteps.fieldTotals(run, chunk), phase, progress);
+            runLog.chunkDone(c, run.runId(), phase, chunk.to());
+            return r;
+        });
+        notices.addAll(totals.notices());
+        return new CallResult(step.call(), elapsed(start), notices, rows + totals.updateCount());
     }
 
     /**

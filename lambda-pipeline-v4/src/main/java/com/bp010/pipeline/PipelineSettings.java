@@ -1,6 +1,7 @@
 package com.bp010.pipeline;
 
 import com.bp010.db.Bp010Exception;
+import com.bp010.db.DbConfig;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
 import com.bp010.db.FieldTimeZone;
@@ -16,10 +17,12 @@ import java.time.ZoneId;
  * ν = 0.05; {@code power-balance}: from each reading's liquid rate and pump intake pressure, for wells whose measured
  * rate is what the pump displaces; docs/CARDS.md), {@code TIME_BUDGET_MARGIN_SECONDS} (default 30: what a phase leaves
  * of the Lambda's remaining time for its commit, run log and response) and {@code PHASE_TIME_BUDGET_SECONDS} (default
- * 0 = none: the time budget of a local run, the {@code bp010} command).
+ * 0 = none: the time budget of a local run, the {@code bp010} command) and {@code PIPELINE_PARALLELISM} (default 2,
+ * at most {@value DbConfig#MAX_POOL_SIZE}: the hash buckets of the wells a run over every well works its DQ call and
+ * each TRANSFORM chunk in, on as many pool connections at once; 1 = one connection, the serial path; docs/SCALE.md §6).
  */
 record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk,
-                        boolean cardPowerBalance, Duration budgetMargin, Duration localTimeBudget) {
+                        boolean cardPowerBalance, Duration budgetMargin, Duration localTimeBudget, int parallelism) {
     static PipelineSettings fromEnv(Env env) {
         int lookback = env.getInt("LOOKBACK_DAYS", 3650);
         if (lookback < 1) {
@@ -57,7 +60,12 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int ca
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "PHASE_TIME_BUDGET_SECONDS must be 0 (no budget) or more,"
                     + " got " + local).with("variable", "PHASE_TIME_BUDGET_SECONDS");
         }
+        int parallelism = env.getInt("PIPELINE_PARALLELISM", 2);
+        if (parallelism < 1 || parallelism > DbConfig.MAX_POOL_SIZE) {
+            throw new Bp010Exception(ErrorCode.CONFIGURATION, "PIPELINE_PARALLELISM must be 1-" + DbConfig.MAX_POOL_SIZE
+                    + " (1: one connection), got " + parallelism).with("variable", "PIPELINE_PARALLELISM");
+        }
         return new PipelineSettings(lookback, Duration.ofSeconds(ttl), zone, cardLookback, cardChunk,
-                damping.equals("power-balance"), Duration.ofSeconds(margin), Duration.ofSeconds(local));
+                damping.equals("power-balance"), Duration.ofSeconds(margin), Duration.ofSeconds(local), parallelism);
     }
 }

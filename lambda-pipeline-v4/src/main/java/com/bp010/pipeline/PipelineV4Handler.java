@@ -41,7 +41,12 @@ public class PipelineV4Handler extends JsonRequestHandler {
     }
 
     public PipelineV4Handler(Env env) {
-        this(LazyDatabase.fromEnv(env), PipelineSettings.fromEnv(env), EmbeddedMetrics.fromEnv(env), env);
+        this(env, PipelineSettings.fromEnv(env));
+    }
+
+    /** The pool holds at least one connection per bucket of the wells (PIPELINE_PARALLELISM). */
+    private PipelineV4Handler(Env env, PipelineSettings settings) {
+        this(LazyDatabase.fromEnv(env, settings.parallelism()), settings, EmbeddedMetrics.fromEnv(env), env);
     }
 
     PipelineV4Handler(LazyDatabase database, PipelineSettings settings, EmbeddedMetrics metrics) {

@@ -19,6 +19,35 @@ final class RunSummaries {
     private RunSummaries() {
     }
 
+    /**
+     * Before a DQ call worked in buckets of the wells ({@link WellBuckets}), which add their counts to the run's rows in
+     * {@code stage.tbl_dq_run_summary}: the run's rows of an earlier try go, so that a retry counts once.
+     */
+    static void clearDqCounts(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM stage.tbl_dq_run_summary WHERE run_id = ?")) {
+            ps.setObject(1, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * After the buckets: what one DQ call over every well also writes, a row of zeros on the window's last day for each
+     * rule that counted nothing (R__31, step 7).
+     */
+    static void completeDqCounts(Connection c, UUID runId, java.time.LocalDate lastDay) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO stage.tbl_dq_run_summary (run_id, rule_id, fecha, evaluated, passed, failed, not_evaluated)
+                SELECT ?, r.rule_id, ?, 0, 0, 0, 0
+                  FROM stage.vw_dq_reglas_resueltas r
+                 WHERE NOT EXISTS (SELECT 1 FROM stage.tbl_dq_run_summary s WHERE s.run_id = ? AND s.rule_id = r.rule_id)
+                ON CONFLICT (run_id, rule_id, fecha) DO NOTHING""")) {
+            ps.setObject(1, runId);
+            ps.setObject(2, lastDay);
+            ps.setObject(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
     static DqSummary dq(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT coalesce(sum(evaluated), 0), coalesce(sum(passed), 0), coalesce(sum(failed), 0),
