@@ -126,8 +126,6 @@ DECLARE
     -- an incremental run recomputes the hours of its scope (R__25) within the window (a chunk of it: the pipeline's
     -- TRANSFORM commits its window day by day), else the window's days
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
-    -- a well group's or a bucket's run (bp010.grupo, R__25): the wells of its scope in that group only
-    v_todos  constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
     v_desde  timestamptz := p_fecha_inicio::timestamptz;
     v_hasta  timestamptz := (p_fecha_fin + 1)::timestamptz;
     v_cols   text[] := reporting.fnc_columnas_stage_en('fact_operaciones_horarias');
@@ -159,8 +157,7 @@ BEGIN
     IF v_alcance IS NOT NULL THEN
         SELECT greatest(min(a.desde), v_desde), least(max(a.hasta), v_hasta) INTO v_desde, v_hasta
           FROM reporting.pipeline_run_alcance a
-         WHERE a.run_id = v_alcance AND a.hasta > v_desde AND a.desde < v_hasta
-           AND (v_todos OR reporting.fnc_en_grupo(a.well_id));
+         WHERE a.run_id = v_alcance AND a.hasta > v_desde AND a.desde < v_hasta;
         IF v_desde IS NULL THEN   -- no scope range in this chunk of the window
             v_desde := p_fecha_inicio::timestamptz;
             v_hasta := v_desde;
@@ -190,7 +187,6 @@ BEGIN
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = d.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta))
      GROUP BY d.well_id, d.timestamp_lectura;
     CREATE INDEX ON bp010_fallos_rango (well_id, timestamp_lectura);   -- cheap probes whatever the plan
@@ -210,7 +206,7 @@ BEGIN
           FROM stage.tbl_pozo_produccion p
          CROSS JOIN LATERAL (VALUES %s) u(contador, valor)
           LEFT JOIN reporting.pipeline_run_alcance a
-            ON a.run_id = $4 AND a.well_id = p.well_id AND ($6 OR reporting.fnc_en_grupo(a.well_id))
+            ON a.run_id = $4 AND a.well_id = p.well_id
            AND p.timestamp_lectura >= a.desde AND p.timestamp_lectura < a.hasta
           LEFT JOIN bp010_fallos_rango f ON f.well_id = p.well_id AND f.timestamp_lectura = p.timestamp_lectura
          WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2 AND ($3::text IS NULL OR p.well_id = $3)
@@ -218,7 +214,7 @@ BEGIN
            AND u.contador = ANY ($5)
            AND u.valor IS NOT NULL AND (f.columnas IS NULL OR NOT u.contador = ANY (f.columnas))
         $sql$, v_unpivot)
-    USING v_desde, v_hasta, p_well_id, v_alcance, v_contadores, v_todos;
+    USING v_desde, v_hasta, p_well_id, v_alcance, v_contadores;
 
     -- Each (well, counter, range) gets its three readings before the range and its two after it (same filters; a
     -- failed counter value is skipped by looking for its range failure): the delta of the range's first reading, the
@@ -356,7 +352,6 @@ BEGIN
        AND (p_well_id IS NULL OR d.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = d.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND d.timestamp_lectura >= a.desde AND d.timestamp_lectura < a.hasta));
     INSERT INTO stage.tbl_pozo_scada_dq AS t (run_id, rule_id, well_id, timestamp_lectura, nombre_tecnico, valor,
                                               resultado, motivo, severidad, tipo)
@@ -430,7 +425,6 @@ BEGIN
                        -- an incremental run: the hours holding new readings (or marked days) only
                        AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                          WHERE a.run_id = $5 AND a.well_id = p.well_id
-                                                           AND ($7 OR reporting.fnc_en_grupo(a.well_id))
                                                            AND p.timestamp_lectura >= a.desde
                                                            AND p.timestamp_lectura < a.hasta
                                                            AND coalesce(a.horas_nuevas,
@@ -507,7 +501,7 @@ BEGIN
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
         v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia, v_todos;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
     GET DIAGNOSTICS n_horas = ROW_COUNT;
 
     -- An incremental run's other hours (the neighbours' hours of its ranges, without new readings): their readings,
@@ -535,7 +529,6 @@ BEGIN
                                   GROUP BY well_id, hora) d
                         ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
                      WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
-                       AND ($6 OR reporting.fnc_en_grupo(a.well_id))
                        AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora
                        -- usually nothing changed: only the changed hours are looked up again to be written
                        AND (x.energia_kwh, x.horas_operacion, x.n_carreras, x.reinicio_contador)
@@ -544,7 +537,7 @@ BEGIN
                AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
                    IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio)
             $sql$, v_deltas)
-        USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_todos;
+        USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
         GET DIAGNOSTICS n_contadores = ROW_COUNT;
         n_horas := n_horas + n_contadores;
     END IF;
@@ -556,7 +549,6 @@ BEGIN
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND t.fecha_hora >= a.desde AND t.fecha_hora < a.hasta))
        AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora)
             OR (t.well_id, t.fecha_hora) NOT IN (   -- the hours with readings: one hashed set, not a probe per hour
@@ -566,7 +558,6 @@ BEGIN
                       AND (p_well_id IS NULL OR p.well_id = p_well_id)
                       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                          WHERE a.run_id = v_alcance AND a.well_id = p.well_id
-                                                           AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                                            AND p.timestamp_lectura >= a.desde
                                                            AND p.timestamp_lectura < a.hasta))));
     GET DIAGNOSTICS n_borradas = ROW_COUNT;
@@ -577,7 +568,6 @@ BEGIN
        AND (p_well_id IS NULL OR e.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = e.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND e.ocurrido_en >= a.desde AND e.ocurrido_en < a.hasta))
        AND e.tipo LIKE 'REINICIO\_CONTADOR\_%'
        AND NOT EXISTS (SELECT 1 FROM bp010_deltas d
@@ -670,8 +660,6 @@ DECLARE
     v_hasta constant timestamptz := (p_fecha_fin + 1)::timestamptz;
     -- an incremental run recomputes the days its scope touches (R__25), of its wells (field totals: of every well)
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
-    -- a well group's or a bucket's run (bp010.grupo, R__25): the wells of its scope in that group only
-    v_todos constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
     -- averaged columns: in stage, in the hourly facts and in the daily facts
     v_cols_diarias constant text[] := reporting.fnc_columnas_stage_en('fact_operaciones_diarias');
     v_cols  text[] := ARRAY(SELECT c FROM unnest(reporting.fnc_columnas_stage_en('fact_operaciones_horarias')) c
@@ -708,8 +696,7 @@ BEGIN
                              FROM (SELECT DISTINCT a.well_id, g.dia::date AS dia
                                      FROM reporting.pipeline_run_alcance a
                                     CROSS JOIN LATERAL generate_series(a.dia_desde, a.dia_hasta, interval '1 day') g(dia)
-                                    WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
-                                      AND ($7 OR reporting.fnc_en_grupo(a.well_id))) s
+                                    WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)) s
                             CROSS JOIN LATERAL (
                                   SELECT %s
                                     FROM (SELECT y.* FROM reporting.fact_operaciones_horarias y
@@ -759,7 +746,7 @@ BEGIN
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima(), v_todos;
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima();
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 
     -- Days of the window without any hourly row.
@@ -768,7 +755,6 @@ BEGIN
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND t.fecha BETWEEN a.dia_desde AND a.dia_hasta))
        -- one index probe per day (a scalar subquery, never turned into a hash of every hourly row of the table)
        AND (SELECT 1 FROM reporting.fact_operaciones_horarias h
@@ -805,8 +791,6 @@ DECLARE
     v_mes_hasta constant date := (date_trunc('month', p_fecha_fin) + interval '1 month')::date;
     -- an incremental run recomputes the months its scope's days fall in (R__25), of its wells
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
-    -- a well group's or a bucket's run (bp010.grupo, R__25): the wells of its scope in that group only
-    v_todos   constant boolean := coalesce(current_setting('bp010.grupo', true), '') = '';
     v_minima  constant double precision := reporting.fnc_completitud_minima();
     n_meses   bigint;
     n_borrados bigint;
@@ -841,7 +825,6 @@ BEGIN
                        AND (p_well_id IS NULL OR well_id = p_well_id)
                        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                                           WHERE a.run_id = v_alcance AND a.well_id = x.well_id
-                                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                                             AND x.fecha >= date_trunc('month', a.dia_desde)
                                                             AND x.fecha < date_trunc('month', a.dia_hasta)
                                                                           + interval '1 month'))
@@ -877,7 +860,6 @@ BEGIN
        AND (p_well_id IS NULL OR t.well_id = p_well_id)
        AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
                                           WHERE a.run_id = v_alcance AND a.well_id = t.well_id
-                                            AND (v_todos OR reporting.fnc_en_grupo(a.well_id))
                                             AND t.mes >= date_trunc('month', a.dia_desde)
                                             AND t.mes <= a.dia_hasta))
        -- one index probe per month (a scalar subquery, never turned into a hash of every daily row of the table)

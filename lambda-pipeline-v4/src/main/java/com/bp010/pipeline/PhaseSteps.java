@@ -64,23 +64,6 @@ final class PhaseSteps {
                 chunk.from(), chunk.to(), run.wellId(), run.runId());
     }
 
-    /**
-     * A chunk's partitions and calendar alone ({@code sp_load_to_reporting} with no facts), before the chunk's facts are
-     * loaded in buckets of the wells.
-     */
-    static Step chunkCalendar(RunContext run, RunWindow chunk) {
-        return Step.ofChunk(chunk, "reporting.sp_load_to_reporting",
-                "CALL reporting.sp_load_to_reporting(?::date, ?::date, false, false, false, ?::text, ?::uuid)",
-                chunk.from(), chunk.to(), run.wellId(), run.runId());
-    }
-
-    /** A chunk's field totals, after its facts were loaded in buckets of the wells (which leave them out). */
-    static Step fieldTotals(RunContext run, RunWindow chunk) {
-        return Step.ofChunk(chunk, "reporting.sp_cargar_totales_campo",
-                "CALL reporting.sp_cargar_totales_campo(?::date, ?::date, ?::uuid)", chunk.from(), chunk.to(),
-                run.runId());
-    }
-
     private static Step currentValues(RunContext run) {
         return Step.of("reporting.actualizar_current_values_v4", "CALL reporting.actualizar_current_values_v4(?::uuid)",
                 run.runId());

@@ -410,15 +410,12 @@ final class PipelineRunner {
                 if (done != null) {
                     LOG.info("Phase {} resumes after {}: {} chunk(s) left", phase, done, chunks.size());
                 }
-                boolean split = buckets.splits(run)
-                        && database.withConnection("run log", c -> RunScope.scoped(c, run.runId()));
                 for (RunWindow chunk : chunks) {
-                    calls.add(split ? chunkInBuckets(run, phase, chunk, progress[0])
-                            : database.inTransaction(phase.name(), c -> {
-                                CallResult r = execute(c, run, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
-                                runLog.chunkDone(c, run.runId(), phase, chunk.to());
-                                return r;
-                            }));
+                    calls.add(database.inTransaction(phase.name(), c -> {
+                        CallResult r = execute(c, run, PhaseSteps.chunk(phase, run, chunk), phase, progress[0]);
+                        runLog.chunkDone(c, run.runId(), phase, chunk.to());
+                        return r;
+                    }));
                     progress[0] = true;
                 }
             }
@@ -481,34 +478,6 @@ final class PipelineRunner {
             return null;
         });
         return new CallResult(step.call(), elapsed(start), parts.notices(), parts.updateCount());
-    }
-
-    /**
-     * One TRANSFORM chunk of an incremental run over every well, its facts one transaction per bucket of the wells at
-     * once ({@link WellBuckets}): the chunk's partitions and calendar first (one transaction: the buckets neither wait
-     * for each other's partition lock nor calendar rows), the field totals after every bucket committed (a bucket, like
-     * a well group, leaves them out: they add up every well), with the chunk's resume point. A bucket that fails fails
-     * the chunk: its retry recomputes the whole chunk. One call in the response, the chunk's wall time.
-     */
-    private CallResult chunkInBuckets(RunContext run, Phase phase, RunWindow chunk, boolean progress) {
-        long start = System.nanoTime();
-        Step step = PhaseSteps.chunk(phase, run, chunk);
-        List<String> notices = new ArrayList<>();
-        database.inTransaction(phase.name(), c -> {
-            notices.addAll(execute(c, run, PhaseSteps.chunkCalendar(run, chunk), phase, progress).notices());
-            return null;
-        });
-        CallResult parts = buckets.run(phase.name(), step.call(), run,
-                (c, bucket) -> execute(c, bucket, step, phase, progress));
-        notices.addAll(parts.notices());
-        long rows = parts.updateCount();
-        CallResult totals = database.inTransaction(phase.name(), c -> {
-            CallResult r = execute(c, run, PhaseSteps.fieldTotals(run, chunk), phase, progress);
-            runLog.chunkDone(c, run.runId(), phase, chunk.to());
-            return r;
-        });
-        notices.addAll(totals.notices());
-        return new CallResult(step.call(), elapsed(start), notices, rows + totals.updateCount());
     }
 
     /**

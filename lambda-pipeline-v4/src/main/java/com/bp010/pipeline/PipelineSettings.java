@@ -18,8 +18,8 @@ import java.time.ZoneId;
  * rate is what the pump displaces; docs/CARDS.md), {@code TIME_BUDGET_MARGIN_SECONDS} (default 30: what a phase leaves
  * of the Lambda's remaining time for its commit, run log and response) and {@code PHASE_TIME_BUDGET_SECONDS} (default
  * 0 = none: the time budget of a local run, the {@code bp010} command) and {@code PIPELINE_PARALLELISM} (default 2,
- * at most {@value DbConfig#MAX_POOL_SIZE}: the hash buckets of the wells a run over every well works its DQ call and
- * each TRANSFORM chunk in, on as many pool connections at once; 1 = one connection, the serial path; docs/SCALE.md §6).
+ * at most {@value DbConfig#MAX_POOL_SIZE}: the hash buckets of the wells a run over every well works its DQ call in, on
+ * as many pool connections at once; 1 = one connection, the serial path; docs/SCALE.md §6).
  */
 record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int cardLookbackDays, int cardChunk,
                         boolean cardPowerBalance, Duration budgetMargin, Duration localTimeBudget, int parallelism) {

@@ -135,16 +135,6 @@ final class RunScope {
         return java.util.Optional.of(extent);
     }
 
-    /** Whether the run has a scope (an incremental run), which a well group's or a bucket's calls filter by well. */
-    static boolean scoped(Connection c, UUID runId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_alcance_de(?) IS NOT NULL")) {
-            ps.setObject(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
     /** Restricts the procedures of this transaction to a well group (the setting {@code bp010.grupo}, R__25). */
     static void inGroup(Connection c, String group) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('bp010.grupo', ?, true)")) {

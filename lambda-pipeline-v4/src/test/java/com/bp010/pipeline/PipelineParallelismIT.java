@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Intra-run parallelism (docs/SCALE.md §6, PIPELINE_PARALLELISM): the same data run with 1, 2 and 3 buckets of the
- * wells (DQ and every TRANSFORM chunk of an incremental run on as many connections) leaves the same business tables,
+ * wells (the DQ call on as many connections) leaves the same business tables,
  * run summaries included, on a first run, an incremental run and an explicit window; each parallel call is one call of
  * the response with every bucket's notices; a bucket that fails fails the run, and the next run repairs the tables.
  */
