@@ -99,6 +99,9 @@ class PipelineRunnerIT {
 
     private PipelineV4Handler handler(Map<String, String> extra) {
         var env = new java.util.HashMap<>(db.env());
+        // the stubs above write fixed rows and count calls: one connection, one call each (PipelineParallelismIT
+        // covers the buckets)
+        env.put("PIPELINE_PARALLELISM", "1");
         env.putAll(extra);
         return new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(env)),
                 EmbeddedMetrics.disabled());
