@@ -17,7 +17,7 @@ import java.time.ZoneId;
  * ν = 0.05; {@code power-balance}: from each reading's liquid rate and pump intake pressure, for wells whose measured
  * rate is what the pump displaces; docs/CARDS.md), {@code TIME_BUDGET_MARGIN_SECONDS} (default 30: what a phase leaves
  * of the Lambda's remaining time for its commit, run log and response) and {@code PHASE_TIME_BUDGET_SECONDS} (default
- * 0 = none: the time budget of a local run, the {@code bp010} command) and {@code PIPELINE_PARALLELISM} (default 2,
+ * 0 = none: the time budget of a local run, the {@code bp010} command) and {@code PIPELINE_PARALLELISM} (default 1,
  * at most {@value DbConfig#MAX_POOL_SIZE}: the hash buckets of the wells a run over every well works its DQ call in, on
  * as many pool connections at once; 1 = one connection, the serial path; docs/SCALE.md §6).
  */
@@ -60,7 +60,7 @@ record PipelineSettings(int lookbackDays, Duration leaseTtl, ZoneId zone, int ca
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "PHASE_TIME_BUDGET_SECONDS must be 0 (no budget) or more,"
                     + " got " + local).with("variable", "PHASE_TIME_BUDGET_SECONDS");
         }
-        int parallelism = env.getInt("PIPELINE_PARALLELISM", 2);
+        int parallelism = env.getInt("PIPELINE_PARALLELISM", 1);
         if (parallelism < 1 || parallelism > DbConfig.MAX_POOL_SIZE) {
             throw new Bp010Exception(ErrorCode.CONFIGURATION, "PIPELINE_PARALLELISM must be 1-" + DbConfig.MAX_POOL_SIZE
                     + " (1: one connection), got " + parallelism).with("variable", "PIPELINE_PARALLELISM");
