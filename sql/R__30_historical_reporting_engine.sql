@@ -451,17 +451,16 @@ BEGIN
           -- a new hour gets its card diagnosis with it (the card step runs before TRANSFORM, docs/CARDS.md): the
           -- hour's latest, as the CDI bridge (R__60) picks it; an existing hour keeps its own (not in the SET below),
           -- the bridge writes the diagnoses it has not synced
-          -- (each well's diagnoses read by one index range scan over the span of its hours written here, from its
-          -- first hour's start to its last hour's end, and the hour's latest kept: not one lookup and sort per hour,
-          -- and not the whole range of an incremental run whose new hour is the range's last)
+          -- (each well's diagnoses of the window read by one index range scan and the hour's latest kept, not one
+          -- lookup and sort per hour: an hour's reading lies in [$1, $2), so its hour's diagnoses in
+          -- [date_trunc('hour', $1), $2 + 1 hour))
           LEFT JOIN (SELECT DISTINCT ON (g.well_id, date_trunc('hour', g.timestamp_lectura))
                             g.well_id, date_trunc('hour', g.timestamp_lectura) AS hora, g.clase, g.probabilidad
-                       FROM (SELECT h2.well_id, min(h2.fecha_hora) AS primera, max(h2.fecha_hora) AS ultima
-                               FROM h h2 GROUP BY h2.well_id) w
+                       FROM (SELECT DISTINCT h2.well_id FROM h h2) w
                       CROSS JOIN LATERAL (SELECT g.* FROM universal.diagnostico g
                                            WHERE g.well_id = w.well_id
-                                             AND g.timestamp_lectura >= w.primera
-                                             AND g.timestamp_lectura < w.ultima + interval '1 hour') g
+                                             AND g.timestamp_lectura >= date_trunc('hour', $1)
+                                             AND g.timestamp_lectura < $2 + interval '1 hour') g
                       ORDER BY g.well_id, date_trunc('hour', g.timestamp_lectura), g.timestamp_lectura DESC,
                                g.created_at DESC, g.diagnostico_id DESC) dg
             ON dg.well_id = h.well_id AND dg.hora = h.fecha_hora
