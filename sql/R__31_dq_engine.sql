@@ -276,11 +276,6 @@ DECLARE
     v_unpivot    text;
     v_fallos_f   text;
     v_atributos  text;
-    -- an explicit window over every well: the readings' values and card checks read by one parallel query (below)
-    v_paralelo   boolean;
-    v_lectura_p  text;
-    v_paralelo_sel text;
-    v_guc        text[];
     v_regla      record;
     v_total      record;
     n            bigint;
@@ -315,9 +310,6 @@ BEGIN
     -- reporting.fact_dq_diaria_base rows), one row per rule. No row of either is all zeros.
     IF to_regclass('pg_temp.bp010_dq_sumas') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_dq_sumas, pg_temp.bp010_dq_totales;
-    END IF;
-    IF to_regclass('pg_temp.bp010_dq_lecturas') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_dq_lecturas;
     END IF;
     CREATE TEMP TABLE bp010_dq_sumas (
         well_id text, fecha date, ev integer[], pa integer[], fa integer[], ne integer[]) ON COMMIT DROP;
@@ -428,24 +420,6 @@ BEGIN
                                                    ' ELSE $7[%s] || '': '' || stage.fnc_dq_defecto_carta(p.%I::text, $6) END AS m%s',
                                                    r.columna, x.i, r.columna, x.i, x.i, r.columna, x.i, r.columna, x.i)
                               ELSE '' END, '' ORDER BY x.i),
-               -- the parallel read's columns (v_paralelo): the same values and range flags, and for a card whether
-               -- the ingest vouched for it (closure ratio and md5); stage.fnc_dq_defecto_carta (not parallel safe:
-               -- an exception block) runs after, on the cards not vouched for only
-               string_agg(CASE r.clase
-                              WHEN 'R' THEN format(', p.%I::double precision AS v%s, (p.%I < $3[%s] OR p.%I > $4[%s]) AS f%s',
-                                                   r.columna, x.i, r.columna, x.i, r.columna, x.i, x.i)
-                              WHEN 'F' THEN format(', p.%I IS NOT NULL AS t%s,'
-                                                   ' (k%s.cierre * (1 + 1e-9) <= $5 AND k%s.carta_md5 = md5(p.%I::text)::uuid) AS ok%s',
-                                                   r.columna, x.i, x.i, x.i, r.columna, x.i)
-                              ELSE '' END, '' ORDER BY x.i),
-               string_agg(CASE r.clase
-                              WHEN 'R' THEN format(', p.v%s, p.f%s', x.i, x.i)
-                              WHEN 'F' THEN format(', p.t%s, CASE WHEN NOT p.t%s THEN NULL WHEN p.ok%s THEN NULL'
-                                                   ' ELSE $7[%s] || '': '' || stage.fnc_dq_defecto_carta('
-                                                   '(SELECT q.%I::text FROM stage.tbl_pozo_produccion q'
-                                                   ' WHERE q.well_id = p.well_id AND q.timestamp_lectura = p.timestamp_lectura), $6) END AS m%s',
-                                                   x.i, x.i, x.i, x.i, r.columna, x.i)
-                              ELSE '' END, '' ORDER BY x.i),
                string_agg(CASE WHEN r.clase = 'F' THEN format(
                               ' LEFT JOIN stage.tbl_carta_verificada k%s ON k%s.well_id = p.well_id'
                               ' AND k%s.timestamp_lectura = p.timestamp_lectura AND k%s.columna = %L',
@@ -470,38 +444,9 @@ BEGIN
                               ' JOIN stage.tbl_pozo_produccion q ON q.well_id = l.well_id AND q.timestamp_lectura = l.ts'
                               ' WHERE l.m%s IS NOT NULL',
                               x.i, r.columna, x.i, x.i) END, '' ORDER BY x.i)
-          INTO v_min, v_max, v_nombres, v_lectura, v_paralelo_sel, v_lectura_p, v_cartas, v_alguna, v_ev, v_pa, v_fa, v_ne,
-               v_unpivot, v_fallos_f
+          INTO v_min, v_max, v_nombres, v_lectura, v_cartas, v_alguna, v_ev, v_pa, v_fa, v_ne, v_unpivot, v_fallos_f
           FROM unnest(v_lect) WITH ORDINALITY x(rule_id, i)
           JOIN bp010_dq_reglas r USING (rule_id);
-        -- An explicit window over every well (a day's or a month's readings, not an incremental run's hour: parallel
-        -- workers are new processes, dearer than a small read) reads its readings, their range flags and the cards'
-        -- md5 with parallel workers: a CREATE TABLE AS may run in parallel (an INSERT ... SELECT may not in
-        -- PostgreSQL 15). The planner's cost settings are lowered for this statement only (the tables' statistics
-        -- are those of before the ingest: it would judge the window too small); max_parallel_workers_per_gather is
-        -- left as configured (0: serial, the same result). The counts and findings below read the work table.
-        v_paralelo := v_alcance IS NULL AND p_well_id IS NULL AND v_todos;
-        IF v_paralelo THEN
-            v_guc := ARRAY[current_setting('parallel_setup_cost'), current_setting('parallel_tuple_cost'),
-                           current_setting('min_parallel_table_scan_size'), current_setting('min_parallel_index_scan_size')];
-            PERFORM set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true),
-                    set_config('min_parallel_table_scan_size', '0', true),
-                    set_config('min_parallel_index_scan_size', '0', true);
-            EXECUTE format($sql$
-                CREATE TEMP TABLE bp010_dq_lecturas ON COMMIT DROP AS
-                SELECT p.well_id, p.timestamp_lectura %s
-                  FROM stage.tbl_pozo_produccion p %s
-                 WHERE p.timestamp_lectura >= $1 AND p.timestamp_lectura < $2
-                $sql$, v_paralelo_sel, v_cartas)
-            USING v_desde, v_hasta, v_min, v_max, v_tolerancia;
-            PERFORM set_config('parallel_setup_cost', v_guc[1], true), set_config('parallel_tuple_cost', v_guc[2], true),
-                    set_config('min_parallel_table_scan_size', v_guc[3], true),
-                    set_config('min_parallel_index_scan_size', v_guc[4], true);
-            v_lectura := v_lectura_p;
-            v_origen := 'bp010_dq_lecturas p';
-            v_cartas := '';
-            v_donde := 'true';
-        END IF;
         EXECUTE format($sql$
             WITH l AS MATERIALIZED (
                 SELECT p.well_id, p.timestamp_lectura AS ts, date_trunc('hour', p.timestamp_lectura) AS hora,
