@@ -12,10 +12,14 @@
 -- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day
 -- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, docs/DOMAIN.md §2).
 
+-- (one signature only: p_carta_al_puente was added as a fourth, defaulted argument)
+DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid);
+
 CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
     p_fecha_inicio date DEFAULT NULL,
     p_fecha_fin    date DEFAULT NULL,
-    p_run_id       uuid DEFAULT NULL)
+    p_run_id       uuid DEFAULT NULL,
+    p_carta_al_puente boolean DEFAULT false)
 LANGUAGE plpgsql
 -- Row-at-a-time formulas over a window: JIT compilation would cost more than it saves; sorts stay in memory.
 SET jit = off
@@ -31,6 +35,9 @@ DECLARE
     -- an incremental run recomputes the hours, days and months of its scope (R__25), of its wells
     v_alcance  constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_n        bigint;
+    -- the CDI bridge's last snapshot (step 5: the strokes it has not synced yet)
+    v_cdi_snap pg_snapshot := reporting.fnc_ml_sync_snapshot('CDI');
+    v_cdi_xmin xid8 := pg_snapshot_xmin(reporting.fnc_ml_sync_snapshot('CDI'));
 BEGIN
     PERFORM reporting.fnc_validar_config_fisica();
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
@@ -274,6 +281,23 @@ BEGIN
     --    them, and a card only ever replaces an older one.
     --    A window run looks each well's newest card of the window up by key too: the wells by a skip scan of the
     --    readings' key (one probe per well), not every reading of the window read with its card and sorted.
+    --    The cards are computed into the session table bp010_cartas_scada (the card step's stroke of the same reading
+    --    compares its arrays with them, sp_sync_cdi_to_reporting), with whether the upsert below writes each one. With
+    --    p_carta_al_puente (the runner passes it when the CDI bridge follows in the same transaction) a card that the
+    --    bridge replaces anyway is not written here: a card whose reading has a surface stroke the bridge has not synced
+    --    yet. The bridge takes that well's newest stroke (at or after the card's time; a stroke wins a tie) over the
+    --    card shown, so the row it writes is the same whether this card was written first or not; step 6 below reads
+    --    the deferred card's area from the session table, as it would have read it from the written row.
+    IF to_regclass('pg_temp.bp010_cartas_scada') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_cartas_scada;
+    END IF;
+    -- (the same definition as in sp_sync_cdi_to_reporting)
+    CREATE TEMP TABLE bp010_cartas_scada (well_id text PRIMARY KEY, timestamp_lectura timestamptz NOT NULL,
+        position double precision[] NOT NULL, load double precision[] NOT NULL,
+        carrera_in double precision, carga_max double precision, carga_min double precision,
+        area_lbf_in double precision, prhp double precision, escribe boolean NOT NULL, diferida boolean NOT NULL)
+        ON COMMIT DROP;
+    INSERT INTO bp010_cartas_scada
     WITH RECURSIVE pozos AS (
         SELECT min(p.well_id) AS well_id FROM stage.tbl_pozo_produccion p WHERE v_alcance IS NULL
         UNION ALL
@@ -305,14 +329,29 @@ BEGIN
          CROSS JOIN LATERAL stage.fnc_card_geometry(u.pos, u.lod) g
          WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)
     ), c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
+    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, a.carrera_in, a.carga_max, a.carga_min, a.area,
+           stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor), e.escribe,
+           e.escribe AND p_carta_al_puente AND EXISTS (
+               SELECT 1 FROM universal.stroke st
+                WHERE st.well_id = a.well_id AND st.timestamp_lectura = a.timestamp_lectura
+                  AND st.tipo_carta = 'SUPERFICIE'
+                  AND st.write_xid >= v_cdi_xmin AND NOT pg_visible_in_snapshot(st.write_xid, v_cdi_snap)) AS diferida
+      FROM a
+     CROSS JOIN c
+      LEFT JOIN reporting.dataset_latest_dynacard t ON t.well_id = a.well_id
+      -- the upsert's condition below: no card shown yet, a newer card, or the same reading's SCADA card changed
+     CROSS JOIN LATERAL (SELECT t.well_id IS NULL OR a.timestamp_lectura > t.timestamp_lectura
+                                OR (a.timestamp_lectura = t.timestamp_lectura AND t.fuente = 'SCADA'
+                                    AND (t.position, t.load) IS DISTINCT FROM (a.pos, a.lod)) AS escribe) e
+     WHERE a.area IS NOT NULL;
+    ANALYZE bp010_cartas_scada;
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
             cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
-    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, cardinality(a.pos), a.carrera_in, a.carga_max, a.carga_min,
-           a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor), NULL, NULL, 'SCADA', now()
-      FROM a
-     CROSS JOIN c
-     WHERE a.area IS NOT NULL
+    SELECT a.well_id, a.timestamp_lectura, a.position, a.load, cardinality(a.position), a.carrera_in, a.carga_max,
+           a.carga_min, a.area_lbf_in, a.prhp, NULL, NULL, 'SCADA', now()
+      FROM bp010_cartas_scada a
+     WHERE a.escribe AND NOT a.diferida
     ON CONFLICT (well_id) DO UPDATE
        SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
            n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
@@ -348,6 +387,8 @@ BEGIN
               FROM reporting.dataset_current_values x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
               LEFT JOIN reporting.dataset_latest_dynacard card ON card.well_id = x.well_id
+              -- a card step 5 left to the CDI bridge: the card this row would show had it been written
+              LEFT JOIN bp010_cartas_scada dif ON dif.well_id = x.well_id AND dif.diferida
               LEFT JOIN LATERAL (SELECT f.pump_efficiency_pct, f.system_efficiency_pct, f.energia_kwh,
                                         f.produccion_liquido_bbl, f.produccion_petroleo_bbl
                                    FROM reporting.fact_operaciones_diarias f
@@ -363,7 +404,9 @@ BEGIN
                     p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
                     p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
                     p_stroke => coalesce(x.plunger_stroke, x.stroke_length),
-                    p_card_area => coalesce(x.card_area, card.area_lbf_in),
+                    p_card_area => coalesce(x.card_area,
+                                            CASE WHEN dif.well_id IS NOT NULL THEN dif.area_lbf_in
+                                                 ELSE card.area_lbf_in END),
                     p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
                     p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
                         coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,
@@ -391,5 +434,5 @@ BEGIN
 END
 $$;
 
-COMMENT ON PROCEDURE reporting.sp_calcular_derivados_completos(date, date, uuid) IS
-    'Phase 5.3: derived physics into hourly facts, fact_kpi_horarios, daily facts, monthly re-aggregation, the latest card and current values; window = dates, else the run''s, else all history; as-of = the run''s, else now()';
+COMMENT ON PROCEDURE reporting.sp_calcular_derivados_completos(date, date, uuid, boolean) IS
+    'Phase 5.3: derived physics into hourly facts, fact_kpi_horarios, daily facts, monthly re-aggregation, the latest card and current values; window = dates, else the run''s, else all history; as-of = the run''s, else now(); p_carta_al_puente: the CDI bridge follows in the same transaction, so a card it replaces is not written first';

@@ -103,15 +103,19 @@ final class PhaseSteps {
     private static List<Step> enrich(RunContext run, Connection connection) throws SQLException {
         var from = run.window().from();
         var to = run.window().to();
+        List<String> bridges = pendingBridges(connection);
+        // the CDI bridge follows in this transaction: the derived step leaves it the latest cards it replaces anyway
+        // (a card whose reading has a stroke the bridge syncs), so each is written once
+        boolean cardToBridge = bridges.contains("CDI");
         List<Step> steps = new ArrayList<>(List.of(
                 Step.of("reporting.sp_sync_dim_pozo_targets", "CALL reporting.sp_sync_dim_pozo_targets()"),
                 semaphores(run),
                 Step.of("reporting.sp_calcular_derivados_completos",
-                        "CALL reporting.sp_calcular_derivados_completos(?::date, ?::date, ?::uuid)",
-                        from, to, run.runId()),
+                        "CALL reporting.sp_calcular_derivados_completos(?::date, ?::date, ?::uuid, ?::boolean)",
+                        from, to, run.runId(), cardToBridge),
                 Step.of("reporting.poblar_kpi_business",
                         "CALL reporting.poblar_kpi_business(?::date, ?::date, ?::uuid)", from, to, run.runId())));
-        for (String bridge : pendingBridges(connection)) {
+        for (String bridge : bridges) {
             String procedure = BRIDGES.get(bridge);
             if (procedure != null) {
                 steps.add(Step.of(procedure, "CALL " + procedure + "(?::uuid)", run.runId()));

@@ -61,9 +61,9 @@ class PipelineRunnerIT {
                 CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
                     p_as_of timestamptz DEFAULT now(), p_solo_cambios boolean DEFAULT false)
                 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call, args) VALUES ('semaforos', p_as_of::text); END $$;
-                DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid);
+                DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid, boolean);
                 CREATE PROCEDURE reporting.sp_calcular_derivados_completos(p_fecha_inicio date DEFAULT NULL,
-                    p_fecha_fin date DEFAULT NULL, p_run_id uuid DEFAULT NULL)
+                    p_fecha_fin date DEFAULT NULL, p_run_id uuid DEFAULT NULL, p_carta_al_puente boolean DEFAULT false)
                 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('derivados'); END $$;
                 DROP PROCEDURE IF EXISTS reporting.poblar_kpi_business(date, date, uuid);
                 CREATE PROCEDURE reporting.poblar_kpi_business(p_fecha_inicio date DEFAULT NULL,
