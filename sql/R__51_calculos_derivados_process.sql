@@ -19,6 +19,7 @@ CREATE OR REPLACE PROCEDURE reporting.sp_calcular_derivados_completos(
     p_fecha_inicio date DEFAULT NULL,
     p_fecha_fin    date DEFAULT NULL,
     p_run_id       uuid DEFAULT NULL,
+    -- the CDI bridge (sp_sync_cdi_to_reporting) follows in the same transaction (step 5)
     p_carta_al_puente boolean DEFAULT false)
 LANGUAGE plpgsql
 -- Row-at-a-time formulas over a window: JIT compilation would cost more than it saves; sorts stay in memory.
@@ -281,23 +282,13 @@ BEGIN
     --    them, and a card only ever replaces an older one.
     --    A window run looks each well's newest card of the window up by key too: the wells by a skip scan of the
     --    readings' key (one probe per well), not every reading of the window read with its card and sorted.
-    --    The cards are computed into the session table bp010_cartas_scada (the card step's stroke of the same reading
-    --    compares its arrays with them, sp_sync_cdi_to_reporting), with whether the upsert below writes each one. With
-    --    p_carta_al_puente (the runner passes it when the CDI bridge follows in the same transaction) a card that the
-    --    bridge replaces anyway is not written here: a card whose reading has a surface stroke the bridge has not synced
-    --    yet. The bridge takes that well's newest stroke (at or after the card's time; a stroke wins a tie) over the
-    --    card shown, so the row it writes is the same whether this card was written first or not; step 6 below reads
-    --    the deferred card's area from the session table, as it would have read it from the written row.
-    IF to_regclass('pg_temp.bp010_cartas_scada') IS NOT NULL THEN
-        DROP TABLE pg_temp.bp010_cartas_scada;
-    END IF;
-    -- (the same definition as in sp_sync_cdi_to_reporting)
-    CREATE TEMP TABLE bp010_cartas_scada (well_id text PRIMARY KEY, timestamp_lectura timestamptz NOT NULL,
-        position double precision[] NOT NULL, load double precision[] NOT NULL,
-        carrera_in double precision, carga_max double precision, carga_min double precision,
-        area_lbf_in double precision, prhp double precision, escribe boolean NOT NULL, diferida boolean NOT NULL)
-        ON COMMIT DROP;
-    INSERT INTO bp010_cartas_scada
+    --    With p_carta_al_puente (the runner passes it when the CDI bridge follows in the same transaction), a card whose
+    --    reading has a surface stroke the bridge has not synced yet is neither parsed nor written here: the bridge
+    --    shows that well's newest stroke (at or after the card's time; a stroke wins a tie) over whatever card is
+    --    shown, and writes it (its source differs from a SCADA card's, and its time from an older card's), with the
+    --    same values whether this card was written first or not (its geometry, where the stroke's arrays are the
+    --    card's bit for bit, is what the same function gives on them). Only where step 6 below would read the card's
+    --    area (a current-values row without a card_area reading) is the card still written.
     WITH RECURSIVE pozos AS (
         SELECT min(p.well_id) AS well_id FROM stage.tbl_pozo_produccion p WHERE v_alcance IS NULL
         UNION ALL
@@ -318,6 +309,13 @@ BEGIN
                                 AND p.timestamp_lectura >= v_ts_desde AND p.timestamp_lectura < v_ts_hasta
                               ORDER BY p.timestamp_lectura DESC
                               LIMIT 1) y
+         WHERE NOT (p_carta_al_puente
+                    AND EXISTS (SELECT 1 FROM universal.stroke st
+                                 WHERE st.well_id = w.well_id AND st.timestamp_lectura = y.timestamp_lectura
+                                   AND st.tipo_carta = 'SUPERFICIE' AND st.write_xid >= v_cdi_xmin
+                                   AND NOT pg_visible_in_snapshot(st.write_xid, v_cdi_snap))
+                    AND NOT EXISTS (SELECT 1 FROM reporting.dataset_current_values cv
+                                     WHERE cv.well_id = w.well_id AND cv.card_area IS NULL))
     ), u AS MATERIALIZED (
         SELECT s.well_id, s.timestamp_lectura, s.spm, k.p_position AS pos, k.p_load AS lod
           FROM s CROSS JOIN LATERAL stage.fnc_card_arrays(s.dynacard) k
@@ -329,29 +327,14 @@ BEGIN
          CROSS JOIN LATERAL stage.fnc_card_geometry(u.pos, u.lod) g
          WHERE cardinality(u.pos) >= 20 AND cardinality(u.pos) = cardinality(u.lod)
     ), c AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
-    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, a.carrera_in, a.carga_max, a.carga_min, a.area,
-           stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor), e.escribe,
-           e.escribe AND p_carta_al_puente AND EXISTS (
-               SELECT 1 FROM universal.stroke st
-                WHERE st.well_id = a.well_id AND st.timestamp_lectura = a.timestamp_lectura
-                  AND st.tipo_carta = 'SUPERFICIE'
-                  AND st.write_xid >= v_cdi_xmin AND NOT pg_visible_in_snapshot(st.write_xid, v_cdi_snap)) AS diferida
-      FROM a
-     CROSS JOIN c
-      LEFT JOIN reporting.dataset_latest_dynacard t ON t.well_id = a.well_id
-      -- the upsert's condition below: no card shown yet, a newer card, or the same reading's SCADA card changed
-     CROSS JOIN LATERAL (SELECT t.well_id IS NULL OR a.timestamp_lectura > t.timestamp_lectura
-                                OR (a.timestamp_lectura = t.timestamp_lectura AND t.fuente = 'SCADA'
-                                    AND (t.position, t.load) IS DISTINCT FROM (a.pos, a.lod)) AS escribe) e
-     WHERE a.area IS NOT NULL;
-    ANALYZE bp010_cartas_scada;
     INSERT INTO reporting.dataset_latest_dynacard AS t
            (well_id, timestamp_lectura, position, load, n_puntos, carrera_in, carga_max, carga_min, area_lbf_in, prhp,
             cdi_diagnostico, cdi_probabilidad, fuente, updated_at)
-    SELECT a.well_id, a.timestamp_lectura, a.position, a.load, cardinality(a.position), a.carrera_in, a.carga_max,
-           a.carga_min, a.area_lbf_in, a.prhp, NULL, NULL, 'SCADA', now()
-      FROM bp010_cartas_scada a
-     WHERE a.escribe AND NOT a.diferida
+    SELECT a.well_id, a.timestamp_lectura, a.pos, a.lod, cardinality(a.pos), a.carrera_in, a.carga_max, a.carga_min,
+           a.area, stage.fnc_calc_prhp(a.area, a.spm, c.prhp_divisor), NULL, NULL, 'SCADA', now()
+      FROM a
+     CROSS JOIN c
+     WHERE a.area IS NOT NULL
     ON CONFLICT (well_id) DO UPDATE
        SET timestamp_lectura = EXCLUDED.timestamp_lectura, position = EXCLUDED.position, load = EXCLUDED.load,
            n_puntos = EXCLUDED.n_puntos, carrera_in = EXCLUDED.carrera_in, carga_max = EXCLUDED.carga_max,
@@ -387,8 +370,6 @@ BEGIN
               FROM reporting.dataset_current_values x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
               LEFT JOIN reporting.dataset_latest_dynacard card ON card.well_id = x.well_id
-              -- a card step 5 left to the CDI bridge: the card this row would show had it been written
-              LEFT JOIN bp010_cartas_scada dif ON dif.well_id = x.well_id AND dif.diferida
               LEFT JOIN LATERAL (SELECT f.pump_efficiency_pct, f.system_efficiency_pct, f.energia_kwh,
                                         f.produccion_liquido_bbl, f.produccion_petroleo_bbl
                                    FROM reporting.fact_operaciones_diarias f
@@ -404,9 +385,7 @@ BEGIN
                     p_fluid_level => x.fluid_level, p_pip_measured => x.pump_intake_pressure,
                     p_discharge_measured => x.pump_discharge_pressure, p_spm => x.strokes_per_minute,
                     p_stroke => coalesce(x.plunger_stroke, x.stroke_length),
-                    p_card_area => coalesce(x.card_area,
-                                            CASE WHEN dif.well_id IS NOT NULL THEN dif.area_lbf_in
-                                                 ELSE card.area_lbf_in END),
+                    p_card_area => coalesce(x.card_area, card.area_lbf_in),
                     p_gas_correction => c.correccion_columna_gas, p_sg_gas => m.sg_gas,
                     p_temp_avg_f => stage.fnc_calc_gas_column_temperature(
                         coalesce(m.temperatura_superficie, x.wellhead_temperature), m.temperatura_yacimiento,

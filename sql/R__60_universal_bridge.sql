@@ -148,16 +148,6 @@ BEGIN
         RETURN;
     END IF;
     ANALYZE bp010_cdi_pozos;
-    -- The SCADA cards phase 5 computed in this transaction (sp_calcular_derivados_completos, step 5; the same
-    -- definition), of which those it left to this call (diferida: a card whose reading has a stroke this call syncs);
-    -- empty when phase 5 did not run before in this transaction.
-    IF to_regclass('pg_temp.bp010_cartas_scada') IS NULL THEN
-        CREATE TEMP TABLE bp010_cartas_scada (well_id text PRIMARY KEY,
-            timestamp_lectura timestamptz NOT NULL, position double precision[] NOT NULL,
-            load double precision[] NOT NULL, carrera_in double precision, carga_max double precision,
-            carga_min double precision, area_lbf_in double precision, prhp double precision,
-            escribe boolean NOT NULL, diferida boolean NOT NULL) ON COMMIT DROP;
-    END IF;
 
     -- 1. Current values of the wells with new rows: latest diagnosis, and the model's accuracy as judged by experts
     --    (share of validated diagnoses found correct; each diagnosis counted once, by its latest validation).
@@ -214,13 +204,8 @@ BEGIN
                                    coalesce(s.spm, (SELECT cv.strokes_per_minute FROM reporting.dataset_current_values cv
                                                      WHERE cv.well_id = s.well_id)) AS spm,
                                    NULL::double precision AS prhp, 'ML'::text AS fuente, s.stroke_id,
-                                   (k.well_id IS NOT NULL OR kd.well_id IS NOT NULL) AS geometria,
-                                   CASE WHEN k.well_id IS NOT NULL THEN k.carrera_in ELSE kd.carrera_in END
-                                       AS carrera_in,
-                                   CASE WHEN k.well_id IS NOT NULL THEN k.carga_max ELSE kd.carga_max END AS carga_max,
-                                   CASE WHEN k.well_id IS NOT NULL THEN k.carga_min ELSE kd.carga_min END AS carga_min,
-                                   CASE WHEN k.well_id IS NOT NULL THEN k.area_lbf_in ELSE kd.area_lbf_in END
-                                       AS area_lbf_in
+                                   k.well_id IS NOT NULL AS geometria, k.carrera_in, k.carga_max, k.carga_min,
+                                   k.area_lbf_in
                               FROM (SELECT s1.* FROM universal.stroke s1
                                      WHERE s1.well_id = p.well_id AND s1.tipo_carta = 'SUPERFICIE'
                                      ORDER BY s1.timestamp_lectura DESC
@@ -233,13 +218,6 @@ BEGIN
                                AND k.fuente = 'SCADA'
                                AND array_send(k.position) = array_send(s.position)
                                AND array_send(k.load) = array_send(s.load)
-                              -- or the card phase 5 computed and left to this call (bp010_cartas_scada.diferida):
-                              -- the same card, not written twice
-                              LEFT JOIN bp010_cartas_scada kd
-                                ON kd.well_id = s.well_id AND kd.timestamp_lectura = s.timestamp_lectura
-                               AND kd.diferida
-                               AND array_send(kd.position) = array_send(s.position)
-                               AND array_send(kd.load) = array_send(s.load)
                             UNION ALL
                             SELECT k.well_id, k.timestamp_lectura, k.position, k.load, NULL, k.prhp, k.fuente, NULL,
                                    false, NULL, NULL, NULL, NULL
