@@ -38,7 +38,7 @@ DECLARE
     v_n        bigint;
     -- the CDI bridge's last snapshot (step 5: the strokes it has not synced yet)
     v_cdi_snap pg_snapshot := reporting.fnc_ml_sync_snapshot('CDI');
-    v_cdi_xmin xid8 := pg_snapshot_xmin(reporting.fnc_ml_sync_snapshot('CDI'));
+    v_cdi_xmin xid8 := pg_snapshot_xmin(v_cdi_snap);
 BEGIN
     PERFORM reporting.fnc_validar_config_fisica();
     SELECT w.desde, w.hasta INTO v_desde, v_hasta FROM reporting.fnc_ventana_fase(p_run_id, p_fecha_inicio, p_fecha_fin) w;
