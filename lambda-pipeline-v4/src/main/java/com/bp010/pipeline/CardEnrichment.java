@@ -122,15 +122,30 @@ final class CardEnrichment {
                    pip_psi = EXCLUDED.pip_psi, caracteristicas = EXCLUDED.caracteristicas,
                    razones = EXCLUDED.razones, created_at = now()""";
 
+    /**
+     * The card fillage feed: per current-values row, the latest PUMP diagnosis of the window (one backward probe of
+     * the diagnoses' (well, time) index per well), written where the well has no SCADA fillage tag within a day before
+     * it. A well with a tag read at or after 23 hours before the window's end is left out before its diagnoses are
+     * read: every diagnosis of the window is earlier than that end, and a day before it is at least 23 hours before
+     * it in any time zone, so that tag always excludes the well below (the same rows; the hourly run's wells all have
+     * a recent tag, so nothing is sorted to write nothing).
+     */
     private static final String FEED_FILLAGE = """
             UPDATE reporting.dataset_current_values cv
                SET pump_fillage = d.llenado_pct, pump_fillage_ts = d.timestamp_lectura, updated_at = now()
-              FROM (SELECT DISTINCT ON (g.well_id) g.well_id, g.llenado_pct, g.timestamp_lectura
-                      FROM universal.diagnostico g
-                     WHERE g.modelo_version = ? AND g.base = 'PUMP' AND g.llenado_pct IS NOT NULL
-                       AND g.timestamp_lectura >= ? AND g.timestamp_lectura < ?
-                       AND (?::text IS NULL OR g.well_id = ?::text)
-                     ORDER BY g.well_id, g.timestamp_lectura DESC) d
+              FROM (SELECT w.well_id, g.llenado_pct, g.timestamp_lectura
+                      FROM reporting.dataset_current_values w
+                     CROSS JOIN LATERAL (SELECT g.llenado_pct, g.timestamp_lectura
+                                           FROM universal.diagnostico g
+                                          WHERE g.well_id = w.well_id
+                                            AND g.modelo_version = ? AND g.base = 'PUMP' AND g.llenado_pct IS NOT NULL
+                                            AND g.timestamp_lectura >= ? AND g.timestamp_lectura < ?
+                                          ORDER BY g.timestamp_lectura DESC
+                                          LIMIT 1) g
+                     WHERE (?::text IS NULL OR w.well_id = ?::text)
+                       AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                                        WHERE p.well_id = w.well_id AND p.pump_fillage IS NOT NULL
+                                          AND p.timestamp_lectura >= ?::timestamptz - interval '23 hours')) d
              WHERE cv.well_id = d.well_id
                AND (cv.pump_fillage_ts IS NULL OR cv.pump_fillage_ts <= d.timestamp_lectura)
                AND (cv.pump_fillage, cv.pump_fillage_ts) IS DISTINCT FROM (d.llenado_pct, d.timestamp_lectura)
@@ -240,6 +255,7 @@ final class CardEnrichment {
                 ps.setTimestamp(3, Timestamp.from(to));
                 ps.setString(4, wellId);
                 ps.setString(5, wellId);
+                ps.setTimestamp(6, Timestamp.from(to));
                 return ps.executeUpdate();
             }
         });
