@@ -67,6 +67,11 @@ final class Landing implements ReadingSink {
      * on the reading thread at once (the same facts, in the same order), so a file of cards holds no more than this.
      */
     static final long MAX_WAITING_CARD_CHARS = 64L << 20;
+    /**
+     * The session's temporary buffers, set before its first temporary table: the staging table of a million readings
+     * (about 100 MB) stays in them instead of a temporary file (docs/BENCHMARKS.md, branch {@code ing9}).
+     */
+    static final String STAGING_TEMP_BUFFERS = "128MB";
 
     private final LandingCatalogue catalogue;
     private final String pivot;
@@ -137,6 +142,13 @@ final class Landing implements ReadingSink {
         LandingCatalogue catalogue = LandingCatalogue.read(c, List.of());
         String pivot;
         try (Statement st = c.createStatement()) {
+            // the staging table in memory: with the default temp_buffers (8 MB) a million staged readings (about
+            // 100 MB) go out to a temporary file as the COPY writes them and are read back by the landing insert and
+            // the pivot. Set for the session, and taken as needed up to the bound; the server refuses the change once
+            // the session has used temporary buffers with another size (then they stay as they are: speed only, the
+            // results are the same either way).
+            st.execute("DO $$ BEGIN PERFORM set_config('temp_buffers', '" + STAGING_TEMP_BUFFERS + "', false); "
+                    + "EXCEPTION WHEN invalid_parameter_value THEN NULL; END $$");
             try (ResultSet rs = st.executeQuery("SELECT stage.fnc_pivot_statement('ingest_staging')")) {
                 rs.next();
                 pivot = rs.getString(1);
