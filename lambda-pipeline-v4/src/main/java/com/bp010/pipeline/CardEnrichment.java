@@ -49,8 +49,9 @@ final class CardEnrichment {
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrichment.class);
 
     /**
-     * The window's cards not yet analysed (no surface stroke of the same text), in the order they are worked: one
-     * pass per call, so a chunk does not read the rest of the window again to find its first rows.
+     * The window's cards not yet analysed from their present text (no surface stroke of the same md5), in the order
+     * they are worked: one pass per call, so a chunk does not read the rest of the window again to find its first rows.
+     * What a run without its scope or explicit window reads (a phase resumed by its runId, the step called alone).
      */
     private static final String PENDING = """
             SELECT p.well_id, p.timestamp_lectura
@@ -61,6 +62,38 @@ final class CardEnrichment {
                AND NOT EXISTS (SELECT 1 FROM universal.stroke s
                                 WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
                                   AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
+             ORDER BY p.well_id, p.timestamp_lectura""";
+
+    /**
+     * An explicit window: every card of the window, analysed or not. A diagnosis depends on the reading around its
+     * card (strokes per minute, WHP, BSW, liquid rate, PIP) and on the well master, not on the card's text alone, and
+     * an explicit window recomputes the window exactly.
+     */
+    private static final String PENDING_IN_WINDOW = """
+            SELECT p.well_id, p.timestamp_lectura
+              FROM stage.tbl_pozo_produccion p
+             WHERE p.dynacard IS NOT NULL
+               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
+               AND (?::text IS NULL OR p.well_id = ?::text)
+             ORDER BY p.well_id, p.timestamp_lectura""";
+
+    /**
+     * An incremental run (a scope in {@code reporting.pipeline_run_alcance}): every card of the scope's new hours, the
+     * hours holding readings written since the last complete run, and the days a well-master change marked, whole
+     * (docs/AGGREGATION.md, "Incremental runs"). The last complete run diagnosed every other card from the reading and
+     * master it has now, so these are exactly the cards whose diagnosis may change, whether or not their text did. Each
+     * hour range is an index range of the well's readings: an hourly run reads its new hour, not the day around it.
+     */
+    private static final String PENDING_IN_SCOPE = """
+            SELECT p.well_id, p.timestamp_lectura
+              FROM reporting.pipeline_run_alcance a
+             CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) h(r)
+              JOIN stage.tbl_pozo_produccion p
+                ON p.well_id = a.well_id AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
+             WHERE a.run_id = ?
+               AND p.dynacard IS NOT NULL
+               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
+               AND (?::text IS NULL OR p.well_id = ?::text)
              ORDER BY p.well_id, p.timestamp_lectura""";
 
     /** A chunk's cards with their well master, by key, in the chunk's order. */
@@ -203,7 +236,7 @@ final class CardEnrichment {
             from = from.isBefore(floor) ? floor : from;
         }
         List<String> notices = new ArrayList<>();
-        long diagnosed = analyse ? analyse(database, run.wellId(), from, to, notices) : 0;
+        long diagnosed = analyse ? analyse(database, run.runId(), run.wellId(), from, to, explicitWindow, notices) : 0;
         if (feed) {
             // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
             int fed = feed(database, run.wellId(), from, to);
@@ -221,12 +254,13 @@ final class CardEnrichment {
     }
 
     /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */
-    private long analyse(Database database, String wellId, Instant from, Instant to, List<String> notices) {
+    private long analyse(Database database, UUID runId, String wellId, Instant from, Instant to,
+                         boolean explicitWindow, List<String> notices) {
         database.withConnection("patron", c -> {
             PatternCatalogue.ensure(c);
             return null;
         });
-        List<Key> pending = database.withConnection(CALL, c -> pending(c, wellId, from, to));
+        List<Key> pending = database.withConnection(CALL, c -> pending(c, runId, wellId, from, to, explicitWindow));
         long read = 0;
         long diagnosed = 0;
         long refused = 0;
@@ -274,13 +308,31 @@ final class CardEnrichment {
                                 String reasons) {
     }
 
-    private static List<Key> pending(Connection c, String wellId, Instant from, Instant to) throws SQLException {
+    /**
+     * The run's cards to analyse: its scope's new hours (an incremental run), every card of an explicit window, else
+     * the window's cards not analysed from their present text.
+     */
+    private static List<Key> pending(Connection c, UUID runId, String wellId, Instant from, Instant to,
+                                     boolean explicitWindow) throws SQLException {
+        boolean scoped;
+        try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_alcance_de(?) IS NOT NULL")) {
+            ps.setObject(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                scoped = rs.getBoolean(1);
+            }
+        }
         List<Key> keys = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(PENDING)) {
-            ps.setTimestamp(1, Timestamp.from(from));
-            ps.setTimestamp(2, Timestamp.from(to));
-            ps.setString(3, wellId);
-            ps.setString(4, wellId);
+        try (PreparedStatement ps = c.prepareStatement(
+                scoped ? PENDING_IN_SCOPE : explicitWindow ? PENDING_IN_WINDOW : PENDING)) {
+            int i = 1;
+            if (scoped) {
+                ps.setObject(i++, runId);
+            }
+            ps.setTimestamp(i++, Timestamp.from(from));
+            ps.setTimestamp(i++, Timestamp.from(to));
+            ps.setString(i++, wellId);
+            ps.setString(i, wellId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(new Key(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));

@@ -164,7 +164,7 @@ class CardDiagnosisIT {
     }
 
     @Test
-    void shouldReplaceNotAppend_whenTheRunRepeats_andReadARewrittenCardAgain() {
+    void shouldReplaceNotAppend_whenAnExplicitWindowRunsAgain_readingEveryCardOfTheWindow() {
         enrich();
         db.execute("UPDATE stage.tbl_pozo_produccion SET dynacard = (SELECT dynacard FROM stage.tbl_pozo_produccion"
                 + " WHERE well_id = 'W-POUND' LIMIT 1) WHERE well_id = 'W-FULL' AND timestamp_lectura ="
@@ -173,11 +173,50 @@ class CardDiagnosisIT {
         JsonNode again = enrich();
 
         assertThat(again.path("phases").get(0).path("calls").get(0).path("notices").get(0).asText())
-                .contains("2 read, 1 diagnosed, 1 refused");
+                .contains("10 read, 9 diagnosed, 1 refused");
         assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
         assertThat(count("SELECT count(*) FROM universal.stroke")).isEqualTo(15);
         assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
                 + " AND timestamp_lectura = '2026-03-10T20:00:00Z'")).isEqualTo("FLUID_POUND");
+    }
+
+    @Test
+    void shouldReadOnlyTheNewHoursCards_whenTheRunIsIncremental() {
+        // (the reading's other values and the well master count too: IncrementalRunIT checks against a full run)
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        JsonNode first = Invocation.invoke(handler, "{\"asOf\": \"2026-03-10T23:30:00Z\"}");
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("OK");
+        assertThat(first.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        // the next hour lands: one new card, and a rewritten one at 21:00 (a new pivot of that reading)
+        Card pound = new ForwardModel().run(well, new PumpingUnit(86, 8, 0.25),
+                PumpBehaviour.full(200).withFillage(0.6), 100).surface();
+        OffsetDateTime next = OffsetDateTime.of(2026, 3, 11, 0, 0, 0, 0, ZoneOffset.UTC);
+        db.execute("INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, dynacard, strokes_per_minute,"
+                + " well_head_pressure, bsw) VALUES ('W-POUND', '" + next + "', '" + json(pound) + "', 8, 100, 100)");
+        db.execute("INSERT INTO stage.tbl_pozo_produccion AS p (well_id, timestamp_lectura, dynacard)"
+                + " SELECT 'W-FULL', timestamp_lectura, dynacard FROM stage.tbl_pozo_produccion"
+                + " WHERE well_id = 'W-POUND' AND timestamp_lectura = '2026-03-10T21:00:00Z'"
+                + " ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET dynacard = EXCLUDED.dynacard,"
+                + " pivot_xid = pg_current_xact_id()");
+
+        JsonNode second = Invocation.invoke(handler, "{\"asOf\": \"2026-03-11T00:30:00Z\"}");
+
+        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("OK");
+        // only the scope's new hours are read: the two new cards, not the day's other eight (nor, again, the refused
+        // card of 23:00, whose reading did not change)
+        assertThat(second.toString()).contains("cards 2 read, 2 diagnosed, 0 refused");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(10);
+        assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
+                + " AND timestamp_lectura = '2026-03-10T21:00:00Z'")).isEqualTo("FLUID_POUND");
+        // a step with neither scope nor explicit window (a phase resumed by its runId) finds only the refused card
+        // not analysed from its present text
+        var step = new CardEnrichment(7, 100);
+        var resumed = step.run(db.database(), new RunContext(UUID.randomUUID(), new RunWindow(
+                LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-11")), null,
+                Instant.parse("2026-03-11T00:30:00Z")), ZoneOffset.UTC, false);
+        assertThat(resumed.notices().get(0)).startsWith("cards 1 read, 0 diagnosed, 1 refused");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(10);
     }
 
     @Test
