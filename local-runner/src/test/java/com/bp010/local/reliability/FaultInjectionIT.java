@@ -64,9 +64,13 @@ class FaultInjectionIT {
     private static final Instant END = Instant.parse("2026-11-20T23:00:00Z");
     private static final String WINDOW = "{\"fechaInicio\":\"2026-11-19\",\"fechaFin\":\"2026-11-20\","
             + "\"asOf\":\"2026-11-21T00:30:00Z\"}";
-    /** Run logs: one row per attempt, so a failed attempt legitimately adds rows a clean run has not. */
+    /**
+     * Run logs: one row per attempt, so a failed attempt legitimately adds rows a clean run has not; and the bridges'
+     * running count of the rows they synced (reporting.ml_sync_state.rows_synced: an explicit window's rerun analyses
+     * its cards again, and the CDI bridge counts them again; the rows it writes are compared).
+     */
     private static final Set<String> RUN_LOGS = Set.of("reporting.pipeline_runs", "reporting.pipeline_run_phases",
-            "reporting.pipeline_lease", "stage.tbl_dq_run_summary");
+            "reporting.pipeline_lease", "stage.tbl_dq_run_summary", "reporting.ml_sync_state");
 
     @TempDir
     static Path tmp;
