@@ -139,6 +139,10 @@ DECLARE
     n_contadores bigint;
     n_borradas bigint;
     n_reinicios bigint;
+    v_medias_sql text; -- the hourly rows' statement, without its ON CONFLICT clause
+    v_conflicto text;  -- its ON CONFLICT clause
+    v_habia   boolean; -- the window held hourly rows before this call wrote any
+    v_fallos  boolean; -- some reading of the window failed a range rule
 BEGIN
     IF (SELECT count(*) FROM reporting.fnc_columnas('stage', 'tbl_pozo_produccion') i
          WHERE i.column_name = ANY (v_conocidos)) <> cardinality(v_conocidos) THEN
@@ -387,23 +391,39 @@ BEGIN
     -- Hourly rows: time-weighted means over the readings that passed (each weighs the time to the next reading or the
     -- end of its hour, at most the offline allowance), daily controller counters as the hour's max, counter deltas
     -- summed per hour; the hour's derived physics from those means (the inputs phase 5 reads back from the row).
+    -- When no reading of the window failed a range rule (bp010_fallos_rango is empty), every reading's
+    -- columnas_fallidas is NULL and its test is true for every column: the aggregates are written without it (the
+    -- same readings in the same order, ~50 ms of the 1-day call's ~120 filtered aggregates per reading).
+    v_fallos := EXISTS (SELECT 1 FROM bp010_fallos_rango);
     SELECT string_agg(CASE WHEN c = ANY (v_diarios)
-                           THEN format('max(p.%I) FILTER (WHERE %s) AS %I', c, x.ok, c)
-                           ELSE format('sum(p.peso_f * p.%1$I) FILTER (WHERE %2$s) / NULLIF(sum(p.peso_us) FILTER (WHERE %2$s AND p.%1$I IS NOT NULL) / 1000000, 0) AS %1$I',
-                                       c, x.ok)
+                           THEN format('max(p.%I)%s AS %I', c,
+                                       CASE WHEN x.ok IS NOT NULL THEN format(' FILTER (WHERE %s)', x.ok) END, c)
+                           ELSE format('sum(p.peso_f * p.%1$I)%2$s / NULLIF(sum(p.peso_us) FILTER (WHERE %3$sp.%1$I IS NOT NULL) / 1000000, 0) AS %1$I',
+                                       c, CASE WHEN x.ok IS NOT NULL THEN format(' FILTER (WHERE %s)', x.ok) END,
+                                       CASE WHEN x.ok IS NOT NULL THEN x.ok || ' AND ' END)
                       END, E',\n                   '),
            string_agg(format('t.%I', c), ', '),
            string_agg(format('%I = EXCLUDED.%I', c, c), ', ')
       INTO v_medias, v_actual, v_set
       FROM unnest(v_cols) c
-     CROSS JOIN LATERAL (SELECT format('(p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas))%s', c,
-                                       CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END) AS ok) x;
+     CROSS JOIN LATERAL (SELECT CASE WHEN v_fallos
+                                     THEN format('(p.columnas_fallidas IS NULL OR NOT %L = ANY (p.columnas_fallidas))%s',
+                                                 c, CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END)
+                                     WHEN c = ANY (v_en_marcha) THEN 'p.en_marcha'
+                                END AS ok) x;
     SELECT string_agg(CASE WHEN c.contador = ANY (v_contadores)
                            THEN format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino)
                            ELSE format('NULL::double precision AS %I', c.destino) END, ', ')
       INTO v_deltas
       FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
-    EXECUTE format($sql$
+    -- Whether the window (from its first hour) held hourly rows before this call: if not, the hours are written by a
+    -- plain INSERT (no row can conflict: the speculative insertion and its arbiter probe cost ~0.1 s of CPU in the
+    -- 1-day call's 24,000 rows) and no hour can be left without readings below. A row another transaction commits in
+    -- the meantime makes the INSERT fail on the key; it is then run again with its ON CONFLICT clause, as always.
+    v_habia := EXISTS (SELECT 1 FROM reporting.fact_operaciones_horarias t
+                        WHERE t.fecha_hora >= date_trunc('hour', v_desde) AND t.fecha_hora < v_hasta
+                          AND (p_well_id IS NULL OR t.well_id = p_well_id));
+    v_medias_sql := format($sql$
         WITH h AS (
             SELECT p.well_id, p.hora_lectura AS fecha_hora, count(*)::integer AS n_lecturas,
                    %1$s
@@ -489,25 +509,40 @@ BEGIN
                 p_buoyancy_factor => cf.factor_flotacion, p_hhp_definicion => cf.hhp_definicion,
                 p_hhp_factor_api => cf.hhp_factor_api, p_hhp_factor_presion => cf.hhp_factor_presion,
                 p_prhp_divisor => cf.prhp_divisor) d
+        $sql$,
+        v_medias, v_deltas,
+        array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
+        array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '));
+    v_conflicto := format($sql$
         ON CONFLICT (well_id, fecha_hora) DO UPDATE
-           SET n_lecturas = EXCLUDED.n_lecturas, %5$s, energia_kwh = EXCLUDED.energia_kwh,
+           SET n_lecturas = EXCLUDED.n_lecturas, %1$s, energia_kwh = EXCLUDED.energia_kwh,
                horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
                reinicio_contador = EXCLUDED.reinicio_contador, fluid_level_calc = EXCLUDED.fluid_level_calc,
                pip_calc = EXCLUDED.pip_calc, pwf = EXCLUDED.pwf, pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
                hydraulic_hp = EXCLUDED.hydraulic_hp, hhp_forma = EXCLUDED.hhp_forma, run_id = EXCLUDED.run_id,
                updated_at = now()
-         WHERE (t.n_lecturas, %6$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
+         WHERE (t.n_lecturas, %2$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
                IS DISTINCT FROM
-               (EXCLUDED.n_lecturas, %7$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
+               (EXCLUDED.n_lecturas, %3$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
                 EXCLUDED.reinicio_contador)
         $sql$,
-        v_medias, v_deltas,
-        array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
-        array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '),
         v_set, v_actual,
-        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
-    GET DIAGNOSTICS n_horas = ROW_COUNT;
+        array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '));
+    IF v_habia THEN
+        EXECUTE v_medias_sql || v_conflicto
+        USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+        GET DIAGNOSTICS n_horas = ROW_COUNT;
+    ELSE
+        BEGIN
+            EXECUTE v_medias_sql
+            USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+            GET DIAGNOSTICS n_horas = ROW_COUNT;
+        EXCEPTION WHEN unique_violation THEN
+            EXECUTE v_medias_sql || v_conflicto
+            USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+            GET DIAGNOSTICS n_horas = ROW_COUNT;
+        END;
+    END IF;
 
     -- An incremental run's other hours (the neighbours' hours of its ranges, without new readings): their readings,
     -- verdicts and weights are those of the run that wrote them (a reading's weight ends at its hour's end at the
@@ -549,23 +584,27 @@ BEGIN
 
     -- Hours of the window that no longer have readings, and hours that start on another zone's hour (facts written
     -- before BP010_TIMEZONE changed to a zone with another offset, e.g. UTC to Asia/Kolkata).
-    DELETE FROM reporting.fact_operaciones_horarias t
-     WHERE t.fecha_hora >= v_desde AND t.fecha_hora < v_hasta
-       AND (p_well_id IS NULL OR t.well_id = p_well_id)
-       AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                          WHERE a.run_id = v_alcance AND a.well_id = t.well_id
-                                            AND t.fecha_hora >= a.desde AND t.fecha_hora < a.hasta))
-       AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora)
-            OR (t.well_id, t.fecha_hora) NOT IN (   -- the hours with readings: one hashed set, not a probe per hour
-                   SELECT p.well_id, date_trunc('hour', p.timestamp_lectura)
-                     FROM stage.tbl_pozo_produccion p
-                    WHERE p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
-                      AND (p_well_id IS NULL OR p.well_id = p_well_id)
-                      AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
-                                                         WHERE a.run_id = v_alcance AND a.well_id = p.well_id
-                                                           AND p.timestamp_lectura >= a.desde
-                                                           AND p.timestamp_lectura < a.hasta))));
-    GET DIAGNOSTICS n_borradas = ROW_COUNT;
+    -- Nothing to remove if the window held no hourly rows before this call (it wrote only hours with readings).
+    n_borradas := 0;
+    IF v_habia THEN
+        DELETE FROM reporting.fact_operaciones_horarias t
+         WHERE t.fecha_hora >= v_desde AND t.fecha_hora < v_hasta
+           AND (p_well_id IS NULL OR t.well_id = p_well_id)
+           AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                              WHERE a.run_id = v_alcance AND a.well_id = t.well_id
+                                                AND t.fecha_hora >= a.desde AND t.fecha_hora < a.hasta))
+           AND (t.fecha_hora <> date_trunc('hour', t.fecha_hora)
+                OR (t.well_id, t.fecha_hora) NOT IN (   -- the hours with readings: one hashed set, not a probe per hour
+                       SELECT p.well_id, date_trunc('hour', p.timestamp_lectura)
+                         FROM stage.tbl_pozo_produccion p
+                        WHERE p.timestamp_lectura >= v_desde AND p.timestamp_lectura < v_hasta
+                          AND (p_well_id IS NULL OR p.well_id = p_well_id)
+                          AND (v_alcance IS NULL OR EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a
+                                                             WHERE a.run_id = v_alcance AND a.well_id = p.well_id
+                                                               AND p.timestamp_lectura >= a.desde
+                                                               AND p.timestamp_lectura < a.hasta))));
+        GET DIAGNOSTICS n_borradas = ROW_COUNT;
+    END IF;
 
     -- Restart events (one per counter and reading), replaced for the window.
     DELETE FROM reporting.fact_eventos_pozo e
