@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -31,6 +32,16 @@ final class TelemetryJsonReader implements ReadingsReader {
     /** One page (a file, or a SCADA API response body). */
     @Override
     public ReadSummary read(String file, InputStream in, ReadingSink sink) throws IOException {
+        try {
+            return readPage(file, in, sink);
+        } catch (CharConversionException e) {
+            // the bytes are no Unicode text JSON allows (Jackson detects UTF-8, UTF-16 or UTF-32 from the first bytes)
+            throw InputErrors.badInput(file, 1, null, null, "not JSON text: " + e.getMessage()
+                    + "; a JSON page is UTF-8 text");
+        }
+    }
+
+    private ReadSummary readPage(String file, InputStream in, ReadingSink sink) throws IOException {
         JsonParser parser = Json.mapper().getFactory().createParser(in);
         // the caller owns the stream (it digests the rest of the file after the page)
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);

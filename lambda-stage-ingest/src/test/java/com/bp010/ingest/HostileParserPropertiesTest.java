@@ -5,6 +5,7 @@ import com.bp010.db.ErrorCode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every ingest parser, fed arbitrary bytes and text near its grammar: a value, reject rows, or a BAD_INPUT naming the
@@ -109,6 +111,18 @@ class HostileParserPropertiesTest {
     void telemetryJsonReadsOrRefusesAnyBytes(@ForAll @Size(max = 600) byte[] bytes) {
         clearOutcome("b.json", () -> new TelemetryJsonReader(Readers.utc()).read("b.json",
                 new ByteArrayInputStream(bytes), new CollectingSink()));
+    }
+
+    @Example
+    void telemetryJsonRefusesBytesThatAreNoUnicodeText() {
+        // four bytes Jackson's encoding detection reads as UTF-32 of an unsupported byte order (found by the property)
+        assertThatThrownBy(() -> new TelemetryJsonReader(Readers.utc()).read("b.json",
+                new ByteArrayInputStream(new byte[] {0, 0, 1, 0}), new CollectingSink()))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo("b.json");
+                    assertThat(e.reason()).contains("not JSON text: ").endsWith("a JSON page is UTF-8 text");
+                });
     }
 
     @Provide
