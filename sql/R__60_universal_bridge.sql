@@ -263,6 +263,20 @@ BEGIN
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'sync_cdi: % latest cards written', v_n;
 
+    -- 2b. The current PRHP of those wells where they report no card area: the derived step took it from the card shown
+    --     when it ran, and the card just written may differ from that one (a stroke keeps its card to 0.001 in and 0.1
+    --     lb, the SCADA card it replaces keeps the reading's digits), so it is taken again from the card shown now, as
+    --     the derived step takes it (stage.fnc_calc_prhp of the card's area and the current SPM): the same value
+    --     whichever order the runs wrote the card in. Only rows whose value changes are written.
+    UPDATE reporting.dataset_current_values cv
+       SET prhp_calc = stage.fnc_calc_prhp(k.area_lbf_in, cv.strokes_per_minute, cfg.prhp_divisor),
+           run_id = coalesce(p_run_id, cv.run_id), updated_at = now()
+      FROM bp010_cdi_pozos p
+      JOIN reporting.dataset_latest_dynacard k ON k.well_id = p.well_id
+     CROSS JOIN reporting.fnc_config_fisica() cfg
+     WHERE cv.well_id = p.well_id AND p.con_carta AND cv.card_area IS NULL
+       AND cv.prhp_calc IS DISTINCT FROM stage.fnc_calc_prhp(k.area_lbf_in, cv.strokes_per_minute, cfg.prhp_divisor);
+
     -- 3. Hourly facts: the latest diagnosis of each hour that has new diagnoses. Each well's diagnoses from its first
     --    to its last new hour are read by one index range scan, the latest of each hour kept, then only the hours with
     --    new ones; computed into a temp table (analysed) that the update probes the facts from by key. Both CTEs are

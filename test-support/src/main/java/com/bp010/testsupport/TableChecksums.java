@@ -29,7 +29,9 @@ public final class TableChecksums {
             // step writes universal rows)
             "synced_until", "synced_snapshot",
             // the run that last changed each master-rule count of a well, and when (reporting.fact_dq_maestra_pozo)
-            "run_ids", "updated_ats");
+            "run_ids", "updated_ats",
+            // references to identity ids (a card's stroke and diagnosis rows get theirs in the order runs write them)
+            "stroke_id", "diagnostico_id");
 
     private TableChecksums() {
     }

@@ -1,5 +1,12 @@
 package com.bp010.local.reliability;
 
+import com.bp010.cards.Card;
+import com.bp010.cards.ForwardModel;
+import com.bp010.cards.PumpBehaviour;
+import com.bp010.cards.PumpingUnit;
+import com.bp010.cards.RodString;
+import com.bp010.cards.WellDescription;
+import com.bp010.db.Json;
 import com.bp010.testsupport.TableChecksums;
 import com.bp010.db.Env;
 import com.bp010.pipeline.PipelineV4Handler;
@@ -34,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The incremental run equals the full recomputation (docs/AGGREGATION.md, "Incremental runs"), as a property: each try
  * draws a few wells' readings at irregular times over two to three days, with counter restarts, lone counter glitches
  * and out-of-range values (now and then one well goes quiet a day before the others, so later runs leave it untouched),
- * and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
+ * most readings of the first two wells with a surface card (a corrected reading may carry another card: the card step
+ * reads it again), and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
  * and then a well-master change (pump depth, field) between two batches. One
  * database runs the pipeline with its default window after every batch (incremental runs); the other receives the
  * same batches and runs once over an explicit window covering everything, at the last run's asOf. Every business
@@ -48,14 +56,15 @@ class IncrementalRunIT {
      * happened by definition: DQ counts per run, a well's DQ score over the last run's window, alerts (opened and
      * closed at each run's asOf) and the history of consistency findings (a finding that opened at one run and
      * cleared at a later one), the steps' bookkeeping of their last call and the dimension marks phase 6 leaves for the
-     * next sync (reporting.huella_paso, reporting.dimensiones_pendientes); the live alerts and
+     * next sync (reporting.huella_paso, reporting.dimensiones_pendientes), the bridges' count of the rows their last
+     * call synced (reporting.ml_sync_state; the CDI bridge's rows are compared where it writes them); the live alerts and
      * the live consistency findings are compared on their own ({@link #LIVE_ALERTS}, {@link #LIVE_FINDINGS}).
      */
     private static final Set<String> NOT_COMPARED = Set.of("reporting.pipeline_runs", "reporting.pipeline_run_phases",
             "reporting.pipeline_lease", "reporting.pipeline_run_alcance", "reporting.recalculo_pendiente",
             "stage.tbl_dq_run_summary", "reporting.dataset_dq_score_pozo", "reporting.fact_alertas",
             "stage.tbl_consistency_results", "reporting.huella_paso",
-            "reporting.dimensiones_pendientes");
+            "reporting.dimensiones_pendientes", "reporting.ml_sync_state");
     private static final String LIVE_ALERTS = "SELECT coalesce(string_agg(concat_ws(' ', tipo, well_id, referencia,"
             + " codigo_status, severidad, valor), E'\\n' ORDER BY tipo, well_id, referencia), '')"
             + " FROM reporting.fact_alertas WHERE vigente AND tipo = 'SEMAFORO'";
@@ -65,6 +74,9 @@ class IncrementalRunIT {
     private static final String[] COLUMNS = {"oil_rate", "water_rate", "gas_rate", "bsw", "casing_head_pressure",
             "well_head_pressure", "fluid_level", "pump_intake_pressure", "strokes_per_minute", "stroke_length",
             "motor_power", "energy_kwh", "runtime_hours", "stroke_counter"};
+
+    /** Surface cards of a full pump, a fluid pound and a worse one, as JSON texts (the readings' dynacard). */
+    private static final List<String> CARDS = cards();
 
     private static TestDatabase incremental;
     private static TestDatabase full;
@@ -110,6 +122,7 @@ class IncrementalRunIT {
         long failures = 0;
         long restarts = 0;
         long glitches = 0;
+        long diagnoses = 0;
         for (int seed = 1; seed <= tries; seed++) {
             reset(incremental);
             reset(full);
@@ -158,16 +171,40 @@ class IncrementalRunIT {
             failures += incremental.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE timestamp_lectura IS NOT NULL");
             restarts += incremental.count("SELECT count(*) FROM reporting.fact_eventos_pozo");
             glitches += incremental.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE rule_id = 'DQP-001'");
+            diagnoses += incremental.count("SELECT count(*) FROM universal.diagnostico");
         }
         System.out.printf("IncrementalRunIT: %d tries, %d table comparisons, %d rows equal, %d DQ failures, %d counter"
-                + " restarts and %d counter glitches among them%n", tries, compared, rows, failures, restarts, glitches);
+                + " restarts, %d counter glitches and %d card diagnoses among them%n", tries, compared, rows, failures,
+                restarts, glitches, diagnoses);
         assertThat(failures).as("the tries exercise DQ failures").isPositive();
         assertThat(restarts).as("the tries exercise counter restarts").isPositive();
         assertThat(glitches).as("the tries exercise counter glitches (DQP-001)").isPositive();
+        assertThat(diagnoses).as("the tries exercise the card step").isPositive();
     }
 
-    /** One reading of one well: the values of {@link #COLUMNS} (null: not sent). */
-    private record Reading(String wellId, Instant at, Double[] values) {
+    /** One reading of one well: the values of {@link #COLUMNS} (null: not sent), and its surface card (or null). */
+    private record Reading(String wellId, Instant at, Double[] values, String card) {
+    }
+
+    private static List<String> cards() {
+        WellDescription well = WellDescription.of(5000, 1.5, RodString.parse("7/8 in x 40%, 3/4 in x 60%", 5000.0))
+                .withFluid(1.0, 100);
+        List<String> cards = new ArrayList<>();
+        for (double fillage : new double[] {1.0, 0.7, 0.45}) {
+            Card card = new ForwardModel().run(well, new PumpingUnit(86, 8, 0.25),
+                    PumpBehaviour.full(200).withFillage(fillage), 60).surface();
+            try {
+                cards.add(Json.mapper().writeValueAsString(Map.of("position", card.position(), "load", card.load())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return cards;
+    }
+
+    /** A reading's card: most readings of the first two wells send one. */
+    private static String card(Random random, String wellId) {
+        return !"INC-3".equals(wellId) && random.nextInt(4) != 0 ? CARDS.get(random.nextInt(CARDS.size())) : null;
     }
 
     /**
@@ -193,7 +230,8 @@ class IncrementalRunIT {
                 strokes = strokes + random.nextInt(500);
                 // now and then a lone glitch reading (0 between two normal ones): the counter itself goes on
                 double sent = random.nextInt(30) == 0 ? 0.0 : energy;
-                readings.add(new Reading("INC-" + w, at, values(random, sent, runtime, strokes)));
+                readings.add(new Reading("INC-" + w, at, values(random, sent, runtime, strokes),
+                        card(random, "INC-" + w)));
                 at = at.plus(Duration.ofMinutes(10 + random.nextInt(80)));
             }
         }
@@ -213,7 +251,7 @@ class IncrementalRunIT {
                     batches.get(later).add(r);
                 } else if (draw < 14) {
                     batches.get(later).add(new Reading(r.wellId(), r.at(), values(random, r.values()[11] + 1,
-                            r.values()[12], r.values()[13])));
+                            r.values()[12], r.values()[13]), card(random, r.wellId())));
                 } else if (draw < 20) {
                     batches.get(later).add(r);
                 }
@@ -246,9 +284,11 @@ class IncrementalRunIT {
         String cols = String.join(", ", COLUMNS);
         String set = String.join(", ", java.util.Arrays.stream(COLUMNS).map(c -> c + " = EXCLUDED." + c).toList());
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, " + cols + ") VALUES (?, ?"
-                        + ", ?".repeat(COLUMNS.length) + ") ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET "
-                        + set + ", pivoted_at = now(), pivot_xid = pg_current_xact_id()")) {
+                "INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, " + cols + ", dynacard) VALUES (?, ?"
+                        + ", ?".repeat(COLUMNS.length) + ", ?) ON CONFLICT (well_id, timestamp_lectura) DO UPDATE SET "
+                        // a reading sent without its card keeps the one stored, as the pivot keeps any column
+                        + set + ", dynacard = coalesce(EXCLUDED.dynacard, stage.tbl_pozo_produccion.dynacard)"
+                        + ", pivoted_at = now(), pivot_xid = pg_current_xact_id()")) {
             c.setAutoCommit(false);
             for (Reading r : batch) {
                 ps.setString(1, r.wellId());
@@ -256,6 +296,7 @@ class IncrementalRunIT {
                 for (int i = 0; i < COLUMNS.length; i++) {
                     ps.setObject(3 + i, r.values()[i]);
                 }
+                ps.setString(3 + COLUMNS.length, r.card());
                 ps.executeUpdate();
             }
             c.commit();
