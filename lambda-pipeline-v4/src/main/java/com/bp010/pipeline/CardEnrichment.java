@@ -48,34 +48,33 @@ final class CardEnrichment {
     static final String FILLAGE_CALL = "bp010.card_fillage";
     private static final Logger LOG = LoggerFactory.getLogger(CardEnrichment.class);
 
-    /**
-     * The window's cards not yet analysed from their present text (no surface stroke of the same md5), in the order
-     * they are worked: one pass per call, so a chunk does not read the rest of the window again to find its first rows.
-     * What a run without its scope or explicit window reads (a phase resumed by its runId, the step called alone).
-     */
-    private static final String PENDING = """
+    /** Every card of the run's window (and well, if any): what the two window rules below start from. */
+    private static final String IN_WINDOW = """
             SELECT p.well_id, p.timestamp_lectura
               FROM stage.tbl_pozo_produccion p
              WHERE p.dynacard IS NOT NULL
                AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
                AND (?::text IS NULL OR p.well_id = ?::text)
+            """;
+    private static final String IN_ORDER = "ORDER BY p.well_id, p.timestamp_lectura";
+
+    /**
+     * The window's cards not yet analysed from their present text (no surface stroke of the same md5), in the order
+     * they are worked: one pass per call, so a chunk does not read the rest of the window again to find its first rows.
+     * What a run without its scope or explicit window reads (a phase resumed by its runId, the step called alone).
+     */
+    private static final String PENDING = IN_WINDOW + """
                AND NOT EXISTS (SELECT 1 FROM universal.stroke s
                                 WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
                                   AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
-             ORDER BY p.well_id, p.timestamp_lectura""";
+            """ + IN_ORDER;
 
     /**
      * An explicit window: every card of the window, analysed or not. A diagnosis depends on the reading around its
      * card (strokes per minute, WHP, BSW, liquid rate, PIP) and on the well master, not on the card's text alone, and
      * an explicit window recomputes the window exactly.
      */
-    private static final String PENDING_IN_WINDOW = """
-            SELECT p.well_id, p.timestamp_lectura
-              FROM stage.tbl_pozo_produccion p
-             WHERE p.dynacard IS NOT NULL
-               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
-               AND (?::text IS NULL OR p.well_id = ?::text)
-             ORDER BY p.well_id, p.timestamp_lectura""";
+    private static final String PENDING_IN_WINDOW = IN_WINDOW + IN_ORDER;
 
     /**
      * An incremental run (a scope in {@code reporting.pipeline_run_alcance}): every card of the scope's new hours, the
