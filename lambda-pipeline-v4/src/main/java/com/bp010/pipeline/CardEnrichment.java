@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The card step (docs/CARDS.md; first in TRANSFORM, so the hourly facts are written with their diagnosis, its
- * fillage feed first in ENRICH): every surface card of the run's window not yet analysed (or rewritten
- * since) becomes a pump card and a diagnosis. Set-based: the window's pending cards are found by one query, then each
+ * fillage feed first in ENRICH): every surface card whose diagnosis may have changed (an incremental run: the cards of
+ * its scope's new hours; an explicit window: all of its cards; see {@link #pending}) becomes a pump card and a
+ * diagnosis. Set-based: the window's pending cards are found by one query, then each
  * chunk of {@code chunk} of them is read by key, analysed in Java, and written by two statements (the surface and pump
  * strokes to {@code universal.stroke}, the diagnoses to {@code universal.diagnostico} under (stroke, model version),
  * each sent by binary {@code COPY} to a session table first), then committed, so a long backlog makes progress.
@@ -202,7 +203,7 @@ final class CardEnrichment {
     }
 
     /**
-     * The whole card step in one call: analyses the window's new cards in committed chunks, then feeds their fillage
+     * The whole card step in one call: analyses the run's pending cards in committed chunks, then feeds their fillage
      * to the current values (ENRICH's first call when the run's TRANSFORM did not analyse them).
      */
     CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
@@ -210,7 +211,7 @@ final class CardEnrichment {
     }
 
     /**
-     * The window's new cards into strokes and diagnoses, in committed chunks (TRANSFORM's first call, so the hourly
+     * The run's pending cards into strokes and diagnoses, in committed chunks (TRANSFORM's first call, so the hourly
      * facts are written with their diagnosis); the result counts cards read, diagnosed and refused.
      */
     CallResult analyse(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {

@@ -481,11 +481,11 @@ final class PipelineRunner {
     }
 
     /**
-     * The card step (docs/CARDS.md), in committed chunks of its own. TRANSFORM first turns the window's new cards into
-     * pump cards and diagnoses, so its hourly facts are written with their diagnosis (a well group's TRANSFORM leaves
-     * them to the global run's ENRICH). ENRICH, once the current values exist, feeds the cards' fillage to them, and
-     * analyses the cards itself when this run's TRANSFORM did not (a well group's global run, a run without
-     * TRANSFORM): the semaphores and the CDI bridge of the phase see them either way.
+     * The card step (docs/CARDS.md), in committed chunks of its own. TRANSFORM first turns the run's pending cards
+     * (CardEnrichment) into pump cards and diagnoses, so its hourly facts are written with their diagnosis (a well
+     * group's TRANSFORM leaves them to the global run's ENRICH). ENRICH, once the current values exist, feeds the
+     * cards' fillage to them, and analyses the cards itself when this run's TRANSFORM did not (a well group's global
+     * run, a run without TRANSFORM): the semaphores and the CDI bridge of the phase see them either way.
      */
     private CallResult cardStep(RunContext run, Phase phase, boolean explicitWindow) {
         if (phase == Phase.TRANSFORM && run.group() == null) {
