@@ -240,6 +240,12 @@ class CardDiagnosisIT {
                 + " WHERE well_id = 'W-POUND'")).isEqualTo("RULES FLUID_POUND MODERATE true");
         assertThat(((Number) db.queryValue("SELECT llenado_pct FROM reporting.dataset_latest_dynacard"
                 + " WHERE well_id = 'W-POUND'")).doubleValue()).isBetween(57.0, 63.0);
+        // the current PRHP (no card_area reported) is the card shown: its area x the current 8 SPM / the divisor, from
+        // the stroke the bridge shows (0.001 in / 0.1 lb), not the card's full digits the derived step saw first
+        assertThat(((Number) db.queryValue("SELECT cv.prhp_calc - k.area_lbf_in * 8.0 / c.prhp_divisor"
+                + " FROM reporting.dataset_current_values cv JOIN reporting.dataset_latest_dynacard k USING (well_id)"
+                + " CROSS JOIN reporting.fnc_config_fisica() c WHERE cv.well_id = 'W-POUND'")).doubleValue())
+                .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-12));
         // three pounding cards in a row: an alert with its reason; the full pump none
         assertThat(db.queryValue("SELECT referencia || ' | ' || mensaje FROM reporting.vw_alerts"
                 + " WHERE tipo = 'CARTA' AND well_id = 'W-POUND'").toString())
