@@ -291,8 +291,8 @@ BEGIN
     -- are known to the statements that read them (no ANALYZE: the joins are written as index lookups or hash joins).
     IF to_regclass('pg_temp.bp010_dq_reglas') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_dq_reglas, pg_temp.bp010_dq_conteo, pg_temp.bp010_dq_fallos,
-                   pg_temp.bp010_dq_horas, pg_temp.bp010_dq_tramos, pg_temp.bp010_dq_dias, pg_temp.bp010_dq_viejas,
-                   pg_temp.bp010_dq_dia;
+                   pg_temp.bp010_dq_horas, pg_temp.bp010_dq_resto, pg_temp.bp010_dq_tramos, pg_temp.bp010_dq_dias,
+                   pg_temp.bp010_dq_viejas, pg_temp.bp010_dq_dia;
     END IF;
     CREATE TEMP TABLE bp010_dq_reglas ON COMMIT DROP AS
     SELECT v.*,
@@ -319,10 +319,14 @@ BEGIN
     CREATE TEMP TABLE bp010_dq_fallos (
         rule_id text, well_id text, timestamp_lectura timestamptz, valor text, motivo text) ON COMMIT DROP;
     -- counts of the checked readings per well and hour (hora) and per well and day (hora NULL); origen 1: the
-    -- readings (v_lect), 2: the landing (v_lat)
+    -- readings (v_lect), 2: the landing (v_lat). bp010_dq_horas holds the readings' hours, bp010_dq_resto the rest
+    -- (the readings' days, the landing's hours and days): each statement below reads the part it joins, and the
+    -- largest part (24,000 rows of four arrays for 1,000 wells' day, more than the session's temp_buffers) once
+    -- instead of four times
     CREATE TEMP TABLE bp010_dq_horas (
         origen smallint, well_id text, fecha date, hora timestamptz,
         evaluated integer[], passed integer[], failed integer[], not_evaluated integer[]) ON COMMIT DROP;
+    CREATE TEMP TABLE bp010_dq_resto (LIKE bp010_dq_horas) ON COMMIT DROP;
     -- an incremental run's hour ranges per well (disjoint), their pieces in each day they touch (entero: the whole
     -- day), and the counts of those hours as the last runs left them
     CREATE TEMP TABLE bp010_dq_tramos (well_id text, desde timestamptz, hasta timestamptz) ON COMMIT DROP;
@@ -466,12 +470,18 @@ BEGIN
                   JOIN bp010_dq_reglas r ON r.rule_id = $8[u.i]
                  WHERE u.falla
                 %s
+            ), g AS (
+                SELECT l.well_id, l.fecha, l.hora, ARRAY[%s]::integer[] AS ev, ARRAY[%s]::integer[] AS pa,
+                       ARRAY[%s]::integer[] AS fa, ARRAY[%s]::integer[] AS ne
+                  FROM l
+                 GROUP BY GROUPING SETS ((l.well_id, l.fecha, l.hora), (l.well_id, l.fecha))
+            ), dias AS (
+                -- (a reading always has an hour: hora NULL is the day's grouping set)
+                INSERT INTO bp010_dq_resto (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
+                SELECT 1, g.well_id, g.fecha, NULL, g.ev, g.pa, g.fa, g.ne FROM g WHERE g.hora IS NULL
             )
             INSERT INTO bp010_dq_horas (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
-            SELECT 1, l.well_id, l.fecha, l.hora, ARRAY[%s]::integer[], ARRAY[%s]::integer[], ARRAY[%s]::integer[],
-                   ARRAY[%s]::integer[]
-              FROM l
-             GROUP BY GROUPING SETS ((l.well_id, l.fecha, l.hora), (l.well_id, l.fecha))
+            SELECT 1, g.well_id, g.fecha, g.hora, g.ev, g.pa, g.fa, g.ne FROM g WHERE g.hora IS NOT NULL
             $sql$, v_lectura, v_origen, v_cartas, v_donde,
                    coalesce(v_alguna, 'false'), coalesce(v_unpivot, '(0, NULL::double precision, false)'), v_fallos_f,
                    v_ev, v_pa, v_fa, v_ne)
@@ -563,7 +573,7 @@ BEGIN
                   JOIN bp010_dq_reglas r ON r.rule_id = $6[e.i]
                  WHERE NOT e.nulo AND e.latencia > r.latencia_max_seg
             )
-            INSERT INTO bp010_dq_horas (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
+            INSERT INTO bp010_dq_resto (origen, well_id, fecha, hora, evaluated, passed, failed, not_evaluated)
             SELECT 2, e.well_id, e.fecha, e.hora, ARRAY[%s]::integer[], ARRAY[%s]::integer[], ARRAY[%s]::integer[],
                    ARRAY[%s]::integer[]
               FROM e
@@ -698,8 +708,8 @@ BEGIN
            coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])),
            coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])),
            v_run
-      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NOT NULL) a
-      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NOT NULL) b
+      FROM bp010_dq_horas a
+      FULL JOIN (SELECT * FROM bp010_dq_resto WHERE origen = 2 AND hora IS NOT NULL) b
         ON b.well_id = a.well_id AND b.hora = a.hora;
 
     -- 6. Day sums of the reading rules (reporting.fact_dq_diaria_pozo) and their counts per well, day and rule for
@@ -713,8 +723,8 @@ BEGIN
            coalesce(a.passed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.passed, array_fill(0, ARRAY[cardinality(v_lat)])) AS pa,
            coalesce(a.failed, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.failed, array_fill(0, ARRAY[cardinality(v_lat)])) AS fa,
            coalesce(a.not_evaluated, array_fill(0, ARRAY[cardinality(v_lect)])) || coalesce(b.not_evaluated, array_fill(0, ARRAY[cardinality(v_lat)])) AS ne
-      FROM (SELECT * FROM bp010_dq_horas WHERE origen = 1 AND hora IS NULL) a
-      FULL JOIN (SELECT * FROM bp010_dq_horas WHERE origen = 2 AND hora IS NULL) b
+      FROM (SELECT * FROM bp010_dq_resto WHERE origen = 1 AND hora IS NULL) a
+      FULL JOIN (SELECT * FROM bp010_dq_resto WHERE origen = 2 AND hora IS NULL) b
         ON b.well_id = a.well_id AND b.fecha = a.fecha;
     IF v_alcance IS NULL THEN
         DELETE FROM reporting.fact_dq_diaria_pozo d
