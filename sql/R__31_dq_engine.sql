@@ -372,7 +372,8 @@ BEGIN
             -- OFFSET 0: each test stays an index lookup per piece (the pieces' count is unknown to the planner, which
             -- would otherwise hash the whole hourly table for the NOT EXISTS)
             -- (the daily rows' test first: it seldom finds a row, and the hourly one it then spares reads a heap page
-            -- of fact_dq_horaria per piece, setting its hint bits: 1,000 pages read and dirtied in the bench's hourly run)
+            -- of fact_dq_horaria per piece, setting hint bits where no one has yet: measured on the bench's hourly
+            -- scope, 35 -> 15 ms; 77 -> 32 ms with the hours' rows rewritten and not vacuumed, 1,430 pages read -> 231)
             SELECT DISTINCT d.well_id, d.fecha
               FROM piezas d
              WHERE EXISTS (SELECT 1 FROM reporting.fact_dq_horaria h
