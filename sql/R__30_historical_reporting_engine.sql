@@ -171,6 +171,9 @@ BEGIN
     IF to_regclass('pg_temp.bp010_fallos_rango') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_fallos_rango, pg_temp.bp010_lecturas_contador, pg_temp.bp010_deltas;
     END IF;
+    IF to_regclass('pg_temp.bp010_deltas_hora') IS NOT NULL THEN
+        DROP TABLE pg_temp.bp010_deltas_hora;
+    END IF;
     IF to_regclass('pg_temp.bp010_contador_limpio') IS NOT NULL THEN
         DROP TABLE pg_temp.bp010_contador_limpio;
     END IF;
@@ -316,7 +319,25 @@ BEGIN
       FROM (SELECT DISTINCT l.well_id, l.contador FROM bp010_lecturas_contador l) r
       LEFT JOIN f t ON t.well_id = r.well_id AND t.contador = r.contador
       LEFT JOIN f t0 ON t0.well_id IS NULL AND t0.contador = r.contador;
-    CREATE TEMP TABLE bp010_deltas ON COMMIT DROP AS
+    -- Only the readings that make a finding or an event (a glitch, a delta over its ceiling, a restart) are kept as
+    -- rows (bp010_deltas); the deltas themselves go straight into their hours' sums (bp010_deltas_hora: per well and
+    -- hour, each counter's deltas summed in time order, as the hourly rows take them). Writing every counter reading's
+    -- delta to a temporary table (72,000 rows in the 1-day call, past the 8 MB temp_buffers) cost more than computing it.
+    CREATE TEMP TABLE bp010_deltas (well_id text, timestamp_lectura timestamptz, contador text,
+                                    valor double precision, valor_anterior double precision,
+                                    lectura_anterior timestamptz, techo double precision, bruto double precision,
+                                    reinicio boolean, delta double precision, sobre_techo boolean, glitch boolean,
+                                    p double precision, n double precision) ON COMMIT DROP;
+    CREATE TEMP TABLE bp010_deltas_hora (well_id text, fecha_hora timestamptz, energia_kwh double precision,
+                                         horas_operacion double precision, n_carreras double precision,
+                                         reinicio boolean) ON COMMIT DROP;
+    SELECT string_agg(CASE WHEN c.contador = ANY (v_contadores)
+                           THEN format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino)
+                           ELSE format('NULL::double precision AS %I', c.destino) END, ', ')
+      INTO v_deltas
+      FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
+    EXECUTE format($sql$
+    WITH y AS MATERIALIZED (
     SELECT y.well_id, y.timestamp_lectura, y.contador, y.valor, y.valor_anterior, y.lectura_anterior, y.techo,
            y.bruto, y.reinicio,
            CASE WHEN y.bruto > y.techo THEN NULL ELSE y.bruto END AS delta,
@@ -350,9 +371,15 @@ BEGIN
                             WINDOW w AS (PARTITION BY x.well_id, x.contador, x.desde, x.glitch
                                          ORDER BY x.timestamp_lectura)) v
                       LEFT JOIN bp010_techos t ON t.well_id = v.well_id AND t.contador = v.contador) z) y
-     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta;
-    CREATE INDEX ON bp010_deltas (well_id, timestamp_lectura) WHERE reinicio;
-    ANALYZE bp010_deltas;
+     WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta),
+    e AS (INSERT INTO bp010_deltas SELECT * FROM y WHERE y.glitch OR y.sobre_techo OR y.reinicio)
+    INSERT INTO bp010_deltas_hora (well_id, fecha_hora, energia_kwh, horas_operacion, n_carreras, reinicio)
+    SELECT well_id, hora, %s, bool_or(reinicio)
+      FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM y WHERE NOT glitch
+             ORDER BY well_id, hora, contador, timestamp_lectura) d
+     GROUP BY well_id, hora
+    $sql$, v_deltas);
+    ANALYZE bp010_deltas, bp010_deltas_hora;
 
     -- The counter findings of the window or scope (the project's checks, referencial.tbl_dq_reglas_proyecto), replaced.
     DELETE FROM stage.tbl_pozo_scada_dq d
@@ -411,11 +438,6 @@ BEGIN
                                                  c, CASE WHEN c = ANY (v_en_marcha) THEN ' AND p.en_marcha' ELSE '' END)
                                      WHEN c = ANY (v_en_marcha) THEN 'p.en_marcha'
                                 END AS ok) x;
-    SELECT string_agg(CASE WHEN c.contador = ANY (v_contadores)
-                           THEN format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino)
-                           ELSE format('NULL::double precision AS %I', c.destino) END, ', ')
-      INTO v_deltas
-      FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
     -- Whether the window (from its first hour) held hourly rows before this call: if not, the hours are written by a
     -- plain INSERT (no row can conflict: the speculative insertion and its arbiter probe cost ~0.1 s of CPU in the
     -- 1-day call's 24,000 rows) and no hour can be left without readings below. A row another transaction commits in
@@ -458,11 +480,6 @@ BEGIN
                                                                @> p.timestamp_lectura))) w
                      ORDER BY w.well_id, w.hora_lectura, w.timestamp_lectura) p
              GROUP BY p.well_id, p.hora_lectura
-        ), c AS (
-            SELECT well_id, hora AS fecha_hora, %2$s, bool_or(reinicio) AS reinicio
-              FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas WHERE NOT glitch
-                     ORDER BY well_id, hora, contador, timestamp_lectura) d
-             GROUP BY well_id, hora
         )
         , cf AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
         INSERT INTO reporting.fact_operaciones_horarias AS t
@@ -473,7 +490,7 @@ BEGIN
                coalesce(c.reinicio, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
                d.hydraulic_hp, d.hhp_forma, dg.clase, dg.probabilidad, $4
           FROM h
-          LEFT JOIN c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
+          LEFT JOIN bp010_deltas_hora c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
           -- a new hour gets its card diagnosis with it (the card step runs before TRANSFORM, docs/CARDS.md): the
           -- hour's latest, as the CDI bridge (R__60) picks it; an existing hour keeps its own (not in the SET below),
           -- the bridge writes the diagnoses it has not synced
@@ -510,7 +527,7 @@ BEGIN
                 p_hhp_factor_api => cf.hhp_factor_api, p_hhp_factor_presion => cf.hhp_factor_presion,
                 p_prhp_divisor => cf.prhp_divisor) d
         $sql$,
-        v_medias, v_deltas,
+        v_medias, NULL,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '));
     v_conflicto := format($sql$
@@ -563,11 +580,7 @@ BEGIN
                                           WHERE y.well_id = a.well_id AND y.fecha_hora >= greatest(a.desde, $1)
                                             AND y.fecha_hora < least(a.hasta, $2)
                                          OFFSET 0) x
-                      LEFT JOIN (SELECT well_id, hora AS fecha_hora, %1$s, bool_or(reinicio) AS reinicio
-                                   FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM bp010_deltas
-                                          WHERE NOT glitch ORDER BY well_id, hora, contador, timestamp_lectura) d
-                                  GROUP BY well_id, hora) d
-                        ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
+                      LEFT JOIN bp010_deltas_hora d ON d.well_id = x.well_id AND d.fecha_hora = x.fecha_hora
                      WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
                        AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora
                        -- usually nothing changed: only the changed hours are looked up again to be written
@@ -576,7 +589,7 @@ BEGIN
              WHERE t.well_id = c.well_id AND t.fecha_hora = c.fecha_hora
                AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
                    IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio)
-            $sql$, v_deltas)
+            $sql$)
         USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
         GET DIAGNOSTICS n_contadores = ROW_COUNT;
         n_horas := n_horas + n_contadores;
