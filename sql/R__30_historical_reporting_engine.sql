@@ -310,13 +310,17 @@ BEGIN
     -- One statement and one table: the glitch check's window, then the deltas' window over its output; the range's
     -- glitches are kept in the same table (glitch, with the neighbours p and n; no delta, never a restart or a
     -- finding of the ceiling) for their findings, instead of a second temporary table of every counter reading.
-    -- Each counter's ceiling per hour, resolved once per (well, counter) of the readings (the well's own, else the
+    -- Each counter's ceiling per hour, resolved once per well of the readings and counter (the well's own, else the
     -- default row's): the deltas join one small table, not the master's every well twice (a merge join and a hash
-    -- join over every counter reading: ~100 ms of the 1-day call's ~0.5 s deltas statement).
+    -- join over every counter reading: ~100 ms of the 1-day call's ~0.5 s deltas statement). Every counter of each
+    -- well with readings (a pair without readings is never looked up): the distinct wells are one text key to hash,
+    -- not (well, counter) pairs over every counter reading.
     CREATE TEMP TABLE bp010_techos ON COMMIT DROP AS
     WITH f AS MATERIALIZED (SELECT * FROM reporting.fnc_techos_contador())
     SELECT r.well_id, r.contador, coalesce(t.techo_hora, t0.techo_hora) AS techo_hora
-      FROM (SELECT DISTINCT l.well_id, l.contador FROM bp010_lecturas_contador l) r
+      FROM (SELECT w.well_id, k.contador
+              FROM (SELECT DISTINCT l.well_id FROM bp010_lecturas_contador l) w
+             CROSS JOIN unnest(v_contadores) k(contador)) r
       LEFT JOIN f t ON t.well_id = r.well_id AND t.contador = r.contador
       LEFT JOIN f t0 ON t0.well_id IS NULL AND t0.contador = r.contador;
     -- Only the readings that make a finding or an event (a glitch, a delta over its ceiling, a restart) are kept as
