@@ -143,6 +143,7 @@ DECLARE
     v_conflicto text;  -- its ON CONFLICT clause
     v_habia   boolean; -- the window held hourly rows before this call wrote any
     v_fallos  boolean; -- some reading of the window failed a range rule
+    v_desde_medias timestamptz; -- where the means' readings start (an incremental run: its earliest new hour)
 BEGIN
     IF (SELECT count(*) FROM reporting.fnc_columnas('stage', 'tbl_pozo_produccion') i
          WHERE i.column_name = ANY (v_conocidos)) <> cardinality(v_conocidos) THEN
@@ -551,18 +552,31 @@ BEGIN
         $sql$,
         v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '));
+    -- An incremental run averages only the readings of its new hours (the statement's filter), so they are read from
+    -- the earliest of them on, not from the scope's first hour: the neighbours' hours before them (two thirds of the
+    -- hourly run's stage rows, each probed against the scope) and their diagnoses are not read for nothing. The same
+    -- readings pass the filter either way (a range unbounded below keeps the window's start).
+    v_desde_medias := v_desde;
+    IF v_alcance IS NOT NULL THEN
+        v_desde_medias := greatest(v_desde, coalesce(
+            (SELECT min(CASE WHEN lower_inf(n.m) THEN '-infinity'::timestamptz ELSE lower(n.m) END)
+               FROM reporting.pipeline_run_alcance a
+              CROSS JOIN LATERAL (SELECT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) AS m) n
+              WHERE a.run_id = v_alcance AND a.hasta > v_desde AND a.desde < v_hasta
+                AND (p_well_id IS NULL OR a.well_id = p_well_id)), v_desde));
+    END IF;
     IF v_habia THEN
         EXECUTE v_medias_sql || v_conflicto
-        USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+        USING v_desde_medias, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
         GET DIAGNOSTICS n_horas = ROW_COUNT;
     ELSE
         BEGIN
             EXECUTE v_medias_sql
-            USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+            USING v_desde_medias, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
             GET DIAGNOSTICS n_horas = ROW_COUNT;
         EXCEPTION WHEN unique_violation THEN
             EXECUTE v_medias_sql || v_conflicto
-            USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
+            USING v_desde_medias, v_hasta, p_well_id, p_run_id, v_alcance, v_tolerancia;
             GET DIAGNOSTICS n_horas = ROW_COUNT;
         END;
     END IF;
