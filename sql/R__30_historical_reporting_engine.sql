@@ -327,7 +327,8 @@ BEGIN
     -- Only the readings that make a finding or an event (a glitch, a delta over its ceiling, a restart) are kept as
     -- rows (bp010_deltas); the deltas themselves go straight into their hours' sums (bp010_deltas_hora: per well and
     -- hour, each counter's deltas summed in time order, as the hourly rows take them). Writing every counter reading's
-    -- delta to a temporary table (72,000 rows in the 1-day call, past the 8 MB temp_buffers) cost more than computing it.
+    -- delta to a temporary table (72,000 rows in the 1-day call, past the 8 MB temp_buffers), then indexing and
+    -- analysing it, cost more than computing it.
     CREATE TEMP TABLE bp010_deltas (well_id text, timestamp_lectura timestamptz, contador text,
                                     valor double precision, valor_anterior double precision,
                                     lectura_anterior timestamptz, techo double precision, bruto double precision,
