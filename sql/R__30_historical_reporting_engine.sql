@@ -491,10 +491,10 @@ BEGIN
         )
         , cf AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
         INSERT INTO reporting.fact_operaciones_horarias AS t
-               (well_id, fecha_hora, n_lecturas, %3$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador,
+               (well_id, fecha_hora, n_lecturas, %2$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador,
                 fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, cdi_diagnostico,
                 cdi_probabilidad, run_id)
-        SELECT h.well_id, h.fecha_hora, h.n_lecturas, %4$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
+        SELECT h.well_id, h.fecha_hora, h.n_lecturas, %3$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
                coalesce(c.reinicio, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
                d.hydraulic_hp, d.hhp_forma, dg.clase, dg.probabilidad, $4
           FROM h
@@ -535,7 +535,7 @@ BEGIN
                 p_hhp_factor_api => cf.hhp_factor_api, p_hhp_factor_presion => cf.hhp_factor_presion,
                 p_prhp_divisor => cf.prhp_divisor) d
         $sql$,
-        v_medias, NULL,
+        v_medias,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('h.%I', c) FROM unnest(v_cols) c), ', '));
     v_conflicto := format($sql$
