@@ -56,7 +56,6 @@ import java.util.concurrent.Callable;
         description = "Benchmark ingest, phases 3-7, JAR sizes and cold starts (docs/CONTRACTS.md §8); prints a table, writes JSON.")
 final class BenchCommand implements Callable<Integer> {
     static final long JAR_LIMIT_BYTES = 20L * 1024 * 1024;
-    static final long PIPELINE_TARGET_MS = 10_000;
     /** The shaded JARs of the template, their handler and the event their cold start sends. */
     static final List<String[]> FUNCTIONS = List.of(
             new String[] {"lambda-init-rds", "com.bp010.init.InitRdsHandler", "bp010-init-rds"},

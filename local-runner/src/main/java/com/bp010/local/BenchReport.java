@@ -81,10 +81,6 @@ final class BenchReport {
         }
         n.put("totalMs", total).put("runMs", result.path("durationMs").asLong())
                 .put("msPerThousandWellHours", round(total * 1000.0 / Math.max(1, wellHours), 1));
-        if (days == 1 && !"hourly".equals(label)) {
-            n.put("target", "phases 3-7 < " + BenchCommand.PIPELINE_TARGET_MS + " ms at 1,000 wells x 1 day")
-                    .put("targetMet", total < BenchCommand.PIPELINE_TARGET_MS);
-        }
     }
 
     /**
@@ -248,13 +244,6 @@ final class BenchReport {
             if (!ratios.path("oneDayVsCeiling").isMissingNode() && !ratios.path("oneDayVsCeiling").isNull()) {
                 t.append(String.format(Locale.ROOT, "  1-day run / raw COPY ceiling = %.3f (card analysis aside); target <= 1.5: %s%n",
                         ratios.path("oneDayVsCeiling").asDouble(), met(ratios.path("oneDayVsCeilingMet"))));
-            }
-            for (JsonNode p : pipeline) {
-                if (p.has("targetMet")) {
-                    t.append(String.format(Locale.ROOT, "  target: %s (docs/CONTRACTS.md §8 at 1,000 wells x 1 day): %s%n",
-                            "phases 3-7 < 10,000 ms", p.path("wells").asInt() == 1000 ? met(p.path("targetMet"))
-                                    : "n/a at " + p.path("wells").asInt() + " wells"));
-                }
             }
             line(t);
         }
