@@ -31,6 +31,21 @@ SELECT p.codigo, 'PROYECTO', p.descripcion, p.variable_medida, p.operador, p.var
 COMMENT ON VIEW referencial.vw_reglas_consistencia IS
     'All consistency rules: the user''s (tbl_reglas_consistencia, RC-nnn) and the project''s (tbl_reglas_consistencia_proyecto, VC-nnn; tolerancia_pct set = measured vs calculated agreement)';
 
+-- A value as a violation's message shows it: six significant digits but at least two decimals, trailing zeros dropped
+-- (7745.396768138067 -> 7745.4, 250.90441582028114 -> 250.904, 0.00123456789 -> 0.00123457, 413692.37 -> 413692.37);
+-- the stored valor_medido/valor_referencia keep every digit. NaN and the infinities as PostgreSQL writes them.
+CREATE OR REPLACE FUNCTION stage.fnc_numero_mensaje(p_valor double precision)
+RETURNS text
+LANGUAGE sql
+IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_valor = 0 THEN '0'
+                WHEN p_valor IN ('NaN', 'Infinity', '-Infinity') THEN p_valor::text
+                ELSE trim_scale(round(p_valor::numeric,
+                                      greatest(2, 5 - floor(log(abs(p_valor::numeric)))::integer)))::text
+           END
+$$;
+
 CREATE OR REPLACE FUNCTION stage.fnc_columna_consistencia(p_variable text)
 RETURNS text
 LANGUAGE sql
@@ -168,7 +183,8 @@ BEGIN
                 SELECT e.codigo, e.severidad, e.well_id, e.medido, e.referencia,
                        CASE WHEN e.tolerancia_pct IS NULL
                             THEN format('%%s: %%s = %%s, %%s = %%s (expected %%s %%s %%s)', e.codigo, e.medida,
-                                        e.medido, e.referencia_nombre, e.referencia, e.medida, e.operador,
+                                        stage.fnc_numero_mensaje(e.medido), e.referencia_nombre,
+                                        stage.fnc_numero_mensaje(e.referencia), e.medida, e.operador,
                                         e.referencia_nombre)
                             ELSE format('%%s: measured %%s = %%s, calculated %%s = %%s differ by %%s %%%% (tolerance %%s %%%%)',
                                         e.codigo, e.medida, round(e.medido::numeric, 1), e.referencia_nombre,

@@ -94,6 +94,23 @@ class ConsistencyValidationIT {
     }
 
     @Test
+    void shouldShowReadableNumbersInTheMessage_whileTheStoredValuesKeepEveryDigit() {
+        // a derived value as the physics leaves it: the engineer reads 7745.4, not 7745.396768138067
+        well("BAD-002", values("max_rod_load", 5287.85, "rod_weight_buoyant", 7745.396768138067,
+                "min_rod_load", 1000.0));
+
+        DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
+
+        assertThat(DATABASE.wells().rows("SELECT codigo, valor_medido, valor_referencia, mensaje"
+                + " FROM stage.tbl_consistency_results WHERE well_id = 'BAD-002'"))
+                .extracting(r -> r.get("codigo"), r -> r.get("valor_medido"), r -> r.get("valor_referencia"),
+                        r -> r.get("mensaje"))
+                .containsExactly(tuple("RC-002", 5287.85, 7745.396768138067,
+                        "RC-002: max_rod_load = 5287.85, rod_weight_buoyant = 7745.4"
+                                + " (expected max_rod_load > rod_weight_buoyant)"));
+    }
+
+    @Test
     void shouldKeepTheViolationAsHistory_whenItClears() {
         plantOnePerRule();
         DATABASE.wells().checkConsistency(UUID.randomUUID(), AS_OF);
