@@ -18,12 +18,12 @@ import java.util.Locale;
  * {@code reporting.vw_dq_failures}.
  */
 record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long failed, long notEvaluated,
-                 List<String> topFailures) {
+                 List<String> topFailures, long listed) {
     static final int TOP = 5;
 
     static DqConsole load(Connection c, LocalDate from, LocalDate to, ZoneId zone) throws SQLException {
         if (from == null || to == null) {
-            return new DqConsole(from, to, 0, 0, 0, 0, List.of());
+            return new DqConsole(from, to, 0, 0, 0, 0, List.of(), 0);
         }
         long evaluated;
         long passed;
@@ -41,8 +41,12 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
             }
         }
         List<String> top = new ArrayList<>();
+        long listed = 0;
+        // the failed checks listed: the window's readings' and the well masters' (a master check has no reading
+        // time), one line per (reading, rule); their number, not the score's count of failed readings, heads the list
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT well_id, timestamp_lectura, nombre_tecnico, valor, limite, motivo, severidad
+                SELECT well_id, timestamp_lectura, nombre_tecnico, valor, limite, motivo, severidad,
+                       count(*) OVER () AS listed
                   FROM reporting.vw_dq_failures
                  WHERE timestamp_lectura IS NULL OR (timestamp_lectura >= ? AND timestamp_lectura < ?)
                  ORDER BY orden_severidad, timestamp_lectura DESC NULLS FIRST, well_id, rule_id
@@ -52,6 +56,7 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
             ps.setInt(3, TOP);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    listed = rs.getLong("listed");
                     var at = rs.getObject("timestamp_lectura", java.time.OffsetDateTime.class);
                     Double limit = rs.getObject("limite") == null ? null : rs.getDouble("limite");
                     top.add(String.format(Locale.ROOT, "  %-8s %-10s %-16s %-24s %s%s: %s", rs.getString("severidad"),
@@ -62,7 +67,7 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
                 }
             }
         }
-        return new DqConsole(from, to, evaluated, passed, failed, notEvaluated, top);
+        return new DqConsole(from, to, evaluated, passed, failed, notEvaluated, top, listed);
     }
 
     /** {@code 99.99 %}: rounded down, so a failed check never reads as 100 %; {@code n/a} when nothing was evaluated. */
@@ -79,7 +84,7 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
                 "Data quality: score %s (%d evaluated, %d failed, %d not evaluated; %s to %s)%n", score(), evaluated,
                 failed, notEvaluated, from, to));
         if (!topFailures.isEmpty()) {
-            s.append("Failed checks (most severe first, ").append(failed).append(" in all):\n");
+            s.append("Failed checks (most severe first, ").append(listed).append(" in all):\n");
             topFailures.forEach(f -> s.append(f).append('\n'));
         }
         return s.toString();

@@ -114,6 +114,40 @@ class DqHonestyIT {
                 + tileFailed + " failed");
     }
 
+    @Test
+    void shouldCountEveryListedCheckInTheHeader_whenAProjectCheckFailsToo() throws Exception {
+        assertThat(firstExit).as(first).isZero();
+        LocalDate to = LocalDate.now(ZoneOffset.UTC);
+        LocalDate from = to.minusDays(1);
+        try (java.sql.Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            // a project counter check's finding (DQP-001, as the facts write it for a glitch): listed with the failed
+            // checks, not part of the score's reading checks; rolled back below
+            try (var st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO stage.tbl_pozo_scada_dq (rule_id, well_id, timestamp_lectura,"
+                        + " nombre_tecnico, valor, motivo, severidad, tipo) SELECT 'DQP-001', well_id,"
+                        + " max(timestamp_lectura), 'energy_kwh', '0', 'energy_kwh = 0: a glitch, left out', 'MEDIUM',"
+                        + " 'CONTADOR' FROM stage.tbl_pozo_produccion GROUP BY well_id ORDER BY well_id LIMIT 1");
+            }
+            DqConsole dq = DqConsole.load(c, from, to, ZoneOffset.UTC);
+            long listed;
+            try (var ps = c.prepareStatement("SELECT count(*) FROM reporting.vw_dq_failures"
+                    + " WHERE timestamp_lectura IS NULL OR (timestamp_lectura >= ?::timestamp AT TIME ZONE 'UTC'"
+                    + " AND timestamp_lectura < ?::timestamp AT TIME ZONE 'UTC')")) {
+                ps.setString(1, from.toString());
+                ps.setString(2, to.plusDays(1).toString());
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    listed = rs.getLong(1);
+                }
+            }
+            c.rollback();
+            // the header counts what the list is drawn from, not the score's failed reading checks
+            assertThat(dq.lines()).contains("Failed checks (most severe first, " + listed + " in all):");
+            assertThat(dq.topFailures()).hasSize((int) Math.min(listed, DqConsole.TOP));
+        }
+    }
+
     /** The summary lines that describe the database's state: not this run's ingest, the report's path or the time. */
     private static List<String> state(String stdout) {
         return stdout.lines().filter(l -> !l.startsWith("Ingest:") && !l.startsWith("Report:")
