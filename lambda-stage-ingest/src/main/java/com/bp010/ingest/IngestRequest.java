@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,9 @@ public sealed interface IngestRequest {
             throw bad("unknown source '" + source + "': expected api, s3, file or rejects").with("field", "source")
                     .with("value", source);
         }
+        if (!event.has("source")) {
+            requireSourceFor(event);
+        }
         EventFields.requireKnown(event, known, "Stage ingest event (source " + source + ")");
         return switch (source) {
             case "api" -> new ApiPoll(time(event, "from"), time(event, "to"));
@@ -71,6 +75,38 @@ public sealed interface IngestRequest {
                 }
             }
         };
+    }
+
+    /**
+     * An event without {@code source} polls the API; a field of another source in it ({@code {"path": ...}}, or a
+     * misspelling of one, {@code "paht"}) means the source was left out: a BAD_EVENT naming the field, the closest
+     * field and the source it needs, not only the API poll's fields.
+     */
+    private static void requireSourceFor(JsonNode event) {
+        Set<String> api = DIRECT_FIELDS.get("api");
+        for (Iterator<String> names = event.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!api.contains(name) && EventFields.closest(name, api) != null) {
+                return; // a misspelt "source" ("Source") or API field: the API poll's own message names it
+            }
+        }
+        for (Iterator<String> names = event.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (api.contains(name)) {
+                continue;
+            }
+            for (String other : List.of("file", "s3", "rejects")) {
+                Set<String> fields = new java.util.TreeSet<>(DIRECT_FIELDS.get(other));
+                fields.remove("source");
+                String closest = EventFields.closest(name, fields);
+                if (closest != null) {
+                    throw bad((closest.equals(name) ? "field \"" + name + "\"" : "unknown field \"" + name
+                            + "\" (did you mean \"" + closest + "\"?)") + " needs \"source\": \"" + other
+                            + "\"; without \"source\" the event polls the SCADA API, whose fields are from, source, to")
+                            .with("field", name).with("closest", closest).with("source", other);
+                }
+            }
+        }
     }
 
     /**

@@ -85,6 +85,23 @@ class IngestRequestTest {
         });
     }
 
+    /** README, "Mistakes": {@code paht} gets its did-you-mean even when the event also left out its source. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"paht\": \"/data\"}|paht|path|file",
+            "{\"path\": \"/data\"}|path|path|file",
+            "{\"bucket\": \"b\", \"key\": \"k\"}|bucket|bucket|s3",
+            "{\"batchID\": \"x\"}|batchID|batchId|rejects"})
+    void shouldNameTheSourceAFieldNeeds_whenTheEventLeftSourceOut(String event, String field, String closest,
+                                                                    String source) {
+        assertThatThrownBy(() -> parse(event)).isInstanceOfSatisfying(Bp010Exception.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_EVENT);
+            assertThat(e.detail("field")).isEqualTo(field);
+            assertThat(e.detail("closest")).isEqualTo(closest);
+            assertThat(e.reason()).contains("\"" + field + "\"", "\"source\": \"" + source + "\"");
+        });
+    }
+
     @Test
     void shouldReadAFullS3Notification_keepingEveryFieldAwsSends() throws Exception {
         String event = """

@@ -32,7 +32,7 @@ public final class EventFields {
     }
 
     /** The known name nearest to {@code name} (case ignored, edit distance), or null when none is near. */
-    static String closest(String name, Set<String> known) {
+    public static String closest(String name, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String n = name.toLowerCase(Locale.ROOT);
