@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,15 +113,19 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        if (coldStartRuns < 1 || (coldStartsOnly && !coldStarts)) {
-            throw new Bp010Exception(ErrorCode.BAD_EVENT, "bench needs --cold-start-runs >= 1, and"
-                    + " --cold-starts-only cannot go with --no-cold-starts");
-        }
-        if (wells < 1 || days < 1 || readings < 100) {
-            throw new Bp010Exception(ErrorCode.BAD_EVENT, "bench needs --wells >= 1, --days >= 1 and --readings >= 100"
-                    + " (got " + wells + ", " + days + ", " + readings + ")");
+        // usage errors (exit 2) before any database work, as demo and generate (README, "Mistakes and what to do")
+        OptionChecks.atLeast(spec, "--wells", wells, 1, 100_000);
+        OptionChecks.atLeast(spec, "--days", days, 1, 3_660);
+        OptionChecks.atLeast(spec, "--readings", readings, 100, 1_000_000_000L);
+        OptionChecks.atLeast(spec, "--cold-start-runs", coldStartRuns, 1, 100);
+        if (coldStartsOnly && !coldStarts) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--cold-starts-only cannot go with --no-cold-starts");
         }
         if (System.getenv("BP010_LOG_LEVEL") == null) {
             Configurator.setAllLevels(LogManager.ROOT_LOGGER_NAME, Level.WARN); // Flyway's INFO logger too

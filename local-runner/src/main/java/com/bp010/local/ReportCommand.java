@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
         description = "Write the surveillance report (one self-contained HTML file) from the reporting views.")
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "YYYY-MM-DD",
-            description = "first day (default: 6 days before --to)")
+            description = "first day (default: 6 days before --to, or the first day with data when later)")
     String from;
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD",

@@ -67,6 +67,22 @@ class CliErrorsTest {
                 .doesNotContain("[1/6]");
     }
 
+    /** bench's options are usage errors too (exit 2, the option named), not a BAD_EVENT: they are no Lambda event. */
+    @Test
+    void shouldRefuseBenchOptionsOutOfRange_asAUsageError() {
+        int wells = Bp010.run("bench", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
+        String wellsErr = stderr();
+        err.reset();
+        int coldStarts = Bp010.run("bench", "--cold-starts-only", "--no-cold-starts", "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/never-reached");
+
+        assertThat(wells).isEqualTo(2);
+        assertThat(wellsErr).contains("--wells must be between 1 and").contains("got 0").doesNotContain("BAD_EVENT")
+                .doesNotContain("\tat ");
+        assertThat(coldStarts).isEqualTo(2);
+        assertThat(stderr()).contains("--cold-starts-only cannot go with --no-cold-starts").doesNotContain("\tat ");
+    }
+
     @Test
     void shouldListTheValidFaults_whenOneIsUnknown() {
         int demo = Bp010.run("demo", "--faults", "bogus", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
