@@ -41,15 +41,23 @@ final class CardsDiagnoseCommand implements Callable<Integer> {
         return run(System.out, System.err);
     }
 
+    /** The file's text; a missing or unreadable one is named with its option, not by the JDK's bare path. */
+    private static String readable(String option, java.nio.file.Path file) throws IOException {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException(option + ": no readable file " + file.toAbsolutePath());
+        }
+        return Files.readString(file);
+    }
+
     int run(PrintStream out, PrintStream err) {
         JsonNode root;
         com.bp010.cards.WellDescription description = null;
         CardKind defaultKind;
         try {
             defaultKind = CardKind.parse(kind, CardKind.SURFACE);
-            root = Json.mapper().readTree(Files.readString(in));
+            root = Json.mapper().readTree(readable("--in", in));
             if (well != null) {
-                description = CardJson.well(Json.mapper().readTree(Files.readString(well)));
+                description = CardJson.well(Json.mapper().readTree(readable("--well", well)));
             }
         } catch (IOException | CardInputException e) {
             err.println("bp010 cards diagnose: " + e.getMessage());

@@ -134,6 +134,19 @@ class CardsDiagnoseCommandTest {
         assertThat(Bp010.run("cards", "diagnose", "--in", in.toString())).isEqualTo(1);
     }
 
+    @Test
+    void shouldNameTheOption_whenAFileCannotBeRead() throws Exception {
+        CardsDiagnoseCommand command = new CardsDiagnoseCommand();
+        command.in = dir.resolve("missing.json");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--in: no readable file")
+                .contains("missing.json");
+    }
+
     private Map<String, Object> card(String id, Card c, Double spm, String kind) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
