@@ -139,7 +139,8 @@ public final class CardDiagnoser {
 
     /**
      * The surface card's shape alone (no well data): a load drop late in the downstroke (pound or gas), a card with
-     * almost no area (UNKNOWN but SEVERE: nothing is lifted), otherwise a full pump; confidence at most 0.6.
+     * almost no area (UNKNOWN but SEVERE: nothing is lifted), a full pump when the card encloses at least 0.45 of its
+     * frame, otherwise UNKNOWN; confidence at most 0.6.
      */
     public static Diagnosis diagnoseSurface(CardFeatures f) {
         List<String> why = new ArrayList<>();
