@@ -55,8 +55,8 @@ final class BenchReport {
                     .put("readingsPerSecond", r.insertRowsPerSecond())
                     .put("vsCeiling", round(r.insertRowsPerSecond() / (double) Math.max(1, r.copyRowsPerSecond()), 3));
             double vsInsert = round(r.endToEndRowsPerSecond() / (double) Math.max(1, r.insertRowsPerSecond()), 2);
-            // a figure, not a target: docs/CONTRACTS.md §8 sets the ingest's target against the ceiling only
-            n.put("endToEndVsInsert", vsInsert);
+            n.put("endToEndVsInsert", vsInsert).put("targetVsInsert", "end to end >= 4x the batched INSERT baseline")
+                    .put("targetVsInsertMet", vsInsert >= 4);
         } else {
             n.putNull("batchedInsert");
         }
@@ -200,8 +200,9 @@ final class BenchReport {
             ingestRow(t, "bp010 ingest end to end (parse, COPY, dedupe, pivot)", in.path("endToEnd"));
             if (!in.path("batchedInsert").isNull()) {
                 ingestRow(t, "batched row-by-row INSERT ON CONFLICT (naive baseline)", in.path("batchedInsert"));
-                t.append(String.format(Locale.ROOT, "  end to end is %.2fx the naive baseline; target: >= 0.50 of the"
-                        + " ceiling: %s%n", in.path("endToEndVsInsert").asDouble(), met(in.path("targetMet"))));
+                t.append(String.format(Locale.ROOT, "  end to end is %.2fx the naive baseline (target >= 4x: %s); target:"
+                        + " >= 0.50 of the ceiling: %s%n", in.path("endToEndVsInsert").asDouble(),
+                        met(in.path("targetVsInsertMet")), met(in.path("targetMet"))));
             } else {
                 t.append(String.format(Locale.ROOT, "  target: >= 0.50 of the ceiling: %s%n", met(in.path("targetMet"))));
             }

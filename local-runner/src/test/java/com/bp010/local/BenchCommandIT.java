@@ -46,8 +46,6 @@ class BenchCommandIT {
         }
         // every speed target is a ratio inside the run (docs/CONTRACTS.md §8): no absolute time is judged met or not
         assertThat(table).doesNotContain("< 10,000 ms");
-        // nor a target §8 does not set: the ingest is judged against the ceiling, the naive INSERT is a figure
-        assertThat(table).contains("x the naive baseline; target: >= 0.50 of the ceiling").doesNotContain(">= 4x");
 
         JsonNode r = Json.mapper().readTree(json.toFile());
         JsonNode ingest = r.path("ingest");
@@ -58,8 +56,9 @@ class BenchCommandIT {
         }
         assertThat(ingest.path("endToEnd").path("rowsInserted").asLong()).isEqualTo(ingest.path("readings").asLong());
         assertThat(ingest.path("endToEnd").path("vsCeiling").asDouble()).isPositive();
+        // the two ingest targets of docs/CONTRACTS.md §8: the ceiling's half, and 4x the naive INSERT
         assertThat(ingest.path("endToEndVsInsert").asDouble()).isPositive();
-        assertThat(ingest.has("targetVsInsert") || ingest.has("targetVsInsertMet")).as("4x target").isFalse();
+        assertThat(ingest.path("targetVsInsertMet").isBoolean()).as("4x target judged").isTrue();
 
         JsonNode pipeline = r.path("pipeline");
         assertThat(pipeline).hasSize(3);
