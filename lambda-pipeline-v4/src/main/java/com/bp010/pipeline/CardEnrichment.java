@@ -27,6 +27,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +40,12 @@ import org.slf4j.LoggerFactory;
  * fillage feed first in ENRICH): every surface card whose diagnosis may have changed (an incremental run: the cards of
  * its scope's new hours; an explicit window: all of its cards; see {@link #pending}) becomes a pump card and a
  * diagnosis. Set-based: the window's pending cards are found by one query, then each
- * chunk of {@code chunk} of them is read by key, analysed in Java, and written by two statements (the surface and pump
- * strokes to {@code universal.stroke}, the diagnoses to {@code universal.diagnostico} under (stroke, model version),
- * each sent by binary {@code COPY} to a session table first), then committed, so a long backlog makes progress.
+ * chunk of {@code chunk} of them is read by key, analysed in Java, and written in a transaction of its own (the surface
+ * and pump strokes to {@code universal.stroke}: by binary {@code COPY} straight into it when none of the chunk's
+ * readings has a stroke yet, else by binary {@code COPY} to a session table and one upsert; the diagnoses to
+ * {@code universal.diagnostico} under (stroke, model version), by binary {@code COPY} to a session table and one
+ * upsert), then committed, so a long backlog makes progress. Pipelined: the next chunk is read and analysed on
+ * another thread while one is written; the chunks are written one after the other, in order, on one connection.
  * Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
  */
 final class CardEnrichment {
@@ -116,6 +124,19 @@ final class CardEnrichment {
                    spm double precision, tipo_carta text, carta_md5 uuid) ON COMMIT DELETE ROWS""";
     private static final String STROKE_COLUMNS =
             "seq, well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5";
+
+    /** The stroke columns a first write sends straight to {@code universal.stroke} (the id and defaults as the upsert's). */
+    private static final String STROKE_TABLE_COLUMNS =
+            "well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5";
+
+    /** Every card chunk's write takes it: the check for stored strokes holds until the chunk commits. */
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('bp010.card_analysis'))";
+
+    /** Whether any of the readings (well, time) has a stroke, of either kind. */
+    private static final String ANY_STORED = """
+            SELECT EXISTS (SELECT 1 FROM unnest(?::text[], ?::timestamptz[]) k(well_id, timestamp_lectura)
+                             JOIN universal.stroke s
+                               ON s.well_id = k.well_id AND s.timestamp_lectura = k.timestamp_lectura)""";
 
     private static final String WRITE_STROKES = """
             INSERT INTO universal.stroke AS t (well_id, timestamp_lectura, position, load, spm, tipo_carta, carta_md5)
@@ -265,15 +286,44 @@ final class CardEnrichment {
         long diagnosed = 0;
         long refused = 0;
         List<String> refusals = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i += chunk) {
-            List<Key> keys = pending.subList(i, Math.min(pending.size(), i + chunk));
-            Chunk result = database.inTransaction(CALL, c -> chunk(c, keys));
-            read += result.read();
-            diagnosed += result.diagnosed();
-            refused += result.refused().size();
-            if (refusals.size() < 20) {
-                refusals.addAll(result.refused().subList(0, Math.min(result.refused().size(), 20 - refusals.size())));
+        // pipelined: while chunk i is written (its own transaction, chunks in order), chunk i+1, already read, is
+        // analysed on another thread; one connection at a time (a pool of one suffices)
+        ExecutorService analysis = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bp010-card-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Analysed> next = null;
+        try {
+            next = pending.isEmpty() ? null : analysis.submit(analyseTask(read(database, pending, 0)));
+            for (int i = 0; i < pending.size(); i += chunk) {
+                Analysed analysed = await(next);
+                next = null;
+                RuntimeException readFailure = null;
+                if (i + chunk < pending.size()) {
+                    try {
+                        next = analysis.submit(analyseTask(read(database, pending, i + chunk)));
+                    } catch (RuntimeException e) {
+                        readFailure = e; // this chunk is written first, as when each chunk read its own cards
+                    }
+                }
+                Chunk result = database.inTransaction(CALL, c -> write(c, analysed));
+                read += result.read();
+                diagnosed += result.diagnosed();
+                refused += result.refused().size();
+                if (refusals.size() < 20) {
+                    refusals.addAll(result.refused().subList(0,
+                            Math.min(result.refused().size(), 20 - refusals.size())));
+                }
+                if (readFailure != null) {
+                    throw readFailure;
+                }
             }
+        } finally {
+            if (next != null) {
+                next.cancel(true);
+            }
+            analysis.shutdownNow();
         }
         notices.add(String.format("cards %d read, %d diagnosed, %d refused (%s .. %s, model %s)", read, diagnosed,
                 refused, from, to, Diagnosis.MODEL_VERSION));
@@ -342,43 +392,79 @@ final class CardEnrichment {
         return keys;
     }
 
-    private Chunk chunk(Connection c, List<Key> keys) throws SQLException {
-        List<Stroke> strokes = new ArrayList<>();
-        List<DiagnosisRow> diagnoses = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        int read = 0;
-        String[] wells = new String[keys.size()];
-        String[] stamps = new String[keys.size()];
-        for (int i = 0; i < wells.length; i++) {
-            wells[i] = keys.get(i).well();
-            stamps[i] = keys.get(i).ts().toString();
-        }
-        List<Reading> readings = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(READ)) {
-            ps.setArray(1, c.createArrayOf("text", wells));
-            ps.setArray(2, c.createArrayOf("timestamptz", stamps));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    readings.add(Reading.of(rs));
+    /** A chunk's cards with their well master, read by key in the chunk's order (autocommit: nothing is written). */
+    private List<Reading> read(Database database, List<Key> pending, int from) {
+        List<Key> keys = pending.subList(from, Math.min(pending.size(), from + chunk));
+        return database.withConnection(CALL, c -> {
+            String[] wells = new String[keys.size()];
+            String[] stamps = new String[keys.size()];
+            for (int i = 0; i < wells.length; i++) {
+                wells[i] = keys.get(i).well();
+                stamps[i] = keys.get(i).ts().toString();
+            }
+            List<Reading> readings = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(READ)) {
+                ps.setArray(1, c.createArrayOf("text", wells));
+                ps.setArray(2, c.createArrayOf("timestamptz", stamps));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        readings.add(Reading.of(rs));
+                    }
                 }
             }
-        }
-        read = readings.size();
-        // each card's analysis depends on its reading only: worked in parallel, collected in the chunk's order
-        List<Outcome> outcomes = readings.parallelStream().map(this::analyse).toList();
-        for (Outcome o : outcomes) {
-            if (o.refusal() != null) {
-                refused.add(o.refusal());
-            } else {
-                strokes.addAll(o.strokes());
-                diagnoses.add(o.diagnosis());
+            return readings;
+        });
+    }
+
+    /** A chunk's cards analysed: the rows to write in the chunk's order, and the refusals. */
+    private record Analysed(int read, List<Stroke> strokes, List<DiagnosisRow> diagnoses, List<String> refused) {
+    }
+
+    private Callable<Analysed> analyseTask(List<Reading> readings) {
+        return () -> {
+            // each card's analysis depends on its reading only: worked in parallel, collected in the chunk's order
+            List<Outcome> outcomes = readings.parallelStream().map(this::analyse).toList();
+            List<Stroke> strokes = new ArrayList<>();
+            List<DiagnosisRow> diagnoses = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                if (o.refusal() != null) {
+                    refused.add(o.refusal());
+                } else {
+                    strokes.addAll(o.strokes());
+                    diagnoses.add(o.diagnosis());
+                }
             }
+            return new Analysed(readings.size(), strokes, diagnoses, refused);
+        };
+    }
+
+    /** The analysis's result; what it threw is thrown as it was (an Error too). */
+    private static Analysed await(Future<Analysed> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the cards were analysed", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
         }
-        if (!strokes.isEmpty()) {
-            writeStrokes(c, strokes);
-            writeDiagnoses(c, diagnoses);
+    }
+
+    /** One chunk's rows in one transaction (the caller's): strokes first, then the diagnoses that refer to them. */
+    private static Chunk write(Connection c, Analysed a) throws SQLException {
+        if (!a.strokes().isEmpty()) {
+            writeStrokes(c, a.strokes());
+            writeDiagnoses(c, a.diagnoses());
         }
-        return new Chunk(read, diagnoses.size(), refused);
+        return new Chunk(a.read(), a.diagnoses().size(), a.refused());
     }
 
     /** A card's reading and its well's master row, as read. */
@@ -485,20 +571,57 @@ final class CardEnrichment {
         }
     }
 
-    /** The chunk's strokes into {@code universal.stroke}: binary {@code COPY} to a session table, then one upsert. */
+    /**
+     * The chunk's strokes into {@code universal.stroke}, in the chunk's order (so the stroke ids are given in it). When
+     * none of the chunk's cards has a stroke yet (a first run over new readings), by binary {@code COPY} straight into
+     * the table; else by binary {@code COPY} to a session table and one upsert. The same rows either way; the check
+     * is made under a transaction lock that every card chunk takes (only this step writes strokes), so no other run can
+     * add one of the chunk's strokes between the check and the {@code COPY}.
+     */
     private static void writeStrokes(Connection c, List<Stroke> strokes) throws SQLException {
-        copyToSession(c, STROKE_STAGING, "pg_temp.bp010_card_strokes", STROKE_COLUMNS, strokes, (copy, seq, s) -> {
-            copy.tuple(8).int4(seq).text(s.well()).timestampOrNull(s.ts())
-                    .float8Array(s.position()).float8Array(s.load());
-            if (s.spm() == null) {
-                copy.nullField();
-            } else {
-                copy.float8(s.spm());
-            }
-            copy.text(s.kind()).uuid(s.md5().getMostSignificantBits(), s.md5().getLeastSignificantBits());
-        });
+        if (!anyStored(c, strokes)) {
+            copy(c, "universal.stroke", STROKE_TABLE_COLUMNS, strokes,
+                    (copy, seq, s) -> strokeFields(copy.tuple(7), s));
+            return;
+        }
+        copyToSession(c, STROKE_STAGING, "pg_temp.bp010_card_strokes", STROKE_COLUMNS, strokes,
+                (copy, seq, s) -> strokeFields(copy.tuple(8).int4(seq), s));
         try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
             ps.executeUpdate();
+        }
+    }
+
+    /** A stroke's fields after its tuple header (and seq): well, time, position, load, spm, kind, md5. */
+    private static void strokeFields(BinaryCopy copy, Stroke s) {
+        copy.text(s.well()).timestampOrNull(s.ts()).float8Array(s.position()).float8Array(s.load());
+        if (s.spm() == null) {
+            copy.nullField();
+        } else {
+            copy.float8(s.spm());
+        }
+        copy.text(s.kind()).uuid(s.md5().getMostSignificantBits(), s.md5().getLeastSignificantBits());
+    }
+
+    /** Whether any of the strokes' readings (well, time) has a stroke stored, checked under the card chunks' lock. */
+    private static boolean anyStored(Connection c, List<Stroke> strokes) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(LOCK);
+        }
+        List<String> wells = new ArrayList<>();
+        List<String> stamps = new ArrayList<>();
+        for (Stroke s : strokes) {
+            if ("SUPERFICIE".equals(s.kind())) {
+                wells.add(s.well());
+                stamps.add(s.ts().toString());
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(ANY_STORED)) {
+            ps.setArray(1, c.createArrayOf("text", wells.toArray()));
+            ps.setArray(2, c.createArrayOf("timestamptz", stamps.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
@@ -535,6 +658,12 @@ final class CardEnrichment {
         try (Statement st = c.createStatement()) {
             st.execute(staging);
         }
+        copy(c, table, columns, rows, writer);
+    }
+
+    /** Sends {@code rows} by binary {@code COPY} in list order; a failure aborts the {@code COPY} (see above). */
+    private static <T> void copy(Connection c, String table, String columns, List<T> rows, CopyRow<T> writer)
+            throws SQLException {
         BinaryCopy copy = BinaryCopy.open(c, table, columns);
         try {
             int seq = 0;

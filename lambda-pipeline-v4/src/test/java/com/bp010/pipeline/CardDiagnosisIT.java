@@ -299,6 +299,63 @@ class CardDiagnosisIT {
                 .hasMessageContaining("CARD_DAMPING must be default or power-balance");
     }
 
+    private static final RunContext WINDOW = new RunContext(UUID.randomUUID(), new RunWindow(
+            LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-10")), null, Instant.parse("2026-03-11T00:00:00Z"));
+
+    /** Every stroke and diagnosis as stored, W-POUND's last, each well's in stroke id order. */
+    private String rows() {
+        return db.queryValue("""
+                SELECT string_agg(concat_ws('|', s.well_id, s.timestamp_lectura, s.tipo_carta, s.position::text,
+                           s.load::text, float8send(s.spm)::text, s.carta_md5, d.clase, float8send(d.probabilidad),
+                           d.patron_id, float8send(d.llenado_pct), d.caracteristicas::text, d.razones::text),
+                           E'\\n' ORDER BY s.well_id = 'W-POUND', s.stroke_id)
+                  FROM universal.stroke s
+                  LEFT JOIN universal.diagnostico d ON d.stroke_id = s.stroke_id AND d.well_id = s.well_id""")
+                .toString();
+    }
+
+    @Test
+    void shouldWriteTheSameRows_whetherAChunkIsCopiedStraightIntoStrokesOrUpserted() {
+        // chunks of two cards; a first run meets no stored stroke: every chunk is copied straight into the table
+        CardEnrichment step = new CardEnrichment(7, 2);
+        step.run(db.database(), WINDOW, ZoneOffset.UTC, true);
+        String straight = rows();
+        assertThat(count("SELECT count(*) FROM universal.stroke")).isEqualTo(15);
+        // W-POUND's strokes stay: its chunks meet them and are upserted, the other wells' are copied again
+        db.execute("DELETE FROM universal.stroke WHERE well_id <> 'W-POUND'");
+
+        step.run(db.database(), WINDOW, ZoneOffset.UTC, true);
+
+        assertThat(rows()).isEqualTo(straight);
+        // and every chunk upserted (a rerun of the window): the same rows again, the ids kept
+        String ids = db.queryValue("SELECT string_agg(stroke_id::text, ',' ORDER BY stroke_id)"
+                + " FROM universal.stroke").toString();
+        step.run(db.database(), WINDOW, ZoneOffset.UTC, true);
+        assertThat(rows()).isEqualTo(straight);
+        assertThat(db.queryValue("SELECT string_agg(stroke_id::text, ',' ORDER BY stroke_id)"
+                + " FROM universal.stroke").toString()).isEqualTo(ids);
+    }
+
+    @Test
+    void shouldKeepTheChunksBeforeAndWriteNoneAfter_whenAChunkFails() {
+        // the third chunk of two (W-NOSTRING's first cards) fails on its diagnoses, while the fourth is analysed
+        db.execute("""
+                CREATE FUNCTION public.cards_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.well_id = 'W-NOSTRING' THEN RAISE EXCEPTION 'boom %', NEW.well_id; END IF;
+                RETURN NEW; END $$""");
+        db.execute("CREATE TRIGGER cards_boom BEFORE INSERT ON universal.diagnostico FOR EACH ROW"
+                + " EXECUTE FUNCTION public.cards_boom()");
+        CardEnrichment step = new CardEnrichment(7, 2);
+
+        assertThatThrownBy(() -> step.run(db.database(), WINDOW, ZoneOffset.UTC, true))
+                .hasMessageContaining("boom W-NOSTRING");
+
+        // W-FULL's two chunks committed (three cards, the fourth refused); nothing of the failing chunk or after it
+        assertThat(count("SELECT count(*) FROM universal.stroke WHERE well_id = 'W-FULL'")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM universal.diagnostico WHERE well_id = 'W-FULL'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM universal.stroke WHERE well_id <> 'W-FULL'")).isZero();
+    }
+
     @Test
     void shouldLookBackOnlyCardLookbackDays_whenTheWindowIsNotExplicit() {
         CardEnrichment step = new CardEnrichment(7, 2);
