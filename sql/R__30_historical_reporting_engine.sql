@@ -749,10 +749,12 @@ DECLARE
     n_campos bigint;
 BEGIN
     -- The day's aggregates over its hourly rows, read in hour order (floating-point sums in a fixed order): daily
-    -- controller counters (tipo_contador DIARIO) take the day's max, the rest the mean of the hours.
+    -- controller counters (tipo_contador DIARIO) take the day's max, the rest the mean of the hours. The day's liquid
+    -- is the hours' measured liquid rate, else their oil + water: the liquid q of the hourly KPIs and derived values
+    -- (R__51, stage.fnc_calc_derivados), so the day's efficiency and kWh/bbl are those of its hours (docs/AGGREGATION.md).
     v_agregados := format($agg$sum(h.n_lecturas)::integer AS n_lecturas, count(*)::smallint AS horas_con_datos,
                    sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
-                   sum(coalesce(h.oil_rate + h.water_rate, h.liquid_rate)) / 24 AS liquido,
+                   sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate)) / 24 AS liquido,
                    sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
                    sum(h.n_carreras) AS n_carreras,
                    %s$agg$,

@@ -8,6 +8,7 @@ import com.bp010.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -88,5 +89,58 @@ class RunningAwareEfficiencyIT {
                   FROM reporting.fact_kpi_horarios k JOIN reporting.fact_operaciones_horarias h USING (well_id, fecha_hora)
                  WHERE k.well_id = 'EV' AND h.liquid_rate > 0""")).as("hourly KPIs of the running hours")
                 .isCloseTo(72.02, within(0.005));
+    }
+
+    /**
+     * One liquid for the hour and the day: the hour's measured liquid rate, else its oil + water. The liquid meter
+     * reads 120 bbl/d in the first 6 running hours (oil 52 + water 78 = 130), none in the next 6 (then oil + water,
+     * 130): the day has (6 x 120 + 6 x 130) / 24 = 62.5 bbl, the strokes of 12 h displaced 180.4968 x 12 / 24 bbl.
+     * The daily fact, the month, the business KPIs and the hourly KPIs all count the same barrels.
+     */
+    @Test
+    void shouldCountTheHoursLiquid_whenTheLiquidMeterDisagreesWithOilPlusWater() {
+        wellRunning("LQ", 12, true);
+        db.execute("""
+                UPDATE stage.tbl_pozo_produccion
+                   SET liquid_rate = CASE WHEN timestamp_lectura < TIMESTAMPTZ '%1$sT06:00:00Z' THEN 120 END
+                 WHERE well_id = 'LQ' AND timestamp_lectura >= TIMESTAMPTZ '%1$sT00:00:00Z'
+                   AND timestamp_lectura < TIMESTAMPTZ '%1$sT12:00:00Z';
+                """.formatted(DAY));
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+
+        JsonNode r = Invocation.invoke(handler, """
+                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
+                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
+
+        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+        double liquid = (6 * 120.0 + 6 * 130.0) / 24;
+        double displaced = 0.1166 * 1.5 * 1.5 * 86 * 8 * 12 / 24;
+        String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'LQ'";
+        assertThat(value(daily.formatted("produccion_liquido_bbl"))).isCloseTo(liquid, within(1e-9));
+        assertThat(value(daily.formatted("produccion_petroleo_bbl + produccion_agua_bbl"))).as("oil + water")
+                .isCloseTo(65, within(1e-9));
+        assertThat(value(daily.formatted("volumen_desplazado_bbl"))).isCloseTo(displaced, within(1e-9));
+        assertThat(value(daily.formatted("pump_efficiency_pct"))).as("daily fact")
+                .isCloseTo(100 * liquid / displaced, within(1e-9));
+        assertThat(value("SELECT produccion_liquido_bbl FROM reporting.fact_operaciones_mensuales WHERE well_id = 'LQ'"))
+                .as("month").isCloseTo(liquid, within(1e-9));
+        String kpi = "SELECT %s FROM reporting.dataset_kpi_business WHERE well_id = 'LQ' AND tipo_periodo = '%s'";
+        assertThat(value(kpi.formatted("produccion_liquido_bbl", "DIA"))).isCloseTo(liquid, within(1e-9));
+        assertThat(value(kpi.formatted("eficiencia_volumetrica_pct", "MES"))).isCloseTo(100 * liquid / displaced,
+                within(1e-9));
+        // the hourly KPIs: 100 x 120 / 180.4968 in a metered hour, 72.02 % in the others; their barrels add up to the day's
+        String hourly = """
+                SELECT %s FROM reporting.fact_kpi_horarios k
+                  JOIN reporting.fact_operaciones_horarias h USING (well_id, fecha_hora)
+                 WHERE k.well_id = 'LQ' AND k.eficiencia_volumetrica_pct > 0""";
+        assertThat(value(hourly.formatted("min(k.eficiencia_volumetrica_pct)")))
+                .isCloseTo(100 * 120 / (0.1166 * 1.5 * 1.5 * 86 * 8), within(1e-9));
+        assertThat(value(hourly.formatted("sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate)) / 24")))
+                .as("the hours' liquid").isCloseTo(liquid, within(1e-9));
+        assertThat(value(hourly.formatted(
+                "100 * sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate) / 24)"
+                        + " / sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate) / 24 * 100 / k.eficiencia_volumetrica_pct)")))
+                .as("liquid over displaced volume, summed over the hours").isCloseTo(100 * liquid / displaced, within(1e-9));
     }
 }
