@@ -88,30 +88,33 @@ class DatabaseRolesIT {
     /** docs/SECURITY.md: the reader's whole grant, views and the two read-only DQ score functions, nothing more. */
     @Test
     void shouldGrantTheReaderExactlyWhatSecurityMdLists() throws SQLException {
-        List<String> relations = new ArrayList<>();
-        List<String> routines = new ArrayList<>();
+        List<String> relations;
+        List<String> routines;
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            try (var rs = st.executeQuery("SELECT n.nspname || '.' || c.relname || ':' || c.relkind::text FROM pg_class c"
+            relations = strings(st, "SELECT n.nspname || '.' || c.relname || ':' || c.relkind::text FROM pg_class c"
                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname IN ('stage', 'referencial',"
                     + " 'reporting', 'universal') AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
-                    + " AND has_table_privilege('bp010_reader', c.oid, 'SELECT') ORDER BY 1")) {
-                while (rs.next()) {
-                    relations.add(rs.getString(1));
-                }
-            }
-            try (var rs = st.executeQuery("SELECT n.nspname || '.' || p.proname FROM pg_proc p"
+                    + " AND has_table_privilege('bp010_reader', c.oid, 'SELECT') ORDER BY 1");
+            routines = strings(st, "SELECT n.nspname || '.' || p.proname FROM pg_proc p"
                     + " JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname IN ('stage', 'referencial',"
                     + " 'reporting', 'universal') AND has_function_privilege('bp010_reader', p.oid, 'EXECUTE')"
-                    + " ORDER BY 1")) {
-                while (rs.next()) {
-                    routines.add(rs.getString(1));
-                }
-            }
+                    + " ORDER BY 1");
         }
 
         assertThat(relations).isNotEmpty().allSatisfy(r -> assertThat(r).startsWith("reporting.").endsWith(":v")
                 .matches("reporting\\.(vw_[a-z_]+|fact_dq_diaria):v"));
         assertThat(routines).containsExactly("reporting.fnc_dq_score", "reporting.fnc_dq_score_by_rule");
         runAs("bp010_reader", "SELECT reporting.fnc_dq_score(DATE '2026-01-01', DATE '2026-01-07')");
+    }
+
+    /** The first column of every row of {@code sql}, in order. */
+    private static List<String> strings(Statement st, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (var rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }
