@@ -53,6 +53,16 @@ class RunningAwareEfficiencyIT {
                 """.formatted(well, DAY, hours, strokeCounter));
     }
 
+    /** TRANSFORM and ENRICH over {@code DAY} through the handler; the run must answer OK. */
+    private void transformAndEnrichTheDay() {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        JsonNode r = Invocation.invoke(handler, """
+                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
+                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
+        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+    }
+
     private double value(String sql) {
         Object v = db.queryValue(sql);
         assertThat(v).as(sql).isNotNull();
@@ -63,14 +73,7 @@ class RunningAwareEfficiencyIT {
     @CsvSource({"24, false", "12, false", "1, false", "12, true"})
     void shouldGiveTheDomainEfficiency_whenTheUnitRunsPartOfTheDay(int hours, boolean strokeCounter) {
         wellRunning("EV", hours, strokeCounter);
-        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
-                EmbeddedMetrics.disabled());
-
-        JsonNode r = Invocation.invoke(handler, """
-                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
-                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
-
-        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+        transformAndEnrichTheDay();
         String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'EV'";
         assertThat(value(daily.formatted("horas_operacion"))).isCloseTo(hours, within(1e-9));
         assertThat(value(daily.formatted("produccion_liquido_bbl"))).isCloseTo(130.0 * hours / 24, within(1e-9));
@@ -106,14 +109,7 @@ class RunningAwareEfficiencyIT {
                  WHERE well_id = 'LQ' AND timestamp_lectura >= TIMESTAMPTZ '%1$sT00:00:00Z'
                    AND timestamp_lectura < TIMESTAMPTZ '%1$sT12:00:00Z';
                 """.formatted(DAY));
-        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
-                EmbeddedMetrics.disabled());
-
-        JsonNode r = Invocation.invoke(handler, """
-                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
-                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
-
-        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+        transformAndEnrichTheDay();
         double liquid = (6 * 120.0 + 6 * 130.0) / 24;
         double displaced = 0.1166 * 1.5 * 1.5 * 86 * 8 * 12 / 24;
         String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'LQ'";
