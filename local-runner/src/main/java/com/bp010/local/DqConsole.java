@@ -18,12 +18,12 @@ import java.util.Locale;
  * {@code reporting.vw_dq_failures}.
  */
 record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long failed, long notEvaluated,
-                 List<String> topFailures, long listed) {
+                 List<String> topFailures, long listed, long listedProject) {
     static final int TOP = 5;
 
     static DqConsole load(Connection c, LocalDate from, LocalDate to, ZoneId zone) throws SQLException {
         if (from == null || to == null) {
-            return new DqConsole(from, to, 0, 0, 0, 0, List.of(), 0);
+            return new DqConsole(from, to, 0, 0, 0, 0, List.of(), 0, 0);
         }
         long evaluated;
         long passed;
@@ -42,11 +42,13 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
         }
         List<String> top = new ArrayList<>();
         long listed = 0;
+        long listedProject = 0;
         // the failed checks listed: the window's readings' and the well masters' (a master check has no reading
         // time), one line per (reading, rule); their number, not the score's count of failed readings, heads the list
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT well_id, timestamp_lectura, nombre_tecnico, valor, limite, motivo, severidad,
-                       count(*) OVER () AS listed
+                       count(*) OVER () AS listed,
+                       count(*) FILTER (WHERE rule_id LIKE 'DQP-%') OVER () AS listed_project
                   FROM reporting.vw_dq_failures
                  WHERE timestamp_lectura IS NULL OR (timestamp_lectura >= ? AND timestamp_lectura < ?)
                  ORDER BY orden_severidad, timestamp_lectura DESC NULLS FIRST, well_id, rule_id
@@ -57,6 +59,7 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     listed = rs.getLong("listed");
+                    listedProject = rs.getLong("listed_project");
                     var at = rs.getObject("timestamp_lectura", java.time.OffsetDateTime.class);
                     Double limit = rs.getObject("limite") == null ? null : rs.getDouble("limite");
                     top.add(String.format(Locale.ROOT, "  %-8s %-10s %-16s %-24s %s%s: %s", rs.getString("severidad"),
@@ -67,7 +70,7 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
                 }
             }
         }
-        return new DqConsole(from, to, evaluated, passed, failed, notEvaluated, top, listed);
+        return new DqConsole(from, to, evaluated, passed, failed, notEvaluated, top, listed, listedProject);
     }
 
     /** {@code 99.99 %}: rounded down, so a failed check never reads as 100 %; {@code n/a} when nothing was evaluated. */
@@ -84,7 +87,10 @@ record DqConsole(LocalDate from, LocalDate to, long evaluated, long passed, long
                 "Data quality: score %s (%d evaluated, %d failed, %d not evaluated; %s to %s)%n", score(), evaluated,
                 failed, notEvaluated, from, to));
         if (!topFailures.isEmpty()) {
-            s.append("Failed checks (most severe first, ").append(listed).append(" in all):\n");
+            // the project's own checks (DQP-nnn, e.g. a counter glitch) are listed but are none of the score's rules
+            s.append("Failed checks (most severe first, ").append(listed).append(" in all")
+                    .append(listedProject == 0 ? "" : "; " + listedProject + " of them the project's (DQP), outside the score")
+                    .append("):\n");
             topFailures.forEach(f -> s.append(f).append('\n'));
         }
         return s.toString();

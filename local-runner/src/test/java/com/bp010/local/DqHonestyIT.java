@@ -143,7 +143,8 @@ class DqHonestyIT {
             }
             c.rollback();
             // the header counts what the list is drawn from, not the score's failed reading checks
-            assertThat(dq.lines()).contains("Failed checks (most severe first, " + listed + " in all):");
+            assertThat(dq.lines()).contains("Failed checks (most severe first, " + listed + " in all; ")
+                    .contains(" of them the project's (DQP), outside the score):");
             assertThat(dq.topFailures()).hasSize((int) Math.min(listed, DqConsole.TOP));
         }
     }
