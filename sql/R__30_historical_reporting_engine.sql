@@ -792,13 +792,20 @@ BEGIN
                 produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
                 kwh_por_bbl_petroleo, uptime_pct, horas_periodo, completitud, completo, %1$s, run_id)
         SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.petroleo, d.agua, d.gas, d.liquido,
-               d.energia, d.horas_operacion, d.n_carreras, d.energia / nullif(d.liquido, 0),
-               d.energia / nullif(d.petroleo, 0),
+               d.energia, d.horas_operacion, d.n_carreras,
+               -- NULL on the day of the well's first reading: its hour has rates but no counter delta
+               -- (docs/AGGREGATION.md, "A well's first day")
+               CASE WHEN NOT d.primer_dia THEN d.energia / nullif(d.liquido, 0) END,
+               CASE WHEN NOT d.primer_dia THEN d.energia / nullif(d.petroleo, 0) END,
                CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo THEN d.horas_operacion / d.horas_periodo * 100 END,
                d.horas_periodo, d.horas_con_datos::double precision / d.horas_periodo,
                d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
-                           AS horas_periodo
+                           AS horas_periodo,
+                       -- the day holds the well's first reading (the earliest, by one index probe)
+                       coalesce((SELECT p0.timestamp_lectura FROM stage.tbl_pozo_produccion p0
+                                  WHERE p0.well_id = d.well_id ORDER BY p0.timestamp_lectura LIMIT 1)
+                                >= d.fecha::timestamptz, false) AS primer_dia
           FROM (%3$s) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,

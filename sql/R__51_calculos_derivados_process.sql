@@ -179,11 +179,17 @@ BEGIN
     SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
                    d.prhp_calc, v.volumen AS volumen_desplazado_bbl,
-                   stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen)
+                   -- a counter-to-rate ratio is NULL on the day of the well's first reading: that reading's
+                   -- hour has its rates but no counter delta (docs/AGGREGATION.md, "A well's first day")
+                   CASE WHEN NOT pd.primer_dia
+                        THEN stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen) END
                        AS pump_efficiency_pct,
-                   stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw)
+                   CASE WHEN NOT pd.primer_dia
+                        THEN stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw) END
                        AS system_efficiency_pct,
-                   stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
+                   CASE WHEN NOT pd.primer_dia
+                        THEN stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) END
+                       AS kwh_por_bbl_petroleo,
                    CASE WHEN x.completo IS NOT FALSE THEN 100 * x.horas_operacion
                        / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) END AS uptime_pct
               FROM x
@@ -210,7 +216,12 @@ BEGIN
              CROSS JOIN LATERAL (SELECT stage.fnc_calc_displaced_volume(m.diametro_piston,
                                         coalesce(x.plunger_stroke, x.stroke_length),
                                         stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
-                                        c.constante_bomba) AS volumen) v;
+                                        c.constante_bomba) AS volumen) v
+             CROSS JOIN LATERAL (SELECT coalesce(f0.primera >= x.fecha::timestamptz
+                                                 AND f0.primera < (x.fecha + 1)::timestamptz, false) AS primer_dia
+                                   FROM (SELECT (SELECT p0.timestamp_lectura FROM stage.tbl_pozo_produccion p0
+                                                  WHERE p0.well_id = x.well_id
+                                                  ORDER BY p0.timestamp_lectura LIMIT 1) AS primera) f0) pd;
     UPDATE reporting.fact_operaciones_diarias dd
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,

@@ -160,8 +160,15 @@ class FactsEngineIT {
         double liquid = dailyValues("produccion_liquido_bbl").get("E-0001@2026-04-01");
         double oil = dailyValues("produccion_petroleo_bbl").get("E-0001@2026-04-01");
         assertThat(liquid).isCloseTo(oil + dailyValues("produccion_agua_bbl").get("E-0001@2026-04-01"), within(1e-9));
-        assertThat(dailyValues("kwh_por_bbl").get("E-0001@2026-04-01")).isCloseTo(23 * 12.0 / liquid, within(1e-9));
-        assertThat(dailyValues("kwh_por_bbl_petroleo").get("E-0001@2026-04-01")).isCloseTo(23 * 12.0 / oil, within(1e-9));
+        // the 1st holds the well's first reading: 24 h of barrels against 23 h of energy, so no kWh/bbl
+        // (docs/AGGREGATION.md, "A well's first day"); the 2nd has every hour's delta
+        assertThat(dailyValues("kwh_por_bbl")).as("NULL: not read").doesNotContainKey("E-0001@2026-04-01");
+        assertThat(dailyValues("kwh_por_bbl_petroleo")).as("NULL: not read").doesNotContainKey("E-0001@2026-04-01");
+        double liquid2 = dailyValues("produccion_liquido_bbl").get("E-0001@2026-04-02");
+        double oil2 = dailyValues("produccion_petroleo_bbl").get("E-0001@2026-04-02");
+        assertThat(dailyValues("kwh_por_bbl").get("E-0001@2026-04-02")).isCloseTo((23 * 12.0 + 5) / liquid2, within(1e-9));
+        assertThat(dailyValues("kwh_por_bbl_petroleo").get("E-0001@2026-04-02"))
+                .isCloseTo((23 * 12.0 + 5) / oil2, within(1e-9));
         assertThat(db.count("SELECT count(*) FROM reporting.fact_eventos_pozo")).isEqualTo(1);
     }
 

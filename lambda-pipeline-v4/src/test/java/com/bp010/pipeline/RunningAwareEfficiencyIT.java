@@ -6,6 +6,7 @@ import com.bp010.db.LazyDatabase;
 import com.bp010.testsupport.Invocation;
 import com.bp010.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,47 @@ class RunningAwareEfficiencyIT {
                   FROM reporting.fact_kpi_horarios k JOIN reporting.fact_operaciones_horarias h USING (well_id, fecha_hora)
                  WHERE k.well_id = 'EV' AND h.liquid_rate > 0""")).as("hourly KPIs of the running hours")
                 .isCloseTo(72.02, within(0.005));
+    }
+
+    /**
+     * A well's first day: its first reading (10:00, nothing before it) has rates but no counter delta, so the day
+     * holds 14 h of liquid and 13 h of strokes, runtime and energy. Its counter-to-rate ratios are NULL, not 14/13 of
+     * the truth; the next day, whole, has them (72.02 %), and the month counts that day only.
+     */
+    @Test
+    void shouldLeaveTheRatiosNull_onTheDayOfTheWellsFirstReading() {
+        db.execute("""
+                INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, profundidad_media_perforados,
+                       profundidad_yacimiento, api_gravity, sg_agua, diametro_piston, peso_varillas_aire)
+                VALUES ('FD', 5000, 5200, 5300, 35, 1.07, 1.5, 9350);
+                INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
+                       well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
+                       stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter, energy_kwh)
+                SELECT 'FD', TIMESTAMPTZ '%1$sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60, 52, 78,
+                       130, 8, 86, 12000, 40, 500 + h, 10000 + 480 * h, 2000 + 10 * h
+                  FROM generate_series(10, 47) h;
+                """.formatted(DAY));
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        JsonNode r = Invocation.invoke(handler, """
+                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%s", "fechaFin": "2026-03-11",
+                 "asOf": "2026-03-12T06:00:00Z"}""".formatted(DAY));
+        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+
+        String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'FD' AND fecha = '%s'";
+        for (String ratio : List.of("pump_efficiency_pct", "system_efficiency_pct", "kwh_por_bbl",
+                "kwh_por_bbl_petroleo")) {
+            assertThat(db.queryValue(day.formatted(ratio, DAY))).as(ratio + " on the first day").isNull();
+            assertThat(value(day.formatted(ratio, "2026-03-11"))).as(ratio + " on the next day").isPositive();
+        }
+        assertThat(value(day.formatted("produccion_liquido_bbl", DAY))).as("the first day's barrels stay")
+                .isCloseTo(130.0 * 14 / 24, within(1e-9));
+        assertThat(value(day.formatted("pump_efficiency_pct", "2026-03-11"))).isCloseTo(72.02, within(0.005));
+        assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales WHERE well_id = 'FD'"))
+                .as("the month: the whole day only").isCloseTo(72.02, within(0.005));
+        assertThat(db.queryValue("SELECT eficiencia_volumetrica_pct FROM reporting.dataset_kpi_business"
+                + " WHERE well_id = 'FD' AND tipo_periodo = 'DIA' AND periodo = '" + DAY + "'"))
+                .as("the business KPI of the first day").isNull();
     }
 
     /**
