@@ -36,12 +36,18 @@ class RunningAwareEfficiencyIT {
         db.close();
     }
 
-    /** Hourly readings of one day (and the hour before it): running the first {@code hours} hours, stopped after. */
-    private void wellRunning(String well, int hours, boolean strokeCounter) {
+    /** The well's master row: pump at 5,000 ft, 35 API, water SG 1.07, plunger 1.5 in, rods 9,350 lbf in air. */
+    private void master(String well) {
         db.execute("""
                 INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, profundidad_media_perforados,
                        profundidad_yacimiento, api_gravity, sg_agua, diametro_piston, peso_varillas_aire)
-                VALUES ('%1$s', 5000, 5200, 5300, 35, 1.07, 1.5, 9350);
+                VALUES ('%s', 5000, 5200, 5300, 35, 1.07, 1.5, 9350)""".formatted(well));
+    }
+
+    /** Hourly readings of one day (and the hour before it): running the first {@code hours} hours, stopped after. */
+    private void wellRunning(String well, int hours, boolean strokeCounter) {
+        master(well);
+        db.execute("""
                 INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
                        well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
                        stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter)
@@ -56,11 +62,16 @@ class RunningAwareEfficiencyIT {
 
     /** TRANSFORM and ENRICH over {@code DAY} through the handler; the run must answer OK. */
     private void transformAndEnrichTheDay() {
+        transformAndEnrich(DAY, "2026-03-11T06:00:00Z");
+    }
+
+    /** TRANSFORM and ENRICH over {@code DAY} .. {@code lastDay} through the handler; the run must answer OK. */
+    private void transformAndEnrich(String lastDay, String asOf) {
         var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
                 EmbeddedMetrics.disabled());
         JsonNode r = Invocation.invoke(handler, """
-                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
-                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
+                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%s", "fechaFin": "%s", "asOf": "%s"}"""
+                .formatted(DAY, lastDay, asOf));
         assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
     }
 
@@ -102,10 +113,8 @@ class RunningAwareEfficiencyIT {
      */
     @Test
     void shouldLeaveTheRatiosNull_onTheDayOfTheWellsFirstReading() {
+        master("FD");
         db.execute("""
-                INSERT INTO stage.tbl_pozo_maestra (well_id, profundidad_bomba, profundidad_media_perforados,
-                       profundidad_yacimiento, api_gravity, sg_agua, diametro_piston, peso_varillas_aire)
-                VALUES ('FD', 5000, 5200, 5300, 35, 1.07, 1.5, 9350);
                 INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
                        well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
                        stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter, energy_kwh)
@@ -113,12 +122,7 @@ class RunningAwareEfficiencyIT {
                        130, 8, 86, 12000, 40, 500 + h, 10000 + 480 * h, 2000 + 10 * h
                   FROM generate_series(10, 47) h;
                 """.formatted(DAY));
-        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
-                EmbeddedMetrics.disabled());
-        JsonNode r = Invocation.invoke(handler, """
-                {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%s", "fechaFin": "2026-03-11",
-                 "asOf": "2026-03-12T06:00:00Z"}""".formatted(DAY));
-        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+        transformAndEnrich("2026-03-11", "2026-03-12T06:00:00Z");
 
         String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'FD' AND fecha = '%s'";
         for (String ratio : List.of("pump_efficiency_pct", "system_efficiency_pct", "kwh_por_bbl",
