@@ -68,6 +68,20 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_completitud_minima() IS
     'Share of a period''s hours (month: days) with data for the period to be complete; config completitud_minima, default 0.9';
 
+-- Whether the day p_fecha (in the session time zone, the field's) holds the well's first reading: that reading's hour
+-- has rates but no counter delta, so the day's counter-to-rate ratios (efficiencies, kWh/bbl) are NULL
+-- (docs/AGGREGATION.md, "A well's first day"). One index probe for the well's earliest reading; false without readings.
+CREATE OR REPLACE FUNCTION reporting.fnc_es_primer_dia(p_well_id text, p_fecha date)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT coalesce(f.primera >= p_fecha::timestamptz AND f.primera < (p_fecha + 1)::timestamptz, false)
+      FROM (SELECT (SELECT p.timestamp_lectura FROM stage.tbl_pozo_produccion p
+                     WHERE p.well_id = p_well_id ORDER BY p.timestamp_lectura LIMIT 1) AS primera) f
+$$;
+COMMENT ON FUNCTION reporting.fnc_es_primer_dia(text, date) IS
+    'True when the day holds the well''s first reading (its counter-to-rate ratios are NULL: docs/AGGREGATION.md)';
+
 -- The physical ceiling of each lifetime counter per hour of elapsed time, per well: energy = the motor's rated power
 -- (tbl_pozo_maestra.potencia_motor_hp in kW), else the top of motor_power's DQ range; strokes = 60 x the top of
 -- strokes_per_minute's DQ range; runtime = 1 h per hour. Energy times 2 (a beam unit's motor draws up to ~1.5x its
@@ -802,10 +816,7 @@ BEGIN
                d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
                            AS horas_periodo,
-                       -- the day holds the well's first reading (the earliest, by one index probe)
-                       coalesce((SELECT p0.timestamp_lectura FROM stage.tbl_pozo_produccion p0
-                                  WHERE p0.well_id = d.well_id ORDER BY p0.timestamp_lectura LIMIT 1)
-                                >= d.fecha::timestamptz, false) AS primer_dia
+                       reporting.fnc_es_primer_dia(d.well_id, d.fecha) AS primer_dia
           FROM (%3$s) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,

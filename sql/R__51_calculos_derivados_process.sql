@@ -217,11 +217,7 @@ BEGIN
                                         coalesce(x.plunger_stroke, x.stroke_length),
                                         stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
                                         c.constante_bomba) AS volumen) v
-             CROSS JOIN LATERAL (SELECT coalesce(f0.primera >= x.fecha::timestamptz
-                                                 AND f0.primera < (x.fecha + 1)::timestamptz, false) AS primer_dia
-                                   FROM (SELECT (SELECT p0.timestamp_lectura FROM stage.tbl_pozo_produccion p0
-                                                  WHERE p0.well_id = x.well_id
-                                                  ORDER BY p0.timestamp_lectura LIMIT 1) AS primera) f0) pd;
+             CROSS JOIN LATERAL (SELECT reporting.fnc_es_primer_dia(x.well_id, x.fecha) AS primer_dia) pd;
     UPDATE reporting.fact_operaciones_diarias dd
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
