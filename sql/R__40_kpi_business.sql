@@ -105,20 +105,23 @@ BEGIN
         SELECT x.well_id, 'DIA'::text AS tipo_periodo, x.fecha AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf,
                coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl) AS liquido,
-               x.produccion_petroleo_bbl AS oil_rate_promedio,
-               coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl)
+               -- the day's rate (bbl/d) is its barrels over its clock hours: a 23- or 25-hour day (daylight
+               -- saving) holds 23 or 25 hours of barrels; x.dias is 1 on a 24-hour day, so those rates are the barrels
+               x.produccion_petroleo_bbl / x.dias AS oil_rate_promedio,
+               coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl) / x.dias
                    AS liquid_rate_promedio,
                CASE WHEN x.n30 >= 15 AND x.n_prev >= 15
                     THEN 100 * (x.q_prev - x.q30) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.energia_kwh, x.horas_operacion,
                x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin, x.completitud, x.completo
-          FROM (SELECT f.*,
-                       -- the decline compares complete days only: a partial day is not a low day
-                       avg(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
+          FROM (SELECT f.*, d.dias,
+                       -- the decline compares complete days only (a partial day is not a low day), by their rates
+                       avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
                        count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS n30,
-                       avg(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS q_prev,
+                       avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS q_prev,
                        count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS n_prev
                   FROM reporting.fact_operaciones_diarias f
+                 CROSS JOIN LATERAL (SELECT coalesce(f.horas_periodo, 24) / 24.0::double precision AS dias) d
                  WHERE f.fecha >= v_desde - 59 AND f.fecha <= v_hasta
                 WINDOW w30 AS (PARTITION BY f.well_id ORDER BY f.fecha
                                RANGE BETWEEN INTERVAL '29 days' PRECEDING AND CURRENT ROW),

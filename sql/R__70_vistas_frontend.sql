@@ -358,7 +358,8 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
        CASE WHEN f.completo IS NOT FALSE THEN
            coalesce(k.variance_oil_pct,
                     CASE WHEN p.target_oil_rate > 0
-                         THEN (f.produccion_petroleo_bbl - p.target_oil_rate) / p.target_oil_rate * 100 END)
+                         THEN (f.produccion_petroleo_bbl / (coalesce(f.horas_periodo, 24) / 24.0::double precision)
+                               - p.target_oil_rate) / p.target_oil_rate * 100 END)
        END AS variance_oil_pct,
        f.energia_kwh, f.horas_operacion, f.uptime_pct, f.n_carreras,
        f.kwh_por_bbl, f.kwh_por_bbl_petroleo, p.target_kwh_por_bbl,

@@ -18,6 +18,7 @@ final class ReadingValidator {
     private final TimestampParser timestamps;
     private final TimestampParser receivedTimes;
     private final boolean commaIsDecimal;
+    private final RepeatedHour repeatedHour = new RepeatedHour();
     private String lastGoodWell;
 
     /** A validator for a source whose offset-less times are in {@code timestamps}' zone. */
@@ -57,9 +58,19 @@ final class ReadingValidator {
             return f.reject(sink, "timestamp_lectura", RejectReason.MISSING_FIELD, "no reading time");
         }
         Instant ts = timestamps.parse(f.timestamp);
+        if (ts == null && timestamps.lastSkipped()) {
+            return f.reject(sink, "timestamp_lectura", RejectReason.BAD_TIMESTAMP, "'" + RowReject.clip(f.timestamp)
+                    + "' has no offset and names no instant in " + timestamps.zone() + ", whose clocks skip that hour"
+                    + " when daylight saving time starts: write times with their offset, or set SOURCE_TIMEZONE to"
+                    + " a fixed offset (e.g. -06:00) if the source's clock keeps standard time all year");
+        }
         if (ts == null) {
             return f.reject(sink, "timestamp_lectura", RejectReason.BAD_TIMESTAMP,
                     "'" + RowReject.clip(f.timestamp) + "' is not an ISO-8601 time between 1900 and 2200");
+        }
+        Instant repeated = timestamps.lastRepeated();
+        if (repeated != null) {
+            ts = repeatedHour.place(f.wellId, f.varId, ts, repeated);
         }
         Instant receivedAt = null;
         if (f.received != null) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
@@ -15,6 +17,10 @@ import java.time.temporal.TemporalAccessor;
  * ISO-8601 reading times: {@code 2024-05-01T10:00:00Z}, {@code 2024-05-01T10:00:00.5+02:00}, the PostgreSQL output
  * form {@code 2024-05-01 10:00:00+00}, and offset-less times read in the source's time zone. The last text parsed is
  * remembered: a telemetry file repeats the same time for every variable of a reading.
+ * <p>
+ * Where the zone keeps daylight saving time, an offset-less time can name no instant (the hour the clocks skip when
+ * it starts: {@link #parse} answers null and {@link #lastSkipped} says why) or two (the hour repeated when it ends:
+ * {@link #parse} answers the first, {@link #lastRepeated} the second, one hour later; the caller tells them apart).
  */
 final class TimestampParser {
     private static final int MIN_YEAR = 1900;
@@ -43,6 +49,8 @@ final class TimestampParser {
     private final ZoneId zone;
     private String lastText;
     private Instant lastValue;
+    private Instant lastRepeated;
+    private boolean lastSkipped;
 
     public TimestampParser(ZoneId zone) {
         this.zone = zone;
@@ -56,10 +64,30 @@ final class TimestampParser {
         if (text.equals(lastText)) {
             return lastValue;
         }
+        lastRepeated = null;
+        lastSkipped = false;
         Instant value = parseUncached(text.strip());
         lastText = text;
         lastValue = value;
         return value;
+    }
+
+    /**
+     * For the text {@link #parse} read last: the second instant of an offset-less time the zone's clock shows twice
+     * (the hour repeated when daylight saving time ends; {@link #parse} gave the first), else null.
+     */
+    public Instant lastRepeated() {
+        return lastRepeated;
+    }
+
+    /** For the text {@link #parse} read last: true when it is an offset-less time the zone's clock skips. */
+    public boolean lastSkipped() {
+        return lastSkipped;
+    }
+
+    /** The zone offset-less times are read in. */
+    public ZoneId zone() {
+        return zone;
     }
 
     private Instant parseUncached(String t) {
@@ -80,7 +108,20 @@ final class TimestampParser {
             if (local.getYear() < MIN_YEAR || local.getYear() > MAX_YEAR) {
                 return null;
             }
-            return parsed instanceof OffsetDateTime odt ? odt.toInstant() : local.atZone(zone).toInstant();
+            if (parsed instanceof OffsetDateTime odt) {
+                return odt.toInstant();
+            }
+            ZoneOffsetTransition change = zone.getRules().getTransition(local);
+            if (change == null) {
+                return local.atZone(zone).toInstant();
+            }
+            if (change.isGap()) {
+                lastSkipped = true;
+                return null;
+            }
+            ZonedDateTime first = ZonedDateTime.ofLocal(local, zone, change.getOffsetBefore());
+            lastRepeated = ZonedDateTime.ofLocal(local, zone, change.getOffsetAfter()).toInstant();
+            return first.toInstant();
         } catch (DateTimeException e) {
             return null;
         }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The field's daily totals: one or more series over the days of the window and a legend. A partial day (some well
- * with fewer than 24 hours of readings) is a hollow marker off the line, so a short day reads as short, not as a fall.
+ * with readings in fewer than all of the day's clock hours: 24, or 23 and 25 on the days daylight saving time starts
+ * and ends) is a hollow marker off the line, so a short day reads as short, not as a fall.
  */
 final class FieldChart {
     static final int W = 720;

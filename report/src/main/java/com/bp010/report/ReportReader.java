@@ -241,7 +241,8 @@ final class ReportReader {
 
     private List<FieldDay> fieldDays(ReportWindow w) throws SQLException {
         return Rows.list(c, """
-                SELECT fecha, count(*) AS wells, count(*) FILTER (WHERE horas_con_datos >= 24) AS complete_wells,
+                SELECT fecha, count(*) AS wells, count(*) FILTER (WHERE horas_con_datos >= coalesce(horas_periodo, 24))
+                              AS complete_wells,
                        sum(produccion_petroleo_bbl) AS oil, sum(produccion_agua_bbl) AS water,
                        sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energy,
                        sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0) AS kwh_por_bbl
