@@ -1,0 +1,185 @@
+package com.bp010.local;
+
+import com.bp010.db.Env;
+import com.bp010.testsupport.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A field on America/Chicago time through the real handlers: 2026-03-08 has 23 clock hours (02:00 CST is 03:00 CDT),
+ * 2026-11-01 has 25 (01:00-01:59 twice, at -05:00 then -06:00). A well producing a steady 24 bbl/d makes 23 and 25 bbl
+ * on those days, and its rate, variance against target and decline do not move; offset-less source times keep both
+ * passes of the repeated hour and refuse the skipped one (docs/AGGREGATION.md, "A day with daylight saving time").
+ */
+class DaylightSavingIT {
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldKeepTheRateTargetVarianceAndDecline_whenTheDayHas23Hours() {
+        try (TestDatabase db = TestDatabase.create()) {
+            steadyWellThroughSpringForward(db);
+
+            assertThat(db.queryValue("SELECT horas_periodo || ' ' || horas_con_datos || ' ' || completo || ' '"
+                    + " || produccion_petroleo_bbl FROM reporting.fact_operaciones_diarias"
+                    + " WHERE well_id = 'DST-1' AND fecha = '2026-03-08'"))
+                    .as("23 clock hours, all with data: 23 hours of barrels at 24 bbl/d").isEqualTo("23 23 true 23");
+            assertThat(db.queryValue("SELECT count(*) FROM reporting.fact_operaciones_diarias"
+                    + " WHERE well_id = 'DST-1' AND horas_periodo = 24 AND produccion_petroleo_bbl = 24 AND completo"))
+                    .isEqualTo(59L);
+            double rate = ((Number) db.queryValue("SELECT oil_rate_promedio FROM reporting.dataset_kpi_business"
+                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'")).doubleValue();
+            assertThat(rate).as("the day's rate: 23 bbl over 23 hours").isCloseTo(24, within(1e-9));
+            Object before = db.queryValue("SELECT variance_oil_pct FROM reporting.dataset_kpi_business"
+                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-07'");
+            Object dst = db.queryValue("SELECT variance_oil_pct FROM reporting.dataset_kpi_business"
+                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'");
+            assertThat(before).as("the well has an oil target").isNotNull();
+            assertThat(((Number) dst).doubleValue()).as("variance against target on the 23-hour day")
+                    .isCloseTo(((Number) before).doubleValue(), within(1e-9));
+            double decline = ((Number) db.queryValue("SELECT declinacion_pct FROM reporting.dataset_kpi_business"
+                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'")).doubleValue();
+            assertThat(decline).as("a steady well does not decline over a 23-hour day").isCloseTo(0, within(1e-9));
+        }
+    }
+
+    @Test
+    void shouldDrawTheFieldsDayWhole_whenEveryOneOfIts23HoursHasData() throws Exception {
+        try (TestDatabase db = TestDatabase.create()) {
+            steadyWellThroughSpringForward(db);
+            Path page = tmp.resolve("report.html");
+
+            assertThat(report(db, "--from", "2026-03-06", "--to", "2026-03-08", "--lang", "en", "--out",
+                    page.toString())).isZero();
+
+            assertThat(Files.readString(page)).as("the field chart's day labels (a partial day is starred)")
+                    .contains(">03-07</text>", ">03-08</text>").doesNotContain(">03-08*</text>");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnOffsetLessTime_whenTheClockSkipsIt() {
+        try (TestDatabase db = TestDatabase.create()) {
+            Env env = env(db);
+            Handlers.prepare(env);
+            FieldFiles.master(tmp, "DST-3");
+            new FieldFiles()
+                    .reading("DST-3", FieldFiles.WHP, "2026-03-08T01:30:00", 118)
+                    .reading("DST-3", FieldFiles.WHP, "2026-03-08T02:30:00", 120)
+                    .reading("DST-3", FieldFiles.WHP, "2026-03-08T03:30:00", 122)
+                    .write(tmp, "skipped");
+
+            JsonNode ingest = Handlers.ingest(env, tmp);
+
+            assertThat(ingest.path("rowsRejected").asLong()).as(ingest.toString()).isEqualTo(1);
+            assertThat(db.queryValue("SELECT reason FROM stage.landing_rejects")).asString()
+                    .contains("'2026-03-08T02:30:00' has no offset and names no instant in America/Chicago");
+            assertThat(db.queryValue("SELECT string_agg(to_char(timestamp_lectura AT TIME ZONE 'UTC', 'HH24:MI') || '='"
+                    + " || well_head_pressure, ' ' ORDER BY timestamp_lectura) FROM stage.tbl_pozo_produccion"))
+                    .as("01:30 CST and 03:30 CDT; 02:30 is not read as 03:30 (it would replace that reading)")
+                    .isEqualTo("07:30=118 08:30=122");
+        }
+    }
+
+    @Test
+    void shouldKeepBothPassesOfTheRepeatedHour_whenOffsetLessTimesCrossTheFallBack() {
+        try (TestDatabase db = TestDatabase.create()) {
+            Env env = env(db);
+            Handlers.prepare(env);
+            FieldFiles.master(tmp, "DST-2");
+            FieldFiles files = new FieldFiles();
+            // every hour from 2026-10-31 00:00 to 2026-11-01 23:00 Chicago time, as a SCADA on local time writes it:
+            // 01:00 on 1 November appears twice; the lifetime runtime counter gains one hour per reading
+            int n = 0;
+            for (Instant t = Instant.parse("2026-10-31T05:00:00Z"); t.isBefore(Instant.parse("2026-11-02T06:00:00Z"));
+                 t = t.plusSeconds(3600), n++) {
+                String local = LOCAL.format(LocalDateTime.ofInstant(t, CHICAGO));
+                files.reading("DST-2", FieldFiles.OIL_RATE, local, 24);
+                files.reading("DST-2", FieldFiles.RUNTIME_HOURS, local, 1000 + n);
+            }
+            files.write(tmp, "fall");
+            JsonNode ingest = Handlers.ingest(env, tmp);
+            assertThat(ingest.path("pivotedRows").asLong()).as(ingest.toString()).isEqualTo(24 + 25);
+            assertThat(ingest.path("rowsRevised").asLong()).as(ingest.toString()).isZero();
+
+            JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-10-31\", \"fechaFin\": \"2026-11-01\","
+                    + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
+            assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+
+            assertThat(db.queryValue("SELECT string_agg(to_char(fecha_hora AT TIME ZONE 'UTC', 'HH24:MI'), ' '"
+                    + " ORDER BY fecha_hora) FROM reporting.fact_operaciones_horarias WHERE well_id = 'DST-2'"
+                    + " AND fecha_hora >= '2026-11-01T05:00:00Z' AND fecha_hora < '2026-11-01T09:00:00Z'"))
+                    .as("00:00 CDT, 01:00 CDT, 01:00 CST, 02:00 CST").isEqualTo("05:00 06:00 07:00 08:00");
+            assertThat(db.queryValue("SELECT horas_periodo || ' ' || horas_con_datos || ' ' || n_lecturas || ' '"
+                    + " || completo || ' ' || produccion_petroleo_bbl || ' ' || horas_operacion || ' ' || uptime_pct"
+                    + " FROM reporting.fact_operaciones_diarias WHERE well_id = 'DST-2' AND fecha = '2026-11-01'"))
+                    .as("25 hours with data, 25 bbl at 24 bbl/d, runtime 1048 - 1023 = 25 h of 25")
+                    .isEqualTo("25 25 25 true 25 25 100");
+            assertThat(db.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE well_id = 'DST-2'"
+                    + " AND rule_id LIKE 'DQP-%'")).as("no counter finding").isZero();
+        }
+    }
+
+    /** 60 local days, 2026-01-08 .. 2026-03-08, one reading an hour at 24 bbl/d written with its offset, run. */
+    private void steadyWellThroughSpringForward(TestDatabase db) {
+        Env env = env(db);
+        Handlers.prepare(env);
+        FieldFiles.master(tmp, "DST-1");
+        FieldFiles files = new FieldFiles();
+        for (Instant t = Instant.parse("2026-01-08T06:00:00Z"); t.isBefore(Instant.parse("2026-03-09T05:00:00Z"));
+             t = t.plusSeconds(3600)) {
+            files.reading("DST-1", FieldFiles.OIL_RATE, t.toString(), 24);
+        }
+        files.write(tmp, "spring");
+        JsonNode ingest = Handlers.ingest(env, tmp);
+        assertThat(ingest.path("pivotedRows").asLong()).as(ingest.toString()).isEqualTo(59 * 24 + 23);
+        // the decline of the 8th compares its 30 days with the 30 before
+        JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-01-08\", \"fechaFin\": \"2026-03-08\","
+                + " \"asOf\": \"2026-03-09T12:00:00Z\"}");
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+    }
+
+    private static int report(TestDatabase db, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(sink, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(sink, true, StandardCharsets.UTF_8));
+        try {
+            String[] all = new String[args.length + 3];
+            all[0] = "report";
+            all[1] = "--jdbc-url";
+            all[2] = db.jdbcUrl();
+            System.arraycopy(args, 0, all, 3, args.length);
+            return Bp010.run(all);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static Env env(TestDatabase db) {
+        Map<String, String> env = new HashMap<>(db.env());
+        env.put("BP010_TIMEZONE", CHICAGO.getId());
+        return Env.of(env);
+    }
+}
