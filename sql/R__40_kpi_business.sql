@@ -7,6 +7,8 @@
 
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_pct IS
     'Decline of the mean daily oil rate, percent: DIA = last 30 days against the 30 before (each with >= 15 complete days), MES = month against the previous month (both complete); positive = declining';
+COMMENT ON COLUMN reporting.dataset_kpi_business.oil_rate_promedio IS
+    'Oil rate, bbl/d: DIA = the day''s barrels x 24 / its clock hours (horas_periodo: 23 or 25 on the days daylight saving time starts and ends, else 24, where it is the barrels), MES = the month''s barrels / its days with data';
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_anual_efectiva IS
     'Effective annual decline of the Arps fit in force, percent per year (1 - (1 + b Di)^(-1/b), 1 - e^(-Di) for b = 0)';
 COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS

@@ -56,4 +56,20 @@ class TimestampParserTest {
         assertThat(bogota.parse("2024-05-01T10:00:00Z")).isSameAs(first);
         assertThat(bogota.parse("2024-05-01T11:00:00Z")).isEqualTo(Instant.parse("2024-05-01T11:00:00Z"));
     }
+    @Test
+    void shouldNameBothInstantsOrNone_whenAnOffsetLessTimeFallsOnADaylightSavingChange() {
+        TimestampParser chicago = new TimestampParser(ZoneId.of("America/Chicago"));
+
+        assertThat(chicago.parse("2026-11-01T01:30:00")).isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
+        assertThat(chicago.lastRepeated()).as("01:30 CST, an hour later").isEqualTo(Instant.parse("2026-11-01T07:30:00Z"));
+        assertThat(chicago.parse("2026-11-01T02:30:00")).isEqualTo(Instant.parse("2026-11-01T08:30:00Z"));
+        assertThat(chicago.lastRepeated()).isNull();
+        assertThat(chicago.parse("2026-03-08T02:30:00")).as("the hour the clocks skip").isNull();
+        assertThat(chicago.lastSkipped()).isTrue();
+        assertThat(chicago.parse("2026-03-08T02:30:00-06:00")).as("with its offset it is an instant")
+                .isEqualTo(Instant.parse("2026-03-08T08:30:00Z"));
+        assertThat(chicago.lastSkipped()).isFalse();
+        assertThat(bogota.parse("2026-11-01T01:30:00")).isEqualTo(Instant.parse("2026-11-01T06:30:00Z"));
+        assertThat(bogota.lastRepeated()).as("Bogota keeps no daylight saving time").isNull();
+    }
 }
