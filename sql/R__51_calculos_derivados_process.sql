@@ -185,7 +185,7 @@ BEGIN
                         THEN stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen) END
                        AS pump_efficiency_pct,
                    CASE WHEN NOT pd.primer_dia
-                        THEN stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / 24, c.hp_por_kw) END
+                        THEN stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / r.horas, c.hp_por_kw) END
                        AS system_efficiency_pct,
                    CASE WHEN NOT pd.primer_dia
                         THEN stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) END
@@ -195,10 +195,14 @@ BEGIN
               FROM x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
              CROSS JOIN c
+             -- the day's rates (bbl/d, for its HHP) are its barrels over its clock hours (23 or 25 on DST changes;
+             -- dias is 1 on a 24-hour day), and its mean input power its kWh over the same hours
+             CROSS JOIN LATERAL (SELECT coalesce(x.horas_periodo, 24)::double precision AS horas,
+                                        coalesce(x.horas_periodo, 24) / 24.0::double precision AS dias) r
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
                     p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
-                    p_oil_rate => x.produccion_petroleo_bbl, p_water_rate => x.produccion_agua_bbl,
-                    p_liquid_rate => x.produccion_liquido_bbl,
+                    p_oil_rate => x.produccion_petroleo_bbl / r.dias, p_water_rate => x.produccion_agua_bbl / r.dias,
+                    p_liquid_rate => x.produccion_liquido_bbl / r.dias,
                     p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
                     p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
                     p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
@@ -258,7 +262,8 @@ BEGIN
                        AS pump_efficiency_pct,
                    sum(x.volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
                        AS volumen_desplazado_bbl,
-                   100 * sum(x.hydraulic_hp * 24 ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                   100 * sum(x.hydraulic_hp * coalesce(x.horas_periodo, 24) ORDER BY x.fecha)
+                             FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                        / NULLIF(sum(x.energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct
               FROM reporting.fact_operaciones_diarias x

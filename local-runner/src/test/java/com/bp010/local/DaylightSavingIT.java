@@ -77,6 +77,39 @@ class DaylightSavingIT {
     }
 
     @Test
+    void shouldKeepTheDaysHydraulicHorsepower_whenTheDayHas25Hours() {
+        try (TestDatabase db = TestDatabase.create()) {
+            Env env = env(db);
+            Handlers.prepare(env);
+            FieldFiles.master(tmp, "DST-4");
+            FieldFiles files = new FieldFiles();
+            // 31 October (24 h) and 1 November (25 h), Chicago; a steady well: 24 + 6 bbl/d, fluid level and pressures
+            for (Instant t = Instant.parse("2026-10-31T05:00:00Z"); t.isBefore(Instant.parse("2026-11-02T06:00:00Z"));
+                 t = t.plusSeconds(3600)) {
+                files.reading("DST-4", FieldFiles.OIL_RATE, t.toString(), 24)
+                        .reading("DST-4", FieldFiles.WATER_RATE, t.toString(), 6)
+                        .reading("DST-4", FieldFiles.WHP, t.toString(), 100)
+                        .reading("DST-4", FieldFiles.CHP, t.toString(), 50)
+                        .reading("DST-4", FieldFiles.FLUID_LEVEL, t.toString(), 3000);
+            }
+            files.write(tmp, "hhp");
+            Handlers.ingest(env, tmp);
+
+            JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-10-31\", \"fechaFin\": \"2026-11-01\","
+                    + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
+
+            assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+            Object before = db.queryValue("SELECT hydraulic_hp FROM reporting.fact_operaciones_diarias"
+                    + " WHERE well_id = 'DST-4' AND fecha = '2026-10-31'");
+            Object dst = db.queryValue("SELECT hydraulic_hp FROM reporting.fact_operaciones_diarias"
+                    + " WHERE well_id = 'DST-4' AND fecha = '2026-11-01'");
+            assertThat(before).as("API-form HHP from the day's rate, fluid level and pressures").isNotNull();
+            assertThat(((Number) dst).doubleValue()).as("the 25-hour day's HHP: 31.25 bbl over 25 hours is 30 bbl/d")
+                    .isCloseTo(((Number) before).doubleValue(), within(1e-9));
+        }
+    }
+
+    @Test
     void shouldRefuseAnOffsetLessTime_whenTheClockSkipsIt() {
         try (TestDatabase db = TestDatabase.create()) {
             Env env = env(db);
@@ -118,8 +151,8 @@ class DaylightSavingIT {
             }
             files.write(tmp, "fall");
             JsonNode ingest = Handlers.ingest(env, tmp);
-            assertThat(ingest.path("pivotedRows").asLong()).as(ingest.toString()).isEqualTo(24 + 25);
             assertThat(ingest.path("rowsRevised").asLong()).as(ingest.toString()).isZero();
+            assertThat(ingest.path("pivotedRows").asLong()).as(ingest.toString()).isEqualTo(24 + 25);
 
             JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-10-31\", \"fechaFin\": \"2026-11-01\","
                     + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
