@@ -68,19 +68,9 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_completitud_minima() IS
     'Share of a period''s hours (month: days) with data for the period to be complete; config completitud_minima, default 0.9';
 
--- Whether the day p_fecha (in the session time zone, the field's) holds the well's first reading: that reading's hour
--- has rates but no counter delta, so the day's counter-to-rate ratios (efficiencies, kWh/bbl) are NULL
--- (docs/AGGREGATION.md, "A well's first day"). One index probe for the well's earliest reading; false without readings.
-CREATE OR REPLACE FUNCTION reporting.fnc_es_primer_dia(p_well_id text, p_fecha date)
-RETURNS boolean
-LANGUAGE sql STABLE
-AS $$
-    SELECT coalesce(f.primera >= p_fecha::timestamptz AND f.primera < (p_fecha + 1)::timestamptz, false)
-      FROM (SELECT (SELECT p.timestamp_lectura FROM stage.tbl_pozo_produccion p
-                     WHERE p.well_id = p_well_id ORDER BY p.timestamp_lectura LIMIT 1) AS primera) f
-$$;
-COMMENT ON FUNCTION reporting.fnc_es_primer_dia(text, date) IS
-    'True when the day holds the well''s first reading (its counter-to-rate ratios are NULL: docs/AGGREGATION.md)';
+-- (A well's first day is no longer a rule of its own: its first hour has rates but no counter delta, so it is simply
+-- not matched, docs/AGGREGATION.md "Matched hours".)
+DROP FUNCTION IF EXISTS reporting.fnc_es_primer_dia(text, date);
 
 -- The physical ceiling of each lifetime counter per hour of elapsed time, per well: energy = the motor's rated power
 -- (tbl_pozo_maestra.potencia_motor_hp in kW), else the top of motor_power's DQ range; strokes = 60 x the top of
@@ -347,27 +337,44 @@ BEGIN
                                     valor double precision, valor_anterior double precision,
                                     lectura_anterior timestamptz, techo double precision, bruto double precision,
                                     reinicio boolean, delta double precision, sobre_techo boolean, glitch boolean,
-                                    p double precision, n double precision) ON COMMIT DROP;
+                                    p double precision, n double precision, emparejable boolean) ON COMMIT DROP;
     CREATE TEMP TABLE bp010_deltas_hora (well_id text, fecha_hora timestamptz, energia_kwh double precision,
                                          horas_operacion double precision, n_carreras double precision,
-                                         reinicio boolean) ON COMMIT DROP;
+                                         reinicio boolean, energia_emparejada boolean, horas_emparejadas boolean,
+                                         carreras_emparejadas boolean) ON COMMIT DROP;
+    -- each counter's delta sum, then whether it is matched (docs/AGGREGATION.md, "Matched hours"): every accepted
+    -- reading of the hour has an exact delta from a previous accepted reading in the same or the preceding clock hour
     SELECT string_agg(CASE WHEN c.contador = ANY (v_contadores)
                            THEN format('sum(delta) FILTER (WHERE contador = %L) AS %I', c.contador, c.destino)
                            ELSE format('NULL::double precision AS %I', c.destino) END, ', ')
+           || ', bool_or(reinicio), '
+           || string_agg(CASE WHEN c.contador = ANY (v_contadores)
+                              THEN format('bool_and(emparejable) FILTER (WHERE contador = %L) AS %I', c.contador, c.emp)
+                              ELSE format('NULL::boolean AS %I', c.emp) END, ', ')
       INTO v_deltas
-      FROM unnest(v_conocidos, v_destinos_conocidos) c(contador, destino);
+      FROM unnest(v_conocidos, v_destinos_conocidos,
+                  ARRAY['energia_emparejada', 'horas_emparejadas', 'carreras_emparejadas']) c(contador, destino, emp);
     EXECUTE format($sql$
     WITH y AS MATERIALIZED (
     SELECT y.well_id, y.timestamp_lectura, y.contador, y.valor, y.valor_anterior, y.lectura_anterior, y.techo,
            y.bruto, y.reinicio,
            CASE WHEN y.bruto > y.techo THEN NULL ELSE y.bruto END AS delta,
-           coalesce(y.bruto > y.techo, false) AS sobre_techo, y.glitch, y.p, y.n
+           coalesce(y.bruto > y.techo, false) AS sobre_techo, y.glitch, y.p, y.n,
+           -- matched: an exact delta (not refused, not a reset counted from zero, not waiting for its confirmation)
+           -- from a previous accepted reading in this reading's clock hour or the one before it
+           coalesce(y.exacto AND NOT coalesce(y.bruto > y.techo, false)
+                    AND y.lectura_anterior >= date_trunc('hour', y.timestamp_lectura) - interval '1 hour', false)
+               AS emparejable
       FROM (SELECT z.*,
                    CASE WHEN z.valor_anterior IS NULL THEN NULL
                         WHEN z.valor >= z.valor_anterior THEN z.valor - z.valor_anterior
                         WHEN z.lectura_siguiente IS NULL THEN NULL
                         WHEN z.vuelta - z.valor_anterior + z.valor <= z.techo THEN z.vuelta - z.valor_anterior + z.valor
                         ELSE z.valor END AS bruto,
+                   CASE WHEN z.valor_anterior IS NULL THEN false
+                        WHEN z.valor >= z.valor_anterior THEN true
+                        WHEN z.lectura_siguiente IS NULL THEN false
+                        ELSE z.vuelta - z.valor_anterior + z.valor <= z.techo END AS exacto,
                    coalesce(z.valor < z.valor_anterior AND z.lectura_siguiente IS NOT NULL, false) AS reinicio
               FROM (SELECT v.*,
                            t.techo_hora * extract(epoch FROM v.timestamp_lectura - v.lectura_anterior) / 3600 AS techo
@@ -393,8 +400,9 @@ BEGIN
                       LEFT JOIN bp010_techos t ON t.well_id = v.well_id AND t.contador = v.contador) z) y
      WHERE y.timestamp_lectura >= y.desde AND y.timestamp_lectura < y.hasta),
     e AS (INSERT INTO bp010_deltas SELECT * FROM y WHERE y.glitch OR y.sobre_techo OR y.reinicio)
-    INSERT INTO bp010_deltas_hora (well_id, fecha_hora, energia_kwh, horas_operacion, n_carreras, reinicio)
-    SELECT well_id, hora, %s, bool_or(reinicio)
+    INSERT INTO bp010_deltas_hora (well_id, fecha_hora, energia_kwh, horas_operacion, n_carreras, reinicio,
+                                   energia_emparejada, horas_emparejadas, carreras_emparejadas)
+    SELECT well_id, hora, %s
       FROM (SELECT *, date_trunc('hour', timestamp_lectura) AS hora FROM y WHERE NOT glitch
              ORDER BY well_id, hora, contador, timestamp_lectura) d
      GROUP BY well_id, hora
@@ -506,10 +514,11 @@ BEGIN
         , cf AS MATERIALIZED (SELECT * FROM reporting.fnc_config_fisica())
         INSERT INTO reporting.fact_operaciones_horarias AS t
                (well_id, fecha_hora, n_lecturas, %2$s, energia_kwh, horas_operacion, n_carreras, reinicio_contador,
-                fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, cdi_diagnostico,
+                energia_emparejada, horas_emparejadas, carreras_emparejadas, fluid_level_calc, pip_calc, pwf, pump_displacement_bpd, hydraulic_hp, hhp_forma, cdi_diagnostico,
                 cdi_probabilidad, run_id)
         SELECT h.well_id, h.fecha_hora, h.n_lecturas, %3$s, c.energia_kwh, c.horas_operacion, c.n_carreras,
-               coalesce(c.reinicio, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
+               coalesce(c.reinicio, false), coalesce(c.energia_emparejada, false),
+               coalesce(c.horas_emparejadas, false), coalesce(c.carreras_emparejadas, false), d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd,
                d.hydraulic_hp, d.hhp_forma, dg.clase, dg.probabilidad, $4
           FROM h
           LEFT JOIN bp010_deltas_hora c ON c.well_id = h.well_id AND c.fecha_hora = h.fecha_hora
@@ -556,14 +565,18 @@ BEGIN
         ON CONFLICT (well_id, fecha_hora) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, %1$s, energia_kwh = EXCLUDED.energia_kwh,
                horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
-               reinicio_contador = EXCLUDED.reinicio_contador, fluid_level_calc = EXCLUDED.fluid_level_calc,
+               reinicio_contador = EXCLUDED.reinicio_contador, energia_emparejada = EXCLUDED.energia_emparejada,
+               horas_emparejadas = EXCLUDED.horas_emparejadas, carreras_emparejadas = EXCLUDED.carreras_emparejadas,
+               fluid_level_calc = EXCLUDED.fluid_level_calc,
                pip_calc = EXCLUDED.pip_calc, pwf = EXCLUDED.pwf, pump_displacement_bpd = EXCLUDED.pump_displacement_bpd,
                hydraulic_hp = EXCLUDED.hydraulic_hp, hhp_forma = EXCLUDED.hhp_forma, run_id = EXCLUDED.run_id,
                updated_at = now()
-         WHERE (t.n_lecturas, %2$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
+         WHERE (t.n_lecturas, %2$s, t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador,
+                t.energia_emparejada, t.horas_emparejadas, t.carreras_emparejadas)
                IS DISTINCT FROM
                (EXCLUDED.n_lecturas, %3$s, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
-                EXCLUDED.reinicio_contador)
+                EXCLUDED.reinicio_contador, EXCLUDED.energia_emparejada, EXCLUDED.horas_emparejadas,
+                EXCLUDED.carreras_emparejadas)
         $sql$,
         v_set, v_actual,
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '));
@@ -604,13 +617,19 @@ BEGIN
         EXECUTE format($sql$
             UPDATE reporting.fact_operaciones_horarias t
                SET energia_kwh = c.energia_kwh, horas_operacion = c.horas_operacion, n_carreras = c.n_carreras,
-                   reinicio_contador = c.reinicio, run_id = $4, updated_at = now()
+                   reinicio_contador = c.reinicio, energia_emparejada = c.energia_emparejada,
+                   horas_emparejadas = c.horas_emparejadas, carreras_emparejadas = c.carreras_emparejadas,
+                   run_id = $4, updated_at = now()
               FROM (SELECT x.well_id, x.fecha_hora, d.energia_kwh, d.horas_operacion, d.n_carreras,
-                           coalesce(d.reinicio, false) AS reinicio
+                           coalesce(d.reinicio, false) AS reinicio,
+                           coalesce(d.energia_emparejada, false) AS energia_emparejada,
+                           coalesce(d.horas_emparejadas, false) AS horas_emparejadas,
+                           coalesce(d.carreras_emparejadas, false) AS carreras_emparejadas
                       FROM reporting.pipeline_run_alcance a
                       -- each range's hours by key (never a scan of the month's partition, which grows all month)
                      CROSS JOIN LATERAL (SELECT y.well_id, y.fecha_hora, y.energia_kwh, y.horas_operacion, y.n_carreras,
-                                                y.reinicio_contador
+                                                y.reinicio_contador, y.energia_emparejada, y.horas_emparejadas,
+                                                y.carreras_emparejadas
                                            FROM reporting.fact_operaciones_horarias y
                                           WHERE y.well_id = a.well_id AND y.fecha_hora >= greatest(a.desde, $1)
                                             AND y.fecha_hora < least(a.hasta, $2)
@@ -619,11 +638,17 @@ BEGIN
                      WHERE a.run_id = $5 AND ($3::text IS NULL OR a.well_id = $3)
                        AND NOT coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta))) @> x.fecha_hora
                        -- usually nothing changed: only the changed hours are looked up again to be written
-                       AND (x.energia_kwh, x.horas_operacion, x.n_carreras, x.reinicio_contador)
-                           IS DISTINCT FROM (d.energia_kwh, d.horas_operacion, d.n_carreras, coalesce(d.reinicio, false))) c
+                       AND (x.energia_kwh, x.horas_operacion, x.n_carreras, x.reinicio_contador,
+                            x.energia_emparejada, x.horas_emparejadas, x.carreras_emparejadas)
+                           IS DISTINCT FROM (d.energia_kwh, d.horas_operacion, d.n_carreras, coalesce(d.reinicio, false),
+                                             coalesce(d.energia_emparejada, false),
+                                             coalesce(d.horas_emparejadas, false),
+                                             coalesce(d.carreras_emparejadas, false))) c
              WHERE t.well_id = c.well_id AND t.fecha_hora = c.fecha_hora
-               AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador)
-                   IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio)
+               AND (t.energia_kwh, t.horas_operacion, t.n_carreras, t.reinicio_contador, t.energia_emparejada,
+                    t.horas_emparejadas, t.carreras_emparejadas)
+                   IS DISTINCT FROM (c.energia_kwh, c.horas_operacion, c.n_carreras, c.reinicio, c.energia_emparejada,
+                                     c.horas_emparejadas, c.carreras_emparejadas)
             $sql$)
         USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance;
         GET DIAGNOSTICS n_contadores = ROW_COUNT;
@@ -708,8 +733,9 @@ BEGIN
     INSERT INTO reporting.fact_campo_diario AS t
            (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
             energia_kwh, kwh_por_bbl)
+    -- kWh/bbl over each well's matched hours (docs/AGGREGATION.md, "Matched hours")
     SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
-           sum(energia_kwh), sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0)
+           sum(energia_kwh), sum(emp_energia_kwh) / nullif(sum(emp_energia_liquido_bbl), 0)
       FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
               FROM reporting.fact_operaciones_diarias d
               LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id
@@ -771,11 +797,29 @@ BEGIN
                    sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate)) / 24 AS liquido,
                    sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
                    sum(h.n_carreras) AS n_carreras,
-                   %s$agg$,
+                   -- the sums over matched hours (docs/AGGREGATION.md, "Matched hours"): hours with a liquid rate
+                   -- whose energy delta is matched, and (the strokes) whose stroke delta is matched, or, on a day
+                   -- without stroke deltas, whose runtime delta is (strokes = running SPM x 60 x runtime)
+                   sum(h.energia_kwh) FILTER (WHERE h.energia_emparejada AND %2$s IS NOT NULL) AS emp_energia,
+                   sum(%2$s) FILTER (WHERE h.energia_emparejada AND %2$s IS NOT NULL) / 24 AS emp_energia_liquido,
+                   CASE WHEN bool_and(h.oil_rate IS NOT NULL) FILTER (WHERE h.energia_emparejada AND %2$s IS NOT NULL)
+                        THEN sum(h.oil_rate) FILTER (WHERE h.energia_emparejada AND %2$s IS NOT NULL) / 24
+                   END AS emp_energia_petroleo,
+                   CASE WHEN sum(h.n_carreras) IS NOT NULL
+                        THEN sum(%2$s) FILTER (WHERE h.carreras_emparejadas AND %2$s IS NOT NULL)
+                        ELSE sum(%2$s) FILTER (WHERE h.horas_emparejadas AND %2$s IS NOT NULL)
+                   END / 24 AS emp_carreras_liquido,
+                   CASE WHEN sum(h.n_carreras) IS NOT NULL
+                        THEN sum(h.n_carreras) FILTER (WHERE h.carreras_emparejadas AND %2$s IS NOT NULL)
+                        ELSE avg(h.strokes_per_minute) * 60
+                             * sum(h.horas_operacion) FILTER (WHERE h.horas_emparejadas AND %2$s IS NOT NULL)
+                   END AS emp_carreras,
+                   %1$s$agg$,
         array_to_string(ARRAY(SELECT format(CASE WHEN EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
                                                                WHERE m.nombre_tecnico = c AND m.tipo_contador = 'DIARIO')
                                                  THEN 'max(h.%I) AS %I' ELSE 'avg(h.%I) AS %I' END, c, c)
-                                FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '));
+                                FROM unnest(v_cols) WITH ORDINALITY u(c, i) ORDER BY u.i), ', '),
+        'coalesce(h.liquid_rate, h.oil_rate + h.water_rate)');
     -- The days: the window's, its hourly rows sorted by well, day and hour and grouped; or (an incremental run) each
     -- well-day the scope touches, its hours read by key in hour order and aggregated on their own (no sort of every
     -- hour of the touched days, never a scan of the window's days filtered by the scope).
@@ -804,19 +848,19 @@ BEGIN
         INSERT INTO reporting.fact_operaciones_diarias AS t
                (well_id, fecha, n_lecturas, horas_con_datos, produccion_petroleo_bbl, produccion_agua_bbl,
                 produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
-                kwh_por_bbl_petroleo, uptime_pct, horas_periodo, completitud, completo, %1$s, run_id)
+                kwh_por_bbl_petroleo, emp_energia_kwh, emp_energia_liquido_bbl, emp_energia_petroleo_bbl,
+                emp_carreras_liquido_bbl, emp_carreras, uptime_pct, horas_periodo, completitud, completo, %1$s, run_id)
         SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.petroleo, d.agua, d.gas, d.liquido,
                d.energia, d.horas_operacion, d.n_carreras,
-               -- NULL on the day of the well's first reading: its hour has rates but no counter delta
-               -- (docs/AGGREGATION.md, "A well's first day")
-               CASE WHEN NOT d.primer_dia THEN d.energia / nullif(d.liquido, 0) END,
-               CASE WHEN NOT d.primer_dia THEN d.energia / nullif(d.petroleo, 0) END,
+               -- over the day's matched hours only: a delta that spans a gap is not divided by one hour's barrels
+               -- (docs/AGGREGATION.md, "Matched hours"); NULL when the day has none
+               d.emp_energia / nullif(d.emp_energia_liquido, 0), d.emp_energia / nullif(d.emp_energia_petroleo, 0),
+               d.emp_energia, d.emp_energia_liquido, d.emp_energia_petroleo, d.emp_carreras_liquido, d.emp_carreras,
                CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo THEN d.horas_operacion / d.horas_periodo * 100 END,
                d.horas_periodo, d.horas_con_datos::double precision / d.horas_periodo,
                d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
-                           AS horas_periodo,
-                       reporting.fnc_es_primer_dia(d.well_id, d.fecha) AS primer_dia
+                           AS horas_periodo
           FROM (%3$s) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
@@ -825,18 +869,24 @@ BEGIN
                produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
                horas_operacion = EXCLUDED.horas_operacion, n_carreras = EXCLUDED.n_carreras,
                kwh_por_bbl = EXCLUDED.kwh_por_bbl, kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo,
+               emp_energia_kwh = EXCLUDED.emp_energia_kwh, emp_energia_liquido_bbl = EXCLUDED.emp_energia_liquido_bbl,
+               emp_energia_petroleo_bbl = EXCLUDED.emp_energia_petroleo_bbl,
+               emp_carreras_liquido_bbl = EXCLUDED.emp_carreras_liquido_bbl, emp_carreras = EXCLUDED.emp_carreras,
                uptime_pct = EXCLUDED.uptime_pct, horas_periodo = EXCLUDED.horas_periodo,
                completitud = EXCLUDED.completitud, completo = EXCLUDED.completo, %4$s, run_id = EXCLUDED.run_id,
                updated_at = now()
          WHERE (t.n_lecturas, t.horas_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
                 t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
-                t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, t.horas_periodo, t.completitud, t.completo, %5$s)
+                t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.emp_energia_kwh, t.emp_energia_liquido_bbl,
+                t.emp_energia_petroleo_bbl, t.emp_carreras_liquido_bbl, t.emp_carreras, t.uptime_pct,
+                t.horas_periodo, t.completitud, t.completo, %5$s)
                IS DISTINCT FROM
                (EXCLUDED.n_lecturas, EXCLUDED.horas_con_datos, EXCLUDED.produccion_petroleo_bbl,
                 EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf, EXCLUDED.produccion_liquido_bbl,
                 EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras, EXCLUDED.kwh_por_bbl,
-                EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, EXCLUDED.horas_periodo, EXCLUDED.completitud,
-                EXCLUDED.completo, %6$s)
+                EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.emp_energia_kwh, EXCLUDED.emp_energia_liquido_bbl,
+                EXCLUDED.emp_energia_petroleo_bbl, EXCLUDED.emp_carreras_liquido_bbl, EXCLUDED.emp_carreras,
+                EXCLUDED.uptime_pct, EXCLUDED.horas_periodo, EXCLUDED.completitud, EXCLUDED.completo, %6$s)
         $sql$,
         array_to_string(ARRAY(SELECT format('%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('d.%I', c) FROM unnest(v_cols) c), ', '),
@@ -900,7 +950,8 @@ BEGIN
             dias_completos, completitud, completo, run_id)
     SELECT m.well_id, m.mes, m.dias, m.horas, m.n_lecturas, m.petroleo, m.agua, m.gas, m.liquido, m.energia,
            m.horas_operacion, m.n_carreras,
-           m.energia / nullif(m.liquido, 0), m.energia / nullif(m.petroleo, 0),
+           -- over the days' matched hours (docs/AGGREGATION.md, "Matched hours")
+           m.emp_energia / nullif(m.emp_liquido, 0), m.emp_energia_petroleo / nullif(m.emp_petroleo, 0),
            CASE WHEN m.completos >= v_minima * m.dias_mes
                 THEN 100 * m.horas_operacion
                      / (extract(epoch FROM (m.mes + interval '1 month')::date::timestamptz - m.mes::timestamptz) / 3600)
@@ -917,7 +968,10 @@ BEGIN
                    sum(d.produccion_petroleo_bbl) AS petroleo, sum(d.produccion_agua_bbl) AS agua,
                    sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
                    sum(d.energia_kwh) AS energia, sum(d.horas_operacion) AS horas_operacion,
-                   sum(d.n_carreras) AS n_carreras
+                   sum(d.n_carreras) AS n_carreras,
+                   sum(d.emp_energia_kwh) AS emp_energia, sum(d.emp_energia_liquido_bbl) AS emp_liquido,
+                   sum(d.emp_energia_kwh) FILTER (WHERE d.emp_energia_petroleo_bbl IS NOT NULL) AS emp_energia_petroleo,
+                   sum(d.emp_energia_petroleo_bbl) AS emp_petroleo
               FROM (SELECT * FROM reporting.fact_operaciones_diarias x
                      WHERE fecha >= v_mes_desde AND fecha < v_mes_hasta
                        AND (p_well_id IS NULL OR well_id = p_well_id)

@@ -114,8 +114,9 @@ BEGIN
                    AS liquid_rate_promedio,
                CASE WHEN x.n30 >= 15 AND x.n_prev >= 15
                     THEN 100 * (x.q_prev - x.q30) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
-               x.pump_efficiency_pct, x.system_efficiency_pct, x.energia_kwh, x.horas_operacion,
-               x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin, x.completitud, x.completo
+               x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
+               x.energia_kwh, x.horas_operacion, x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin,
+               x.completitud, x.completo
           FROM (SELECT f.*, d.dias,
                        -- the decline compares complete days only (a partial day is not a low day), by their rates
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
@@ -139,8 +140,8 @@ BEGIN
                x.liquido / NULLIF(x.dias_con_datos, 0) AS liquid_rate_promedio,
                CASE WHEN x.mes_prev = (x.mes - interval '1 month')::date AND x.completo IS NOT FALSE AND x.completo_prev IS NOT FALSE
                     THEN 100 * (x.q_prev - x.oil_rate_promedio) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
-               x.pump_efficiency_pct, x.system_efficiency_pct, x.energia_kwh, x.horas_operacion,
-               x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
+               x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
+               x.energia_kwh, x.horas_operacion, x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
                x.completitud, x.completo
           FROM (SELECT m.*,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
@@ -163,9 +164,9 @@ BEGIN
            100 * stage.fnc_calc_arps_effective_decline(a.di_anual, a.b),
            CASE a.fuente WHEN 'ML' THEN a.modelo WHEN 'AJUSTE' THEN 'AJUSTE_' || a.modelo END,
            a.qi, a.di_anual, a.b,
-           p.pump_efficiency_pct, p.system_efficiency_pct,
-           stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.liquido),
-           stage.fnc_calc_kwh_per_bbl(p.energia_kwh, p.produccion_petroleo_bbl),
+           -- the efficiencies and energy intensities of the daily and monthly facts (over their matched hours,
+           -- docs/AGGREGATION.md "Matched hours"), copied
+           p.pump_efficiency_pct, p.system_efficiency_pct, p.kwh_por_bbl, p.kwh_por_bbl_petroleo,
            p.energia_kwh, p.horas_operacion,
            -- uptime and variance on complete periods only: a fragment is never read as a whole period
            CASE WHEN p.completo IS NOT FALSE AND least(p.fin, v_as_of) > p.inicio

@@ -12,6 +12,20 @@
 -- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day
 -- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, docs/DOMAIN.md §2).
 
+-- The hydraulic power of a day's energy-matched hours (docs/AGGREGATION.md, "Matched hours"): HHP is linear in the
+-- liquid rate, so the day's hydraulic power (at its liquid and mean head) times the matched share of its liquid; the
+-- day's own value when every hour with liquid is matched (the same bits, not a product and quotient of them).
+CREATE OR REPLACE FUNCTION reporting.fnc_hhp_emparejada(p_hhp_dia double precision, p_liquido_emparejado double precision,
+                                                        p_liquido_dia double precision)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_liquido_emparejado = p_liquido_dia THEN p_hhp_dia
+                ELSE p_hhp_dia * p_liquido_emparejado / NULLIF(p_liquido_dia, 0) END
+$$;
+COMMENT ON FUNCTION reporting.fnc_hhp_emparejada(double precision, double precision, double precision) IS
+    'Hydraulic power of a day''s matched hours: the day''s HHP x matched liquid / the day''s liquid (the day''s HHP when they are equal); hp, bbl, bbl -> hp';
+
 -- (one signature only: p_carta_al_puente was added as a fourth, defaulted argument)
 DROP PROCEDURE IF EXISTS reporting.sp_calcular_derivados_completos(date, date, uuid);
 
@@ -79,20 +93,28 @@ BEGIN
                IS DISTINCT FROM (d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd, d.hydraulic_hp,
                                  d.hhp_forma) AS cambia,
            d.fluid_level_calc, d.pip_calc, d.pwf, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
+           -- a counter delta enters the hour's ratios only where it is matched (docs/AGGREGATION.md, "Matched
+           -- hours"): the strokes are the matched stroke delta, else (an hour without one) running SPM x 60 x the
+           -- matched runtime; the input power is the matched energy delta over the hour, else the measured motor
+           -- power (as on a well without an energy counter); kWh/bbl needs the matched energy delta
            stage.fnc_calc_volumetric_efficiency_volume(q.liquido / 24,
                stage.fnc_calc_displaced_volume(m.diametro_piston, coalesce(x.plunger_stroke, x.stroke_length),
-                   stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion), c.constante_bomba))
+                   stage.fnc_carreras_periodo(e.carreras, CASE WHEN x.n_carreras IS NULL THEN x.strokes_per_minute END,
+                                              e.horas), c.constante_bomba))
                AS eficiencia_volumetrica_pct,
-           coalesce(x.energia_kwh, x.motor_power) * c.hp_por_kw AS potencia_entrada_hp,
-           stage.fnc_calc_system_efficiency(d.hydraulic_hp, coalesce(x.energia_kwh, x.motor_power), c.hp_por_kw)
+           coalesce(e.energia, x.motor_power) * c.hp_por_kw AS potencia_entrada_hp,
+           stage.fnc_calc_system_efficiency(d.hydraulic_hp, coalesce(e.energia, x.motor_power), c.hp_por_kw)
                AS system_efficiency_pct,
-           stage.fnc_calc_kwh_per_bbl(x.energia_kwh, q.liquido / 24) AS kwh_por_bbl,
+           stage.fnc_calc_kwh_per_bbl(e.energia, q.liquido / 24) AS kwh_por_bbl,
            stage.fnc_calc_variance(x.oil_rate, p.target_oil_rate) AS variance_oil_pct
       FROM x
       LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
       LEFT JOIN reporting.dim_pozo p ON p.well_id = x.well_id
      CROSS JOIN c
      CROSS JOIN LATERAL (SELECT coalesce(x.liquid_rate, x.oil_rate + x.water_rate) AS liquido) q
+     CROSS JOIN LATERAL (SELECT CASE WHEN x.energia_emparejada THEN x.energia_kwh END AS energia,
+                                CASE WHEN x.horas_emparejadas THEN x.horas_operacion END AS horas,
+                                CASE WHEN x.carreras_emparejadas THEN x.n_carreras END AS carreras) e
      CROSS JOIN LATERAL stage.fnc_calc_derivados(
             p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
             p_oil_rate => x.oil_rate, p_water_rate => x.water_rate, p_liquid_rate => x.liquid_rate,
@@ -178,18 +200,17 @@ BEGIN
            WHERE f.fecha >= v_desde AND f.fecha <= v_hasta)
     SELECT x.well_id, x.fecha, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.hhp_forma,
-                   d.prhp_calc, v.volumen AS volumen_desplazado_bbl,
-                   -- a counter-to-rate ratio is NULL on the day of the well's first reading: that reading's
-                   -- hour has its rates but no counter delta (docs/AGGREGATION.md, "A well's first day")
-                   CASE WHEN NOT pd.primer_dia
-                        THEN stage.fnc_calc_volumetric_efficiency_volume(x.produccion_liquido_bbl, v.volumen) END
+                   d.prhp_calc, v.volumen AS volumen_desplazado_bbl, v.volumen_emp AS emp_volumen_desplazado_bbl,
+                   -- the counter-to-rate ratios over the day's matched hours (docs/AGGREGATION.md, "Matched hours";
+                   -- the sums are phase 4's): the liquid of the stroke-matched hours over the volume their strokes
+                   -- displaced; the hydraulic energy of the energy-matched hours (the day's hydraulic power at their
+                   -- liquid: HHP is linear in q) over their electrical energy; their energy over their oil
+                   stage.fnc_calc_volumetric_efficiency_volume(x.emp_carreras_liquido_bbl, v.volumen_emp)
                        AS pump_efficiency_pct,
-                   CASE WHEN NOT pd.primer_dia
-                        THEN stage.fnc_calc_system_efficiency(d.hydraulic_hp, x.energia_kwh / r.horas, c.hp_por_kw) END
-                       AS system_efficiency_pct,
-                   CASE WHEN NOT pd.primer_dia
-                        THEN stage.fnc_calc_kwh_per_bbl(x.energia_kwh, x.produccion_petroleo_bbl) END
-                       AS kwh_por_bbl_petroleo,
+                   stage.fnc_calc_system_efficiency(
+                       reporting.fnc_hhp_emparejada(d.hydraulic_hp, x.emp_energia_liquido_bbl, x.produccion_liquido_bbl),
+                       x.emp_energia_kwh / r.horas, c.hp_por_kw) AS system_efficiency_pct,
+                   stage.fnc_calc_kwh_per_bbl(x.emp_energia_kwh, x.emp_energia_petroleo_bbl) AS kwh_por_bbl_petroleo,
                    CASE WHEN x.completo IS NOT FALSE THEN 100 * x.horas_operacion
                        / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) END AS uptime_pct
               FROM x
@@ -220,31 +241,37 @@ BEGIN
              CROSS JOIN LATERAL (SELECT stage.fnc_calc_displaced_volume(m.diametro_piston,
                                         coalesce(x.plunger_stroke, x.stroke_length),
                                         stage.fnc_carreras_periodo(x.n_carreras, x.strokes_per_minute, x.horas_operacion),
-                                        c.constante_bomba) AS volumen) v
-             CROSS JOIN LATERAL (SELECT reporting.fnc_es_primer_dia(x.well_id, x.fecha) AS primer_dia) pd;
+                                        c.constante_bomba) AS volumen,
+                                 stage.fnc_calc_displaced_volume(m.diametro_piston,
+                                        coalesce(x.plunger_stroke, x.stroke_length), x.emp_carreras,
+                                        c.constante_bomba) AS volumen_emp) v;
     UPDATE reporting.fact_operaciones_diarias dd
        SET fluid_level_calc = s.fluid_level_calc, pip_calc = s.pip_calc, pwf = s.pwf, sg_mezcla = s.sg_mezcla,
            gradiente_mezcla = s.gradiente_mezcla, rod_weight_buoyant = s.rod_weight_buoyant,
            fluid_load_calc = s.fluid_load_calc, pump_displacement_bpd = s.pump_displacement_bpd,
            pump_efficiency_pct = s.pump_efficiency_pct, hydraulic_hp = s.hydraulic_hp, hhp_forma = s.hhp_forma,
            prhp_calc = s.prhp_calc, volumen_desplazado_bbl = s.volumen_desplazado_bbl,
+           emp_volumen_desplazado_bbl = s.emp_volumen_desplazado_bbl,
            system_efficiency_pct = s.system_efficiency_pct, kwh_por_bbl_petroleo = s.kwh_por_bbl_petroleo,
            uptime_pct = s.uptime_pct, run_id = coalesce(p_run_id, dd.run_id), updated_at = now()
       FROM bp010_derivados_dia s
      WHERE dd.well_id = s.well_id AND dd.fecha = s.fecha AND dd.fecha >= v_desde AND dd.fecha <= v_hasta
        AND (dd.fluid_level_calc, dd.pip_calc, dd.pwf, dd.sg_mezcla, dd.gradiente_mezcla, dd.rod_weight_buoyant,
             dd.fluid_load_calc, dd.pump_displacement_bpd, dd.pump_efficiency_pct, dd.hydraulic_hp, dd.hhp_forma,
-            dd.prhp_calc, dd.volumen_desplazado_bbl, dd.system_efficiency_pct, dd.kwh_por_bbl_petroleo, dd.uptime_pct)
+            dd.prhp_calc, dd.volumen_desplazado_bbl, dd.emp_volumen_desplazado_bbl, dd.system_efficiency_pct,
+            dd.kwh_por_bbl_petroleo, dd.uptime_pct)
            IS DISTINCT FROM (s.fluid_level_calc, s.pip_calc, s.pwf, s.sg_mezcla, s.gradiente_mezcla,
             s.rod_weight_buoyant, s.fluid_load_calc, s.pump_displacement_bpd, s.pump_efficiency_pct, s.hydraulic_hp,
-            s.hhp_forma, s.prhp_calc, s.volumen_desplazado_bbl, s.system_efficiency_pct, s.kwh_por_bbl_petroleo,
-            s.uptime_pct);
+            s.hhp_forma, s.prhp_calc, s.volumen_desplazado_bbl, s.emp_volumen_desplazado_bbl, s.system_efficiency_pct,
+            s.kwh_por_bbl_petroleo, s.uptime_pct);
     GET DIAGNOSTICS v_n = ROW_COUNT;
     RAISE NOTICE 'derivados: % daily facts updated', v_n;
 
     -- 4. Monthly re-aggregation of the months the window touches: levels and pressures as means of the days;
-    --    efficiencies as ratios of sums (never means of ratios) over the days that have every input: pump efficiency
-    --    = the month's liquid over the volume its strokes displaced.
+    --    efficiencies as ratios of sums (never means of ratios) over the days that have every input, each day's sums
+    --    over its matched hours (docs/AGGREGATION.md, "Matched hours"): pump efficiency = the matched liquid over the
+    --    volume the matched strokes displaced; system efficiency = the matched hydraulic energy over the matched
+    --    electrical energy. The month's displaced volume is the total of its days'.
     UPDATE reporting.fact_operaciones_mensuales mm
        SET pwf = s.pwf, pip_calc = s.pip_calc, fluid_level_calc = s.fluid_level_calc,
            pump_efficiency_pct = s.pump_efficiency_pct, volumen_desplazado_bbl = s.volumen_desplazado_bbl,
@@ -257,14 +284,15 @@ BEGIN
                    avg(x.fluid_level_calc ORDER BY x.fecha) AS fluid_level_calc,
                    avg(x.hydraulic_hp ORDER BY x.fecha) AS hydraulic_hp,
                    stage.fnc_calc_volumetric_efficiency_volume(
-                       sum(x.produccion_liquido_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL),
-                       sum(x.volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL))
+                       sum(x.emp_carreras_liquido_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL),
+                       sum(x.emp_volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL))
                        AS pump_efficiency_pct,
-                   sum(x.volumen_desplazado_bbl ORDER BY x.fecha) FILTER (WHERE x.pump_efficiency_pct IS NOT NULL)
-                       AS volumen_desplazado_bbl,
-                   100 * sum(x.hydraulic_hp * coalesce(x.horas_periodo, 24) ORDER BY x.fecha)
+                   sum(x.volumen_desplazado_bbl ORDER BY x.fecha) AS volumen_desplazado_bbl,
+                   100 * sum(reporting.fnc_hhp_emparejada(x.hydraulic_hp, x.emp_energia_liquido_bbl,
+                                                          x.produccion_liquido_bbl)
+                             * coalesce(x.horas_periodo, 24) ORDER BY x.fecha)
                              FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
-                       / NULLIF(sum(x.energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
+                       / NULLIF(sum(x.emp_energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct
               FROM reporting.fact_operaciones_diarias x
              CROSS JOIN reporting.fnc_config_fisica() c
@@ -376,14 +404,14 @@ BEGIN
       FROM (SELECT x.well_id, d.fluid_level_calc, d.pip_calc, d.pwf, d.sg_mezcla, d.gradiente_mezcla,
                    d.rod_weight_buoyant, d.fluid_load_calc, d.pump_displacement_bpd, d.hydraulic_hp, d.prhp_calc,
                    y.pump_efficiency_pct, y.system_efficiency_pct,
-                   stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_liquido_bbl) AS kwh_por_bbl,
-                   stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_petroleo_bbl) AS kwh_por_bbl_petroleo,
+                   stage.fnc_calc_kwh_per_bbl(y.emp_energia_kwh, y.emp_energia_liquido_bbl) AS kwh_por_bbl,
+                   stage.fnc_calc_kwh_per_bbl(y.emp_energia_kwh, y.emp_energia_petroleo_bbl) AS kwh_por_bbl_petroleo,
                    d.hhp_forma AS hhp_definicion
               FROM reporting.dataset_current_values x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
               LEFT JOIN reporting.dataset_latest_dynacard card ON card.well_id = x.well_id
-              LEFT JOIN LATERAL (SELECT f.pump_efficiency_pct, f.system_efficiency_pct, f.energia_kwh,
-                                        f.produccion_liquido_bbl, f.produccion_petroleo_bbl
+              LEFT JOIN LATERAL (SELECT f.pump_efficiency_pct, f.system_efficiency_pct, f.emp_energia_kwh,
+                                        f.emp_energia_liquido_bbl, f.emp_energia_petroleo_bbl
                                    FROM reporting.fact_operaciones_diarias f
                                   WHERE f.well_id = x.well_id AND f.fecha < v_hoy
                                   ORDER BY f.fecha DESC LIMIT 1) y ON true
@@ -411,8 +439,8 @@ BEGIN
                             WHERE a.run_id = v_alcance AND a.well_id = x.well_id)
                 OR (x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo)
                    IS DISTINCT FROM (y.pump_efficiency_pct, y.system_efficiency_pct,
-                                     stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_liquido_bbl),
-                                     stage.fnc_calc_kwh_per_bbl(y.energia_kwh, y.produccion_petroleo_bbl))) s
+                                     stage.fnc_calc_kwh_per_bbl(y.emp_energia_kwh, y.emp_energia_liquido_bbl),
+                                     stage.fnc_calc_kwh_per_bbl(y.emp_energia_kwh, y.emp_energia_petroleo_bbl))) s
      WHERE cv.well_id = s.well_id
        AND (cv.fluid_level_calc, cv.pip_calc, cv.pwf, cv.sg_mezcla, cv.gradiente_mezcla, cv.rod_weight_buoyant,
             cv.fluid_load_calc, cv.pump_displacement_bpd, cv.pump_efficiency_pct, cv.hydraulic_hp, cv.prhp_calc,

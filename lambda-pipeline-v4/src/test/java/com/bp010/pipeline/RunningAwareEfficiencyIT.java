@@ -106,38 +106,145 @@ class RunningAwareEfficiencyIT {
                 .isCloseTo(72.02, within(0.005));
     }
 
+    /** The steady day's ratios: 130 bbl/d of liquid (52 oil), 8 SPM x 86 in on a 1.5 in plunger, 10 kWh an hour. */
+    private static final double STEADY_EFFICIENCY = 100 * (130.0 / 24) / (0.1166 / 1440 * 1.5 * 1.5 * 86 * 480);
+    private static final double STEADY_KWH_PER_BBL = 10 / (130.0 / 24);
+    private static final double STEADY_KWH_PER_BBL_OIL = 10 / (52.0 / 24);
+
     /**
-     * A well's first day: its first reading (10:00, nothing before it) has rates but no counter delta, so the day
-     * holds 14 h of liquid and 13 h of strokes, runtime and energy. Its counter-to-rate ratios are NULL, not 14/13 of
-     * the truth; the next day, whole, has them (72.02 %), and the month counts that day only.
+     * A well running steadily, one reading an hour at {@code DAY} 00:00 + h for h in [from, to] except the hours
+     * {@code gapFrom} .. {@code gapTo} (communications lost while it runs; an empty gap when gapFrom > gapTo): the
+     * counters add 1 h of runtime, 480 strokes and 10 kWh an hour, so the reading after a gap carries the gap's share.
      */
-    @Test
-    void shouldLeaveTheRatiosNull_onTheDayOfTheWellsFirstReading() {
-        master("FD");
+    private void steadyWell(String well, int from, int to, int gapFrom, int gapTo) {
+        master(well);
         db.execute("""
                 INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
                        well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
                        stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter, energy_kwh)
-                SELECT 'FD', TIMESTAMPTZ '%1$sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60, 52, 78,
+                SELECT '%1$s', TIMESTAMPTZ '%2$sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60, 52, 78,
                        130, 8, 86, 12000, 40, 500 + h, 10000 + 480 * h, 2000 + 10 * h
-                  FROM generate_series(10, 47) h;
-                """.formatted(DAY));
+                  FROM generate_series(%3$s, %4$s) h
+                 WHERE h NOT BETWEEN %5$s AND %6$s;
+                """.formatted(well, DAY, from, to, gapFrom, gapTo));
+    }
+
+    private Double nullable(String sql) {
+        Object v = db.queryValue(sql);
+        return v == null ? null : ((Number) v).doubleValue();
+    }
+
+    /**
+     * A gap in the readings (none from 12:00 to 14:59) on a well that keeps running: the 15:00 reading's deltas span
+     * 11:00 to 15:00 (4 h, 1,920 strokes, 40 kWh) while the hour has one hour of barrels. The hour after the gap is
+     * not matched: its ratios are NULL (not 18 %), and the day's ratios are those of its 20 matched hours, the
+     * gap-free twin's (72.02 %, 1.846 kWh/bbl), not 21/24 of them (63.02 %, 2.11 kWh/bbl). The totals stay: 24 h of
+     * runtime and 240 kWh over 21 h of barrels.
+     */
+    @Test
+    void shouldGiveTheGapFreeRatios_whenTheReadingsStopForThreeHours() {
+        steadyWell("GF", -1, 23, 1, 0);
+        steadyWell("GP", -1, 23, 12, 14);
+        transformAndEnrichTheDay();
+
+        String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = '%s'";
+        assertThat(value(daily.formatted("pump_efficiency_pct", "GF"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(STEADY_EFFICIENCY).isCloseTo(72.02, within(0.005));
+        for (String ratio : List.of("pump_efficiency_pct", "system_efficiency_pct", "kwh_por_bbl",
+                "kwh_por_bbl_petroleo")) {
+            assertThat(value(daily.formatted(ratio, "GP"))).as(ratio + " of the day with the gap")
+                    .isCloseTo(value(daily.formatted(ratio, "GF")), within(1e-9));
+            assertThat(value("SELECT %s FROM reporting.fact_operaciones_mensuales WHERE well_id = 'GP'"
+                    .formatted(ratio))).as(ratio + " of the month")
+                    .isCloseTo(value(daily.formatted(ratio, "GF")), within(1e-9));
+        }
+        assertThat(value(daily.formatted("kwh_por_bbl", "GP"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+        assertThat(value(daily.formatted("kwh_por_bbl_petroleo", "GP"))).isCloseTo(STEADY_KWH_PER_BBL_OIL, within(1e-9));
+        assertThat(value(daily.formatted("energia_kwh", "GP"))).as("the day's energy stays").isCloseTo(240, within(1e-9));
+        assertThat(value(daily.formatted("horas_operacion", "GP"))).isCloseTo(24, within(1e-9));
+        assertThat(value(daily.formatted("n_carreras", "GP"))).isCloseTo(24 * 480, within(1e-9));
+        assertThat(value(daily.formatted("produccion_liquido_bbl", "GP"))).isCloseTo(130.0 * 21 / 24, within(1e-9));
+        assertThat(value(daily.formatted("emp_energia_liquido_bbl", "GP"))).as("20 matched hours of liquid")
+                .isCloseTo(130.0 * 20 / 24, within(1e-9));
+
+        String kpi = "SELECT %s FROM reporting.dataset_kpi_business WHERE well_id = 'GP' AND tipo_periodo = '%s'";
+        assertThat(value(kpi.formatted("eficiencia_volumetrica_pct", "DIA"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value(kpi.formatted("eficiencia_volumetrica_pct", "MES"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value(kpi.formatted("kwh_por_bbl", "DIA"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+        assertThat(value(kpi.formatted("kwh_por_bbl", "MES"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+
+        String hour = "SELECT %s FROM reporting.fact_kpi_horarios WHERE well_id = 'GP' AND fecha_hora = TIMESTAMPTZ '"
+                + DAY + "T%s:00:00Z'";
+        assertThat(nullable(hour.formatted("eficiencia_volumetrica_pct", "15"))).as("the hour after the gap").isNull();
+        assertThat(nullable(hour.formatted("kwh_por_bbl", "15"))).as("the hour after the gap").isNull();
+        assertThat(value(hour.formatted("eficiencia_volumetrica_pct", "16"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value(hour.formatted("kwh_por_bbl", "16"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+        assertThat(value(hour.formatted("potencia_entrada_hp", "15"))).as("the hour after the gap: motor power")
+                .isPositive();
+        assertThat(db.queryValue("SELECT energia_emparejada::text || horas_emparejadas || carreras_emparejadas"
+                + " FROM reporting.fact_operaciones_horarias WHERE well_id = 'GP' AND fecha_hora = TIMESTAMPTZ '"
+                + DAY + "T15:00:00Z'")).isEqualTo("falsefalsefalse");
+    }
+
+    /**
+     * A gap across local midnight (no readings at 23:00 and 00:00): the 01:00 reading's deltas span 22:00 to 01:00.
+     * Both days' ratios are the steady ones over their matched hours (hours 00..22 and 02..23). The totals stay as
+     * the counters credit them: the first day has 23 h of runtime, the next 25 h (uptime 104.2 %, both complete
+     * with 23 h of data); the split of the gap between the days is unknown, so it is not moved (AGGREGATION.md).
+     */
+    @Test
+    void shouldGiveTheSteadyRatiosOnBothDays_whenTheGapCrossesMidnight() {
+        steadyWell("GM", -1, 47, 23, 24);
+        transformAndEnrich("2026-03-11", "2026-03-12T06:00:00Z");
+
+        String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'GM' AND fecha = '%s'";
+        for (String d : List.of(DAY, "2026-03-11")) {
+            assertThat(value(day.formatted("pump_efficiency_pct", d))).as(d).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+            assertThat(value(day.formatted("kwh_por_bbl", d))).as(d).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+            assertThat(value(day.formatted("kwh_por_bbl_petroleo", d))).as(d)
+                    .isCloseTo(STEADY_KWH_PER_BBL_OIL, within(1e-9));
+            assertThat(value(day.formatted("produccion_liquido_bbl", d))).as(d).isCloseTo(130.0 * 23 / 24, within(1e-9));
+        }
+        assertThat(value(day.formatted("system_efficiency_pct", DAY)))
+                .isCloseTo(value(day.formatted("system_efficiency_pct", "2026-03-11")), within(1e-9));
+        assertThat(value(day.formatted("horas_operacion", DAY))).isCloseTo(23, within(1e-9));
+        assertThat(value(day.formatted("horas_operacion", "2026-03-11"))).as("the gap's 3 h credited to 01:00")
+                .isCloseTo(25, within(1e-9));
+        assertThat(value(day.formatted("energia_kwh", "2026-03-11"))).isCloseTo(250, within(1e-9));
+        assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales WHERE well_id = 'GM'"))
+                .isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+    }
+
+    /**
+     * A well's first day: its first reading (10:00, nothing before it) has rates but no counter delta, so that hour is
+     * not matched; the day's ratios are those of its 13 matched hours (11:00 .. 23:00), the steady values (72.02 %,
+     * 1.846 kWh/bbl), not 14/13 of them (77.56 %); its barrels (14 h) stay; the month and the business KPIs count
+     * the day's matched hours with the next day's.
+     */
+    @Test
+    void shouldGiveTheRatiosOfTheMatchedHours_onTheDayOfTheWellsFirstReading() {
+        steadyWell("FD", 10, 47, 1, 0);
         transformAndEnrich("2026-03-11", "2026-03-12T06:00:00Z");
 
         String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'FD' AND fecha = '%s'";
         for (String ratio : List.of("pump_efficiency_pct", "system_efficiency_pct", "kwh_por_bbl",
                 "kwh_por_bbl_petroleo")) {
-            assertThat(db.queryValue(day.formatted(ratio, DAY))).as(ratio + " on the first day").isNull();
-            assertThat(value(day.formatted(ratio, "2026-03-11"))).as(ratio + " on the next day").isPositive();
+            assertThat(value(day.formatted(ratio, DAY))).as(ratio + " on the first day")
+                    .isCloseTo(value(day.formatted(ratio, "2026-03-11")), within(1e-9));
         }
+        assertThat(value(day.formatted("pump_efficiency_pct", DAY))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value(day.formatted("kwh_por_bbl", DAY))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+        assertThat(value(day.formatted("kwh_por_bbl_petroleo", DAY))).isCloseTo(STEADY_KWH_PER_BBL_OIL, within(1e-9));
         assertThat(value(day.formatted("produccion_liquido_bbl", DAY))).as("the first day's barrels stay")
                 .isCloseTo(130.0 * 14 / 24, within(1e-9));
-        assertThat(value(day.formatted("pump_efficiency_pct", "2026-03-11"))).isCloseTo(72.02, within(0.005));
+        assertThat(value(day.formatted("energia_kwh", DAY))).isCloseTo(130, within(1e-9));
         assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales WHERE well_id = 'FD'"))
-                .as("the month: the whole day only").isCloseTo(72.02, within(0.005));
-        assertThat(db.queryValue("SELECT eficiencia_volumetrica_pct FROM reporting.dataset_kpi_business"
+                .as("the month: both days' matched hours").isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value("SELECT eficiencia_volumetrica_pct FROM reporting.dataset_kpi_business"
                 + " WHERE well_id = 'FD' AND tipo_periodo = 'DIA' AND periodo = '" + DAY + "'"))
-                .as("the business KPI of the first day").isNull();
+                .as("the business KPI of the first day").isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(nullable("SELECT eficiencia_volumetrica_pct FROM reporting.fact_kpi_horarios WHERE well_id = 'FD'"
+                + " AND fecha_hora = TIMESTAMPTZ '" + DAY + "T10:00:00Z'")).as("the first hour").isNull();
     }
 
     /**
