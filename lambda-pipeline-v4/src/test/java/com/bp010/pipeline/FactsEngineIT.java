@@ -160,15 +160,26 @@ class FactsEngineIT {
         double liquid = dailyValues("produccion_liquido_bbl").get("E-0001@2026-04-01");
         double oil = dailyValues("produccion_petroleo_bbl").get("E-0001@2026-04-01");
         assertThat(liquid).isCloseTo(oil + dailyValues("produccion_agua_bbl").get("E-0001@2026-04-01"), within(1e-9));
-        // the 1st holds the well's first reading: 24 h of barrels against 23 h of energy, so no kWh/bbl
-        // (docs/AGGREGATION.md, "A well's first day"); the 2nd has every hour's delta
-        assertThat(dailyValues("kwh_por_bbl")).as("NULL: not read").doesNotContainKey("E-0001@2026-04-01");
-        assertThat(dailyValues("kwh_por_bbl_petroleo")).as("NULL: not read").doesNotContainKey("E-0001@2026-04-01");
+        // the ratios count matched hours only (docs/AGGREGATION.md, "Matched hours"): the 1st holds the well's first
+        // reading, whose hour (00:00) has barrels but no energy delta, so its kWh/bbl is 23 h of energy over the
+        // barrels of the same 23 h (not of 24 h); on the 2nd the reset hour (06:00) counts from zero (5 kWh where
+        // 12 were used), so its kWh/bbl is the other 23 h's 276 kWh over their barrels
+        double hour00 = hourly("E-0001", local("2026-04-01T00:00"), "coalesce(liquid_rate, oil_rate + water_rate) / 24");
+        double oil00 = hourly("E-0001", local("2026-04-01T00:00"), "oil_rate / 24");
+        assertThat(dailyValues("kwh_por_bbl").get("E-0001@2026-04-01")).isCloseTo(23 * 12.0 / (liquid - hour00),
+                within(1e-9));
+        assertThat(dailyValues("kwh_por_bbl_petroleo").get("E-0001@2026-04-01")).isCloseTo(23 * 12.0 / (oil - oil00),
+                within(1e-9));
         double liquid2 = dailyValues("produccion_liquido_bbl").get("E-0001@2026-04-02");
         double oil2 = dailyValues("produccion_petroleo_bbl").get("E-0001@2026-04-02");
-        assertThat(dailyValues("kwh_por_bbl").get("E-0001@2026-04-02")).isCloseTo((23 * 12.0 + 5) / liquid2, within(1e-9));
+        double hour06 = hourly("E-0001", local("2026-04-02T06:00"), "coalesce(liquid_rate, oil_rate + water_rate) / 24");
+        double oil06 = hourly("E-0001", local("2026-04-02T06:00"), "oil_rate / 24");
+        assertThat(hourly("E-0001", local("2026-04-02T06:00"), "energia_emparejada::int::double precision"))
+                .as("the reset hour").isZero();
+        assertThat(dailyValues("kwh_por_bbl").get("E-0001@2026-04-02")).isCloseTo(23 * 12.0 / (liquid2 - hour06),
+                within(1e-9));
         assertThat(dailyValues("kwh_por_bbl_petroleo").get("E-0001@2026-04-02"))
-                .isCloseTo((23 * 12.0 + 5) / oil2, within(1e-9));
+                .isCloseTo(23 * 12.0 / (oil2 - oil06), within(1e-9));
         assertThat(db.count("SELECT count(*) FROM reporting.fact_eventos_pozo")).isEqualTo(1);
     }
 
@@ -198,18 +209,22 @@ class FactsEngineIT {
                 SELECT m.well_id, m.mes, m.dias_con_datos, d.dias, m.horas_con_datos, d.horas, m.n_lecturas, d.n,
                        m.produccion_petroleo_bbl, d.petroleo, m.produccion_agua_bbl, d.agua, m.produccion_gas_mscf, d.gas,
                        m.produccion_liquido_bbl, d.liquido, m.energia_kwh, d.energia, m.horas_operacion, d.horas_op,
-                       m.n_carreras, d.carreras, m.kwh_por_bbl, d.energia / d.liquido, m.oil_rate, d.petroleo / d.dias,
+                       m.n_carreras, d.carreras, m.kwh_por_bbl, d.emp_energia / d.emp_liquido, m.oil_rate, d.petroleo / d.dias,
                        coalesce(m.uptime_pct, -1),
                        CASE WHEN m.completo THEN 100 * d.horas_op / (extract(epoch FROM (m.mes + interval '1 month')
                             - m.mes::timestamptz) / 3600) ELSE -1 END,
-                       m.kwh_por_bbl_petroleo, d.energia / d.petroleo,
+                       m.kwh_por_bbl_petroleo, d.emp_energia_petroleo / d.emp_petroleo,
                        m.bsw, 100 * d.agua / (d.petroleo + d.agua)
                   FROM reporting.fact_operaciones_mensuales m
                   JOIN (SELECT well_id, date_trunc('month', fecha)::date AS mes, count(*) AS dias,
                                sum(horas_con_datos) AS horas, sum(n_lecturas) AS n,
                                sum(produccion_petroleo_bbl) AS petroleo, sum(produccion_agua_bbl) AS agua,
                                sum(produccion_gas_mscf) AS gas, sum(produccion_liquido_bbl) AS liquido,
-                               sum(energia_kwh) AS energia, sum(horas_operacion) AS horas_op, sum(n_carreras) AS carreras
+                               sum(energia_kwh) AS energia, sum(horas_operacion) AS horas_op, sum(n_carreras) AS carreras,
+                               -- the ratios: over the days' matched hours (docs/AGGREGATION.md, "Matched hours")
+                               sum(emp_energia_kwh) AS emp_energia, sum(emp_energia_liquido_bbl) AS emp_liquido,
+                               sum(emp_energia_kwh) FILTER (WHERE emp_energia_petroleo_bbl IS NOT NULL)
+                                   AS emp_energia_petroleo, sum(emp_energia_petroleo_bbl) AS emp_petroleo
                           FROM reporting.fact_operaciones_diarias GROUP BY 1, 2) d
                     ON d.well_id = m.well_id AND d.mes = m.mes
                 """;

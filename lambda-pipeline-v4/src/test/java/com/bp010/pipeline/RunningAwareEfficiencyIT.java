@@ -179,8 +179,9 @@ class RunningAwareEfficiencyIT {
         assertThat(nullable(hour.formatted("kwh_por_bbl", "15"))).as("the hour after the gap").isNull();
         assertThat(value(hour.formatted("eficiencia_volumetrica_pct", "16"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
         assertThat(value(hour.formatted("kwh_por_bbl", "16"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
-        assertThat(value(hour.formatted("potencia_entrada_hp", "15"))).as("the hour after the gap: motor power")
-                .isPositive();
+        assertThat(nullable(hour.formatted("potencia_entrada_hp", "15")))
+                .as("the hour after the gap: no motor power reading, and 40 kWh is not one hour's power").isNull();
+        assertThat(value(hour.formatted("potencia_entrada_hp", "16"))).isCloseTo(10 * 1.341022, within(1e-6));
         assertThat(db.queryValue("SELECT energia_emparejada::text || horas_emparejadas || carreras_emparejadas"
                 + " FROM reporting.fact_operaciones_horarias WHERE well_id = 'GP' AND fecha_hora = TIMESTAMPTZ '"
                 + DAY + "T15:00:00Z'")).isEqualTo("falsefalsefalse");
