@@ -370,14 +370,17 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
        coalesce(k.eficiencia_sistema_pct, f.system_efficiency_pct) AS system_efficiency_pct,
        f.pwf, f.pip_calc, f.fluid_level_calc, f.hydraulic_hp, f.pump_displacement_bpd,
        k.declinacion_pct,
-       f.horas_periodo, f.completitud, f.completo, f.hhp_forma, f.volumen_desplazado_bbl
+       f.horas_periodo, f.completitud, f.completo, f.hhp_forma, f.volumen_desplazado_bbl,
+       -- the energy and liquid of the day's energy-matched hours: kWh/bbl over several wells or days is
+       -- sum(emp_energia_kwh) / sum(emp_energia_liquido_bbl) (docs/AGGREGATION.md, "Matched hours")
+       f.emp_energia_kwh, f.emp_energia_liquido_bbl
   FROM reporting.fact_operaciones_diarias f
   LEFT JOIN reporting.dim_pozo p ON p.well_id = f.well_id
   LEFT JOIN reporting.dataset_kpi_business k
          ON k.well_id = f.well_id AND k.tipo_periodo = 'DIA' AND k.periodo = f.fecha;
 
 COMMENT ON VIEW reporting.vw_kpi_daily IS
-    'Per well and day: production (bbl, Mscf), coverage and completeness (completo: uptime and variance only then), energy and kWh/bbl against target, uptime, pump and system efficiency, downhole pressures, decline, HHP form';
+    'Per well and day: production (bbl, Mscf), coverage and completeness (completo: uptime and variance only then), energy and kWh/bbl against target, uptime, pump and system efficiency (over matched hours), downhole pressures, decline, HHP form; the matched hours'' energy and liquid (emp_*) for kWh/bbl over several rows';
 
 CREATE VIEW reporting.vw_kpi_monthly AS
 SELECT f.well_id, p.nombre_pozo, p.campo, f.mes,

@@ -43,7 +43,7 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                 rows(c, """
                         SELECT fecha, sum(produccion_petroleo_bbl) AS petroleo, sum(produccion_agua_bbl) AS agua,
                                sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energia,
-                               sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0) AS kwh_por_bbl,
+                               sum(emp_energia_kwh) / nullif(sum(emp_energia_liquido_bbl), 0) AS kwh_por_bbl,
                                count(*) AS wells
                           FROM reporting.vw_kpi_daily GROUP BY fecha ORDER BY fecha"""),
                 rows(c, """

@@ -245,7 +245,7 @@ final class ReportReader {
                               AS complete_wells,
                        sum(produccion_petroleo_bbl) AS oil, sum(produccion_agua_bbl) AS water,
                        sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energy,
-                       sum(energia_kwh) / nullif(sum(produccion_liquido_bbl), 0) AS kwh_por_bbl
+                       sum(emp_energia_kwh) / nullif(sum(emp_energia_liquido_bbl), 0) AS kwh_por_bbl
                   FROM reporting.vw_kpi_daily
                  WHERE fecha BETWEEN ? AND ? AND (CAST(? AS text) IS NULL OR well_id = ?)
                  GROUP BY fecha ORDER BY fecha""",
