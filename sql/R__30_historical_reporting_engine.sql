@@ -12,11 +12,12 @@
 --            reporting.fact_eventos_pozo records it), a delta above the physical ceiling is refused (DQP-002));
 --   daily    from the day's hourly rows: produccion_* = sum of hourly average rates / 24 (an hour without readings
 --            adds nothing; horas_con_datos shows the coverage), liquid = oil + water (else the measured liquid rate),
---            energy / runtime / strokes = sums of deltas, kwh_por_bbl = energy / liquid barrels (NULL without liquid),
---            kwh_por_bbl_petroleo, the average of every numeric column (DIARIO counters: the max); horas_periodo,
+--            energy / runtime / strokes = sums of deltas, kwh_por_bbl and kwh_por_bbl_petroleo = energy / liquid
+--            (oil) barrels over the day's matched hours (emp_*: hours whose delta spans only the hour and the one
+--            before it, docs/AGGREGATION.md "Matched hours"; NULL without one), the average of every numeric column (DIARIO counters: the max); horas_periodo,
 --            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
 --            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day only;
---   monthly  from the month's daily rows: sums, ratios of the sums, rates = production / dias_con_datos; complete when
+--   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production / dias_con_datos; complete when
 --            its complete days reach completitud_minima of its days (uptime only then);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
 -- Partitions are created before rows arrive; reporting.dim_tiempo covers the window's months. Every write is an upsert
