@@ -9,7 +9,8 @@
 -- * rates (bbl/d) are time averages: a day's production is the sum of its hourly mean rates / 24;
 -- * hourly energia_kwh / horas_operacion are counter deltas within the hour, daily ones their sums.
 -- Power and efficiency follow from those: the average input power of a period is its energy over its hours, and
--- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day
+-- system efficiency = hydraulic energy / electrical energy = HHP(q) * 24 h / (kWh_day * hp_per_kW) * 100 per day, q and
+-- kWh over the day's matched hours (docs/AGGREGATION.md, "Matched hours")
 -- (HHP is linear in q, so this equals HHP at the rate while running over the power while running, docs/DOMAIN.md §2).
 
 -- The hydraulic power of a day's energy-matched hours (docs/AGGREGATION.md, "Matched hours"): HHP is linear in the
