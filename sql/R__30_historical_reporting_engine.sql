@@ -612,8 +612,9 @@ BEGIN
 
     -- An incremental run's other hours (the neighbours' hours of its ranges, without new readings): their readings,
     -- verdicts and weights are those of the run that wrote them (a reading's weight ends at its hour's end at the
-    -- latest, DQ checked only the new hours), so their means and derived physics stand; only their counter deltas and
-    -- restart flags can change (a new neighbour reading confirms a drop, makes a glitch, moves a delta).
+    -- latest, DQ checked only the new hours), so their means and derived physics stand; only their counter deltas,
+    -- restart flags and matched flags can change (a new neighbour reading confirms a drop, makes a glitch, moves a
+    -- delta, fills a gap).
     IF v_alcance IS NOT NULL THEN
         EXECUTE format($sql$
             UPDATE reporting.fact_operaciones_horarias t
@@ -734,9 +735,12 @@ BEGIN
     INSERT INTO reporting.fact_campo_diario AS t
            (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
             energia_kwh, kwh_por_bbl)
-    -- kWh/bbl over each well's matched hours (docs/AGGREGATION.md, "Matched hours")
+    -- kWh/bbl over each well's matched hours (docs/AGGREGATION.md, "Matched hours"), its sums in well order whatever
+    -- the plan (a well group's global step and a whole run plan this statement differently; a first day's matched
+    -- liquid is no round number, so the order of its terms shows in the last bit)
     SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
-           sum(energia_kwh), sum(emp_energia_kwh) / nullif(sum(emp_energia_liquido_bbl), 0)
+           sum(energia_kwh),
+           sum(emp_energia_kwh ORDER BY well_id) / nullif(sum(emp_energia_liquido_bbl ORDER BY well_id), 0)
       FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
               FROM reporting.fact_operaciones_diarias d
               LEFT JOIN stage.tbl_pozo_maestra m ON m.well_id = d.well_id

@@ -29,7 +29,9 @@ final class OracleWellFacts {
 
     /**
      * One day of facts: 24 hours at the oracle readings, the unit running {@code runtimeHours} of the day (spread
-     * evenly) at 12 kW, so the day's energy is 12 x runtime kWh; the daily fact sums them.
+     * evenly) at 12 kW, so the day's energy is 12 x runtime kWh; the daily fact sums them. Every hour's energy and
+     * runtime deltas are matched (no stroke counter: the strokes are SPM x 60 x runtime), so the day's matched sums
+     * are its whole sums (docs/AGGREGATION.md, "Matched hours").
      */
     OracleWellFacts day(String wellId, LocalDate day, double runtimeHours) {
         db.queryValue("SELECT reporting.fnc_ensure_fact_partitions(?, ?)", day, day);
@@ -37,16 +39,19 @@ final class OracleWellFacts {
         db.execute(String.format(java.util.Locale.ROOT, """
                 INSERT INTO reporting.fact_operaciones_horarias (well_id, fecha_hora, n_lecturas, casing_head_pressure,
                        well_head_pressure, fluid_level, pump_intake_pressure, bsw, oil_rate, water_rate, liquid_rate,
-                       strokes_per_minute, stroke_length, energia_kwh, horas_operacion, motor_power)
+                       strokes_per_minute, stroke_length, energia_kwh, horas_operacion, motor_power,
+                       energia_emparejada, horas_emparejadas, carreras_emparejadas)
                 SELECT '%1$s', '%2$s'::date::timestamptz + make_interval(hours => h), 4, 50, 100, 4000, 417.985, 60, 52,
-                       78, 130, 8, 86, 12 * %3$s, %3$s, 12 * %3$s
+                       78, 130, 8, 86, 12 * %3$s, %3$s, 12 * %3$s, true, true, false
                   FROM generate_series(0, 23) h;
                 INSERT INTO reporting.fact_operaciones_diarias (well_id, fecha, n_lecturas, horas_con_datos,
                        produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf, produccion_liquido_bbl,
                        energia_kwh, horas_operacion, kwh_por_bbl, casing_head_pressure, well_head_pressure, fluid_level,
-                       pump_intake_pressure, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute, stroke_length)
+                       pump_intake_pressure, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute, stroke_length,
+                       kwh_por_bbl_petroleo, emp_energia_kwh, emp_energia_liquido_bbl, emp_energia_petroleo_bbl,
+                       emp_carreras_liquido_bbl, emp_carreras)
                 VALUES ('%1$s', '%2$s', 96, 24, 52, 78, 0, 130, 12 * %4$s, %4$s, 12 * %4$s / 130.0, 50, 100, 4000,
-                        417.985, 60, 52, 78, 130, 8, 86);
+                        417.985, 60, 52, 78, 130, 8, 86, 12 * %4$s / 52.0, 12 * %4$s, 130, 52, 130, 8 * 60 * %4$s);
                 """, wellId, day, hourRuntime, runtimeHours));
         return this;
     }
@@ -57,10 +62,12 @@ final class OracleWellFacts {
         db.execute("""
                 INSERT INTO reporting.fact_operaciones_mensuales (well_id, mes, dias_con_datos, horas_con_datos, n_lecturas,
                        produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf, produccion_liquido_bbl,
-                       energia_kwh, horas_operacion)
+                       energia_kwh, horas_operacion, kwh_por_bbl, kwh_por_bbl_petroleo)
                 SELECT well_id, date_trunc('month', fecha)::date, count(*), sum(horas_con_datos), sum(n_lecturas),
                        sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
-                       sum(produccion_liquido_bbl), sum(energia_kwh), sum(horas_operacion)
+                       sum(produccion_liquido_bbl), sum(energia_kwh), sum(horas_operacion),
+                       sum(emp_energia_kwh) / sum(emp_energia_liquido_bbl),
+                       sum(emp_energia_kwh) / sum(emp_energia_petroleo_bbl)
                   FROM reporting.fact_operaciones_diarias
                  WHERE well_id = '%s' AND date_trunc('month', fecha)::date = '%s'
                  GROUP BY well_id, date_trunc('month', fecha)
@@ -68,7 +75,8 @@ final class OracleWellFacts {
                        produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
                        produccion_agua_bbl = EXCLUDED.produccion_agua_bbl,
                        produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
-                       horas_operacion = EXCLUDED.horas_operacion
+                       horas_operacion = EXCLUDED.horas_operacion, kwh_por_bbl = EXCLUDED.kwh_por_bbl,
+                       kwh_por_bbl_petroleo = EXCLUDED.kwh_por_bbl_petroleo
                 """.formatted(wellId, mes));
         return this;
     }

@@ -249,6 +249,46 @@ class RunningAwareEfficiencyIT {
     }
 
     /**
+     * The readings of a gap arrive late (12:00, 13:00 and 14:00, after a run that saw the gap): the incremental run
+     * re-opens the hours around them, so the 15:00 hour, whose delta now spans 14:00 to 15:00 only, becomes matched,
+     * and the day's ratios count all 24 hours, as a full recomputation would (IncrementalRunIT checks the general case).
+     */
+    @Test
+    void shouldMatchTheHourAfterTheGap_whenTheGapsReadingsArriveLate() {
+        steadyWell("GL", -1, 23, 12, 14);
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        JsonNode first = Invocation.invoke(handler, """
+                {"fechaInicio": "%s", "fechaFin": "%s", "asOf": "2026-03-11T00:00:00Z"}""".formatted(DAY, DAY));
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("OK");
+        String flags = "SELECT energia_emparejada::text || horas_emparejadas || carreras_emparejadas"
+                + " FROM reporting.fact_operaciones_horarias WHERE well_id = 'GL' AND fecha_hora = TIMESTAMPTZ '"
+                + DAY + "T15:00:00Z'";
+        assertThat(db.queryValue(flags)).isEqualTo("falsefalsefalse");
+
+        db.execute("""
+                INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
+                       well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
+                       stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter, energy_kwh)
+                SELECT 'GL', TIMESTAMPTZ '%sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60, 52, 78,
+                       130, 8, 86, 12000, 40, 500 + h, 10000 + 480 * h, 2000 + 10 * h
+                  FROM generate_series(12, 14) h;
+                """.formatted(DAY));
+        JsonNode late = Invocation.invoke(handler, """
+                {"asOf": "2026-03-11T00:00:00Z"}""");
+        assertThat(late.get("status").asText()).as(late.toString()).isEqualTo("OK");
+
+        assertThat(db.queryValue(flags)).as("the hour after the filled gap").isEqualTo("truetruetrue");
+        String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'GL' AND fecha = '" + DAY + "'";
+        assertThat(value(daily.formatted("horas_con_datos"))).isEqualTo(24);
+        assertThat(value(daily.formatted("emp_energia_liquido_bbl"))).isCloseTo(130.0, within(1e-9));
+        assertThat(value(daily.formatted("pump_efficiency_pct"))).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+        assertThat(value(daily.formatted("kwh_por_bbl"))).isCloseTo(STEADY_KWH_PER_BBL, within(1e-9));
+        assertThat(value("SELECT eficiencia_volumetrica_pct FROM reporting.fact_kpi_horarios WHERE well_id = 'GL'"
+                + " AND fecha_hora = TIMESTAMPTZ '" + DAY + "T15:00:00Z'")).isCloseTo(STEADY_EFFICIENCY, within(1e-9));
+    }
+
+    /**
      * One liquid for the hour and the day: the hour's measured liquid rate, else its oil + water. The liquid meter
      * reads 120 bbl/d in the first 6 running hours (oil 52 + water 78 = 130), none in the next 6 (then oil + water,
      * 130): the day has (6 x 120 + 6 x 130) / 24 = 62.5 bbl, the strokes of 12 h displaced 180.4968 x 12 / 24 bbl.
