@@ -16,7 +16,8 @@
 --            (oil) barrels over the day's matched hours (emp_*: hours whose delta spans only the hour and the one
 --            before it, docs/AGGREGATION.md "Matched hours"; NULL without one), the average of every numeric column (DIARIO counters: the max); horas_periodo,
 --            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
---            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day only;
+--            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day whose runtime deltas cover it
+--            (its first clock hour runtime-matched, its last with a runtime delta: no gap's runtime across midnight);
 --   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production / dias_con_datos; complete when
 --            its complete days reach completitud_minima of its days (uptime only then);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
@@ -819,6 +820,15 @@ BEGIN
                         ELSE avg(h.strokes_per_minute) * 60
                              * sum(h.horas_operacion) FILTER (WHERE h.horas_emparejadas AND %2$s IS NOT NULL)
                    END AS emp_carreras,
+                   -- the runtime counter covers the day (uptime, docs/AGGREGATION.md "Uptime"): the delta of its first
+                   -- clock hour starts in the hour before it (runtime-matched) and its last clock hour has a delta, so
+                   -- no gap's runtime crosses local midnight into or out of the day
+                   coalesce(bool_or(h.horas_emparejadas)
+                                FILTER (WHERE h.fecha_hora = date_trunc('day', h.fecha_hora)), false)
+                       AND coalesce(bool_or(h.horas_operacion IS NOT NULL)
+                                        FILTER (WHERE h.fecha_hora + interval '1 hour'
+                                                      = date_trunc('day', h.fecha_hora) + interval '1 day'), false)
+                       AS runtime_cubre_dia,
                    %1$s$agg$,
         array_to_string(ARRAY(SELECT format(CASE WHEN EXISTS (SELECT 1 FROM referencial.tbl_maestra_variables m
                                                                WHERE m.nombre_tecnico = c AND m.tipo_contador = 'DIARIO')
@@ -861,7 +871,8 @@ BEGIN
                -- (docs/AGGREGATION.md, "Matched hours"); NULL when the day has none
                d.emp_energia / nullif(d.emp_energia_liquido, 0), d.emp_energia / nullif(d.emp_energia_petroleo, 0),
                d.emp_energia, d.emp_energia_liquido, d.emp_energia_petroleo, d.emp_carreras_liquido, d.emp_carreras,
-               CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo THEN d.horas_operacion / d.horas_periodo * 100 END,
+               CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo AND d.runtime_cubre_dia
+                    THEN d.horas_operacion / d.horas_periodo * 100 END,
                d.horas_periodo, d.horas_con_datos::double precision / d.horas_periodo,
                d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint

@@ -116,7 +116,9 @@ BEGIN
                     THEN 100 * (x.q_prev - x.q30) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin,
-               x.completitud, x.completo
+               x.completitud, x.completo,
+               -- the day's uptime only where the daily facts publish one (its runtime deltas cover the day)
+               x.uptime_pct IS NOT NULL AS uptime_cubierto
           FROM (SELECT f.*, d.dias,
                        -- the decline compares complete days only (a partial day is not a low day), by their rates
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
@@ -142,7 +144,7 @@ BEGIN
                     THEN 100 * (x.q_prev - x.oil_rate_promedio) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
-               x.completitud, x.completo
+               x.completitud, x.completo, true AS uptime_cubierto
           FROM (SELECT m.*,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
                        m.produccion_petroleo_bbl / NULLIF(m.dias_con_datos, 0) AS oil_rate_promedio,
@@ -169,7 +171,7 @@ BEGIN
            p.pump_efficiency_pct, p.system_efficiency_pct, p.kwh_por_bbl, p.kwh_por_bbl_petroleo,
            p.energia_kwh, p.horas_operacion,
            -- uptime and variance on complete periods only: a fragment is never read as a whole period
-           CASE WHEN p.completo IS NOT FALSE AND least(p.fin, v_as_of) > p.inicio
+           CASE WHEN p.completo IS NOT FALSE AND p.uptime_cubierto AND least(p.fin, v_as_of) > p.inicio
                 THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, v_as_of) - p.inicio) / 3600) END,
            CASE WHEN p.completo IS NOT FALSE THEN stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate) END,
            stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),

@@ -212,7 +212,8 @@ BEGIN
                        reporting.fnc_hhp_emparejada(d.hydraulic_hp, x.emp_energia_liquido_bbl, x.produccion_liquido_bbl),
                        x.emp_energia_kwh / r.horas, c.hp_por_kw) AS system_efficiency_pct,
                    stage.fnc_calc_kwh_per_bbl(x.emp_energia_kwh, x.emp_energia_petroleo_bbl) AS kwh_por_bbl_petroleo,
-                   CASE WHEN x.completo IS NOT FALSE THEN 100 * x.horas_operacion
+                   -- uptime where phase 4 publishes one: a complete day whose runtime deltas cover it (R__30)
+                   CASE WHEN x.completo IS NOT FALSE AND x.uptime_pct IS NOT NULL THEN 100 * x.horas_operacion
                        / (extract(epoch FROM (x.fecha + 1)::timestamptz - x.fecha::timestamptz) / 3600) END AS uptime_pct
               FROM x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id

@@ -31,7 +31,7 @@ final class OracleWellFacts {
      * One day of facts: 24 hours at the oracle readings, the unit running {@code runtimeHours} of the day (spread
      * evenly) at 12 kW, so the day's energy is 12 x runtime kWh; the daily fact sums them. Every hour's energy and
      * runtime deltas are matched (no stroke counter: the strokes are SPM x 60 x runtime), so the day's matched sums
-     * are its whole sums (docs/AGGREGATION.md, "Matched hours").
+     * are its whole sums (docs/AGGREGATION.md, "Matched hours"), and its runtime covers the day, so it has an uptime.
      */
     OracleWellFacts day(String wellId, LocalDate day, double runtimeHours) {
         db.queryValue("SELECT reporting.fnc_ensure_fact_partitions(?, ?)", day, day);
@@ -49,9 +49,10 @@ final class OracleWellFacts {
                        energia_kwh, horas_operacion, kwh_por_bbl, casing_head_pressure, well_head_pressure, fluid_level,
                        pump_intake_pressure, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute, stroke_length,
                        kwh_por_bbl_petroleo, emp_energia_kwh, emp_energia_liquido_bbl, emp_energia_petroleo_bbl,
-                       emp_carreras_liquido_bbl, emp_carreras)
+                       emp_carreras_liquido_bbl, emp_carreras, uptime_pct)
                 VALUES ('%1$s', '%2$s', 96, 24, 52, 78, 0, 130, 12 * %4$s, %4$s, 12 * %4$s / 130.0, 50, 100, 4000,
-                        417.985, 60, 52, 78, 130, 8, 86, 12 * %4$s / 52.0, 12 * %4$s, 130, 52, 130, 8 * 60 * %4$s);
+                        417.985, 60, 52, 78, 130, 8, 86, 12 * %4$s / 52.0, 12 * %4$s, 130, 52, 130, 8 * 60 * %4$s,
+                        %4$s / 24.0 * 100);
                 """, wellId, day, hourRuntime, runtimeHours));
         return this;
     }

@@ -145,6 +145,7 @@ class RunningAwareEfficiencyIT {
     void shouldGiveTheGapFreeRatios_whenTheReadingsStopForThreeHours() {
         steadyWell("GF", -1, 23, 1, 0);
         steadyWell("GP", -1, 23, 12, 14);
+        steadyWell("G2", -1, 23, 12, 13);
         transformAndEnrichTheDay();
 
         String daily = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = '%s'";
@@ -162,6 +163,11 @@ class RunningAwareEfficiencyIT {
         assertThat(value(daily.formatted("kwh_por_bbl_petroleo", "GP"))).isCloseTo(STEADY_KWH_PER_BBL_OIL, within(1e-9));
         assertThat(value(daily.formatted("energia_kwh", "GP"))).as("the day's energy stays").isCloseTo(240, within(1e-9));
         assertThat(value(daily.formatted("horas_operacion", "GP"))).isCloseTo(24, within(1e-9));
+        assertThat(nullable(daily.formatted("uptime_pct", "GP"))).as("partial: 21 of 24 hours").isNull();
+        assertThat(value(daily.formatted("uptime_pct", "GF"))).isCloseTo(100, within(1e-9));
+        assertThat(value(daily.formatted("uptime_pct", "G2")))
+                .as("a two-hour gap inside a complete day (22 of 24 hours) keeps the day's runtime whole")
+                .isCloseTo(100, within(1e-9));
         assertThat(value(daily.formatted("n_carreras", "GP"))).isCloseTo(24 * 480, within(1e-9));
         assertThat(value(daily.formatted("produccion_liquido_bbl", "GP"))).isCloseTo(130.0 * 21 / 24, within(1e-9));
         assertThat(value(daily.formatted("emp_energia_liquido_bbl", "GP"))).as("20 matched hours of liquid")
@@ -190,8 +196,10 @@ class RunningAwareEfficiencyIT {
     /**
      * A gap across local midnight (no readings at 23:00 and 00:00): the 01:00 reading's deltas span 22:00 to 01:00.
      * Both days' ratios are the steady ones over their matched hours (hours 00..22 and 02..23). The totals stay as
-     * the counters credit them: the first day has 23 h of runtime, the next 25 h (uptime 104.2 %, both complete
-     * with 23 h of data); the split of the gap between the days is unknown, so it is not moved (AGGREGATION.md).
+     * the counters credit them: the first day has 23 h of runtime, the next 25 h (both complete with 23 h of data);
+     * the split of the gap between the days is unknown, so it is not moved (AGGREGATION.md). Neither day publishes
+     * an uptime (it read 95.8 % and an impossible 104.2 %): the first day's runtime stops at 22:00, the next day's
+     * starts at 22:00 the day before. The month, whose runtime the gap does not leave, keeps its own.
      */
     @Test
     void shouldGiveTheSteadyRatiosOnBothDays_whenTheGapCrossesMidnight() {
@@ -212,6 +220,14 @@ class RunningAwareEfficiencyIT {
         assertThat(value(day.formatted("horas_operacion", "2026-03-11"))).as("the gap's 3 h credited to 01:00")
                 .isCloseTo(25, within(1e-9));
         assertThat(value(day.formatted("energia_kwh", "2026-03-11"))).isCloseTo(250, within(1e-9));
+        String kpi = "SELECT uptime_pct FROM reporting.dataset_kpi_business WHERE well_id = 'GM' AND tipo_periodo = 'DIA'"
+                + " AND periodo = '%s'";
+        for (String d : List.of(DAY, "2026-03-11")) {
+            assertThat(value(day.formatted("completitud", d))).as(d + ": complete, 23 of 24 hours")
+                    .isCloseTo(23.0 / 24, within(1e-9));
+            assertThat(nullable(day.formatted("uptime_pct", d))).as(d + ": the gap's runtime crosses midnight").isNull();
+            assertThat(nullable(kpi.formatted(d))).as(d + ": the business KPI copies the NULL").isNull();
+        }
         assertThat(value("SELECT pump_efficiency_pct FROM reporting.fact_operaciones_mensuales WHERE well_id = 'GM'"))
                 .isCloseTo(STEADY_EFFICIENCY, within(1e-9));
     }
