@@ -182,8 +182,10 @@ class DerivedValuesIT {
         LocalDate dstDay = LocalDate.parse("2026-03-29");
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             st.execute("SET TimeZone = 'Europe/Madrid'");
+            // a day phase 4 gave an uptime (its runtime covers it), here over 24 h: phase 5 recomputes it over the
+            // day's 23 calendar hours
             st.execute("INSERT INTO reporting.fact_operaciones_diarias (well_id, fecha, n_lecturas, horas_con_datos,"
-                    + " horas_operacion) VALUES ('OR-1', '" + dstDay + "', 23, 23, 23)");
+                    + " horas_operacion, uptime_pct) VALUES ('OR-1', '" + dstDay + "', 23, 23, 23, 23 / 24.0 * 100)");
             st.execute("CALL reporting.sp_calcular_derivados_completos('" + dstDay + "', '" + dstDay + "')");
         }
         assertThat(value("SELECT uptime_pct FROM reporting.fact_operaciones_diarias")).isCloseTo(100, within(1e-9));
