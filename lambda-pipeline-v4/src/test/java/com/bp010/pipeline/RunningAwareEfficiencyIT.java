@@ -118,6 +118,11 @@ class RunningAwareEfficiencyIT {
      */
     private void steadyWell(String well, int from, int to, int gapFrom, int gapTo) {
         master(well);
+        steadyReadings(well, from, to, gapFrom, gapTo);
+    }
+
+    /** The readings of {@link #steadyWell} alone (the well's master row already written). */
+    private void steadyReadings(String well, int from, int to, int gapFrom, int gapTo) {
         db.execute("""
                 INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
                        well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
@@ -282,14 +287,7 @@ class RunningAwareEfficiencyIT {
                 + DAY + "T15:00:00Z'";
         assertThat(db.queryValue(flags)).isEqualTo("falsefalsefalse");
 
-        db.execute("""
-                INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, casing_head_pressure,
-                       well_head_pressure, fluid_level, bsw, oil_rate, water_rate, liquid_rate, strokes_per_minute,
-                       stroke_length, max_rod_load, motor_current, runtime_hours, stroke_counter, energy_kwh)
-                SELECT 'GL', TIMESTAMPTZ '%sT00:00:00Z' + make_interval(hours => h), 50, 100, 4000, 60, 52, 78,
-                       130, 8, 86, 12000, 40, 500 + h, 10000 + 480 * h, 2000 + 10 * h
-                  FROM generate_series(12, 14) h;
-                """.formatted(DAY));
+        steadyReadings("GL", 12, 14, 1, 0);
         JsonNode late = Invocation.invoke(handler, """
                 {"asOf": "2026-03-11T00:00:00Z"}""");
         assertThat(late.get("status").asText()).as(late.toString()).isEqualTo("OK");
