@@ -87,10 +87,11 @@ public final class DemoDataGenerator {
             WellProfile well = wells.get(i);
             SplittableRandom rng = wellRandom(o, i);
             WellProfile.random(well.wellId(), rng); // advance past the profile draws
-            WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom);
-            // the last complete UTC day of the set: its first 12 hours are the planted downtime
-            Instant downtime = o.start().plus(o.hours(), ChronoUnit.HOURS).truncatedTo(ChronoUnit.DAYS)
-                    .minus(1, ChronoUnit.DAYS);
+            WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom, o.zone());
+            // the day before the one the set ends in, on the controllers' clock: its first 12 hours are the planted
+            // downtime
+            Instant downtime = o.start().plus(o.hours(), ChronoUnit.HOURS).atZone(o.zone()).toLocalDate()
+                    .minusDays(1).atStartOfDay(o.zone()).toInstant();
             boolean downWell = i == 1 && o.faults().contains(Fault.HALF_DAY_DOWNTIME) && !downtime.isBefore(o.start());
             for (int h = 0; h < o.hours(); h++) {
                 Instant t = o.start().plus(h, ChronoUnit.HOURS);

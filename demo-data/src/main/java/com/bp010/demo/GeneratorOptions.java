@@ -1,6 +1,8 @@
 package com.bp010.demo;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
@@ -10,9 +12,18 @@ import java.util.Set;
  *
  * @param withReceivedAt write the optional {@code source_received_at} column (the SCADA receive time)
  * @param reservesXlsx   reserves as a workbook (true) or as CSV
+ * @param zone           the controllers' time zone (the field's, {@code BP010_TIMEZONE}): their daily counters
+ *                       (runtime, cycles, pump-offs, idle time today) restart at its midnight, the diurnal temperature
+ *                       and the planted half-day downtime follow its clock
  */
 public record GeneratorOptions(int wells, int days, Instant end, long seed, String prefix, Set<Fault> faults,
-                               boolean withReceivedAt, boolean reservesXlsx) {
+                               boolean withReceivedAt, boolean reservesXlsx, ZoneId zone) {
+
+    /** Controllers on UTC. */
+    public GeneratorOptions(int wells, int days, Instant end, long seed, String prefix, Set<Fault> faults,
+                            boolean withReceivedAt, boolean reservesXlsx) {
+        this(wells, days, end, seed, prefix, faults, withReceivedAt, reservesXlsx, ZoneOffset.UTC);
+    }
 
     public GeneratorOptions {
         if (wells < 1 || wells > 100_000) {
@@ -26,6 +37,7 @@ public record GeneratorOptions(int wells, int days, Instant end, long seed, Stri
         }
         end = end.truncatedTo(ChronoUnit.HOURS);
         faults = Set.copyOf(faults);
+        zone = zone == null ? ZoneOffset.UTC : zone;
     }
 
     public static GeneratorOptions of(int wells, int days, Instant end, long seed) {
@@ -33,19 +45,24 @@ public record GeneratorOptions(int wells, int days, Instant end, long seed, Stri
     }
 
     public GeneratorOptions withFaults(Set<Fault> planted) {
-        return new GeneratorOptions(wells, days, end, seed, prefix, planted, withReceivedAt, reservesXlsx);
+        return new GeneratorOptions(wells, days, end, seed, prefix, planted, withReceivedAt, reservesXlsx, zone);
     }
 
     public GeneratorOptions withPrefix(String p) {
-        return new GeneratorOptions(wells, days, end, seed, p, faults, withReceivedAt, reservesXlsx);
+        return new GeneratorOptions(wells, days, end, seed, p, faults, withReceivedAt, reservesXlsx, zone);
     }
 
     public GeneratorOptions withReceivedAt(boolean received) {
-        return new GeneratorOptions(wells, days, end, seed, prefix, faults, received, reservesXlsx);
+        return new GeneratorOptions(wells, days, end, seed, prefix, faults, received, reservesXlsx, zone);
     }
 
     public GeneratorOptions withReservesXlsx(boolean xlsx) {
-        return new GeneratorOptions(wells, days, end, seed, prefix, faults, withReceivedAt, xlsx);
+        return new GeneratorOptions(wells, days, end, seed, prefix, faults, withReceivedAt, xlsx, zone);
+    }
+
+    /** The same options with the controllers' clocks in {@code z}. */
+    public GeneratorOptions withZone(ZoneId z) {
+        return new GeneratorOptions(wells, days, end, seed, prefix, faults, withReceivedAt, reservesXlsx, z);
     }
 
     public int hours() {

@@ -1,7 +1,8 @@
 package com.bp010.demo;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +22,7 @@ public final class WellSimulator {
     private final Instant start;
     private final WellCards cards;
     private final Instant problemFrom;
+    private final ZoneId zone;
     private double energyKwh;
     private double runtimeHours;
     private double strokes;
@@ -32,8 +34,12 @@ public final class WellSimulator {
     /**
      * @param cards       the well's card shapes (forward model)
      * @param problemFrom when the planted pump problem of {@code cards} starts showing (null: never)
+     * @param zone        the controller's clock: its daily counters restart at this zone's midnight, so on the days
+     *                    daylight saving time starts and ends its runtime today reaches 23 or 25 h
      */
-    public WellSimulator(WellProfile well, SplittableRandom rng, Instant start, WellCards cards, Instant problemFrom) {
+    public WellSimulator(WellProfile well, SplittableRandom rng, Instant start, WellCards cards, Instant problemFrom,
+                         ZoneId zone) {
+        this.zone = zone;
         this.well = well;
         this.rng = rng;
         this.start = start;
@@ -52,9 +58,11 @@ public final class WellSimulator {
     /** The readings of one hour; {@code stopped} forces the unit off for the whole hour (a planted downtime). */
     public HourReadings hour(Instant t, boolean stopped) {
         double[] v = new double[ScadaTags.ALL.size()];
-        long epochHour = t.getEpochSecond() / 3600;
-        long today = Math.floorDiv(epochHour, 24);
-        int hourOfDay = (int) Math.floorMod(epochHour, 24);
+        ZonedDateTime local = t.atZone(zone);
+        long today = local.toLocalDate().toEpochDay();
+        int hourOfDay = local.getHour();
+        // hours since the controller's midnight (not the clock hour: 23 or 25 h make the days DST starts and ends)
+        double sinceMidnight = (t.getEpochSecond() - local.toLocalDate().atStartOfDay(zone).toEpochSecond()) / 3600.0;
         if (today != day) {
             day = today;
             runtimeToday = 0;
@@ -132,7 +140,7 @@ public final class WellSimulator {
         set(v, "pump_fillage", running ? fillage : 0);
         set(v, "cycles_today", cyclesToday);
         set(v, "runtime_today_hours", runtimeToday);
-        set(v, "idle_time_today_hours", Math.max(0, hourOfDay + 1 - runtimeToday));
+        set(v, "idle_time_today_hours", Math.max(0, sinceMidnight + 1 - runtimeToday));
         set(v, "run_status", running ? 1 : 0);
         set(v, "vfd_frequency", running ? 60 * noise(0.01) : 0);
         set(v, "motor_speed_rpm", running ? 1180 * noise(0.005) : 0);
@@ -200,8 +208,5 @@ public final class WellSimulator {
 
     /** Readings of one hour of one well. */
     public record HourReadings(Instant time, double[] values, String dynacard, String downholeCard) {
-        public int hourOfDay() {
-            return time.atOffset(ZoneOffset.UTC).getHour();
-        }
     }
 }

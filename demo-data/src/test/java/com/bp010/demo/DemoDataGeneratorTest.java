@@ -144,6 +144,58 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void shouldRestartDailyCountersAtTheFieldsMidnight_whenTheControllersKeepItsClock() throws IOException {
+        // Chicago, the day DST ends (2024-11-03, 25 clock hours): local 2024-11-02 01:00 CDT to 2024-11-04 23:00 CST
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(2, 3,
+                Instant.parse("2024-11-05T05:00:00Z"), 3).withZone(chicago), dir);
+
+        String runtime = ScadaTags.byColumn("runtime_today_hours").id();
+        String idle = ScadaTags.byColumn("idle_time_today_hours").id();
+        Map<String, Double> sums = new HashMap<>();
+        Map<String, Double> runtimes = new HashMap<>();
+        for (Row r : rows(set.telemetryFile())) {
+            if (r.tag().equals(runtime) || r.tag().equals(idle)) {
+                sums.merge(r.well() + "|" + r.time(), Double.parseDouble(r.value()), Double::sum);
+            }
+            if (r.tag().equals(runtime)) {
+                runtimes.put(r.well() + "|" + r.time(), Double.parseDouble(r.value()));
+            }
+        }
+        Map<java.time.LocalDate, Double> dayMax = new HashMap<>();
+        sums.forEach((key, sum) -> {
+            Instant t = Instant.parse(key.substring(key.indexOf('|') + 1));
+            java.time.LocalDate day = t.atZone(chicago).toLocalDate();
+            double sinceMidnight = (t.getEpochSecond() - day.atStartOfDay(chicago).toEpochSecond()) / 3600.0;
+            // runtime + idle today = the controller's hours since its midnight, the reading's hour included
+            assertThat(sum).as(key).isCloseTo(sinceMidnight + 1, org.assertj.core.data.Offset.offset(1e-6));
+            if (sinceMidnight == 0) {
+                assertThat(runtimes.get(key)).as("runtime today at local midnight, " + key).isLessThanOrEqualTo(1.0);
+            }
+            dayMax.merge(day, sum, Math::max);
+        });
+        assertThat(dayMax).containsEntry(java.time.LocalDate.parse("2024-11-03"), 25.0)
+                .containsEntry(java.time.LocalDate.parse("2024-11-04"), 24.0);
+    }
+
+    @Test
+    void shouldWriteTheSameFiles_whenTheControllersKeepUtcAsBefore() throws IOException {
+        GeneratorOptions options = GeneratorOptions.of(3, 2, END, 7)
+                .withFaults(EnumSet.of(Fault.HALF_DAY_DOWNTIME, Fault.COUNTER_GLITCH));
+        GeneratedSet utc = new DemoDataGenerator().generate(options, dir.resolve("default"));
+        GeneratedSet named = new DemoDataGenerator().generate(options.withZone(java.time.ZoneId.of("UTC")),
+                dir.resolve("named"));
+        GeneratedSet bogota = new DemoDataGenerator().generate(
+                options.withZone(java.time.ZoneId.of("America/Bogota")), dir.resolve("bogota"));
+
+        assertThat(Files.mismatch(utc.telemetryFile(), named.telemetryFile())).isEqualTo(-1L);
+        assertThat(Files.mismatch(utc.telemetryFile(), bogota.telemetryFile())).isNotEqualTo(-1L);
+        // the planted downtime starts at the field's midnight: 05:00 UTC in Bogota
+        assertThat(bogota.planted()).filteredOn(p -> p.fault() == Fault.HALF_DAY_DOWNTIME).singleElement()
+                .satisfies(p -> assertThat(p.timestamp()).endsWith("T05:00:00Z"));
+    }
+
+    @Test
     void shouldPlantEachFaultWhereItSays_whenFaultsAreAsked() throws IOException {
         GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 1, END, 5)
                 .withFaults(EnumSet.allOf(Fault.class)), dir);

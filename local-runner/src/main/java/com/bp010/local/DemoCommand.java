@@ -103,8 +103,10 @@ final class DemoCommand implements Callable<Integer> {
 
             progress.step("Generating " + wells + " wells x " + days + " days of hourly telemetry");
             Path dir = dataDir != null ? dataDir : Files.createTempDirectory("bp010-demo-");
+            // the controllers keep the field's clock: their daily counters restart at its midnight
             GeneratorOptions options = new GeneratorOptions(wells, days, Instant.now().truncatedTo(ChronoUnit.HOURS),
-                    seed, "DEMO", planted, true, true);
+                    seed, "DEMO", planted, true, true,
+                    FieldTimeZone.parse("BP010_TIMEZONE", env.get("BP010_TIMEZONE", "UTC")).zone());
             GeneratedSet set = new DemoDataGenerator().generate(options, dir);
             progress.done(set.readings() + " readings in " + dir);
 

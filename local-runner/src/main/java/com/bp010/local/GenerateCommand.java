@@ -54,6 +54,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-received-at", description = "omit source_received_at (a backfill from files)")
     boolean noReceivedAt;
 
+    @Option(names = "--zone", paramLabel = "IANA",
+            description = "the controllers' time zone: their daily counters restart at its midnight (default:"
+                    + " BP010_TIMEZONE, else UTC; use the field's, as the pipeline does)")
+    String zone;
+
     @Option(names = "--reserves", defaultValue = "xlsx", description = "reserves as xlsx or csv (default ${DEFAULT-VALUE})")
     String reserves;
 
@@ -63,8 +68,9 @@ final class GenerateCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--days", days, 1, 3_660);
         java.util.Set<Fault> planted = OptionChecks.faults(spec, faults);
         Instant last = end != null ? end : Instant.now().truncatedTo(ChronoUnit.HOURS);
+        java.time.ZoneId controllers = OptionChecks.zone(spec, "--zone", zone);
         GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, planted,
-                !noReceivedAt, !"csv".equalsIgnoreCase(reserves));
+                !noReceivedAt, !"csv".equalsIgnoreCase(reserves), controllers);
         long start = System.nanoTime();
         GeneratedSet set = new DemoDataGenerator().generate(options, out);
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -76,6 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
         summary.put("badRows", set.badRows());
         summary.put("from", set.firstReading().toString());
         summary.put("to", set.lastReading().toString());
+        summary.put("zone", options.zone().getId());
         summary.put("durationMs", (System.nanoTime() - start) / 1_000_000);
         System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary));
         return 0;

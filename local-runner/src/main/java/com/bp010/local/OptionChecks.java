@@ -1,5 +1,7 @@
 package com.bp010.local;
 
+import com.bp010.db.Bp010Exception;
+import com.bp010.db.FieldTimeZone;
 import com.bp010.demo.Fault;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +20,20 @@ final class OptionChecks {
         if (value < min || value > max) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be between " + min + " and "
                     + max + ", got " + value);
+        }
+    }
+
+    /**
+     * A time zone option ({@code option}), else {@code BP010_TIMEZONE}, else UTC; a name that is not in the IANA
+     * database is a usage error naming where it came from.
+     */
+    static java.time.ZoneId zone(CommandSpec spec, String option, String value) {
+        String source = value != null ? option : "BP010_TIMEZONE";
+        String name = value != null ? value : System.getenv().getOrDefault("BP010_TIMEZONE", "UTC");
+        try {
+            return FieldTimeZone.parse(source, name).zone();
+        } catch (Bp010Exception e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
