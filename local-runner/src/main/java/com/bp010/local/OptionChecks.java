@@ -33,7 +33,7 @@ final class OptionChecks {
         try {
             return FieldTimeZone.parse(source, name).zone();
         } catch (Bp010Exception e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.reason());
         }
     }
 

@@ -99,6 +99,15 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldNameTheOptionAndAZone_whenGenerateIsGivenAnUnknownZone() {
+        int exit = Bp010.run("generate", "--zone", "Mars/Base", "--out", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--zone 'Mars/Base' is not a time zone name of the IANA database: use a name"
+                + " such as America/Bogota").doesNotContain("\tat ").doesNotContain("{\"status\"");
+    }
+
+    @Test
     void shouldSayWhatAJdbcUrlLooksLike_whenItLacksJdbc() throws Exception {
         int exit = Bp010.run("invoke", "init", "--jdbc-url", "postgresql://127.0.0.1:5432/bp010");
 
