@@ -736,11 +736,12 @@ BEGIN
     INSERT INTO reporting.fact_campo_diario AS t
            (campo, fecha, pozos_con_datos, produccion_petroleo_bbl, produccion_agua_bbl, produccion_gas_mscf,
             energia_kwh, kwh_por_bbl)
-    -- kWh/bbl over each well's matched hours (docs/AGGREGATION.md, "Matched hours"), its sums in well order whatever
-    -- the plan (a well group's global step and a whole run plan this statement differently; a first day's matched
-    -- liquid is no round number, so the order of its terms shows in the last bit)
-    SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl), sum(produccion_agua_bbl), sum(produccion_gas_mscf),
-           sum(energia_kwh),
+    -- every sum in well order whatever the plan (a well group's global step and a whole run plan this statement
+    -- differently, and a floating-point sum's last bit depends on the order of its terms); kWh/bbl over each well's
+    -- matched hours (docs/AGGREGATION.md, "Matched hours")
+    SELECT campo, fecha, count(*), sum(produccion_petroleo_bbl ORDER BY well_id),
+           sum(produccion_agua_bbl ORDER BY well_id), sum(produccion_gas_mscf ORDER BY well_id),
+           sum(energia_kwh ORDER BY well_id),
            sum(emp_energia_kwh ORDER BY well_id) / nullif(sum(emp_energia_liquido_bbl ORDER BY well_id), 0)
       FROM (SELECT coalesce(m.campo, 'SIN_CAMPO') AS campo, d.*
               FROM reporting.fact_operaciones_diarias d
