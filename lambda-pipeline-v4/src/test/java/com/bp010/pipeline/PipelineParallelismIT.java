@@ -48,16 +48,25 @@ class PipelineParallelismIT {
         FIELD.readings(db, from, hours, offset);
     }
 
-    private static PipelineV4Handler handler(TestDatabase db, int parallelism, Map<String, String> extra) {
+    private static Map<String, String> env(TestDatabase db, int parallelism, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(db.env());
         env.put("PIPELINE_PARALLELISM", Integer.toString(parallelism));
         env.putAll(extra);
-        return new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(env)),
-                EmbeddedMetrics.disabled(), Env.of(Map.of()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        return env;
+    }
+
+    private static PipelineV4Handler handler(LazyDatabase database, Map<String, String> env) {
+        return new PipelineV4Handler(database, PipelineSettings.fromEnv(Env.of(env)), EmbeddedMetrics.disabled(),
+                Env.of(Map.of()), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    /** A handler on the database's shared pool (its statement timeout: TestDatabase's). */
+    private static PipelineV4Handler handler(TestDatabase db, int parallelism) {
+        return handler(LazyDatabase.of(db.database()), env(db, parallelism, Map.of()));
     }
 
     private static JsonNode run(TestDatabase db, int parallelism, String event) {
-        JsonNode run = Invocation.invoke(handler(db, parallelism, Map.of()), event);
+        JsonNode run = Invocation.invoke(handler(db, parallelism), event);
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
         return run;
     }
@@ -126,13 +135,15 @@ class PipelineParallelismIT {
             readings(faulty, "2026-03-11T00:00:00Z", 3, 48);
             String blocked = (String) faulty.queryValue("SELECT min(well_id) FROM stage.tbl_pozo_maestra"
                     + " WHERE reporting.fnc_en_grupo(well_id, '1/2')");
-            try (Connection session = faulty.connect(); Statement st = session.createStatement()) {
+            // the statement timeout is the pool's (DbConfig), so this run gets a pool of its own with a short one
+            Map<String, String> shortTimeout = env(faulty, 2, Map.of("DB_STATEMENT_TIMEOUT_SECONDS", "5"));
+            try (LazyDatabase pool = LazyDatabase.fromEnv(Env.of(shortTimeout), 2);
+                 Connection session = faulty.connect(); Statement st = session.createStatement()) {
                 session.setAutoCommit(false);
                 // bucket 1 of 2 waits for this well's DQ score row, runs into the statement timeout; bucket 0 commits
                 st.execute("SELECT * FROM reporting.dataset_dq_score_pozo WHERE well_id = '" + blocked
                         + "' FOR UPDATE");
-                assertThatThrownBy(() -> Invocation.invoke(handler(faulty, 2,
-                        Map.of("DB_STATEMENT_TIMEOUT_SECONDS", "2")), NEXT))
+                assertThatThrownBy(() -> Invocation.invoke(handler(pool, shortTimeout), NEXT))
                         .isInstanceOfSatisfying(Bp010Exception.class, e -> {
                             assertThat(e.detail("phase")).isEqualTo("DQ");
                             assertThat(e.detail("sqlState")).isEqualTo("57014");
