@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -49,13 +50,9 @@ class DaylightSavingIT {
             double rate = ((Number) db.queryValue("SELECT oil_rate_promedio FROM reporting.dataset_kpi_business"
                     + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'")).doubleValue();
             assertThat(rate).as("the day's rate: 23 bbl over 23 hours").isCloseTo(24, within(1e-9));
-            Object before = db.queryValue("SELECT variance_oil_pct FROM reporting.dataset_kpi_business"
-                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-07'");
-            Object dst = db.queryValue("SELECT variance_oil_pct FROM reporting.dataset_kpi_business"
-                    + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'");
-            assertThat(before).as("the well has an oil target").isNotNull();
-            assertThat(((Number) dst).doubleValue()).as("variance against target on the 23-hour day")
-                    .isCloseTo(((Number) before).doubleValue(), within(1e-9));
+            assertSameAsTheDayBefore(db, "variance_oil_pct", "reporting.dataset_kpi_business WHERE well_id = 'DST-1'"
+                    + " AND tipo_periodo = 'DIA' AND periodo = '%s'", "2026-03-08", "the well has an oil target",
+                    "variance against target on the 23-hour day");
             double decline = ((Number) db.queryValue("SELECT declinacion_pct FROM reporting.dataset_kpi_business"
                     + " WHERE well_id = 'DST-1' AND tipo_periodo = 'DIA' AND periodo = '2026-03-08'")).doubleValue();
             assertThat(decline).as("a steady well does not decline over a 23-hour day").isCloseTo(0, within(1e-9));
@@ -99,13 +96,9 @@ class DaylightSavingIT {
                     + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
 
             assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
-            Object before = db.queryValue("SELECT hydraulic_hp FROM reporting.fact_operaciones_diarias"
-                    + " WHERE well_id = 'DST-4' AND fecha = '2026-10-31'");
-            Object dst = db.queryValue("SELECT hydraulic_hp FROM reporting.fact_operaciones_diarias"
-                    + " WHERE well_id = 'DST-4' AND fecha = '2026-11-01'");
-            assertThat(before).as("API-form HHP from the day's rate, fluid level and pressures").isNotNull();
-            assertThat(((Number) dst).doubleValue()).as("the 25-hour day's HHP: 31.25 bbl over 25 hours is 30 bbl/d")
-                    .isCloseTo(((Number) before).doubleValue(), within(1e-9));
+            assertSameAsTheDayBefore(db, "hydraulic_hp", "reporting.fact_operaciones_diarias WHERE well_id = 'DST-4'"
+                    + " AND fecha = '%s'", "2026-11-01", "API-form HHP from the day's rate, fluid level and pressures",
+                    "the 25-hour day's HHP: 31.25 bbl over 25 hours is 30 bbl/d");
         }
     }
 
@@ -189,6 +182,21 @@ class DaylightSavingIT {
         JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-01-08\", \"fechaFin\": \"2026-03-08\","
                 + " \"asOf\": \"2026-03-09T12:00:00Z\"}");
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+    }
+
+    /**
+     * {@code column} of the row {@code rowOfDay} names for {@code day} (its {@code %s}) equals the day before's, which
+     * has a value; the messages name the column and the days.
+     */
+    private static void assertSameAsTheDayBefore(TestDatabase db, String column, String rowOfDay, String day,
+                                                 String beforeHasIt, String dayKeepsIt) {
+        String dayBefore = LocalDate.parse(day).minusDays(1).toString();
+        Object before = db.queryValue("SELECT " + column + " FROM " + rowOfDay.formatted(dayBefore));
+        Object dst = db.queryValue("SELECT " + column + " FROM " + rowOfDay.formatted(day));
+        assertThat(before).as("%s (%s on %s)", beforeHasIt, column, dayBefore).isNotNull();
+        assertThat(dst).as("%s (%s on %s)", dayKeepsIt, column, day).isNotNull();
+        assertThat(((Number) dst).doubleValue()).as("%s (%s on %s against %s)", dayKeepsIt, column, day, dayBefore)
+                .isCloseTo(((Number) before).doubleValue(), within(1e-9));
     }
 
     private static int report(TestDatabase db, String... args) {
