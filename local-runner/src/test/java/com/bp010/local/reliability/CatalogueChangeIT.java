@@ -1,6 +1,8 @@
 package com.bp010.local.reliability;
 
 import com.bp010.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CatalogueChangeIT {
     private static final String FIRST_AS_OF = "2026-05-02T19:00:00Z";
     private static final String SECOND_AS_OF = "2026-05-02T20:00:00Z";
+
+    /** What every test starts from, built once: the first run of each side; each test works on copies. */
+    private static TestDatabase incrementalFirstRun;
+    private static TestDatabase fullFirstRun;
+
+    /**
+     * Loads the repository's catalogue in two databases, readings of two days, a run each (incremental, full window).
+     */
+    @BeforeAll
+    static void firstRuns() {
+        incrementalFirstRun = TestDatabase.migrated();
+        fullFirstRun = TestDatabase.migrated();
+        for (TestDatabase db : new TestDatabase[] {incrementalFirstRun, fullFirstRun}) {
+            load(db, null);
+            db.execute(MASTER);
+            db.execute(readings("2026-05-01T00:00:00Z", "2026-05-02T18:40:00Z"));
+        }
+        run(incrementalFirstRun, "{\"asOf\":\"" + FIRST_AS_OF + "\"}");
+        run(fullFirstRun, fullWindow(FIRST_AS_OF));
+    }
+
+    @AfterAll
+    static void dropFirstRuns() {
+        for (TestDatabase db : new TestDatabase[] {incrementalFirstRun, fullFirstRun}) {
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
 
     @Test
     void shouldLeaveWhatAFullRunLeaves_whenARulesRangeChanges(@TempDir Path tmp) throws IOException {
@@ -58,18 +89,11 @@ class CatalogueChangeIT {
     }
 
     /**
-     * Loads the repository's catalogue in two databases, readings of two days, a run each (incremental, full window);
-     * then the catalogue in {@code changed} (null: the same again), an hour of readings, and a run each again.
+     * On copies of the two first runs ({@link #firstRuns()}): the catalogue in {@code changed} (null: the same again),
+     * an hour of readings, and a run each again.
      */
     private static void incrementalEqualsFull(Path changed, boolean marks) {
-        try (TestDatabase incremental = TestDatabase.migrated(); TestDatabase full = TestDatabase.migrated()) {
-            for (TestDatabase db : new TestDatabase[] {incremental, full}) {
-                load(db, null);
-                db.execute(MASTER);
-                db.execute(readings("2026-05-01T00:00:00Z", "2026-05-02T18:40:00Z"));
-            }
-            run(incremental, "{\"asOf\":\"" + FIRST_AS_OF + "\"}");
-            run(full, fullWindow(FIRST_AS_OF));
+        try (TestDatabase incremental = incrementalFirstRun.copy(); TestDatabase full = fullFirstRun.copy()) {
             String limitsWritten = "SELECT string_agg(limite_id || ' ' || updated_at, ',' ORDER BY limite_id)"
                     + " FROM referencial.tbl_limites_pozo";
             Object before = incremental.queryValue(limitsWritten);
