@@ -18,7 +18,8 @@
 --            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
 --            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day whose runtime deltas cover it
 --            (its first clock hour runtime-matched, its last with a runtime delta: no gap's runtime across midnight);
---   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production / dias_con_datos; complete when
+--   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production x 24 / its hours with data
+--            (docs/AGGREGATION.md "A day's rate"; production / dias_con_datos when its days have 24 hours with data); complete when
 --            its complete days reach completitud_minima of its days (uptime only then);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
 -- Partitions are created before rows arrive; reporting.dim_tiempo covers the window's months. Every write is an upsert
@@ -69,6 +70,31 @@ AS $$
 $$;
 COMMENT ON FUNCTION reporting.fnc_completitud_minima() IS
     'Share of a period''s hours (month: days) with data for the period to be complete; config completitud_minima, default 0.9';
+
+-- The hours a day's rate-type (intensive) quantity is taken over (docs/AGGREGATION.md "A day's rate"): its hours with
+-- data. Its barrels are the hours' mean rates / 24, so barrels x 24 / these hours is the mean rate of the hours with
+-- readings (a steady well's rate on its first day from 08:00, or around an outage), and an hour without any reading
+-- is never read as an hour at zero; an hour stopped but reporting has data and counts. Equal to horas_periodo (23,
+-- 24, 25) on a day whose clock hours all have data. (A row without horas_con_datos, written by hand: its clock hours.)
+CREATE OR REPLACE FUNCTION reporting.fnc_horas_tasa(p_horas_con_datos integer, p_horas_periodo integer)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(NULLIF(p_horas_con_datos, 0), p_horas_periodo, 24)::double precision
+$$;
+COMMENT ON FUNCTION reporting.fnc_horas_tasa(integer, integer) IS
+    'Hours a day''s rate (bbl/d, HHP, input power) is taken over: its hours with data (else its clock hours, else 24); rate = barrels x 24 / these hours';
+
+-- The days a month's rate is taken over: its hours with data / 24 (the sum of its days' horas_con_datos), else (a row
+-- without hours, written by hand) its days with data. A month's rate = its barrels / these days.
+CREATE OR REPLACE FUNCTION reporting.fnc_dias_tasa_mes(p_horas_con_datos integer, p_dias_con_datos integer)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(NULLIF(p_horas_con_datos, 0) / 24.0::double precision, NULLIF(p_dias_con_datos, 0)::double precision)
+$$;
+COMMENT ON FUNCTION reporting.fnc_dias_tasa_mes(integer, integer) IS
+    'Days a month''s rate is taken over: its hours with data / 24 (else its days with data); rate = barrels / these days';
 
 -- (A well's first day is no longer a rule of its own: its first hour has rates but no counter delta, so it is simply
 -- not matched, docs/AGGREGATION.md "Matched hours".)
@@ -973,7 +999,10 @@ BEGIN
                 THEN 100 * m.horas_operacion
                      / (extract(epoch FROM (m.mes + interval '1 month')::date::timestamptz - m.mes::timestamptz) / 3600)
            END,
-           m.petroleo / m.dias, m.agua / m.dias, m.gas / m.dias, m.liquido / m.dias,
+           -- rates over the month's hours with data (docs/AGGREGATION.md "A day's rate"): m.horas / 24 is its days
+           -- with data when each has 24 hours with data, so those months keep their rates to the bit
+           m.petroleo / reporting.fnc_dias_tasa_mes(m.horas, m.dias), m.agua / reporting.fnc_dias_tasa_mes(m.horas, m.dias),
+           m.gas / reporting.fnc_dias_tasa_mes(m.horas, m.dias), m.liquido / reporting.fnc_dias_tasa_mes(m.horas, m.dias),
            100 * m.agua / nullif(m.petroleo + m.agua, 0),
            m.dias_mes, m.completos, m.completos::double precision / m.dias_mes, m.completos >= v_minima * m.dias_mes,
            p_run_id
@@ -1043,7 +1072,7 @@ BEGIN
 END
 $$;
 COMMENT ON PROCEDURE reporting.sp_cargar_hechos_mensuales(date, date, text, uuid) IS
-    'Phase 4, monthly facts of every month the window touches, from all their daily facts (sums, ratios of sums, rates = production / dias_con_datos)';
+    'Phase 4, monthly facts of every month the window touches, from all their daily facts (sums, ratios of sums, rates = production x 24 / hours with data)';
 
 -- ---------------------------------------------------------------------------------------------------------------
 -- Phase 4 entry point (the seed's signature, docs/SEED.md phase 4.1; well and run trailing and defaulted)

@@ -218,10 +218,14 @@ BEGIN
               FROM x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
              CROSS JOIN c
-             -- the day's rates (bbl/d, for its HHP) are its barrels over its clock hours (23 or 25 on DST changes;
-             -- dias is 1 on a 24-hour day), and its mean input power its kWh over the same hours
-             CROSS JOIN LATERAL (SELECT coalesce(x.horas_periodo, 24)::double precision AS horas,
-                                        coalesce(x.horas_periodo, 24) / 24.0::double precision AS dias) r
+             -- the day's rates (bbl/d, for its HHP) are its barrels over its hours with data (docs/AGGREGATION.md
+             -- "A day's rate": an hour without readings is not an hour at zero; on a day whose clock hours all have
+             -- data, 23 or 25 on DST changes, dias is 1 on a 24-hour one), and the mean input power of the system
+             -- efficiency its matched kWh over the same hours, so the hydraulic energy of the matched hours is exact
+             CROSS JOIN LATERAL (SELECT reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo)::double precision
+                                            AS horas,
+                                        reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo) / 24.0::double precision
+                                            AS dias) r
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
                     p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
                     p_oil_rate => x.produccion_petroleo_bbl / r.dias, p_water_rate => x.produccion_agua_bbl / r.dias,
@@ -292,7 +296,7 @@ BEGIN
                    sum(x.volumen_desplazado_bbl ORDER BY x.fecha) AS volumen_desplazado_bbl,
                    100 * sum(reporting.fnc_hhp_emparejada(x.hydraulic_hp, x.emp_energia_liquido_bbl,
                                                           x.produccion_liquido_bbl)
-                             * coalesce(x.horas_periodo, 24) ORDER BY x.fecha)
+                             * reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo) ORDER BY x.fecha)
                              FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                        / NULLIF(sum(x.emp_energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct

@@ -98,6 +98,9 @@ class RunningAwareEfficiencyIT {
         String kpi = "SELECT eficiencia_volumetrica_pct FROM reporting.dataset_kpi_business"
                 + " WHERE well_id = 'EV' AND tipo_periodo = '%s'";
         assertThat(value(kpi.formatted("DIA"))).as("business KPI of the day").isCloseTo(72.02, within(0.005));
+        assertThat(value("SELECT liquid_rate_promedio FROM reporting.dataset_kpi_business WHERE well_id = 'EV'"
+                + " AND tipo_periodo = 'DIA'")).as("the day's rate: its stopped hours report 0 bbl/d and count")
+                .isCloseTo(130.0 * hours / 24, within(1e-9));
         assertThat(value(kpi.formatted("MES"))).as("business KPI of the month").isCloseTo(72.02, within(0.005));
         assertThat(value("""
                 SELECT 100 * sum(k.eficiencia_volumetrica_pct * h.liquid_rate / 24) / 100 / sum(h.liquid_rate / 24)
@@ -267,6 +270,69 @@ class RunningAwareEfficiencyIT {
                 .as("the business KPI of the first day").isCloseTo(STEADY_EFFICIENCY, within(1e-9));
         assertThat(nullable("SELECT eficiencia_volumetrica_pct FROM reporting.fact_kpi_horarios WHERE well_id = 'FD'"
                 + " AND fecha_hora = TIMESTAMPTZ '" + DAY + "T10:00:00Z'")).as("the first hour").isNull();
+    }
+
+    /**
+     * A steady well (130 bbl/d of liquid, 52 of oil, 10 kWh an hour) whose first reading is at 08:00: its first day
+     * has 16 hours of data (partial), the next day 22 (none at 10:00 and 11:00: complete, 22 of 24 hours). A day's rate
+     * is its barrels over its hours with data (docs/AGGREGATION.md "A day's rate"): hours without readings are not
+     * hours at zero. By hand:
+     * <pre>
+     *   first day   liquid 16 x 130 / 24 = 86.667 bbl, oil 34.667 bbl; rate 86.667 x 24 / 16 = 130 bbl/d, oil 52
+     *               (it read 86.667 x 24 / 24 = 86.667 and 34.667 bbl/d: 2/3 of the rate)
+     *   next day    liquid 22 x 130 / 24 = 119.167 bbl; rate 130 bbl/d (read 119.167); oil 52 bbl/d against a target
+     *               of 52: variance 0 % (read (47.667 - 52) / 52 = -8.33 %)
+     *   HHP         pressure form, PIP from the fluid level (DOMAIN.md section 2): SGo = 141.5 / 166.5 = 0.849850,
+     *               Go = 0.433 SGo = 0.367985, PIP = 50 + 0.367985 x (5000 - 4000) = 417.985 psi;
+     *               SGm = 0.4 SGo + 0.6 x 1.07 = 0.981940, Gm = 0.425180, P_discharge = 100 + 0.425180 x 5000 = 2225.900,
+     *               HHP = 1.7e-5 x 130 x (2225.900 - 417.985) = 3.99549 hp on both days (the first read
+     *               1.7e-5 x 86.667 x 1807.915 = 2.66366 hp, the next 3.66253 hp)
+     *   system eff. the first day's energy-matched hours are 09..23 (08:00 has no delta): 15 h, 150 kWh, 15 x 130 / 24
+     *               = 81.25 bbl; their hydraulic energy 3.99549 hp x 15 h = 59.932 hp h, electrical 150 x 1.341022
+     *               = 201.153 hp h: 29.794 %, the steady value (the formula: HHP x 81.25 / 86.667 = 3.74577 hp over
+     *               150 kWh / 16 h = 9.375 kW = 12.5721 hp; it was 2.49718 hp over 150 / 24 h = 8.38139 hp, the same ratio)
+     *   month       38 hours with data: 130 x 38 / 24 = 205.833 bbl over 38 / 24 days = 130 bbl/d, oil 52 (read
+     *               205.833 / 2 days = 102.917 and 41.167 bbl/d); its HHP the mean of its days', 3.99549 hp (read 3.1631)
+     * </pre>
+     */
+    @Test
+    void shouldGiveTheSteadyRateAndHydraulicPower_onDaysWithHoursWithoutData() {
+        steadyWell("PR", 8, 47, 34, 35);
+        db.execute("INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target) VALUES ('oil_rate', 'PR', 52)");
+        transformAndEnrich("2026-03-11", "2026-03-12T06:00:00Z");
+
+        double sgo = 141.5 / (131.5 + 35);
+        double pip = 50 + 0.433 * sgo * (5000 - 4000);
+        double sgm = 0.4 * sgo + 0.6 * 1.07;
+        double hhp = 1.7e-5 * 130 * (100 + 0.433 * sgm * 5000 - pip);
+        assertThat(hhp).isCloseTo(3.99549, within(5e-6));
+        String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = 'PR' AND fecha = '%s'";
+        String kpi = "SELECT %s FROM reporting.dataset_kpi_business WHERE well_id = 'PR' AND tipo_periodo = '%s'"
+                + " AND periodo = '%s'";
+        for (String d : List.of(DAY, "2026-03-11")) {
+            assertThat(value(day.formatted("hydraulic_hp", d))).as(d + ": HHP at 130 bbl/d").isCloseTo(hhp, within(1e-9));
+            assertThat(value(kpi.formatted("liquid_rate_promedio", "DIA", d))).as(d).isCloseTo(130, within(1e-9));
+            assertThat(value(kpi.formatted("oil_rate_promedio", "DIA", d))).as(d).isCloseTo(52, within(1e-9));
+            assertThat(value(day.formatted("system_efficiency_pct", d))).as(d + ": the matched hours' energies")
+                    .isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
+        }
+        assertThat(value(day.formatted("produccion_liquido_bbl", DAY))).as("the barrels stay")
+                .isCloseTo(130.0 * 16 / 24, within(1e-9));
+        assertThat(value(day.formatted("produccion_liquido_bbl", "2026-03-11"))).isCloseTo(130.0 * 22 / 24, within(1e-9));
+        assertThat(value(day.formatted("completitud", "2026-03-11"))).isCloseTo(22.0 / 24, within(1e-9));
+        assertThat(nullable(kpi.formatted("variance_oil_pct", "DIA", DAY))).as("a partial day: no variance").isNull();
+        assertThat(value(kpi.formatted("variance_oil_pct", "DIA", "2026-03-11"))).as("52 bbl/d against 52")
+                .isCloseTo(0, within(1e-9));
+        assertThat(value("SELECT variance_oil_pct FROM reporting.vw_kpi_daily WHERE well_id = 'PR'"
+                + " AND fecha = '2026-03-11'")).isCloseTo(0, within(1e-9));
+
+        String month = "SELECT %s FROM reporting.fact_operaciones_mensuales WHERE well_id = 'PR'";
+        assertThat(value(month.formatted("liquid_rate"))).as("205.833 bbl over 38 hours").isCloseTo(130, within(1e-9));
+        assertThat(value(month.formatted("oil_rate"))).isCloseTo(52, within(1e-9));
+        assertThat(value(month.formatted("hydraulic_hp"))).isCloseTo(hhp, within(1e-9));
+        assertThat(value(month.formatted("system_efficiency_pct"))).isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
+        assertThat(value(kpi.formatted("liquid_rate_promedio", "MES", "2026-03-01"))).isCloseTo(130, within(1e-9));
+        assertThat(value(kpi.formatted("oil_rate_promedio", "MES", "2026-03-01"))).isCloseTo(52, within(1e-9));
     }
 
     /**
