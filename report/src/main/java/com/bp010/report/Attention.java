@@ -136,11 +136,13 @@ final class Attention {
                 latest, count));
     }
 
-    /** The latest complete day, when its oil is more than SHORTFALL_PCT below the target rate. */
+    /**
+     * The latest complete day, when its oil rate (over its hours with data, DailyKpi#oilRate) is more than
+     * SHORTFALL_PCT below the target rate.
+     */
     static java.util.Optional<DailyKpi> shortfall(List<DailyKpi> days) {
         return days.stream().filter(DailyKpi::complete).max(Comparator.comparing(DailyKpi::day))
-                .filter(d -> d.oil() != null && d.targetOilRate() != null && d.targetOilRate() > 0
-                        && (d.oil() - d.targetOilRate()) / d.targetOilRate() * 100 < -SHORTFALL_PCT);
+                .filter(d -> d.oilVariancePct() != null && d.oilVariancePct() < -SHORTFALL_PCT);
     }
 
     /** High severity first, then the earliest reading. */

@@ -70,6 +70,25 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
         int hours() {
             return hoursInPeriod == null ? 24 : hoursInPeriod;
         }
+
+        /**
+         * The day's oil rate, bbl/d: its barrels x 24 / its hours with data (docs/AGGREGATION.md "A day's rate": an
+         * hour without readings is not an hour at zero; on a day whose clock hours all have data, its barrels x 24 /
+         * its 23, 24 or 25 clock hours). NULL without oil or hours.
+         */
+        Double oilRate() {
+            return oil == null || hoursWithData <= 0 ? null : oil * 24 / hoursWithData;
+        }
+
+        /** The day's oil rate against its target, percent: the database's when it has one, else from {@link #oilRate}. */
+        Double oilVariancePct() {
+            if (varianceOilPct != null) {
+                return varianceOilPct;
+            }
+            Double rate = oilRate();
+            return rate == null || targetOilRate == null || targetOilRate <= 0 ? null
+                    : (rate - targetOilRate) / targetOilRate * 100;
+        }
     }
 
     /** A surface card as sent; {@code position}/{@code load} are null when it could not be read (see problem). */

@@ -90,9 +90,8 @@ final class Words {
     }
 
     String production(DailyKpi d) {
-        double variance = (d.oil() - d.targetOilRate()) / d.targetOilRate() * 100;
-        return msg.get("why.production", fmt.num(d.oil()), fmt.day(d.day()), fmt.num(d.targetOilRate()),
-                fmt.decimals(variance, 1));
+        return msg.get("why.production", fmt.num(d.oilRate()), fmt.day(d.day()), fmt.num(d.targetOilRate()),
+                fmt.decimals(d.oilVariancePct(), 1));
     }
 
     /** A failed DQ check in words: which variable, which value against which limit, when, which rule. */

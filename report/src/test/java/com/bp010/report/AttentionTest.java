@@ -76,12 +76,18 @@ class AttentionTest {
         assertThat(Attention.shortfall(List.of(shortComplete, partialLater))).contains(shortComplete);
         // 46 against 50 is -8 %: within the 10 % allowance
         assertThat(Attention.shortfall(List.of(fineComplete, partialLater))).isEmpty();
+        // 22 of 24 hours with data at 47 bbl/d: 43.083 bbl, a rate of 43.083 x 24 / 22 = 47 bbl/d, -6 % (its barrels
+        // against the rate read -13.8 %, a shortfall of the two hours without readings)
+        DailyKpi gap = new DailyKpi("W", d1, 22, 47.0 * 22 / 24, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null);
+        assertThat(gap.oilRate()).isCloseTo(47.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(Attention.shortfall(List.of(gap))).isEmpty();
     }
 
     @Test
     void shouldFollowTheDatabasesCompleteness_whenTheDailyFactCarriesIt() {
         LocalDate d1 = LocalDate.of(2026, 3, 29);
-        DailyKpi dstDay = new DailyKpi("W", d1, 22, 44.0, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null, 23, true);
+        // 40 bbl in 22 hours with data: 43.6 bbl/d, -12.7 % against 50
+        DailyKpi dstDay = new DailyKpi("W", d1, 22, 40.0, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null, 23, true);
         DailyKpi thin = new DailyKpi("W", d1.plusDays(1), 20, 40.0, 0.0, 0.0, 20.0, null, null, null, null, 50.0, null,
                 24, false);
 

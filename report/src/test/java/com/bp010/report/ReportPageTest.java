@@ -38,7 +38,7 @@ class ReportPageTest {
         assertThat(items.get(1).asNormalizedText()).contains("Alerta: nivel alto sobre la bomba")
                 .contains("Bomba asentada por encima del yacimiento");
         assertThat(items.get(2).asNormalizedText()).contains("Presión en cabeza de pozo 9.999 psi > 2.000 psi (DQ-001, HIGH)")
-                .contains("Petróleo 40,00 bbl el 2026-03-02 frente a un objetivo de 50,00 bbl/d (-20,0 %)");
+                .contains("Petróleo 40,00 bbl/d el 2026-03-02 frente a un objetivo de 50,00 bbl/d (-20,0 %)");
         assertThat(page.querySelectorAll("section.well")).hasSize(3);
     }
 
