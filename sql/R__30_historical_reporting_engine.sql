@@ -20,7 +20,8 @@
 --            (its first clock hour runtime-matched, its last with a runtime delta: no gap's runtime across midnight);
 --   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production x 24 / its hours with data
 --            (docs/AGGREGATION.md "A day's rate"; production / dias_con_datos when its days have 24 hours with data); complete when
---            its complete days reach completitud_minima of its days (uptime only then);
+--            its complete days reach completitud_minima of its days (uptime only then, over the days that publish one:
+--            their runtime over their clock hours);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
 -- Partitions are created before rows arrive; reporting.dim_tiempo covers the window's months. Every write is an upsert
 -- that leaves unchanged rows untouched, and rows no longer backed by data (an hour, day or month without readings) are
@@ -995,9 +996,12 @@ BEGIN
            m.horas_operacion, m.n_carreras,
            -- over the days' matched hours (docs/AGGREGATION.md, "Matched hours")
            m.emp_energia / nullif(m.emp_liquido, 0), m.emp_energia_petroleo / nullif(m.emp_petroleo, 0),
+           -- uptime on a complete month over the days whose runtime covers them (the days with an uptime,
+           -- docs/AGGREGATION.md "Uptime"): their runtime over their clock hours; a gap across the month's first or
+           -- last midnight credits the next month's first reading with this month's runtime, so those days are left
+           -- out, as the daily rule leaves them; every day covered: the month's runtime over its clock hours
            CASE WHEN m.completos >= v_minima * m.dias_mes
-                THEN 100 * m.horas_operacion
-                     / (extract(epoch FROM (m.mes + interval '1 month')::date::timestamptz - m.mes::timestamptz) / 3600)
+                THEN 100 * m.horas_operacion_cubiertas / NULLIF(m.horas_periodo_cubiertas, 0)
            END,
            -- rates over the month's hours with data (docs/AGGREGATION.md "A day's rate"): m.horas / 24 is its days
            -- with data when each has 24 hours with data, so those months keep their rates to the bit
@@ -1014,6 +1018,8 @@ BEGIN
                    sum(d.produccion_petroleo_bbl) AS petroleo, sum(d.produccion_agua_bbl) AS agua,
                    sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
                    sum(d.energia_kwh) AS energia, sum(d.horas_operacion) AS horas_operacion,
+                   sum(d.horas_operacion) FILTER (WHERE d.uptime_pct IS NOT NULL) AS horas_operacion_cubiertas,
+                   sum(coalesce(d.horas_periodo, 24)) FILTER (WHERE d.uptime_pct IS NOT NULL) AS horas_periodo_cubiertas,
                    sum(d.n_carreras) AS n_carreras,
                    sum(d.emp_energia_kwh) AS emp_energia, sum(d.emp_energia_liquido_bbl) AS emp_liquido,
                    sum(d.emp_energia_kwh) FILTER (WHERE d.emp_energia_petroleo_bbl IS NOT NULL) AS emp_energia_petroleo,

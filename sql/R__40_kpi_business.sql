@@ -16,7 +16,7 @@ COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS
 COMMENT ON COLUMN reporting.dataset_kpi_business.eur_remanente_bbl IS
     'Remaining reserves of the Arps fit in force at the end of the period (or at as-of for the current period): EUR - Np(t), bbl';
 COMMENT ON COLUMN reporting.dataset_kpi_business.uptime_pct IS
-    'Runtime over the calendar hours of the period elapsed by as-of (23 or 25 on DST days), percent; NULL on an incomplete period';
+    'DIA: runtime over the calendar hours of the day elapsed by as-of (23 or 25 on DST days), where its runtime deltas cover the day; MES: the monthly facts'' (runtime over the clock hours of the days whose runtime covers them); percent; NULL on an incomplete period';
 
 -- The Arps decline in force per well: the latest ML fit (by fecha_ajuste; a fit is never hidden by an older as-of,
 -- so the ARPS bridge cannot mark a fit synced that no run would show) or, for wells without one, an exponential fit by least squares of ln(mean daily oil rate) over the last 12 complete months (at least 6
@@ -119,7 +119,7 @@ BEGIN
                x.energia_kwh, x.horas_operacion, x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin,
                x.completitud, x.completo,
                -- the day's uptime only where the daily facts publish one (its runtime deltas cover the day)
-               x.uptime_pct IS NOT NULL AS uptime_cubierto
+               x.uptime_pct IS NOT NULL AS uptime_cubierto, NULL::double precision AS uptime_mes
           FROM (SELECT f.*, d.dias,
                        -- the decline compares complete days only (a partial day is not a low day), by their rates
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
@@ -146,7 +146,8 @@ BEGIN
                     THEN 100 * (x.q_prev - x.oil_rate_promedio) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
-               x.completitud, x.completo, true AS uptime_cubierto
+               -- the month's uptime is the monthly facts': over the days whose runtime covers them (R__30)
+               x.completitud, x.completo, true AS uptime_cubierto, x.uptime_pct AS uptime_mes
           FROM (SELECT m.*, t.dias_tasa,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
                        -- the month's rates over its hours with data, as the day's
@@ -175,7 +176,9 @@ BEGIN
            p.pump_efficiency_pct, p.system_efficiency_pct, p.kwh_por_bbl, p.kwh_por_bbl_petroleo,
            p.energia_kwh, p.horas_operacion,
            -- uptime and variance on complete periods only: a fragment is never read as a whole period
-           CASE WHEN p.completo IS NOT FALSE AND p.uptime_cubierto AND least(p.fin, v_as_of) > p.inicio
+           CASE WHEN p.completo IS FALSE THEN NULL
+                WHEN p.tipo_periodo = 'MES' THEN p.uptime_mes
+                WHEN p.uptime_cubierto AND least(p.fin, v_as_of) > p.inicio
                 THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, v_as_of) - p.inicio) / 3600) END,
            CASE WHEN p.completo IS NOT FALSE THEN stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate) END,
            stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),

@@ -359,7 +359,9 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
            coalesce(k.variance_oil_pct,
                     CASE WHEN p.target_oil_rate > 0
                          THEN (f.produccion_petroleo_bbl
-                               / (reporting.fnc_horas_tasa(f.horas_con_datos, f.horas_periodo) / 24.0::double precision)
+                               -- over its hours with data (reporting.fnc_horas_tasa, written out: the reader
+                               -- role executes no function)
+                               / (coalesce(NULLIF(f.horas_con_datos, 0), f.horas_periodo, 24) / 24.0::double precision)
                                - p.target_oil_rate) / p.target_oil_rate * 100 END)
        END AS variance_oil_pct,
        f.energia_kwh, f.horas_operacion, f.uptime_pct, f.n_carreras,

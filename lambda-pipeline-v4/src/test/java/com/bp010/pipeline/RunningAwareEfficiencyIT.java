@@ -67,11 +67,16 @@ class RunningAwareEfficiencyIT {
 
     /** TRANSFORM and ENRICH over {@code DAY} .. {@code lastDay} through the handler; the run must answer OK. */
     private void transformAndEnrich(String lastDay, String asOf) {
+        transformAndEnrich(DAY, lastDay, asOf);
+    }
+
+    /** TRANSFORM and ENRICH over {@code firstDay} .. {@code lastDay} through the handler; the run must answer OK. */
+    private void transformAndEnrich(String firstDay, String lastDay, String asOf) {
         var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
                 EmbeddedMetrics.disabled());
         JsonNode r = Invocation.invoke(handler, """
                 {"phases": ["TRANSFORM", "ENRICH"], "fechaInicio": "%s", "fechaFin": "%s", "asOf": "%s"}"""
-                .formatted(DAY, lastDay, asOf));
+                .formatted(firstDay, lastDay, asOf));
         assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
     }
 
@@ -333,6 +338,47 @@ class RunningAwareEfficiencyIT {
         assertThat(value(month.formatted("system_efficiency_pct"))).isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
         assertThat(value(kpi.formatted("liquid_rate_promedio", "MES", "2026-03-01"))).isCloseTo(130, within(1e-9));
         assertThat(value(kpi.formatted("oil_rate_promedio", "MES", "2026-03-01"))).isCloseTo(52, within(1e-9));
+    }
+
+    /**
+     * A gap across a month's first or last midnight: two wells running throughout March 2026, one reading an hour
+     * from 28 February 20:00 to 1 April 02:00 (runtime counter + 1 h an hour). MA has none at 28 Feb 23:00 and 1 Mar
+     * 00:00: its 01:00 reading credits 22:00 .. 01:00, 3 h, to March, whose runtime is 745 h of 744 (100.13 %, an
+     * impossible uptime). MB has none at 31 Mar 23:00 and 1 Apr 00:00: March's runtime stops at 22:00, 743 h
+     * (99.87 %; the hour went to April). Either way the first or last day's runtime does not cover it and it has no
+     * uptime (the daily rule); the month's uptime is over the 30 days that have one: 720 h / 720 h = 100 %, and the
+     * business KPI of the month copies it. Both months are complete (30 complete days and one of 23 hours).
+     */
+    @Test
+    void shouldGiveTheMonthsUptimeOverItsCoveredDays_whenAGapCrossesTheMonthsFirstOrLastMidnight() {
+        for (String well : List.of("MA", "MB")) {
+            master(well);
+            db.execute("""
+                    INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, oil_rate, water_rate, liquid_rate,
+                           runtime_hours)
+                    SELECT '%1$s', TIMESTAMPTZ '2026-02-28T20:00:00Z' + make_interval(hours => h), 52, 78, 130, 500 + h
+                      FROM generate_series(0, 750) h
+                     WHERE h NOT IN (%2$s)""".formatted(well, well.equals("MA") ? "3, 4" : "747, 748"));
+        }
+        transformAndEnrich("2026-03-01", "2026-03-31", "2026-04-02T00:00:00Z");
+
+        String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = '%s' AND fecha = '%s'";
+        assertThat(value(day.formatted("horas_operacion", "MA", "2026-03-01"))).as("22:00 .. 01:00 and 01:00 .. 23:00")
+                .isCloseTo(25, within(1e-9));
+        assertThat(nullable(day.formatted("uptime_pct", "MA", "2026-03-01"))).isNull();
+        assertThat(value(day.formatted("horas_operacion", "MB", "2026-03-31"))).isCloseTo(23, within(1e-9));
+        assertThat(nullable(day.formatted("uptime_pct", "MB", "2026-03-31"))).isNull();
+        String month = "SELECT %s FROM reporting.fact_operaciones_mensuales WHERE well_id = '%s' AND mes = '2026-03-01'";
+        assertThat(value(month.formatted("horas_operacion", "MA"))).as("the month's runtime stays the counters'")
+                .isCloseTo(745, within(1e-9));
+        assertThat(value(month.formatted("horas_operacion", "MB"))).isCloseTo(743, within(1e-9));
+        for (String well : List.of("MA", "MB")) {
+            assertThat(db.queryValue(month.formatted("completo", well))).isEqualTo(true);
+            assertThat(value(month.formatted("uptime_pct", well))).as(well + ": 720 h over the 720 h of 30 covered days")
+                    .isCloseTo(100, within(1e-9));
+            assertThat(value("SELECT uptime_pct FROM reporting.dataset_kpi_business WHERE well_id = '" + well
+                    + "' AND tipo_periodo = 'MES' AND periodo = '2026-03-01'")).as(well).isCloseTo(100, within(1e-9));
+        }
     }
 
     /**
