@@ -11,15 +11,17 @@
 --            or roll-over only when a later reading confirms it (DQP-003, the hour flagged reinicio_contador and
 --            reporting.fact_eventos_pozo records it), a delta above the physical ceiling is refused (DQP-002));
 --   daily    from the day's hourly rows: produccion_* = sum of hourly average rates / 24 (an hour without readings
---            adds nothing; horas_con_datos shows the coverage), liquid = oil + water (else the measured liquid rate),
+--            adds nothing; horas_con_datos shows the coverage; horas_con_petroleo / _agua / _gas / _liquido count the
+--            hours that have each rate, the hours its rate is taken over), liquid = the measured liquid rate, else oil + water,
 --            energy / runtime / strokes = sums of deltas, kwh_por_bbl and kwh_por_bbl_petroleo = energy / liquid
 --            (oil) barrels over the day's matched hours (emp_*: hours whose delta spans only the hour and the one
 --            before it, docs/AGGREGATION.md "Matched hours"; NULL without one), the average of every numeric column (DIARIO counters: the max); horas_periodo,
 --            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
 --            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day whose runtime deltas cover it
 --            (its first clock hour runtime-matched, its last with a runtime delta: no gap's runtime across midnight);
---   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production x 24 / its hours with data
---            (docs/AGGREGATION.md "A day's rate"; production / dias_con_datos when its days have 24 hours with data); complete when
+--   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production x 24 / its hours with
+--            that rate (docs/AGGREGATION.md "A month's rate"; production / dias_con_datos when its days have 24 hours with data, each
+--            with every rate); complete when
 --            its complete days reach completitud_minima of its days (uptime only then, over the days that publish one:
 --            their runtime over their clock hours);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
@@ -96,6 +98,39 @@ AS $$
 $$;
 COMMENT ON FUNCTION reporting.fnc_dias_tasa_mes(integer, integer) IS
     'Days a month''s rate is taken over: its hours with data / 24 (else its days with data); rate = barrels / these days';
+
+-- The hours ONE of a day's rates is taken over (docs/AGGREGATION.md "A day's rate"): the hours that have that rate
+-- (horas_con_petroleo, horas_con_agua, horas_con_gas, horas_con_liquido). Its barrels are the mean rates / 24 of those
+-- hours only: an hour with readings but no oil value (every oil reading failed its DQ range rule, or the meter did not
+-- report while other tags did) adds no barrels and is not an hour of the oil rate. No hour with the rate: NULL (no
+-- rate). A row written before V25 (the count NULL): its hours with data, as fnc_horas_tasa(horas_con_datos, ...).
+-- Equal to horas_con_datos on a day whose every hour with data has the rate, so those days keep their rates to the bit.
+CREATE OR REPLACE FUNCTION reporting.fnc_horas_tasa(p_horas_con_tasa integer, p_horas_con_datos integer,
+                                                    p_horas_periodo integer)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_horas_con_tasa IS NULL
+                THEN coalesce(NULLIF(p_horas_con_datos, 0), p_horas_periodo, 24)::double precision
+                ELSE NULLIF(p_horas_con_tasa, 0)::double precision END
+$$;
+COMMENT ON FUNCTION reporting.fnc_horas_tasa(integer, integer, integer) IS
+    'Hours one of a day''s rates is taken over: the hours with that rate (horas_con_petroleo, ..., NULL at 0), else (a row written before V25) its hours with data; rate = barrels x 24 / these hours';
+
+-- The days one of a month's rates is taken over: the month's hours with that rate / 24 (the sum of its days'), NULL at
+-- 0; a month with a day written before V25 (the sum NULL): as fnc_dias_tasa_mes(horas_con_datos, dias_con_datos).
+CREATE OR REPLACE FUNCTION reporting.fnc_dias_tasa_mes(p_horas_con_tasa integer, p_horas_con_datos integer,
+                                                       p_dias_con_datos integer)
+RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT CASE WHEN p_horas_con_tasa IS NULL
+                THEN coalesce(NULLIF(p_horas_con_datos, 0) / 24.0::double precision,
+                              NULLIF(p_dias_con_datos, 0)::double precision)
+                ELSE NULLIF(p_horas_con_tasa, 0) / 24.0::double precision END
+$$;
+COMMENT ON FUNCTION reporting.fnc_dias_tasa_mes(integer, integer, integer) IS
+    'Days one of a month''s rates is taken over: its hours with that rate / 24 (NULL at 0), else (a day written before V25) its hours with data / 24, else its days with data; rate = barrels / these days';
 
 -- (A well's first day is no longer a rule of its own: its first hour has rates but no counter delta, so it is simply
 -- not matched, docs/AGGREGATION.md "Matched hours".)
@@ -827,6 +862,11 @@ BEGIN
     -- is the hours' measured liquid rate, else their oil + water: the liquid q of the hourly KPIs and derived values
     -- (R__51, stage.fnc_calc_derivados), so the day's efficiency and kWh/bbl are those of its hours (docs/AGGREGATION.md).
     v_agregados := format($agg$sum(h.n_lecturas)::integer AS n_lecturas, count(*)::smallint AS horas_con_datos,
+                   -- the hours that have each rate: its rate is its barrels x 24 / them (docs/AGGREGATION.md "A
+                   -- day's rate"); the liquid's are the hours of the day's liquid barrels (measured, else oil + water)
+                   count(h.oil_rate)::smallint AS horas_con_petroleo, count(h.water_rate)::smallint AS horas_con_agua,
+                   count(h.gas_rate)::smallint AS horas_con_gas,
+                   count(%2$s)::smallint AS horas_con_liquido,
                    sum(h.oil_rate) / 24 AS petroleo, sum(h.water_rate) / 24 AS agua, sum(h.gas_rate) / 24 AS gas,
                    sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate)) / 24 AS liquido,
                    sum(h.energia_kwh) AS energia, sum(h.horas_operacion) AS horas_operacion,
@@ -889,11 +929,13 @@ BEGIN
     END;
     EXECUTE format($sql$
         INSERT INTO reporting.fact_operaciones_diarias AS t
-               (well_id, fecha, n_lecturas, horas_con_datos, produccion_petroleo_bbl, produccion_agua_bbl,
+               (well_id, fecha, n_lecturas, horas_con_datos, horas_con_petroleo, horas_con_agua, horas_con_gas,
+                horas_con_liquido, produccion_petroleo_bbl, produccion_agua_bbl,
                 produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
                 kwh_por_bbl_petroleo, emp_energia_kwh, emp_energia_liquido_bbl, emp_energia_petroleo_bbl,
                 emp_carreras_liquido_bbl, emp_carreras, uptime_pct, horas_periodo, completitud, completo, %1$s, run_id)
-        SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.petroleo, d.agua, d.gas, d.liquido,
+        SELECT d.well_id, d.fecha, d.n_lecturas, d.horas_con_datos, d.horas_con_petroleo, d.horas_con_agua,
+               d.horas_con_gas, d.horas_con_liquido, d.petroleo, d.agua, d.gas, d.liquido,
                d.energia, d.horas_operacion, d.n_carreras,
                -- over the day's matched hours only: a delta that spans a gap is not divided by one hour's barrels
                -- (docs/AGGREGATION.md, "Matched hours"); NULL when the day has none
@@ -908,6 +950,8 @@ BEGIN
           FROM (%3$s) d) d
         ON CONFLICT (well_id, fecha) DO UPDATE
            SET n_lecturas = EXCLUDED.n_lecturas, horas_con_datos = EXCLUDED.horas_con_datos,
+               horas_con_petroleo = EXCLUDED.horas_con_petroleo, horas_con_agua = EXCLUDED.horas_con_agua,
+               horas_con_gas = EXCLUDED.horas_con_gas, horas_con_liquido = EXCLUDED.horas_con_liquido,
                produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
                produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
                produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
@@ -919,13 +963,15 @@ BEGIN
                uptime_pct = EXCLUDED.uptime_pct, horas_periodo = EXCLUDED.horas_periodo,
                completitud = EXCLUDED.completitud, completo = EXCLUDED.completo, %4$s, run_id = EXCLUDED.run_id,
                updated_at = now()
-         WHERE (t.n_lecturas, t.horas_con_datos, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
+         WHERE (t.n_lecturas, t.horas_con_datos, t.horas_con_petroleo, t.horas_con_agua, t.horas_con_gas,
+                t.horas_con_liquido, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
                 t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
                 t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.emp_energia_kwh, t.emp_energia_liquido_bbl,
                 t.emp_energia_petroleo_bbl, t.emp_carreras_liquido_bbl, t.emp_carreras, t.uptime_pct,
                 t.horas_periodo, t.completitud, t.completo, %5$s)
                IS DISTINCT FROM
-               (EXCLUDED.n_lecturas, EXCLUDED.horas_con_datos, EXCLUDED.produccion_petroleo_bbl,
+               (EXCLUDED.n_lecturas, EXCLUDED.horas_con_datos, EXCLUDED.horas_con_petroleo, EXCLUDED.horas_con_agua,
+                EXCLUDED.horas_con_gas, EXCLUDED.horas_con_liquido, EXCLUDED.produccion_petroleo_bbl,
                 EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf, EXCLUDED.produccion_liquido_bbl,
                 EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras, EXCLUDED.kwh_por_bbl,
                 EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.emp_energia_kwh, EXCLUDED.emp_energia_liquido_bbl,
@@ -988,11 +1034,13 @@ DECLARE
     n_borrados bigint;
 BEGIN
     INSERT INTO reporting.fact_operaciones_mensuales AS t
-           (well_id, mes, dias_con_datos, horas_con_datos, n_lecturas, produccion_petroleo_bbl, produccion_agua_bbl,
+           (well_id, mes, dias_con_datos, horas_con_datos, horas_con_petroleo, horas_con_agua, horas_con_gas,
+            horas_con_liquido, n_lecturas, produccion_petroleo_bbl, produccion_agua_bbl,
             produccion_gas_mscf, produccion_liquido_bbl, energia_kwh, horas_operacion, n_carreras, kwh_por_bbl,
             kwh_por_bbl_petroleo, uptime_pct, oil_rate, water_rate, gas_rate, liquid_rate, bsw, dias_periodo,
             dias_completos, completitud, completo, run_id)
-    SELECT m.well_id, m.mes, m.dias, m.horas, m.n_lecturas, m.petroleo, m.agua, m.gas, m.liquido, m.energia,
+    SELECT m.well_id, m.mes, m.dias, m.horas, m.horas_petroleo, m.horas_agua, m.horas_gas, m.horas_liquido,
+           m.n_lecturas, m.petroleo, m.agua, m.gas, m.liquido, m.energia,
            m.horas_operacion, m.n_carreras,
            -- over the days' matched hours (docs/AGGREGATION.md, "Matched hours")
            m.emp_energia / nullif(m.emp_liquido, 0), m.emp_energia_petroleo / nullif(m.emp_petroleo, 0),
@@ -1003,10 +1051,13 @@ BEGIN
            CASE WHEN m.completos >= v_minima * m.dias_mes
                 THEN 100 * m.horas_operacion_cubiertas / NULLIF(m.horas_periodo_cubiertas, 0)
            END,
-           -- rates over the month's hours with data (docs/AGGREGATION.md "A day's rate"): m.horas / 24 is its days
-           -- with data when each has 24 hours with data, so those months keep their rates to the bit
-           m.petroleo / reporting.fnc_dias_tasa_mes(m.horas, m.dias), m.agua / reporting.fnc_dias_tasa_mes(m.horas, m.dias),
-           m.gas / reporting.fnc_dias_tasa_mes(m.horas, m.dias), m.liquido / reporting.fnc_dias_tasa_mes(m.horas, m.dias),
+           -- each rate over the month's hours with that rate (docs/AGGREGATION.md "A month's rate"; its hours with
+           -- data when a day of it was written before V25): m.horas / 24 is its days with data when each has 24
+           -- hours with data and every one of them has the rate, so those months keep their rates to the bit
+           m.petroleo / reporting.fnc_dias_tasa_mes(m.horas_petroleo, m.horas, m.dias),
+           m.agua / reporting.fnc_dias_tasa_mes(m.horas_agua, m.horas, m.dias),
+           m.gas / reporting.fnc_dias_tasa_mes(m.horas_gas, m.horas, m.dias),
+           m.liquido / reporting.fnc_dias_tasa_mes(m.horas_liquido, m.horas, m.dias),
            100 * m.agua / nullif(m.petroleo + m.agua, 0),
            m.dias_mes, m.completos, m.completos::double precision / m.dias_mes, m.completos >= v_minima * m.dias_mes,
            p_run_id
@@ -1015,6 +1066,13 @@ BEGIN
                    ((date_trunc('month', d.fecha) + interval '1 month')::date - date_trunc('month', d.fecha)::date)::smallint
                        AS dias_mes,
                    sum(d.horas_con_datos)::integer AS horas, sum(d.n_lecturas)::integer AS n_lecturas,
+                   -- the hours with each rate: NULL when a day has no count (written before V25)
+                   CASE WHEN count(d.horas_con_petroleo) = count(*) THEN sum(d.horas_con_petroleo)::integer END
+                       AS horas_petroleo,
+                   CASE WHEN count(d.horas_con_agua) = count(*) THEN sum(d.horas_con_agua)::integer END AS horas_agua,
+                   CASE WHEN count(d.horas_con_gas) = count(*) THEN sum(d.horas_con_gas)::integer END AS horas_gas,
+                   CASE WHEN count(d.horas_con_liquido) = count(*) THEN sum(d.horas_con_liquido)::integer END
+                       AS horas_liquido,
                    sum(d.produccion_petroleo_bbl) AS petroleo, sum(d.produccion_agua_bbl) AS agua,
                    sum(d.produccion_gas_mscf) AS gas, sum(d.produccion_liquido_bbl) AS liquido,
                    sum(d.energia_kwh) AS energia, sum(d.horas_operacion) AS horas_operacion,
@@ -1036,6 +1094,8 @@ BEGIN
              GROUP BY d.well_id, date_trunc('month', d.fecha)) m
     ON CONFLICT (well_id, mes) DO UPDATE
        SET dias_con_datos = EXCLUDED.dias_con_datos, horas_con_datos = EXCLUDED.horas_con_datos,
+           horas_con_petroleo = EXCLUDED.horas_con_petroleo, horas_con_agua = EXCLUDED.horas_con_agua,
+           horas_con_gas = EXCLUDED.horas_con_gas, horas_con_liquido = EXCLUDED.horas_con_liquido,
            n_lecturas = EXCLUDED.n_lecturas, produccion_petroleo_bbl = EXCLUDED.produccion_petroleo_bbl,
            produccion_agua_bbl = EXCLUDED.produccion_agua_bbl, produccion_gas_mscf = EXCLUDED.produccion_gas_mscf,
            produccion_liquido_bbl = EXCLUDED.produccion_liquido_bbl, energia_kwh = EXCLUDED.energia_kwh,
@@ -1046,12 +1106,14 @@ BEGIN
            dias_periodo = EXCLUDED.dias_periodo, dias_completos = EXCLUDED.dias_completos,
            completitud = EXCLUDED.completitud, completo = EXCLUDED.completo,
            run_id = EXCLUDED.run_id, updated_at = now()
-     WHERE (t.dias_con_datos, t.horas_con_datos, t.n_lecturas, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
+     WHERE (t.dias_con_datos, t.horas_con_datos, t.horas_con_petroleo, t.horas_con_agua, t.horas_con_gas,
+            t.horas_con_liquido, t.n_lecturas, t.produccion_petroleo_bbl, t.produccion_agua_bbl,
             t.produccion_gas_mscf, t.produccion_liquido_bbl, t.energia_kwh, t.horas_operacion, t.n_carreras,
             t.kwh_por_bbl, t.kwh_por_bbl_petroleo, t.uptime_pct, t.oil_rate, t.water_rate, t.gas_rate,
             t.liquid_rate, t.bsw, t.dias_periodo, t.dias_completos, t.completitud, t.completo)
            IS DISTINCT FROM
-           (EXCLUDED.dias_con_datos, EXCLUDED.horas_con_datos, EXCLUDED.n_lecturas,
+           (EXCLUDED.dias_con_datos, EXCLUDED.horas_con_datos, EXCLUDED.horas_con_petroleo, EXCLUDED.horas_con_agua,
+            EXCLUDED.horas_con_gas, EXCLUDED.horas_con_liquido, EXCLUDED.n_lecturas,
             EXCLUDED.produccion_petroleo_bbl, EXCLUDED.produccion_agua_bbl, EXCLUDED.produccion_gas_mscf,
             EXCLUDED.produccion_liquido_bbl, EXCLUDED.energia_kwh, EXCLUDED.horas_operacion, EXCLUDED.n_carreras,
             EXCLUDED.kwh_por_bbl, EXCLUDED.kwh_por_bbl_petroleo, EXCLUDED.uptime_pct, EXCLUDED.oil_rate,

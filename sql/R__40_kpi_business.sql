@@ -8,7 +8,7 @@
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_pct IS
     'Decline of the mean daily oil rate, percent: DIA = last 30 days against the 30 before (each with >= 15 complete days), MES = month against the previous month (both complete); positive = declining';
 COMMENT ON COLUMN reporting.dataset_kpi_business.oil_rate_promedio IS
-    'Oil rate, bbl/d: the period''s barrels x 24 / its hours with data (horas_con_datos: an hour without readings is not an hour at zero; on a day whose clock hours all have data, 23 or 25 on the days daylight saving time starts and ends, else 24, where it is the barrels), DIA of the day, MES of the month';
+    'Oil rate, bbl/d: the period''s barrels x 24 / its hours with an oil rate (horas_con_petroleo, else for a row written before V25 horas_con_datos: an hour without readings, or whose oil readings all failed DQ, is not an hour at zero; on a day whose clock hours all have oil, 23 or 25 on the days daylight saving time starts and ends, else 24, where it is the barrels; NULL without such an hour), DIA of the day, MES of the month';
 COMMENT ON COLUMN reporting.dataset_kpi_business.declinacion_anual_efectiva IS
     'Effective annual decline of the Arps fit in force, percent per year (1 - (1 + b Di)^(-1/b), 1 - e^(-Di) for b = 0)';
 COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS
@@ -35,7 +35,9 @@ AS $$
           FROM universal.arps_resultados a
          ORDER BY a.well_id, a.fecha_ajuste DESC, a.arps_id DESC),
     hist AS (
-        SELECT m.well_id, m.mes, m.produccion_petroleo_bbl / reporting.fnc_dias_tasa_mes(m.horas_con_datos, m.dias_con_datos) AS q,
+        SELECT m.well_id, m.mes,
+               m.produccion_petroleo_bbl
+                   / reporting.fnc_dias_tasa_mes(m.horas_con_petroleo, m.horas_con_datos, m.dias_con_datos) AS q,
                min(m.mes) OVER (PARTITION BY m.well_id) AS mes0,
                ((m.mes + interval '1 month')::date - m.mes) AS dias_mes
           FROM reporting.fact_operaciones_mensuales m
@@ -107,11 +109,12 @@ BEGIN
         SELECT x.well_id, 'DIA'::text AS tipo_periodo, x.fecha AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf,
                coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl) AS liquido,
-               -- the day's rate (bbl/d) is its barrels over its hours with data (docs/AGGREGATION.md "A day's rate"):
-               -- a partial day (a first day from 08:00, an outage) is not a shortfall, a 23- or 25-hour day (daylight
-               -- saving) holds 23 or 25 hours of barrels; x.dias is 1 on a day with 24 hours of data: the barrels
+               -- the day's rate (bbl/d) is its barrels over the hours that have the rate (docs/AGGREGATION.md "A
+               -- day's rate"): a partial day (a first day from 08:00, an outage) is not a shortfall, nor an hour whose
+               -- oil readings all failed DQ; a 23- or 25-hour day (daylight saving) holds 23 or 25 hours of barrels;
+               -- x.dias is 1 on a day with 24 hours with the rate: the barrels
                x.produccion_petroleo_bbl / x.dias AS oil_rate_promedio,
-               coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl) / x.dias
+               coalesce(x.produccion_liquido_bbl, x.produccion_petroleo_bbl + x.produccion_agua_bbl) / x.dias_liquido
                    AS liquid_rate_promedio,
                CASE WHEN x.n30 >= 15 AND x.n_prev >= 15
                     THEN 100 * (x.q_prev - x.q30) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
@@ -120,15 +123,17 @@ BEGIN
                x.completitud, x.completo,
                -- the day's uptime only where the daily facts publish one (its runtime deltas cover the day)
                x.uptime_pct IS NOT NULL AS uptime_cubierto, NULL::double precision AS uptime_mes
-          FROM (SELECT f.*, d.dias,
+          FROM (SELECT f.*, d.dias, d.dias_liquido,
                        -- the decline compares complete days only (a partial day is not a low day), by their rates
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
                        count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS n30,
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS q_prev,
                        count(f.produccion_petroleo_bbl) FILTER (WHERE f.completo IS NOT FALSE) OVER wp AS n_prev
                   FROM reporting.fact_operaciones_diarias f
-                 CROSS JOIN LATERAL (SELECT reporting.fnc_horas_tasa(f.horas_con_datos, f.horas_periodo) / 24.0::double precision
-                                            AS dias) d
+                 CROSS JOIN LATERAL (SELECT reporting.fnc_horas_tasa(f.horas_con_petroleo, f.horas_con_datos, f.horas_periodo)
+                                                / 24.0::double precision AS dias,
+                                            reporting.fnc_horas_tasa(f.horas_con_liquido, f.horas_con_datos, f.horas_periodo)
+                                                / 24.0::double precision AS dias_liquido) d
                  WHERE f.fecha >= v_desde - 59 AND f.fecha <= v_hasta
                 WINDOW w30 AS (PARTITION BY f.well_id ORDER BY f.fecha
                                RANGE BETWEEN INTERVAL '29 days' PRECEDING AND CURRENT ROW),
@@ -141,21 +146,24 @@ BEGIN
     mes AS (
         SELECT x.well_id, 'MES'::text AS tipo_periodo, x.mes AS periodo, x.produccion_petroleo_bbl,
                x.produccion_agua_bbl, x.produccion_gas_mscf, x.liquido, x.oil_rate_promedio,
-               x.liquido / x.dias_tasa AS liquid_rate_promedio,
+               x.liquido / x.dias_tasa_liquido AS liquid_rate_promedio,
                CASE WHEN x.mes_prev = (x.mes - interval '1 month')::date AND x.completo IS NOT FALSE AND x.completo_prev IS NOT FALSE
                     THEN 100 * (x.q_prev - x.oil_rate_promedio) / NULLIF(x.q_prev, 0) END AS declinacion_pct,
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
                -- the month's uptime is the monthly facts': over the days whose runtime covers them (R__30)
                x.completitud, x.completo, true AS uptime_cubierto, x.uptime_pct AS uptime_mes
-          FROM (SELECT m.*, t.dias_tasa,
+          FROM (SELECT m.*, t.dias_tasa, t.dias_tasa_liquido,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
-                       -- the month's rates over its hours with data, as the day's
+                       -- the month's rates over its hours with each rate, as the day's
                        m.produccion_petroleo_bbl / t.dias_tasa AS oil_rate_promedio,
                        lag(m.mes) OVER w AS mes_prev, lag(m.completo) OVER w AS completo_prev,
                        lag(m.produccion_petroleo_bbl / t.dias_tasa) OVER w AS q_prev
                   FROM reporting.fact_operaciones_mensuales m
-                 CROSS JOIN LATERAL (SELECT reporting.fnc_dias_tasa_mes(m.horas_con_datos, m.dias_con_datos) AS dias_tasa) t
+                 CROSS JOIN LATERAL (SELECT reporting.fnc_dias_tasa_mes(m.horas_con_petroleo, m.horas_con_datos,
+                                                                        m.dias_con_datos) AS dias_tasa,
+                                            reporting.fnc_dias_tasa_mes(m.horas_con_liquido, m.horas_con_datos,
+                                                                        m.dias_con_datos) AS dias_tasa_liquido) t
                  WHERE m.mes >= (date_trunc('month', v_desde) - interval '1 month')::date AND m.mes <= v_hasta
                 WINDOW w AS (PARTITION BY m.well_id ORDER BY m.mes)) x
          WHERE x.mes >= date_trunc('month', v_desde)::date

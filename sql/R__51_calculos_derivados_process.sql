@@ -210,7 +210,7 @@ BEGIN
                        AS pump_efficiency_pct,
                    stage.fnc_calc_system_efficiency(
                        reporting.fnc_hhp_emparejada(d.hydraulic_hp, x.emp_energia_liquido_bbl, x.produccion_liquido_bbl),
-                       x.emp_energia_kwh / r.horas, c.hp_por_kw) AS system_efficiency_pct,
+                       x.emp_energia_kwh / r.horas_liquido, c.hp_por_kw) AS system_efficiency_pct,
                    stage.fnc_calc_kwh_per_bbl(x.emp_energia_kwh, x.emp_energia_petroleo_bbl) AS kwh_por_bbl_petroleo,
                    -- uptime where phase 4 publishes one: a complete day whose runtime deltas cover it (R__30)
                    CASE WHEN x.completo IS NOT FALSE AND x.uptime_pct IS NOT NULL THEN 100 * x.horas_operacion
@@ -218,18 +218,25 @@ BEGIN
               FROM x
               LEFT JOIN reporting.fnc_parametros_pozo() m ON m.well_id = x.well_id
              CROSS JOIN c
-             -- the day's rates (bbl/d, for its HHP) are its barrels over its hours with data (docs/AGGREGATION.md
-             -- "A day's rate": an hour without readings is not an hour at zero; on a day whose clock hours all have
-             -- data, 23 or 25 on DST changes, dias is 1 on a 24-hour one), and the mean input power of the system
-             -- efficiency its matched kWh over the same hours, so the hydraulic energy of the matched hours is exact
-             CROSS JOIN LATERAL (SELECT reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo)::double precision
-                                            AS horas,
-                                        reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo) / 24.0::double precision
-                                            AS dias) r
+             -- the day's rates (bbl/d, for its HHP) are its barrels over the hours that have each rate
+             -- (docs/AGGREGATION.md "A day's rate": an hour without readings is not an hour at zero, nor is an hour
+             -- whose oil readings all failed DQ an hour of the oil rate; on a day whose clock hours all have every
+             -- rate, 23 or 25 on DST changes, dias is 1 on a 24-hour one; a row written before V25: its hours with
+             -- data), and the mean input power of the system efficiency its matched kWh over the liquid's hours (the
+             -- HHP's q), so the hydraulic energy of the matched hours is exact
+             CROSS JOIN LATERAL (SELECT reporting.fnc_horas_tasa(x.horas_con_liquido, x.horas_con_datos, x.horas_periodo)
+                                            AS horas_liquido,
+                                        reporting.fnc_horas_tasa(x.horas_con_petroleo, x.horas_con_datos, x.horas_periodo)
+                                            / 24.0::double precision AS dias_petroleo,
+                                        reporting.fnc_horas_tasa(x.horas_con_agua, x.horas_con_datos, x.horas_periodo)
+                                            / 24.0::double precision AS dias_agua,
+                                        reporting.fnc_horas_tasa(x.horas_con_liquido, x.horas_con_datos, x.horas_periodo)
+                                            / 24.0::double precision AS dias_liquido) r
              CROSS JOIN LATERAL stage.fnc_calc_derivados(
                     p_api => m.api_gravity, p_sg_water => m.sg_agua, p_bsw_pct => x.bsw,
-                    p_oil_rate => x.produccion_petroleo_bbl / r.dias, p_water_rate => x.produccion_agua_bbl / r.dias,
-                    p_liquid_rate => x.produccion_liquido_bbl / r.dias,
+                    p_oil_rate => x.produccion_petroleo_bbl / r.dias_petroleo,
+                    p_water_rate => x.produccion_agua_bbl / r.dias_agua,
+                    p_liquid_rate => x.produccion_liquido_bbl / r.dias_liquido,
                     p_pump_depth => m.profundidad_bomba, p_midperf_depth => m.profundidad_media_perforados,
                     p_plunger_diameter => m.diametro_piston, p_rod_weight_air => m.peso_varillas_aire,
                     p_casing_pressure => x.casing_head_pressure, p_tubing_pressure => x.well_head_pressure,
@@ -296,7 +303,8 @@ BEGIN
                    sum(x.volumen_desplazado_bbl ORDER BY x.fecha) AS volumen_desplazado_bbl,
                    100 * sum(reporting.fnc_hhp_emparejada(x.hydraulic_hp, x.emp_energia_liquido_bbl,
                                                           x.produccion_liquido_bbl)
-                             * reporting.fnc_horas_tasa(x.horas_con_datos, x.horas_periodo) ORDER BY x.fecha)
+                             * reporting.fnc_horas_tasa(x.horas_con_liquido, x.horas_con_datos, x.horas_periodo)
+                             ORDER BY x.fecha)
                              FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                        / NULLIF(sum(x.emp_energia_kwh ORDER BY x.fecha) FILTER (WHERE x.system_efficiency_pct IS NOT NULL)
                                 * max(c.hp_por_kw), 0) AS system_efficiency_pct

@@ -359,9 +359,12 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
            coalesce(k.variance_oil_pct,
                     CASE WHEN p.target_oil_rate > 0
                          THEN (f.produccion_petroleo_bbl
-                               -- over its hours with data (reporting.fnc_horas_tasa, written out: the reader
-                               -- role executes no function)
-                               / (coalesce(NULLIF(f.horas_con_datos, 0), f.horas_periodo, 24) / 24.0::double precision)
+                               -- over its hours with an oil rate (reporting.fnc_horas_tasa(horas_con_petroleo, ...),
+                               -- written out: the reader role executes no function; a row written before V25: its
+                               -- hours with data)
+                               / (CASE WHEN f.horas_con_petroleo IS NULL
+                                       THEN coalesce(NULLIF(f.horas_con_datos, 0), f.horas_periodo, 24)
+                                       ELSE NULLIF(f.horas_con_petroleo, 0) END / 24.0::double precision)
                                - p.target_oil_rate) / p.target_oil_rate * 100 END)
        END AS variance_oil_pct,
        f.energia_kwh, f.horas_operacion, f.uptime_pct, f.n_carreras,
@@ -376,7 +379,9 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.fecha,
        f.horas_periodo, f.completitud, f.completo, f.hhp_forma, f.volumen_desplazado_bbl,
        -- the energy and liquid of the day's energy-matched hours: kWh/bbl over several wells or days is
        -- sum(emp_energia_kwh) / sum(emp_energia_liquido_bbl) (docs/AGGREGATION.md, "Matched hours")
-       f.emp_energia_kwh, f.emp_energia_liquido_bbl
+       f.emp_energia_kwh, f.emp_energia_liquido_bbl,
+       -- the hours that have each rate (a rate = its barrels x 24 / them; NULL: a row written before V25)
+       f.horas_con_petroleo, f.horas_con_agua, f.horas_con_gas, f.horas_con_liquido
   FROM reporting.fact_operaciones_diarias f
   LEFT JOIN reporting.dim_pozo p ON p.well_id = f.well_id
   LEFT JOIN reporting.dataset_kpi_business k
@@ -403,7 +408,8 @@ SELECT f.well_id, p.nombre_pozo, p.campo, f.mes,
        f.pwf,
        k.declinacion_pct, k.declinacion_anual_efectiva, k.arps_modelo, k.arps_qi, k.arps_di_anual, k.arps_b,
        k.eur_bbl, k.eur_remanente_bbl,
-       f.dias_periodo, f.dias_completos, f.completitud, f.completo
+       f.dias_periodo, f.dias_completos, f.completitud, f.completo,
+       f.horas_con_petroleo, f.horas_con_agua, f.horas_con_gas, f.horas_con_liquido
   FROM reporting.fact_operaciones_mensuales f
   LEFT JOIN reporting.dim_pozo p ON p.well_id = f.well_id
   LEFT JOIN reporting.dataset_kpi_business k

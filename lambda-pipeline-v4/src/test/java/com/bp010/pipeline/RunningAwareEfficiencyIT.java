@@ -459,4 +459,77 @@ class RunningAwareEfficiencyIT {
                         + " / sum(coalesce(h.liquid_rate, h.oil_rate + h.water_rate) / 24 * 100 / k.eficiencia_volumetrica_pct)")))
                 .as("liquid over displaced volume, summed over the hours").isCloseTo(100 * liquid / displaced, within(1e-9));
     }
+
+    /**
+     * An hour with readings but without one of the rates: two wells running steadily all day (24 hours with data, a
+     * reading an hour from the hour before), 52 bbl/d oil, 78 water, 130 liquid (measured). RO's 10:00 oil reading is
+     * out of range (-5 bbl/d, DQ-013 0 .. 5000): it is left out of the hour's mean, so the hour has no oil and the day
+     * 52 x 23 / 24 = 49.8333 bbl. Its oil rate is 49.8333 x 24 / its 23 hours with oil = 52 bbl/d, variance 0 (over
+     * its 24 hours with data, main read 49.8333 bbl/d, -4.17 %); its liquid has 24 hours: HHP unchanged. RL's meter
+     * sends no water and no liquid at 10:00 (the other tags report): liquid 130 x 23 / 24 = 124.583 bbl over 23 hours
+     * = 130 bbl/d, its HHP that of 130 bbl/d, 3.99549 hp (main: of 124.583 bbl/d, 3.82901 hp = 23/24 of it), water
+     * 78 bbl/d; the system efficiency's input power is its 23 energy-matched hours' 230 kWh over the same 23 hours,
+     * 10 kW, so the efficiency stays 100 x 3.99549 / (10 x 1.341022) = 29.794 %. The month (one day) the same.
+     */
+    @Test
+    void shouldTakeEachRateOverItsOwnHours_whenAnHourHasReadingsButNotThatRate() {
+        steadyWell("RO", -1, 23, 1, 0);
+        steadyWell("RL", -1, 23, 1, 0);
+        db.execute("""
+                UPDATE stage.tbl_pozo_produccion SET oil_rate = -5
+                 WHERE well_id = 'RO' AND timestamp_lectura = TIMESTAMPTZ '%1$sT10:00:00Z';
+                UPDATE stage.tbl_pozo_produccion SET water_rate = NULL, liquid_rate = NULL
+                 WHERE well_id = 'RL' AND timestamp_lectura = TIMESTAMPTZ '%1$sT10:00:00Z';
+                INSERT INTO referencial.tbl_dq_rules (rule_id, nombre_tecnico, tipo, valor_min, valor_max)
+                VALUES ('DQ-013', 'oil_rate', 'REPRESENTATIVIDAD', 0, 5000);
+                INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target)
+                VALUES ('oil_rate', 'RO', 52), ('oil_rate', 'RL', 52);
+                """.formatted(DAY));
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        JsonNode r = Invocation.invoke(handler, """
+                {"phases": ["DQ", "TRANSFORM", "ENRICH"], "fechaInicio": "%1$s", "fechaFin": "%1$s",
+                 "asOf": "2026-03-11T06:00:00Z"}""".formatted(DAY));
+        assertThat(r.get("status").asText()).as(r.toString()).isEqualTo("OK");
+
+        double sgo = 141.5 / (131.5 + 35);
+        double pip = 50 + 0.433 * sgo * (5000 - 4000);
+        double sgm = 0.4 * sgo + 0.6 * 1.07;
+        double hhp = 1.7e-5 * 130 * (100 + 0.433 * sgm * 5000 - pip);
+        String day = "SELECT %s FROM reporting.fact_operaciones_diarias WHERE well_id = '%s'";
+        String kpi = "SELECT %s FROM reporting.dataset_kpi_business WHERE well_id = '%s' AND tipo_periodo = '%s'";
+        String month = "SELECT %s FROM reporting.fact_operaciones_mensuales WHERE well_id = '%s'";
+
+        assertThat(nullable("SELECT oil_rate FROM reporting.fact_operaciones_horarias WHERE well_id = 'RO'"
+                + " AND fecha_hora = TIMESTAMPTZ '" + DAY + "T10:00:00Z'")).as("the out-of-range reading left out").isNull();
+        assertThat(db.queryValue(day.formatted("horas_con_datos::text || ' ' || horas_con_petroleo || ' '"
+                + " || horas_con_agua || ' ' || horas_con_liquido", "RO"))).isEqualTo("24 23 24 24");
+        assertThat(value(day.formatted("produccion_petroleo_bbl", "RO"))).as("the barrels stay")
+                .isCloseTo(52.0 * 23 / 24, within(1e-9));
+        assertThat(value(kpi.formatted("oil_rate_promedio", "RO", "DIA"))).isCloseTo(52, within(1e-9));
+        assertThat(value(kpi.formatted("variance_oil_pct", "RO", "DIA"))).isCloseTo(0, within(1e-9));
+        assertThat(value("SELECT variance_oil_pct FROM reporting.vw_kpi_daily WHERE well_id = 'RO'"))
+                .isCloseTo(0, within(1e-9));
+        assertThat(value(day.formatted("hydraulic_hp", "RO"))).as("its liquid has every hour").isCloseTo(hhp, within(1e-9));
+        assertThat(value(month.formatted("oil_rate", "RO"))).isCloseTo(52, within(1e-9));
+        assertThat(value(month.formatted("horas_con_petroleo", "RO"))).isEqualTo(23);
+        assertThat(value(kpi.formatted("oil_rate_promedio", "RO", "MES"))).isCloseTo(52, within(1e-9));
+
+        assertThat(db.queryValue(day.formatted("horas_con_datos::text || ' ' || horas_con_petroleo || ' '"
+                + " || horas_con_agua || ' ' || horas_con_liquido", "RL"))).isEqualTo("24 24 23 23");
+        assertThat(value(day.formatted("produccion_liquido_bbl", "RL"))).isCloseTo(130.0 * 23 / 24, within(1e-9));
+        assertThat(value(kpi.formatted("liquid_rate_promedio", "RL", "DIA"))).isCloseTo(130, within(1e-9));
+        assertThat(value(kpi.formatted("oil_rate_promedio", "RL", "DIA"))).isCloseTo(52, within(1e-9));
+        assertThat(value(day.formatted("hydraulic_hp", "RL"))).as("HHP at 130 bbl/d, not 124.583")
+                .isCloseTo(hhp, within(1e-9));
+        assertThat(hhp).isCloseTo(3.99549, within(5e-6));
+        assertThat(value(day.formatted("system_efficiency_pct", "RL"))).as("input power 230 kWh / 23 h")
+                .isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
+        assertThat(value(month.formatted("liquid_rate", "RL"))).isCloseTo(130, within(1e-9));
+        assertThat(value(month.formatted("water_rate", "RL"))).isCloseTo(78, within(1e-9));
+        assertThat(value(month.formatted("hydraulic_hp", "RL"))).isCloseTo(hhp, within(1e-9));
+        assertThat(value(month.formatted("system_efficiency_pct", "RL")))
+                .isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
+        assertThat(value(kpi.formatted("liquid_rate_promedio", "RL", "MES"))).isCloseTo(130, within(1e-9));
+    }
 }

@@ -50,17 +50,26 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
 
     /**
      * One well-day of {@code vw_kpi_daily}; {@code hoursInPeriod} (23, 24 or 25) and {@code completeFlag} are the
-     * database's completeness (docs/AGGREGATION.md), null on facts written before it existed.
+     * database's completeness (docs/AGGREGATION.md), null on facts written before it existed; {@code hoursWithOil}
+     * the hours of the day with an oil rate (horas_con_petroleo), null on facts written before V25.
      */
     record DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
                     Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
                     Double energyKwh, Double targetOilRate, Double varianceOilPct, Integer hoursInPeriod,
-                    Boolean completeFlag) {
+                    Boolean completeFlag, Integer hoursWithOil) {
+        DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
+                 Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
+                 Double energyKwh, Double targetOilRate, Double varianceOilPct, Integer hoursInPeriod,
+                 Boolean completeFlag) {
+            this(wellId, day, hoursWithData, oil, water, gas, runtimeHours, uptimePct, pumpEfficiencyPct, kwhPerBbl,
+                    energyKwh, targetOilRate, varianceOilPct, hoursInPeriod, completeFlag, null);
+        }
+
         DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
                  Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
                  Double energyKwh, Double targetOilRate, Double varianceOilPct) {
             this(wellId, day, hoursWithData, oil, water, gas, runtimeHours, uptimePct, pumpEfficiencyPct, kwhPerBbl,
-                    energyKwh, targetOilRate, varianceOilPct, null, null);
+                    energyKwh, targetOilRate, varianceOilPct, null, null, null);
         }
 
         boolean complete() {
@@ -72,12 +81,14 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
         }
 
         /**
-         * The day's oil rate, bbl/d: its barrels x 24 / its hours with data (docs/AGGREGATION.md "A day's rate": an
-         * hour without readings is not an hour at zero; on a day whose clock hours all have data, its barrels x 24 /
-         * its 23, 24 or 25 clock hours). NULL without oil or hours.
+         * The day's oil rate, bbl/d: its barrels x 24 / its hours with an oil rate (docs/AGGREGATION.md "A day's
+         * rate": an hour without readings, or whose oil readings all failed DQ, is not an hour at zero; on a day whose
+         * clock hours all have oil, its barrels x 24 / its 23, 24 or 25 clock hours; facts written before V25: its
+         * hours with data). NULL without oil or hours.
          */
         Double oilRate() {
-            return oil == null || hoursWithData <= 0 ? null : oil * 24 / hoursWithData;
+            int hours = hoursWithOil != null ? hoursWithOil : hoursWithData;
+            return oil == null || hours <= 0 ? null : oil * 24 / hours;
         }
 
         /** The day's oil rate against its target, percent: the database's when it has one, else from {@link #oilRate}. */

@@ -146,7 +146,8 @@ final class ReportReader {
                         Rows.dbl(rs, "pump_efficiency_pct"), Rows.dbl(rs, "kwh_por_bbl"), Rows.dbl(rs, "energia_kwh"),
                         Rows.dbl(rs, "target_oil_rate"), Rows.dbl(rs, "variance_oil_pct"),
                         (Integer) rs.getObject("horas_periodo", Integer.class),
-                        (Boolean) rs.getObject("completo", Boolean.class)),
+                        (Boolean) rs.getObject("completo", Boolean.class),
+                        (Integer) rs.getObject("horas_con_petroleo", Integer.class)),
                 w.from(), w.to(), wellId, wellId), DailyKpi::wellId);
     }
 

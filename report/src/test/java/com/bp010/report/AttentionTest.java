@@ -81,6 +81,11 @@ class AttentionTest {
         DailyKpi gap = new DailyKpi("W", d1, 22, 47.0 * 22 / 24, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null);
         assertThat(gap.oilRate()).isCloseTo(47.0, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(Attention.shortfall(List.of(gap))).isEmpty();
+        // 24 hours with data, 23 with oil (the 10:00 oil reading failed DQ): 47 x 23 / 24 bbl over its 23 hours with
+        // oil is 47 bbl/d (over its 24 hours with data 45.04, -9.9 %)
+        DailyKpi noOilHour = new DailyKpi("W", d1, 24, 47.0 * 23 / 24, 0.0, 0.0, 24.0, null, null, null, null, 50.0,
+                null, 24, true, 23);
+        assertThat(noOilHour.oilRate()).isCloseTo(47.0, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     @Test
