@@ -32,3 +32,5 @@ COMMENT ON COLUMN reporting.fact_operaciones_mensuales.horas_con_gas IS
     'Sum of the month''s days'' horas_con_gas: gas_rate = produccion_gas_mscf / (it / 24); NULL as horas_con_petroleo';
 COMMENT ON COLUMN reporting.fact_operaciones_mensuales.horas_con_liquido IS
     'Sum of the month''s days'' horas_con_liquido: liquid_rate = produccion_liquido_bbl / (it / 24); NULL as horas_con_petroleo';
+COMMENT ON COLUMN reporting.fact_operaciones_mensuales.oil_rate IS
+    'Average daily oil rate of the month, bbl/d: produccion_petroleo_bbl / (horas_con_petroleo / 24), its hours with oil (NULL without one; horas_con_datos when a day was written before V25)';
