@@ -16,7 +16,7 @@ COMMENT ON COLUMN reporting.dataset_kpi_business.arps_modelo IS
 COMMENT ON COLUMN reporting.dataset_kpi_business.eur_remanente_bbl IS
     'Remaining reserves of the Arps fit in force at the end of the period (or at as-of for the current period): EUR - Np(t), bbl';
 COMMENT ON COLUMN reporting.dataset_kpi_business.uptime_pct IS
-    'DIA: runtime over the calendar hours of the day elapsed by as-of (23 or 25 on DST days), where its runtime deltas cover the day; MES: the monthly facts'' (runtime over the clock hours of the days whose runtime covers them); percent; NULL on an incomplete period';
+    'DIA: the daily facts'' (runtime over the clock hours of the day, 23 or 25 on DST days, where its runtime deltas cover the day); MES: the monthly facts'' (runtime over the clock hours of the days whose runtime covers them); percent; NULL on an incomplete period';
 
 -- The Arps decline in force per well: the latest ML fit (by fecha_ajuste; a fit is never hidden by an older as-of,
 -- so the ARPS bridge cannot mark a fit synced that no run would show) or, for wells without one, an exponential fit by least squares of ln(mean daily oil rate) over the last 12 complete months (at least 6
@@ -121,8 +121,11 @@ BEGIN
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.fecha::timestamptz AS inicio, (x.fecha + 1)::timestamptz AS fin,
                x.completitud, x.completo,
-               -- the day's uptime only where the daily facts publish one (its runtime deltas cover the day)
-               x.uptime_pct IS NOT NULL AS uptime_cubierto, NULL::double precision AS uptime_mes
+               -- the day's uptime is the daily facts': where its runtime deltas cover the day, its runtime over its
+               -- clock hours (docs/AGGREGATION.md "Uptime"); a covered day has its last clock hour's reading, so
+               -- as-of is past it and the day's runtime is not cut there (over the hours to as-of, a run at 23:30
+               -- read 24 h over 23.5: 102.13 %)
+               x.uptime_pct AS uptime
           FROM (SELECT f.*, d.dias, d.dias_liquido,
                        -- the decline compares complete days only (a partial day is not a low day), by their rates
                        avg(f.produccion_petroleo_bbl / d.dias) FILTER (WHERE f.completo IS NOT FALSE) OVER w30 AS q30,
@@ -152,7 +155,7 @@ BEGIN
                x.pump_efficiency_pct, x.system_efficiency_pct, x.kwh_por_bbl, x.kwh_por_bbl_petroleo,
                x.energia_kwh, x.horas_operacion, x.mes::timestamptz AS inicio, (x.mes + interval '1 month')::date::timestamptz AS fin,
                -- the month's uptime is the monthly facts': over the days whose runtime covers them (R__30)
-               x.completitud, x.completo, true AS uptime_cubierto, x.uptime_pct AS uptime_mes
+               x.completitud, x.completo, x.uptime_pct AS uptime
           FROM (SELECT m.*, t.dias_tasa, t.dias_tasa_liquido,
                        coalesce(m.produccion_liquido_bbl, m.produccion_petroleo_bbl + m.produccion_agua_bbl) AS liquido,
                        -- the month's rates over its hours with each rate, as the day's
@@ -184,10 +187,7 @@ BEGIN
            p.pump_efficiency_pct, p.system_efficiency_pct, p.kwh_por_bbl, p.kwh_por_bbl_petroleo,
            p.energia_kwh, p.horas_operacion,
            -- uptime and variance on complete periods only: a fragment is never read as a whole period
-           CASE WHEN p.completo IS FALSE THEN NULL
-                WHEN p.tipo_periodo = 'MES' THEN p.uptime_mes
-                WHEN p.uptime_cubierto AND least(p.fin, v_as_of) > p.inicio
-                THEN 100 * p.horas_operacion / (extract(epoch FROM least(p.fin, v_as_of) - p.inicio) / 3600) END,
+           CASE WHEN p.completo IS NOT FALSE THEN p.uptime END,
            CASE WHEN p.completo IS NOT FALSE THEN stage.fnc_calc_variance(p.oil_rate_promedio, dp.target_oil_rate) END,
            stage.fnc_calc_arps_eur(a.qi, a.di_anual, a.b, a.q_limite),
            reporting.fnc_arps_remanente_en(a.qi, a.di_anual, a.b, a.q_limite, a.fecha_inicio, least(p.fin, v_as_of)),

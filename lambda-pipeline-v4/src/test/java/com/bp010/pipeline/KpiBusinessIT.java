@@ -65,14 +65,20 @@ class KpiBusinessIT {
                 .isEqualTo(130);
     }
 
+    /**
+     * The day's uptime is the daily facts' (its runtime over its clock hours, where its runtime covers the day), not
+     * its runtime over the hours elapsed by as-of: a day whose runtime covers it has its last clock hour's reading, so
+     * as-of never cuts it (a run at 23:30 read 24 h over 23.5: 102.13 %, RunningAwareEfficiencyIT), and a day not over
+     * has no uptime (its last clock hour has no runtime delta). The fixture's day has an uptime, 5 h of 24.
+     */
     @Test
-    void shouldMeasureUptimeAgainstTheElapsedHours_whenTheDayIsNotOver() {
+    void shouldCopyTheDaysUptime_whenAsOfIsInsideTheDay() {
         facts.master("OR-1", 5000.0).day("OR-1", DAY, 5);
 
         kpis(facts.run(DAY, DAY, "2026-03-10T06:00:00Z"));
 
         assertThat(value("SELECT uptime_pct FROM reporting.dataset_kpi_business WHERE tipo_periodo = 'DIA'"))
-                .as("5 h of runtime in the 6 h elapsed").isCloseTo(100 * 5.0 / 6, within(1e-9));
+                .as("the daily facts' 5 h of 24").isCloseTo(100 * 5.0 / 24, within(1e-9));
     }
 
     @Test

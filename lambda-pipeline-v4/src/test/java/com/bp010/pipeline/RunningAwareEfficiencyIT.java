@@ -382,6 +382,24 @@ class RunningAwareEfficiencyIT {
     }
 
     /**
+     * A run in the day's last hour (as-of 23:30, the 23:00 reading in), as the hourly schedule makes every day: the
+     * day is complete and its runtime covers it (24 h, 23:00 the day before to 23:00), so its uptime is 24 h over its
+     * 24 clock hours, 100 %, in the daily facts and in the business KPI, which copies them (it divided the runtime by
+     * the 23.5 hours to as-of: an impossible 102.13 %, found by the hand audit of AGGREGATION.md).
+     */
+    @Test
+    void shouldGiveTheDaysUptimeInTheBusinessKpi_whenTheRunIsInTheDaysLastHour() {
+        steadyWell("AO", -1, 23, 1, 0);
+        transformAndEnrich(DAY, "2026-03-10T23:30:00Z");
+
+        assertThat(value("SELECT uptime_pct FROM reporting.fact_operaciones_diarias WHERE well_id = 'AO' AND fecha = '"
+                + DAY + "'")).isCloseTo(100, within(1e-9));
+        assertThat(value("SELECT uptime_pct FROM reporting.dataset_kpi_business WHERE well_id = 'AO'"
+                + " AND tipo_periodo = 'DIA' AND periodo = '" + DAY + "'")).as("24 h over the day's 24 clock hours")
+                .isCloseTo(100, within(1e-9));
+    }
+
+    /**
      * The readings of a gap arrive late (12:00, 13:00 and 14:00, after a run that saw the gap): the incremental run
      * re-opens the hours around them, so the 15:00 hour, whose delta now spans 14:00 to 15:00 only, becomes matched,
      * and the day's ratios count all 24 hours, as a full recomputation would (IncrementalRunIT checks the general case).

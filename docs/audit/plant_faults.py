@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Plants faults in a `bp010 generate` telemetry CSV before the ingest (docs/AGGREGATION.md "Checking a day by hand").
+
+usage: plant_faults.py landing.csv SPEC.json    (rewrites the CSV in place)
+SPEC is a JSON list of plants, each on one well:
+  {"well": "DEMO-0011", "kind": "start", "from": "2026-11-02T08:00:00Z"}          drop every reading before `from`
+  {"well": "DEMO-0012", "kind": "drop", "ts": ["2026-11-15T10:00:00Z", ...]}      drop the readings at those times
+  {"well": "DEMO-0014", "kind": "drop", "ts": [...], "vars": ["IDN5002", ...]}    ... of those SCADA ids only
+  {"well": "DEMO-0013", "kind": "set", "ts": "2026-11-20T14:00:00Z", "var": "IDN5001", "value": "9999"}
+(timestamps as the generator writes them, UTC with Z)
+"""
+import csv, json, sys
+
+f, spec = sys.argv[1], json.load(open(sys.argv[2]))
+rows = list(csv.reader(open(f)))
+out, n = [rows[0]], 0
+for r in rows[1:]:
+    w, v, ts = r[0], r[1], r[2]
+    drop = False
+    for p in spec:
+        if p["well"] != w:
+            continue
+        if p["kind"] == "start" and ts < p["from"]:
+            drop = True
+        if p["kind"] == "drop" and ts in p["ts"] and (not p.get("vars") or v in p["vars"]):
+            drop = True
+        if p["kind"] == "set" and ts == p["ts"] and v == p["var"]:
+            r[3] = p["value"]
+            n += 1
+    if drop:
+        n += 1
+        continue
+    out.append(r)
+csv.writer(open(f, "w", newline=""), lineterminator="\n").writerows(out)
+print("planted:", n, "rows changed or dropped")
