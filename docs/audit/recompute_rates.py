@@ -7,15 +7,17 @@ form: the day's mean measured PIP and discharge pressure, else PIP from the flui
 liquid rate), system efficiency over the energy-matched hours, energy, runtime and uptime (the coverage rule), the
 30-day decline; per well-month: each rate over the month's hours with it, uptime over the covered days, the monthly
 decline; per field and day: totals and kWh/bbl. Compares them with fact_operaciones_diarias / _mensuales,
-dataset_kpi_business and fact_campo_diario (psql -At) to a relative 1e-9 and prints every mismatch.
+dataset_kpi_business, fact_campo_diario and vw_kpi_daily (what the report reads; psql -At) to a relative 1e-9 and
+prints every mismatch.
 
 Models what `bp010 generate` writes: one reading per variable and clock hour at :00, whole-hour zone offsets, the DQ
 range rules of the variables it reads (config/02_reglas_calidad.csv), lifetime counters with glitches, resets and
 roll-overs; not a general reimplementation.
 
 usage: recompute_rates.py --csv landing.csv --master tbl_maestra_pozos.csv --zone America/Chicago --db NAME
-                          --from 2026-10-29 --to 2026-11-03 [--target 52]
-(the pipeline run's explicit window; --target = the oil rate target, the config's 52 bbl/d)
+                          --from 2026-10-29 --to 2026-11-03 [--target 52] [--ids-csv FILE]
+(the pipeline run's explicit window; --target = the oil rate target, the config's 52 bbl/d; several --csv files: the
+readings delivered so far, with --ids-csv the whole generated file, which tells real SCADA ids: hourly_schedule.sh)
 """
 import argparse, csv, math, subprocess, sys
 from collections import defaultdict
@@ -37,8 +39,12 @@ def parse_ts(s):
 
 def main():
     a = argparse.ArgumentParser()
-    for o in ('csv', 'master', 'zone', 'db', 'from', 'to'):
+    for o in ('master', 'zone', 'db', 'from', 'to'):
         a.add_argument('--' + o, required=True)
+    # several files: what was ingested so far (the hourly schedule's files, in delivery order)
+    a.add_argument('--csv', required=True, nargs='+')
+    # the file whose SCADA ids tell a real variable from a bad row (default: the readings themselves)
+    a.add_argument('--ids-csv')
     a.add_argument('--target', type=float, default=52.0)
     a.add_argument('--show', type=int, default=15)
     args = a.parse_args()
@@ -49,9 +55,9 @@ def main():
     # raw readings: per well, variable -> {utc hour: value}
     raw = defaultdict(lambda: defaultdict(dict))
     hours = defaultdict(set)                       # hours with any reading
-    rows = list(csv.DictReader(open(args.csv)))
+    rows = [r for f in args.csv for r in csv.DictReader(open(f))]
     seen_ids = defaultdict(int)
-    for r in rows:
+    for r in (csv.DictReader(open(args.ids_csv)) if args.ids_csv else rows):
         seen_ids[r['var_id']] += 1
     for r in rows:
         w = r['well_id']
@@ -119,7 +125,8 @@ def main():
                 continue
             # a drop the next reading confirms (a glitch was left out above): a roll-over across the next power of
             # ten when it fits under the ceiling (exact, matched), else a reset counting from zero (not matched)
-            assert i + 1 < len(keep), ('unconfirmed drop', h)
+            if i + 1 == len(keep):                 # no reading after it yet: no delta until one comes
+                continue
             roll = 10 ** len(str(int(p))) - p + x
             span = (h - hp).total_seconds() / 3600
             out[h] = (roll, adjacent) if roll <= ceiling * span else (x, False)
@@ -232,7 +239,7 @@ def main():
     dmine = ['horas_con_datos', 'horas_con_petroleo', 'horas_con_agua', 'horas_con_gas', 'horas_con_liquido',
              'petroleo', 'agua', 'gas', 'liquido', 'horas_periodo', 'completo', 'horas_operacion', 'uptime', 'hhp',
              'energia', 'syseff']
-    seen = set()
+    seen, decl = set(), {}
     for row in q("SELECT well_id, fecha, %s FROM reporting.fact_operaciones_diarias WHERE fecha BETWEEN '%s' AND '%s'"
                  % (', '.join(dcols), d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
@@ -258,6 +265,20 @@ def main():
         for c, mine, v in zip(('oil_rate', 'liquid_rate', 'variance', 'uptime', 'decline'),
                               (r['oil_rate'], r['liquid_rate'], r['variance'], r['uptime'], dec), row[2:]):
             check('kpi_dia.' + c, k, mine, v)
+        decl[k] = dec
+    # what the report reads: vw_kpi_daily (the fact's rates, the KPI's variance, uptime, efficiency and decline)
+    for row in q("SELECT well_id, fecha, oil_rate, liquid_rate, variance_oil_pct, uptime_pct, system_efficiency_pct, "
+                 "hydraulic_hp, declinacion_pct, horas_con_petroleo, horas_con_liquido FROM reporting.vw_kpi_daily "
+                 "WHERE fecha BETWEEN '%s' AND '%s'" % (d0, d1)):
+        k = (row[0], date.fromisoformat(row[1]))
+        if k not in days:                          # reported above as a daily row not recomputed
+            continue
+        r = days[k]
+        for c, mine, v in zip(('oil_rate', 'liquid_rate', 'variance', 'uptime', 'syseff', 'hhp', 'decline',
+                               'horas_con_petroleo', 'horas_con_liquido'),
+                              (r['oil_rate'], r['liquid_rate'], r['variance'], r['uptime'], r['syseff'], r['hhp'],
+                               decl.get(k), r['horas_con_petroleo'], r['horas_con_liquido']), row[2:]):
+            check('vw_kpi_daily.' + c, k, mine, v)
     mcols = ['oil_rate', 'water_rate', 'gas_rate', 'liquid_rate', 'horas_con_petroleo', 'horas_con_agua',
              'horas_con_gas', 'horas_con_liquido', 'completo', 'uptime_pct']
     mmine = ['petroleo_rate', 'agua_rate', 'gas_rate', 'liquido_rate'] + hk + ['completo', 'uptime']
@@ -283,10 +304,11 @@ def main():
                  "WHERE fecha BETWEEN '%s' AND '%s'" % (d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
         rs = fields[k]
-        tot = lambda c: sum(r[c] for r in rs if r[c] is not None)
+        tot = lambda c: sum(r[c] for r in rs if r[c] is not None) if any(r[c] is not None for r in rs) else None
         ek = [r for r in rs if r['emp_kwh'] is not None]
         mine = (len(rs), tot('petroleo'), tot('agua'), tot('gas'), tot('energia'),
-                sum(r['emp_kwh'] for r in ek) / sum(r['emp_liq'] for r in ek) if ek else None)
+                sum(r['emp_kwh'] for r in ek) / sum(r['emp_liq'] for r in ek)
+                if ek and sum(r['emp_liq'] for r in ek) else None)
         for c, x, v in zip(('pozos', 'petroleo', 'agua', 'gas', 'energia', 'kwh_por_bbl'), mine, row[2:]):
             check('campo.' + c, k, x, v)
 
