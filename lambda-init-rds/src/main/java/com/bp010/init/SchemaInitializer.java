@@ -30,21 +30,27 @@ final class SchemaInitializer {
                     + " To confirm, send {\"mode\": \"reset\", \"confirm\": \"" + InitRequest.RESET_CONFIRMATION
                     + "\"}. Nothing was changed.").with("mode", "reset");
         }
-        SchemaMigrator migrator = new SchemaMigrator(database.dataSource(), source.locations());
         List<AppliedMigration> applied;
-        switch (request.mode()) {
-            case INFO -> applied = migrator.appliedSoFar();
-            case RESET -> {
-                LOG.warn("Reset confirmed: dropping and recreating the BP010 schemas from {}", source.describe());
-                migrator.dropEverything();
-                applied = migrator.migrate();
+        int pending;
+        // the S3 source's downloaded folder is deleted once Flyway is done with it (pending() reads it too)
+        try {
+            SchemaMigrator migrator = new SchemaMigrator(database.dataSource(), source.locations());
+            switch (request.mode()) {
+                case INFO -> applied = migrator.appliedSoFar();
+                case RESET -> {
+                    LOG.warn("Reset confirmed: dropping and recreating the BP010 schemas from {}", source.describe());
+                    migrator.dropEverything();
+                    applied = migrator.migrate();
+                }
+                default -> {
+                    LOG.info("Migrating from {}", source.describe());
+                    applied = migrator.migrate();
+                }
             }
-            default -> {
-                LOG.info("Migrating from {}", source.describe());
-                applied = migrator.migrate();
-            }
+            pending = migrator.pending();
+        } finally {
+            source.close();
         }
-        int pending = migrator.pending();
         var schemas = database.withConnection("schema inventory", SchemaInventory::count);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new InitResult(request.mode().name().toLowerCase(Locale.ROOT), applied, pending, schemas,

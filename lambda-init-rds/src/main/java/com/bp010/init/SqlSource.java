@@ -8,21 +8,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
  * Where the migrations come from: the {@code sql/} bundled in the JAR, or the same layout under an S3 prefix
- * ({@code S3_BUCKET_SQL} + {@code SQL_PREFIX}), downloaded to a private temporary folder first.
+ * ({@code S3_BUCKET_SQL} + {@code SQL_PREFIX}), downloaded to a private temporary folder first and deleted by
+ * {@link #close()} (a warm Lambda container keeps its /tmp between invocations).
  */
-interface SqlSource {
+interface SqlSource extends AutoCloseable {
     /** Flyway locations to migrate from. */
     List<String> locations();
 
     /** Human description for the logs and the response. */
     String describe();
+
+    /** Removes what {@link #locations()} staged; nothing for the bundled SQL. */
+    @Override
+    default void close() {
+    }
 
     static SqlSource classpath() {
         return new SqlSource() {
@@ -49,6 +59,7 @@ interface SqlSource {
 
         private final S3Objects s3;
         private final S3Location location;
+        private final List<Path> staged = new ArrayList<>();
 
         S3SqlSource(S3Objects s3, S3Location location) {
             this.s3 = s3;
@@ -60,6 +71,7 @@ interface SqlSource {
             List<String> keys = s3.list(location);
             try {
                 Path dir = Files.createTempDirectory("bp010-sql-");
+                staged.add(dir);
                 int files = 0;
                 for (String key : keys) {
                     String name = key.substring(location.prefix().length());
@@ -92,6 +104,21 @@ interface SqlSource {
         @Override
         public String describe() {
             return location.toString();
+        }
+
+        /** Deletes the folders {@link #locations()} downloaded into; a file that cannot be deleted is logged. */
+        @Override
+        public void close() {
+            for (Path dir : staged) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    LOG.warn("Could not delete the staged SQL folder {}: {}", dir, e.getMessage());
+                }
+            }
+            staged.clear();
         }
     }
 }

@@ -135,12 +135,22 @@ class InitRdsHandlerIT {
             env.putAll(LocalS3.env(S3));
             env.put("S3_BUCKET_SQL", "bp010-sql");
             env.put("SQL_PREFIX", "release-7/sql/");
+            List<Path> stagedBefore = stagedSqlFolders();
 
             JsonNode response = Invocation.invoke(new InitRdsHandler(Env.of(env)), event("init-migrate.json"));
 
             assertThat(response.get("source").asText()).isEqualTo("s3://bp010-sql/release-7/sql/");
             assertThat(response.get("applied").findValuesAsText("version")).contains("1", "6");
             assertThat(response.get("schemas").get("reporting").get("tables").asInt()).isGreaterThanOrEqualTo(21);
+            // the downloaded copy is gone: a warm container's /tmp does not fill up one sql/ per invocation
+            assertThat(stagedSqlFolders()).as("bp010-sql-* folders left in the temporary directory")
+                    .containsExactlyInAnyOrderElementsOf(stagedBefore);
+        }
+    }
+
+    private static List<Path> stagedSqlFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("bp010-sql-")).toList();
         }
     }
 

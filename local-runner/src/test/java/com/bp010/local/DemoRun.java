@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /**
  * One run of the README's first command ({@code bp010 demo}, 7 wells x 2 days, every fault planted: the five pump
  * problems on the first five wells, a full pump on the sixth, the wrong master on the last) shared by the ITs
- * that read its database or its report, so the demo runs once per test JVM. The database is dropped at JVM exit.
+ * that read its database or its report, so the demo runs once per test JVM. The database is dropped and its folder deleted at JVM exit.
  */
 final class DemoRun {
     static final int WELLS = 7;
@@ -33,6 +33,15 @@ final class DemoRun {
         this.stdout = stdout;
     }
 
+    /** Removes the demo's files (its generated data and report) at JVM exit; a leftover file is harmless. */
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the folder is under the system's temporary directory
+        }
+    }
+
     /** The demo's id of the well at {@code index} (0-based). */
     static String wellId(int index) {
         return String.format("DEMO-%04d", index + 1);
@@ -41,7 +50,11 @@ final class DemoRun {
     static synchronized DemoRun get() {
         if (instance == null) {
             instance = run();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance.db::close));
+            DemoRun run = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                run.db.close();
+                deleteTree(run.dir);
+            }));
         }
         return instance;
     }
