@@ -318,6 +318,8 @@ class RunningAwareEfficiencyIT {
             assertThat(value(day.formatted("hydraulic_hp", d))).as(d + ": HHP at 130 bbl/d").isCloseTo(hhp, within(1e-9));
             assertThat(value(kpi.formatted("liquid_rate_promedio", "DIA", d))).as(d).isCloseTo(130, within(1e-9));
             assertThat(value(kpi.formatted("oil_rate_promedio", "DIA", d))).as(d).isCloseTo(52, within(1e-9));
+            assertThat(value("SELECT oil_rate FROM reporting.vw_kpi_daily WHERE well_id = 'PR' AND fecha = '" + d + "'"))
+                    .as(d + ": the rate the report shows").isCloseTo(52, within(1e-9));
             assertThat(value(day.formatted("system_efficiency_pct", d))).as(d + ": the matched hours' energies")
                     .isCloseTo(100 * hhp / (10 * 1.341022), within(1e-9));
         }
@@ -528,6 +530,8 @@ class RunningAwareEfficiencyIT {
         assertThat(value(kpi.formatted("variance_oil_pct", "RO", "DIA"))).isCloseTo(0, within(1e-9));
         assertThat(value("SELECT variance_oil_pct FROM reporting.vw_kpi_daily WHERE well_id = 'RO'"))
                 .isCloseTo(0, within(1e-9));
+        // the rate the report shows (vw_kpi_daily.oil_rate): the mean of the 23 hours with oil, not 52 x 23 / 24
+        assertThat(value("SELECT oil_rate FROM reporting.vw_kpi_daily WHERE well_id = 'RO'")).isCloseTo(52, within(1e-9));
         assertThat(value(day.formatted("hydraulic_hp", "RO"))).as("its liquid has every hour").isCloseTo(hhp, within(1e-9));
         assertThat(value(month.formatted("oil_rate", "RO"))).isCloseTo(52, within(1e-9));
         assertThat(value(month.formatted("horas_con_petroleo", "RO"))).isEqualTo(23);

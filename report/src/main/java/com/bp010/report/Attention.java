@@ -137,12 +137,12 @@ final class Attention {
     }
 
     /**
-     * The latest complete day, when its oil rate (over its hours with data, DailyKpi#oilRate) is more than
-     * SHORTFALL_PCT below the target rate.
+     * The latest complete day, when its oil rate is more than SHORTFALL_PCT below the target rate: the database's
+     * variance (vw_kpi_daily.variance_oil_pct, the day's rate over its hours with oil against the target).
      */
     static java.util.Optional<DailyKpi> shortfall(List<DailyKpi> days) {
         return days.stream().filter(DailyKpi::complete).max(Comparator.comparing(DailyKpi::day))
-                .filter(d -> d.oilVariancePct() != null && d.oilVariancePct() < -SHORTFALL_PCT);
+                .filter(d -> d.varianceOilPct() != null && d.varianceOilPct() < -SHORTFALL_PCT);
     }
 
     /** High severity first, then the earliest reading. */

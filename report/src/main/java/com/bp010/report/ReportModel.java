@@ -50,13 +50,16 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
 
     /**
      * One well-day of {@code vw_kpi_daily}; {@code hoursInPeriod} (23, 24 or 25) and {@code completeFlag} are the
-     * database's completeness (docs/AGGREGATION.md), null on facts written before it existed; {@code hoursWithOil}
-     * the hours of the day with an oil rate (horas_con_petroleo), null on facts written before V25.
+     * database's completeness (docs/AGGREGATION.md), null on facts written before it existed. {@code oilRate} is the
+     * database's day rate, bbl/d ({@code vw_kpi_daily.oil_rate}: the mean of the day's hourly oil rates over the hours
+     * that have one, which is its barrels x 24 / those hours, docs/AGGREGATION.md "A day's rate"), and
+     * {@code varianceOilPct} the database's variance against the target (only on a complete day with a target); the
+     * report computes neither.
      */
     record DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
                     Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
                     Double energyKwh, Double targetOilRate, Double varianceOilPct, Integer hoursInPeriod,
-                    Boolean completeFlag, Integer hoursWithOil) {
+                    Boolean completeFlag, Double oilRate) {
         DailyKpi(String wellId, LocalDate day, int hoursWithData, Double oil, Double water, Double gas,
                  Double runtimeHours, Double uptimePct, Double pumpEfficiencyPct, Double kwhPerBbl,
                  Double energyKwh, Double targetOilRate, Double varianceOilPct, Integer hoursInPeriod,
@@ -78,27 +81,6 @@ record ReportModel(ReportWindow window, Instant generatedAt, Instant stateAsOf, 
 
         int hours() {
             return hoursInPeriod == null ? 24 : hoursInPeriod;
-        }
-
-        /**
-         * The day's oil rate, bbl/d: its barrels x 24 / its hours with an oil rate (docs/AGGREGATION.md "A day's
-         * rate": an hour without readings, or whose oil readings all failed DQ, is not an hour at zero; on a day whose
-         * clock hours all have oil, its barrels x 24 / its 23, 24 or 25 clock hours; facts written before V25: its
-         * hours with data). NULL without oil or hours.
-         */
-        Double oilRate() {
-            int hours = hoursWithOil != null ? hoursWithOil : hoursWithData;
-            return oil == null || hours <= 0 ? null : oil * 24 / hours;
-        }
-
-        /** The day's oil rate against its target, percent: the database's when it has one, else from {@link #oilRate}. */
-        Double oilVariancePct() {
-            if (varianceOilPct != null) {
-                return varianceOilPct;
-            }
-            Double rate = oilRate();
-            return rate == null || targetOilRate == null || targetOilRate <= 0 ? null
-                    : (rate - targetOilRate) / targetOilRate * 100;
         }
     }
 

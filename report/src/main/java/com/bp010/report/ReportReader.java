@@ -147,7 +147,7 @@ final class ReportReader {
                         Rows.dbl(rs, "target_oil_rate"), Rows.dbl(rs, "variance_oil_pct"),
                         (Integer) rs.getObject("horas_periodo", Integer.class),
                         (Boolean) rs.getObject("completo", Boolean.class),
-                        (Integer) rs.getObject("horas_con_petroleo", Integer.class)),
+                        Rows.dbl(rs, "oil_rate")),
                 w.from(), w.to(), wellId, wellId), DailyKpi::wellId);
     }
 

@@ -91,7 +91,7 @@ final class Words {
 
     String production(DailyKpi d) {
         return msg.get("why.production", fmt.num(d.oilRate()), fmt.day(d.day()), fmt.num(d.targetOilRate()),
-                fmt.decimals(d.oilVariancePct(), 1));
+                fmt.decimals(d.varianceOilPct(), 1));
     }
 
     /** A failed DQ check in words: which variable, which value against which limit, when, which rule. */

@@ -68,31 +68,37 @@ class AttentionTest {
     @Test
     void shouldJudgeOnlyTheLatestCompleteDay_whenLookingForAShortfall() {
         LocalDate d1 = LocalDate.of(2026, 3, 1);
-        DailyKpi shortComplete = new DailyKpi("W", d1, 24, 44.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, null);
-        DailyKpi partialLater = new DailyKpi("W", d1.plusDays(1), 3, 5.0, 0.0, 0.0, 3.0, 12.5, null, null, null, 50.0, null);
-        DailyKpi fineComplete = new DailyKpi("W", d1, 24, 46.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, null);
+        // the database's rate and variance (vw_kpi_daily): 44 bbl/d against 50 is -12 %, 46 is -8 %; a partial day has
+        // no variance
+        DailyKpi shortComplete = new DailyKpi("W", d1, 24, 44.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, -12.0,
+                24, true, 44.0);
+        DailyKpi partialLater = new DailyKpi("W", d1.plusDays(1), 3, 5.0, 0.0, 0.0, 3.0, 12.5, null, null, null, 50.0,
+                null, 24, false, 40.0);
+        DailyKpi fineComplete = new DailyKpi("W", d1, 24, 46.0, 0.0, 0.0, 24.0, 100.0, null, null, null, 50.0, -8.0,
+                24, true, 46.0);
 
-        // 44 against 50 is -12 % (a shortfall); the partial next day (5 bbl in 3 hours) is not judged
+        // the shortfall is judged on the latest complete day; the partial next day is not judged
         assertThat(Attention.shortfall(List.of(shortComplete, partialLater))).contains(shortComplete);
-        // 46 against 50 is -8 %: within the 10 % allowance
+        // -8 %: within the 10 % allowance
         assertThat(Attention.shortfall(List.of(fineComplete, partialLater))).isEmpty();
-        // 22 of 24 hours with data at 47 bbl/d: 43.083 bbl, a rate of 43.083 x 24 / 22 = 47 bbl/d, -6 % (its barrels
-        // against the rate read -13.8 %, a shortfall of the two hours without readings)
-        DailyKpi gap = new DailyKpi("W", d1, 22, 47.0 * 22 / 24, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null);
-        assertThat(gap.oilRate()).isCloseTo(47.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(Attention.shortfall(List.of(gap))).isEmpty();
-        // 24 hours with data, 23 with oil (the 10:00 oil reading failed DQ): 47 x 23 / 24 bbl over its 23 hours with
-        // oil is 47 bbl/d (over its 24 hours with data 45.04, -9.9 %)
-        DailyKpi noOilHour = new DailyKpi("W", d1, 24, 47.0 * 23 / 24, 0.0, 0.0, 24.0, null, null, null, null, 50.0,
-                null, 24, true, 23);
-        assertThat(noOilHour.oilRate()).isCloseTo(47.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void shouldQuoteTheDatabasesRate_notTheBarrelsOverTheClock() {
+        // 24 hours with data, 23 with oil (the 10:00 oil reading failed DQ): 47 x 23 / 24 = 45.04 bbl; the database's
+        // rate over its 23 hours with oil is 47 bbl/d (-6 % against 50), not 45.04 (-9.9 %)
+        DailyKpi noOilHour = new DailyKpi("W", LocalDate.of(2026, 3, 1), 24, 47.0 * 23 / 24, 0.0, 0.0, 24.0, null,
+                null, null, null, 50.0, -6.0, 24, true, 47.0);
+        String line = new Words(SampleModel.labels(Language.EN), new Messages(Language.EN),
+                new Format(Language.EN, SampleModel.ZONE)).production(noOilHour);
+        assertThat(line).contains("Oil 47.00 bbl/d").contains("(-6.0 %)");
     }
 
     @Test
     void shouldFollowTheDatabasesCompleteness_whenTheDailyFactCarriesIt() {
         LocalDate d1 = LocalDate.of(2026, 3, 29);
-        // 40 bbl in 22 hours with data: 43.6 bbl/d, -12.7 % against 50
-        DailyKpi dstDay = new DailyKpi("W", d1, 22, 40.0, 0.0, 0.0, 22.0, null, null, null, null, 50.0, null, 23, true);
+        // 40 bbl in 22 hours with data: 43.6 bbl/d, -12.7 % against 50 (the database's variance on its complete day)
+        DailyKpi dstDay = new DailyKpi("W", d1, 22, 40.0, 0.0, 0.0, 22.0, null, null, null, null, 50.0, -12.7, 23, true);
         DailyKpi thin = new DailyKpi("W", d1.plusDays(1), 20, 40.0, 0.0, 0.0, 20.0, null, null, null, null, 50.0, null,
                 24, false);
 

@@ -91,8 +91,11 @@ final class SampleModel {
         for (Well w : wells) {
             double oil = w.id().equals("W-3") ? 40.0 : 50.0;
             daily.put(w.id(), List.of(
-                    new DailyKpi(w.id(), FROM, 24, 51.0, 100.0, 20.0, 24.0, 100.0, 80.0, 1.5, 200.0, 50.0, 2.0),
-                    new DailyKpi(w.id(), TO, 24, oil, 100.0, 20.0, 24.0, 100.0, 80.0, 1.5, 200.0, 50.0, null)));
+                    new DailyKpi(w.id(), FROM, 24, 51.0, 100.0, 20.0, 24.0, 100.0, 80.0, 1.5, 200.0, 50.0, 2.0,
+                            24, true, 51.0),
+                    // complete days: the database's rate is the barrels, its variance against 50 bbl/d
+                    new DailyKpi(w.id(), TO, 24, oil, 100.0, 20.0, 24.0, 100.0, 80.0, 1.5, 200.0, 50.0,
+                            (oil - 50.0) / 50.0 * 100, 24, true, oil)));
         }
         Map<String, List<SurfaceCard>> cards = new LinkedHashMap<>();
         cards.put("W-1", List.of(
