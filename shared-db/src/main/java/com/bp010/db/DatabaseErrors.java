@@ -119,7 +119,8 @@ public final class DatabaseErrors {
         }
         if ("3D000".equals(state)) {
             return new Advice("DB_NAME", "the database does not exist: create it (createdb, or bp010 demo, which"
-                    + " creates its own) or fix the database name in BP010_JDBC_URL or DB_NAME");
+                    + " creates its own) or fix the database name in the JDBC URL (bp010's --jdbc-url, or BP010_JDBC_URL) or"
+                    + " in DB_NAME");
         }
         return null;
     }

@@ -71,6 +71,8 @@ class DatabaseErrorsTest {
                 new SQLException("FATAL: database \"bp010\" does not exist", "3D000"), "connect");
         assertThat(missing.detail("setting")).isEqualTo("DB_NAME");
         assertThat(missing.reason()).contains("createdb");
+        // the bp010 command's user gave the URL as --jdbc-url: the advice names the option they typed
+        assertThat(missing.reason()).contains("--jdbc-url").contains("DB_NAME");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
