@@ -68,7 +68,8 @@ final class ReportCommand implements Callable<Integer> {
                 if (failure.detail("setting") != null || failure.detail("next") != null) {
                     throw failure;
                 }
-                throw new Bp010Exception(ErrorCode.DATABASE, "Could not connect: " + e.getMessage()
+                String driver = String.valueOf(e.getMessage()).strip().replaceAll("\\.+$", "");
+                throw new Bp010Exception(ErrorCode.DATABASE, "Could not connect: " + driver
                         + ". Check --jdbc-url (a bp010_reader URL is enough).", e);
             }
             Path file = out.toAbsolutePath();
@@ -77,8 +78,10 @@ final class ReportCommand implements Callable<Integer> {
             }
             Files.writeString(file, result.html(), StandardCharsets.UTF_8);
             if (result.noData()) {
-                System.err.println("bp010 report: no data between " + result.from() + " and " + result.to()
-                        + "; the page says what the database has.");
+                // a page was written (it says the same), but nothing was reported: a script must not take it for one
+                System.err.println("bp010 report: no data between " + result.from() + " and " + result.to() + "; "
+                        + whatTheDatabaseHas(result) + " (the page written to " + file + " says the same)");
+                return 1;
             }
             System.out.printf("Report %s to %s: %d well(s), %d needing attention: %s%n", result.from(), result.to(),
                     result.wells(), result.exceptions(), file);
@@ -91,6 +94,15 @@ final class ReportCommand implements Callable<Integer> {
                     + ": " + e.getMessage() + ": check --out")));
             return 1;
         }
+    }
+
+    /** What to ask for instead of an empty window: the days that have data, or that there are none yet. */
+    static String whatTheDatabaseHas(SurveillanceReport.Result result) {
+        if (result.dataFirstDay() == null || result.dataLastDay() == null) {
+            return "the database has no daily facts yet: run the pipeline first (bp010 invoke pipeline, or bp010 demo)";
+        }
+        return "the database has days " + result.dataFirstDay() + " to " + result.dataLastDay() + ": give --from and --to"
+                + " within them, or leave both out for the 7 days ending on the latest day with data";
     }
 
     private static LocalDate day(String text, String option) {

@@ -71,14 +71,18 @@ class ReportCommandIT {
     }
 
     @Test
-    void shouldWriteAClearNoDataPage_whenTheWindowIsEmpty() throws Exception {
+    void shouldWriteAClearNoDataPage_andExitNonZeroNamingTheDaysWithData_whenTheWindowIsEmpty() throws Exception {
         Path out = tmp.resolve("empty.html");
 
         Run run = report("--jdbc-url", demo.db.jdbcUrlAs("bp010_reader"), "--from", "2001-01-01", "--to", "2001-01-07",
                 "--out", out.toString());
 
-        assertThat(run.exit).as(run.err).isZero();
-        assertThat(run.err).contains("no data between 2001-01-01 and 2001-01-07");
+        // an empty window is not a report: non-zero, and the days to ask for instead
+        assertThat(run.exit).as(run.err).isEqualTo(1);
+        assertThat(run.err).contains("no data between 2001-01-01 and 2001-01-07", "the database has days ",
+                " to " + LocalDate.now(java.time.ZoneOffset.UTC).getYear(), "give --from and --to within them",
+                "leave both out");
+        assertThat(run.out).doesNotContain("needing attention");
         HtmlPage page = open(out);
         String text = page.querySelector("#nodata").asNormalizedText();
         assertThat(text).contains("Sin datos en el periodo", "2001-01-01", "2001-01-07",
@@ -102,6 +106,17 @@ class ReportCommandIT {
         assertThat(date.exit).isEqualTo(1);
         assertThat(date.err).contains("--from '01/03/2026'", "YYYY-MM-DD");
         assertThat(Files.exists(tmp.resolve("x.html"))).isFalse();
+    }
+
+    @Test
+    void shouldSayCheckTheUrlInOneSentence_whenNothingListensThere() {
+        Run run = report("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/review_none?user=postgres", "--out",
+                tmp.resolve("refused.html").toString());
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err).startsWith("bp010 report: DATABASE: Could not connect: ")
+                .contains("refused", ". Check --jdbc-url").doesNotContain("..");
+        assertThat(tmp.resolve("refused.html")).doesNotExist();
     }
 
     private record Run(int exit, String out, String err) {

@@ -39,8 +39,12 @@ public final class SurveillanceReport {
         }
     }
 
-    /** The page and what it holds: {@code noData} when the window had nothing to show. */
-    public record Result(String html, boolean noData, LocalDate from, LocalDate to, int wells, int exceptions) {
+    /**
+     * The page and what it holds: {@code noData} when the window had nothing to show; {@code dataFirstDay} and
+     * {@code dataLastDay} the days the database does have (null when it has none), so a caller can say what to ask for.
+     */
+    public record Result(String html, boolean noData, LocalDate from, LocalDate to, int wells, int exceptions,
+                         LocalDate dataFirstDay, LocalDate dataLastDay) {
     }
 
     private SurveillanceReport() {
@@ -95,7 +99,8 @@ public final class SurveillanceReport {
         String title = r.title() != null ? r.title() : new Messages(r.lang()).get("title.default");
         String html = ReportPage.render(model, title, r.maxWellSections());
         int exceptions = model.empty() ? 0 : Attention.rank(model).size();
-        return new Result(html, model.empty(), window.from(), window.to(), model.wells().size(), exceptions);
+        return new Result(html, model.empty(), window.from(), window.to(), model.wells().size(), exceptions,
+                extent == null ? null : extent.firstDay(), extent == null ? null : extent.lastDay());
     }
 
     /** The error contract's reading of the failure: an unmigrated database says run init, a lost connection retries. */
