@@ -60,6 +60,8 @@ class DatabaseErrorsTest {
             assertThat(e.isRetryable()).isFalse();
             assertThat(e.detail("setting")).isEqualTo("BP010_DB_USER");
             assertThat(e.reason()).contains("BP010_DB_PASSWORD").contains("TARGET_SECRET_NAME");
+            // the bp010 command's user put the user in --jdbc-url: the advice names where they typed it
+            assertThat(e.reason()).contains("--jdbc-url");
         }
     }
 
