@@ -118,7 +118,12 @@ final class PipelineRunner {
                 });
                 LOG.info("Run {} opened: explicit window {} .. {}, phases {}", runId, explicit.from(), explicit.to(),
                         request.phases());
-                return execute(run, request, start);
+                String empty = database.withConnection("window",
+                        c -> windows.emptyWindowNote(c, explicit, request.wellId()).orElse(null));
+                if (empty != null) {
+                    LOG.warn(empty);
+                }
+                return withNote(execute(run, request, start), empty);
             }
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
             WindowResolver.Resolution resolution = database.inTransaction("window",
@@ -166,10 +171,7 @@ final class PipelineRunner {
             LOG.info("Run {} opened: incremental{}, {} well(s) in {} hour range(s) over {} .. {}, phases {}", runId,
                     group == null ? "" : " for well group " + group, scope.get().wells(), scope.get().ranges(),
                     window.from(), window.to(), request.phases());
-            PipelineResult done = execute(run, request, start);
-            return rerun == null ? done : new PipelineResult(done.runId(), done.status(), done.window(), done.asOf(),
-                    done.wellId(), done.wellGroup(), done.phases(), done.dq(), done.consistency(),
-                    joined(done.message(), rerun), done.durationMs());
+            return withNote(execute(run, request, start), rerun);
         } catch (RuntimeException e) {
             releaseQuietly(leaseName, runId);
             throw e;
@@ -579,6 +581,13 @@ final class PipelineRunner {
                 + rerun.from() + "\", \"fechaFin\": \"" + rerun.to() + "\"}";
         LOG.warn(note);
         return note;
+    }
+
+    /** {@code done} with {@code note} (null: none) added to its message. */
+    private static PipelineResult withNote(PipelineResult done, String note) {
+        return note == null ? done : new PipelineResult(done.runId(), done.status(), done.window(), done.asOf(),
+                done.wellId(), done.wellGroup(), done.phases(), done.dq(), done.consistency(),
+                joined(done.message(), note), done.durationMs());
     }
 
     private static String joined(String message, String note) {

@@ -31,6 +31,17 @@ final class WindowResolver {
                AND reporting.fnc_en_grupo(p.well_id, ?::text)
             """;
 
+    // the window's days are calendar days in the session's time zone (BP010_TIMEZONE), as the engine reads them
+    private static final String WINDOW_HAS_READINGS = """
+            SELECT EXISTS (SELECT 1 FROM stage.tbl_pozo_produccion p
+                            WHERE p.timestamp_lectura >= ?::date::timestamptz
+                              AND p.timestamp_lectura < (?::date + 1)::timestamptz
+                              AND (?::text IS NULL OR p.well_id = ?::text))
+            """;
+    private static final String READINGS_SPAN = """
+            SELECT min(p.timestamp_lectura)::date, max(p.timestamp_lectura)::date FROM stage.tbl_pozo_produccion p
+            """;
+
     private final RunLog runLog;
     private final int lookbackDays;
 
@@ -42,6 +53,45 @@ final class WindowResolver {
     /** The first day a default window may cover: LOOKBACK_DAYS before asOf. */
     LocalDate floor(LocalDate asOfDate) {
         return asOfDate.minusDays(lookbackDays);
+    }
+
+    /**
+     * An explicit window without a pivoted reading (of {@code wellId}, when given) computes nothing, and answers OK all
+     * the same: a mistyped year or a well's wrong window would look like success. The note says so and names the days
+     * that do hold readings (or that none were ingested yet), for the response's {@code message} and the log; empty
+     * when the window holds a reading. An index probe, and two index ends when it holds none.
+     */
+    Optional<String> emptyWindowNote(Connection c, RunWindow window, String wellId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(WINDOW_HAS_READINGS)) {
+            ps.setObject(1, window.from());
+            ps.setObject(2, window.to());
+            ps.setString(3, wellId);
+            ps.setString(4, wellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        String whose = wellId == null ? "" : " for well " + wellId;
+        try (PreparedStatement ps = c.prepareStatement(READINGS_SPAN + (wellId == null ? "" : " WHERE p.well_id = ?"))) {
+            if (wellId != null) {
+                ps.setString(1, wellId);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                LocalDate first = rs.getObject(1, LocalDate.class);
+                LocalDate last = rs.getObject(2, LocalDate.class);
+                String none = "no SCADA reading in the window " + window.from() + " .. " + window.to() + whose
+                        + " (calendar days in BP010_TIMEZONE): there was nothing to compute; ";
+                return Optional.of(first == null
+                        ? none + "no reading" + whose + " has been ingested yet: load telemetry first (the stage"
+                                + " function, or bp010 invoke stage)"
+                        : none + "the readings" + whose + " span " + first + " .. " + last
+                                + ": give fechaInicio and fechaFin within them, or leave both out for the new readings");
+            }
+        }
     }
 
     Resolution resolve(Connection c, String wellId, LocalDate asOfDate) throws SQLException {

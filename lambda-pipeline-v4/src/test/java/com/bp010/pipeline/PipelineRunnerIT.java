@@ -162,6 +162,35 @@ class PipelineRunnerIT {
     }
 
     @Test
+    void shouldSayTheWindowHoldsNoReadingAndNameTheDaysThatDo_whenAnExplicitWindowHasNone() {
+        JsonNode before = Invocation.invoke(handler(),
+                "{\"fechaInicio\":\"2026-11-20\",\"fechaFin\":\"2026-11-20\",\"asOf\":\"2026-11-23T00:00:00Z\"}");
+        assertThat(before.get("status").asText()).isEqualTo("OK");
+        assertThat(before.get("message").asText()).as("nothing ingested yet").contains(
+                "no SCADA reading in the window 2026-11-20 .. 2026-11-20", "no reading has been ingested yet");
+
+        production("W-1", "2026-11-20T10:00:00Z");
+        production("W-2", "2026-11-22T23:00:00Z");
+        // a mistyped year: the phases run (an explicit window is recomputed exactly) and the answer says why it is empty
+        JsonNode wrongYear = Invocation.invoke(handler(),
+                "{\"fechaInicio\":\"2025-11-20\",\"fechaFin\":\"2025-11-22\",\"asOf\":\"2026-11-23T00:00:00Z\"}");
+        assertThat(wrongYear.get("status").asText()).isEqualTo("OK");
+        assertThat(wrongYear.get("message").asText()).isEqualTo("no SCADA reading in the window 2025-11-20 .. 2025-11-22"
+                + " (calendar days in BP010_TIMEZONE): there was nothing to compute; the readings span 2026-11-20 .."
+                + " 2026-11-22: give fechaInicio and fechaFin within them, or leave both out for the new readings");
+        // one well's window: that well's readings
+        db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('W-2') ON CONFLICT DO NOTHING");
+        JsonNode oneWell = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-20\",\"fechaFin\":\"2026-11-21\","
+                + "\"wellId\":\"W-2\",\"asOf\":\"2026-11-23T00:00:00Z\"}");
+        assertThat(oneWell.get("message").asText()).contains("window 2026-11-20 .. 2026-11-21 for well W-2",
+                "the readings for well W-2 span 2026-11-22 .. 2026-11-22");
+        // a window with a reading says nothing of the kind
+        JsonNode withData = Invocation.invoke(handler(),
+                "{\"fechaInicio\":\"2026-11-22\",\"fechaFin\":\"2026-11-22\",\"asOf\":\"2026-11-23T00:00:00Z\"}");
+        assertThat(withData.path("message").asText("")).doesNotContain("no SCADA reading");
+    }
+
+    @Test
     void shouldCoverOnlyWhatChanged_andAnswerNothingToDo_whenRunWithoutAWindow() {
         production("W-1", "2026-11-20T10:00:00Z");
         production("W-2", "2026-11-22T23:00:00Z");
