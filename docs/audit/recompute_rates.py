@@ -6,11 +6,12 @@ hours with data and with each rate, barrels, oil and liquid rate, variance again
 form: the day's mean measured PIP and discharge pressure, else PIP from the fluid level and Pt + Gm Dp; q = the day's
 liquid rate), system efficiency over the energy-matched hours, energy, runtime and uptime (the coverage rule), the
 30-day decline; per well-month: each rate over the month's hours with it, uptime over the covered days, the monthly
-decline; per field and day: totals and kWh/bbl. Compares them with fact_operaciones_diarias / _mensuales,
+decline, days and hours with data, days complete, completeness, barrels, energy, runtime, kWh/bbl; per field and day: totals and kWh/bbl. Compares them with fact_operaciones_diarias / _mensuales,
 dataset_kpi_business, fact_campo_diario and vw_kpi_daily (what the report reads; psql -At) to a relative 1e-9 and
 prints every mismatch.
 
-Models what `bp010 generate` writes: one reading per variable and clock hour at :00, whole-hour zone offsets, the DQ
+Models what `bp010 generate` writes: one reading per variable and hour at :00 UTC (or any one reading per variable and
+local clock hour), hours as clock hours of --zone (in Asia/Kolkata, +05:30, an hour runs from :30 to :30 UTC), the DQ
 range rules of the variables it reads (config/02_reglas_calidad.csv), lifetime counters with glitches, resets and
 roll-overs; not a general reimplementation.
 
@@ -57,6 +58,12 @@ def main():
     hours = defaultdict(set)                       # hours with any reading
     rows = [r for f in args.csv for r in csv.DictReader(open(f))]
     seen_ids = defaultdict(int)
+
+    def hour_of(ts):
+        # the clock hour in the field's zone (docs/AGGREGATION.md "Time zone"): in a half-hour zone such as
+        # Asia/Kolkata it starts at :30 UTC; the repeated hour at the end of DST keeps its fold (two hours)
+        l = ts.astimezone(tz)
+        return l.replace(minute=0, second=0, microsecond=0).astimezone(timezone.utc)
     for r in (csv.DictReader(open(args.ids_csv)) if args.ids_csv else rows):
         seen_ids[r['var_id']] += 1
     for r in rows:
@@ -77,7 +84,7 @@ def main():
             continue
         if w not in master:
             continue
-        h = ts.replace(minute=0, second=0, microsecond=0)
+        h = hour_of(ts)
         hours[w].add(h)
         name = V.get(r['var_id'])
         if name is None or r['measure'] in ('', None):
@@ -208,6 +215,14 @@ def main():
             x[b + '_rate'] = tot * 24 / hrs if hrs else None
             x[h] = hrs
         x['completo'] = comp >= COMPLETE * nd
+        # the month's counts and totals: its days' sums in date order
+        x.update(dias_con_datos=len(rs), horas_con_datos=sum(r['horas_con_datos'] for r in rs), dias_periodo=nd,
+                 dias_completos=comp, completitud=comp / nd)
+        for c in ks + ['energia', 'horas_operacion']:
+            x['tot_' + c] = sum(r[c] for r in rs if r[c] is not None) if any(r[c] is not None for r in rs) else None
+        ek = [r for r in rs if r['emp_kwh'] is not None]
+        x['kwh_por_bbl'] = (sum(r['emp_kwh'] for r in ek) / sum(r['emp_liq'] for r in ek)
+                            if ek and sum(r['emp_liq'] for r in ek) else None)
         cov = [r for r in rs if r['uptime'] is not None]
         x['uptime'] = (100 * sum(r['horas_operacion'] for r in cov) / sum(r['horas_periodo'] for r in cov)
                        if x['completo'] and cov else None)
@@ -280,8 +295,12 @@ def main():
                                decl.get(k), r['horas_con_petroleo'], r['horas_con_liquido']), row[2:]):
             check('vw_kpi_daily.' + c, k, mine, v)
     mcols = ['oil_rate', 'water_rate', 'gas_rate', 'liquid_rate', 'horas_con_petroleo', 'horas_con_agua',
-             'horas_con_gas', 'horas_con_liquido', 'completo', 'uptime_pct']
-    mmine = ['petroleo_rate', 'agua_rate', 'gas_rate', 'liquido_rate'] + hk + ['completo', 'uptime']
+             'horas_con_gas', 'horas_con_liquido', 'completo', 'uptime_pct', 'dias_con_datos', 'horas_con_datos',
+             'dias_periodo', 'dias_completos', 'completitud', 'produccion_petroleo_bbl', 'produccion_agua_bbl',
+             'produccion_gas_mscf', 'produccion_liquido_bbl', 'energia_kwh', 'horas_operacion', 'kwh_por_bbl']
+    mmine = ['petroleo_rate', 'agua_rate', 'gas_rate', 'liquido_rate'] + hk + ['completo', 'uptime', 'dias_con_datos',
+             'horas_con_datos', 'dias_periodo', 'dias_completos', 'completitud'] + ['tot_' + c for c in ks] + \
+            ['tot_energia', 'tot_horas_operacion', 'kwh_por_bbl']
     for row in q("SELECT well_id, mes, %s FROM reporting.fact_operaciones_mensuales WHERE mes BETWEEN '%s' AND '%s'"
                  % (', '.join(mcols), d0.replace(day=1), d1)):
         k = (row[0], date.fromisoformat(row[1]))
