@@ -150,7 +150,10 @@ def main():
         for h in sorted(hours[w]):
             byday[day_of(h)].append(h)
         for d, hs in sorted(byday.items()):
-            if not (d0 <= d <= d1):
+            # every day up to --to is recomputed (a month, the decline's 60 days and the field totals read days
+            # before --from: the pipeline's first incremental run takes the readings an explicit window left out);
+            # only the days from --from on are compared
+            if d > d1:
                 continue
             val = lambda n, h: raw[w][n].get(h) if ok(n, raw[w][n].get(h)) else None
             oil = [val('oil', h) for h in hs]
@@ -254,7 +257,7 @@ def main():
     dmine = ['horas_con_datos', 'horas_con_petroleo', 'horas_con_agua', 'horas_con_gas', 'horas_con_liquido',
              'petroleo', 'agua', 'gas', 'liquido', 'horas_periodo', 'completo', 'horas_operacion', 'uptime', 'hhp',
              'energia', 'syseff']
-    seen, decl = set(), {}
+    seen, decl, got = set(), {}, defaultdict(set)
     for row in q("SELECT well_id, fecha, %s FROM reporting.fact_operaciones_diarias WHERE fecha BETWEEN '%s' AND '%s'"
                  % (', '.join(dcols), d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
@@ -263,12 +266,13 @@ def main():
             cmp['bad'].append(('daily row not recomputed', k, None, None)); continue
         for c, mc, v in zip(dcols, dmine, row[2:]):
             check('diaria.' + c, k, days[k][mc], v)
-    for k in days.keys() - seen:
+    for k in {k for k in days if k[1] >= d0} - seen:
         cmp['bad'].append(('daily row missing in db', k, None, None))
     for row in q("SELECT well_id, periodo, oil_rate_promedio, liquid_rate_promedio, variance_oil_pct, uptime_pct, "
                  "declinacion_pct FROM reporting.dataset_kpi_business WHERE tipo_periodo = 'DIA' AND periodo BETWEEN '%s' AND '%s'"
                  % (d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
+        got['kpi DIA'].add(k)
         r = days[k]
         # the 30-day decline: the mean rate of the complete days of the last 30 against the 30 before (>= 15 each)
         win = lambda a, b: [days[(k[0], k[1] - timedelta(days=i))]['oil_rate'] for i in range(a, b + 1)
@@ -286,6 +290,7 @@ def main():
                  "hydraulic_hp, declinacion_pct, horas_con_petroleo, horas_con_liquido FROM reporting.vw_kpi_daily "
                  "WHERE fecha BETWEEN '%s' AND '%s'" % (d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
+        got['vw_kpi_daily'].add(k)
         if k not in days:                          # reported above as a daily row not recomputed
             continue
         r = days[k]
@@ -304,12 +309,14 @@ def main():
     for row in q("SELECT well_id, mes, %s FROM reporting.fact_operaciones_mensuales WHERE mes BETWEEN '%s' AND '%s'"
                  % (', '.join(mcols), d0.replace(day=1), d1)):
         k = (row[0], date.fromisoformat(row[1]))
+        got['mensual'].add(k)
         for c, mc, v in zip(mcols, mmine, row[2:]):
             check('mensual.' + c, k, mres[k][mc], v)
     for row in q("SELECT well_id, periodo, oil_rate_promedio, liquid_rate_promedio, uptime_pct, declinacion_pct FROM "
                  "reporting.dataset_kpi_business WHERE tipo_periodo = 'MES' AND periodo BETWEEN '%s' AND '%s'"
                  % (d0.replace(day=1), d1)):
         k = (row[0], date.fromisoformat(row[1]))
+        got['kpi MES'].add(k)
         pm = ((k[1] - timedelta(days=1)).replace(day=1))
         prev = mres.get((k[0], pm))
         dec = (100 * (prev['petroleo_rate'] - mres[k]['petroleo_rate']) / prev['petroleo_rate']
@@ -322,6 +329,7 @@ def main():
                  "produccion_gas_mscf, energia_kwh, kwh_por_bbl FROM reporting.fact_campo_diario "
                  "WHERE fecha BETWEEN '%s' AND '%s'" % (d0, d1)):
         k = (row[0], date.fromisoformat(row[1]))
+        got['campo'].add(k)
         rs = fields[k]
         tot = lambda c: sum(r[c] for r in rs if r[c] is not None) if any(r[c] is not None for r in rs) else None
         ek = [r for r in rs if r['emp_kwh'] is not None]
@@ -331,6 +339,14 @@ def main():
         for c, x, v in zip(('pozos', 'petroleo', 'agua', 'gas', 'energia', 'kwh_por_bbl'), mine, row[2:]):
             check('campo.' + c, k, x, v)
 
+    # a row the recomputation has and the database lacks (or the other way round) is a mismatch too
+    want = {'kpi DIA': {k for k in days if k[1] >= d0}, 'vw_kpi_daily': {k for k in days if k[1] >= d0},
+            'mensual': {k for k in mres if k[1] >= d0.replace(day=1)}, 'kpi MES': {k for k in mres if k[1] >= d0.replace(day=1)},
+            'campo': {k for k in fields if k[1] >= d0}}
+    for what in want:
+        cmp['n'] += 1
+        for k in sorted(want[what] ^ got[what]):
+            cmp['bad'].append((what + ' row ' + ('missing in db' if k in want[what] else 'not recomputed'), k, None, None))
     print('compared %d values: %d mismatches' % (cmp['n'], len(cmp['bad'])))
     for b in cmp['bad'][:args.show]:
         print('  MISMATCH', *b)
