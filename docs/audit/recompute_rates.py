@@ -34,6 +34,26 @@ RANGE = {'oil': (0, 5000), 'water': (0, 10000), 'gas': (0, 5000), 'bsw': (0, 100
 HHP_P, HP_KW, GRAD, COMPLETE = 1.7e-5, 1.341022, 0.433, 0.9
 
 
+def read_csv(f):
+    """The rows of a CSV as dicts; a large file's parse is kept in the temp folder (by path, size and mtime), as the
+    hourly schedule reads the same files after every run."""
+    import hashlib, os, pickle, tempfile
+    st = os.stat(f)
+    if st.st_size < 5_000_000:
+        return list(csv.DictReader(open(f)))
+    key = hashlib.md5(('%s|%d|%d' % (os.path.realpath(f), st.st_size, st.st_mtime_ns)).encode()).hexdigest()
+    cache = os.path.join(tempfile.gettempdir(), 'recompute_rates-%s.pickle' % key)
+    if os.path.exists(cache):
+        head, rows = pickle.load(open(cache, 'rb'))
+    else:
+        it = csv.reader(open(f))
+        head, rows = next(it), list(it)
+        tmp = cache + '.%d' % os.getpid()
+        pickle.dump((head, rows), open(tmp, 'wb'), protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    return [dict(zip(head, r)) for r in rows]
+
+
 def parse_ts(s):
     return datetime.fromisoformat(s.replace('Z', '+00:00')).astimezone(timezone.utc)
 
@@ -56,15 +76,16 @@ def main():
     # raw readings: per well, variable -> {utc hour: value}
     raw = defaultdict(lambda: defaultdict(dict))
     hours = defaultdict(set)                       # hours with any reading
-    rows = [r for f in args.csv for r in csv.DictReader(open(f))]
-    seen_ids = defaultdict(int)
 
     def hour_of(ts):
         # the clock hour in the field's zone (docs/AGGREGATION.md "Time zone"): in a half-hour zone such as
         # Asia/Kolkata it starts at :30 UTC; the repeated hour at the end of DST keeps its fold (two hours)
         l = ts.astimezone(tz)
         return l.replace(minute=0, second=0, microsecond=0).astimezone(timezone.utc)
-    for r in (csv.DictReader(open(args.ids_csv)) if args.ids_csv else rows):
+
+    rows = [r for f in args.csv for r in read_csv(f)]
+    seen_ids = defaultdict(int)
+    for r in (read_csv(args.ids_csv) if args.ids_csv else rows):
         seen_ids[r['var_id']] += 1
     for r in rows:
         w = r['well_id']
