@@ -20,12 +20,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +106,21 @@ final class CardEnrichment {
                AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
                AND (?::text IS NULL OR p.well_id = ?::text)
              ORDER BY p.well_id, p.timestamp_lectura""";
+
+    /**
+     * The cards of an incremental run's new hours that lie before its card floor (CARD_LOOKBACK_DAYS before asOf):
+     * {@link #PENDING_IN_SCOPE} leaves them out, so a late delivery or a first run's backfill keeps them undiagnosed.
+     */
+    private static final String BEFORE_FLOOR = """
+            SELECT count(*), min(p.timestamp_lectura), max(p.timestamp_lectura)
+              FROM reporting.pipeline_run_alcance a
+             CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) h(r)
+              JOIN stage.tbl_pozo_produccion p
+                ON p.well_id = a.well_id AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
+             WHERE a.run_id = ?
+               AND p.dynacard IS NOT NULL
+               AND p.timestamp_lectura < ?
+               AND (?::text IS NULL OR p.well_id = ?::text)""";
 
     /** A chunk's cards with their well master, by key, in the chunk's order. */
     private static final String READ = """
@@ -272,6 +290,35 @@ final class CardEnrichment {
         String call = analyse ? CALL : FILLAGE_CALL;
         LOG.info("{}: {}", call, notices.get(0));
         return new CallResult(call, ms, notices, diagnosed);
+    }
+
+    /**
+     * What an incremental run (its scope still registered) says of the cards of its new hours it did not analyse
+     * because they lie more than CARD_LOOKBACK_DAYS before asOf (readings delivered late, or a first run's history):
+     * how many, their days in {@code zone} and the explicit window that analyses them; empty when there are none (or
+     * the run has no scope: an explicit window reads all of its cards).
+     */
+    Optional<String> leftBeforeFloor(Connection c, RunContext run, ZoneId zone) throws SQLException {
+        Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
+        try (PreparedStatement ps = c.prepareStatement(BEFORE_FLOOR)) {
+            ps.setObject(1, run.runId());
+            ps.setObject(2, OffsetDateTime.ofInstant(floor, ZoneOffset.UTC));
+            ps.setString(3, run.wellId());
+            ps.setString(4, run.wellId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long cards = rs.getLong(1);
+                if (cards == 0) {
+                    return Optional.empty();
+                }
+                LocalDate first = rs.getObject(2, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                LocalDate last = rs.getObject(3, OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate();
+                return Optional.of(String.format(Locale.ROOT, "%d card(s) of new readings from %s .. %s lie more than"
+                        + " CARD_LOOKBACK_DAYS (%d) before asOf and were not diagnosed; rerun the explicit window"
+                        + " {\"fechaInicio\": \"%s\", \"fechaFin\": \"%s\"} to diagnose them", cards, first, last,
+                        lookbackDays, first, last));
+            }
+        }
     }
 
     /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */

@@ -383,6 +383,16 @@ final class PipelineRunner {
             // group's: TRANSFORM; the global run then closes the recomputation marks every group took).
             boolean complete = run.group() != null ? request.phases().contains(Phase.TRANSFORM)
                     : !request.singlePhase() || request.phases().contains(Phase.CONSISTENCY);
+            // the card step of an incremental run reads CARD_LOOKBACK_DAYS back: what it left is said (before the
+            // scope is closed)
+            String cardsLeft = null;
+            if (run.group() == null && request.window() == null && (request.phases().contains(Phase.TRANSFORM)
+                    || request.phases().contains(Phase.ENRICH))) {
+                cardsLeft = cardEnrichment.leftBeforeFloor(c, run, settings.zone()).orElse(null);
+                if (cardsLeft != null) {
+                    LOG.warn(cardsLeft);
+                }
+            }
             if (complete) {
                 runLog.finish(c, run.runId(), "OK", dq, consistency, null);
                 if (run.group() == null) {
@@ -390,7 +400,7 @@ final class PipelineRunner {
                 }
                 lease.release(c, run.leaseName(), run.runId());
             }
-            return result(run, "OK", reports, dq, consistency, null, start);
+            return result(run, "OK", reports, dq, consistency, cardsLeft, start);
         });
     }
 

@@ -357,6 +357,30 @@ class CardDiagnosisIT {
     }
 
     @Test
+    void shouldSayWhichWindowDiagnosesThem_whenAnIncrementalRunLeavesCardsOlderThanCardLookbackDays() {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        // the 10 cards of 2026-03-10 reach the pipeline three weeks late (a backfill): 20 days before asOf, past the
+        // 7 days the card step of an incremental run reads
+        JsonNode late = Invocation.invoke(handler, "{\"asOf\": \"2026-03-31T00:30:00Z\"}");
+
+        assertThat(late.path("status").asText()).as(late.toString()).isEqualTo("OK");
+        assertThat(late.toString()).contains("cards 0 read");
+        assertThat(late.path("message").asText()).isEqualTo("10 card(s) of new readings from 2026-03-10 .. 2026-03-10"
+                + " lie more than CARD_LOOKBACK_DAYS (7) before asOf and were not diagnosed; rerun the explicit window"
+                + " {\"fechaInicio\": \"2026-03-10\", \"fechaFin\": \"2026-03-10\"} to diagnose them");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isZero();
+
+        // the window it names diagnoses them; the next incremental run, with nothing new, has nothing to say of cards
+        JsonNode rerun = Invocation.invoke(handler, "{\"fechaInicio\": \"2026-03-10\", \"fechaFin\": \"2026-03-10\","
+                + " \"asOf\": \"2026-03-31T01:00:00Z\"}");
+        assertThat(rerun.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+        JsonNode next = Invocation.invoke(handler, "{\"asOf\": \"2026-03-31T01:30:00Z\"}");
+        assertThat(next.path("message").asText()).doesNotContain("card(s)");
+    }
+
+    @Test
     void shouldLookBackOnlyCardLookbackDays_whenTheWindowIsNotExplicit() {
         CardEnrichment step = new CardEnrichment(7, 2);
         RunContext old = new RunContext(UUID.randomUUID(), new RunWindow(LocalDate.parse("2026-03-10"),
