@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * {@code universal.diagnostico} under (stroke, model version), by binary {@code COPY} to a session table and one
  * upsert), then committed, so a long backlog makes progress. Pipelined: the next chunk is read and analysed on
  * another thread while one is written; the chunks are written one after the other, in order, on one connection.
- * Without an explicit window the step looks back at most {@code CARD_LOOKBACK_DAYS} from asOf.
+ * An incremental run (its scope) looks back at most {@code CARD_LOOKBACK_DAYS} from asOf; an explicit window, in one
+ * invocation or joined phase by phase, reads every card of its days.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
@@ -270,12 +271,18 @@ final class CardEnrichment {
         long start = System.nanoTime();
         Instant from = run.window().from().atStartOfDay(zone).toInstant();
         Instant to = run.window().to().plusDays(1).atStartOfDay(zone).toInstant();
-        if (!explicitWindow) {
+        // CARD_LOOKBACK_DAYS bounds an incremental run (its scope): a first run over years of history or a large
+        // backfill would otherwise analyse every card of it (what it leaves, leftBeforeFloor says). An explicit window,
+        // in one invocation or phase by phase (a Step Functions backfill joins the run by runId: no scope), reads
+        // every card of its days, however old.
+        boolean scoped = !explicitWindow && database.withConnection(CALL, c -> scoped(c, run.runId()));
+        if (scoped) {
             Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
             from = from.isBefore(floor) ? floor : from;
         }
         List<String> notices = new ArrayList<>();
-        long diagnosed = analyse ? analyse(database, run.runId(), run.wellId(), from, to, explicitWindow, notices) : 0;
+        long diagnosed = analyse ? analyse(database, run.runId(), run.wellId(), from, to, explicitWindow, scoped,
+                notices) : 0;
         if (feed) {
             // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
             int fed = feed(database, run.wellId(), from, to);
@@ -323,12 +330,13 @@ final class CardEnrichment {
 
     /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */
     private long analyse(Database database, UUID runId, String wellId, Instant from, Instant to,
-                         boolean explicitWindow, List<String> notices) {
+                         boolean explicitWindow, boolean scoped, List<String> notices) {
         database.withConnection("patron", c -> {
             PatternCatalogue.ensure(c);
             return null;
         });
-        List<Key> pending = database.withConnection(CALL, c -> pending(c, runId, wellId, from, to, explicitWindow));
+        List<Key> pending = database.withConnection(CALL,
+                c -> pending(c, runId, wellId, from, to, explicitWindow, scoped));
         long read = 0;
         long diagnosed = 0;
         long refused = 0;
@@ -409,16 +417,19 @@ final class CardEnrichment {
      * The run's cards to analyse: its scope's new hours (an incremental run), every card of an explicit window, else
      * the window's cards not analysed from their present text.
      */
-    private static List<Key> pending(Connection c, UUID runId, String wellId, Instant from, Instant to,
-                                     boolean explicitWindow) throws SQLException {
-        boolean scoped;
+    /** Whether the run is incremental: it registered a scope (reporting.pipeline_run_alcance). */
+    private static boolean scoped(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_alcance_de(?) IS NOT NULL")) {
             ps.setObject(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                scoped = rs.getBoolean(1);
+                return rs.getBoolean(1);
             }
         }
+    }
+
+    private static List<Key> pending(Connection c, UUID runId, String wellId, Instant from, Instant to,
+                                     boolean explicitWindow, boolean scoped) throws SQLException {
         List<Key> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 scoped ? PENDING_IN_SCOPE : explicitWindow ? PENDING_IN_WINDOW : PENDING)) {

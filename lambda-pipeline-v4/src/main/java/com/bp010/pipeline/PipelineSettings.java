@@ -12,7 +12,7 @@ import java.time.ZoneId;
 /**
  * The pipeline's settings, read once: {@code LOOKBACK_DAYS} (default 3650, the seed's value: docs/SEED.md), {@code LEASE_TTL_SECONDS}
  * (default 900: longer than any invocation, so only a dead holder's lease expires), {@code BP010_TIMEZONE} (UTC),
- * {@code CARD_LOOKBACK_DAYS} (default 7: how far back ENRICH's card step reads cards without an explicit window) and
+ * {@code CARD_LOOKBACK_DAYS} (default 7: how far back the card step of an incremental run reads cards) and
  * {@code CARD_CHUNK} (default 2000: cards per committed chunk; docs/CARDS.md), {@code CARD_DAMPING} ({@code default}:
  * ν = 0.05; {@code power-balance}: from each reading's liquid rate and pump intake pressure, for wells whose measured
  * rate is what the pump displaces; docs/CARDS.md), {@code TIME_BUDGET_MARGIN_SECONDS} (default 30: what a phase leaves

@@ -381,18 +381,39 @@ class CardDiagnosisIT {
     }
 
     @Test
-    void shouldLookBackOnlyCardLookbackDays_whenTheWindowIsNotExplicit() {
+    void shouldDiagnoseEveryCardOfAnExplicitWindow_whenItsPhasesArriveOneByOneAsUnderStepFunctions() {
+        var handler = new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(db.env())),
+                EmbeddedMetrics.disabled());
+        // a backfill of a month-old day through the state machine (statemachine/input-backfill.json): DQ opens the
+        // explicit run, TRANSFORM (the card step) joins it by runId
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", \"fechaInicio\": \"2026-03-10\","
+                + " \"fechaFin\": \"2026-03-10\", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        assertThat(dq.path("status").asText()).as(dq.toString()).isEqualTo("OK");
+        JsonNode transform = Invocation.invoke(handler, "{\"phase\": \"TRANSFORM\", \"runId\": \""
+                + dq.path("runId").asText() + "\"}");
+
+        assertThat(transform.path("status").asText()).as(transform.toString()).isEqualTo("OK");
+        // as one invocation of the same window would: CARD_LOOKBACK_DAYS bounds incremental runs, not explicit ones
+        assertThat(transform.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+    }
+
+    @Test
+    void shouldReadTheCardsNotYetAnalysedInChunks_whenAPhaseJoinsAnExplicitRunOverOldDays() {
+        // a phase joined by runId (or resumed) of a run without scope, three weeks after its day: no lookback floor
+        // (CARD_LOOKBACK_DAYS bounds incremental runs only, shouldSayWhichWindowDiagnosesThem_...), and the cards
+        // not analysed from their present text
         CardEnrichment step = new CardEnrichment(7, 2);
         RunContext old = new RunContext(UUID.randomUUID(), new RunWindow(LocalDate.parse("2026-03-10"),
                 LocalDate.parse("2026-03-10")), null, Instant.parse("2026-04-01T00:00:00Z"));
-        RunContext recent = new RunContext(UUID.randomUUID(), old.window(), null, Instant.parse("2026-03-11T00:00:00Z"));
 
-        var skipped = step.run(db.database(), old, ZoneOffset.UTC, false);
-        var done = step.run(db.database(), recent, ZoneOffset.UTC, false);
+        var first = step.run(db.database(), old, ZoneOffset.UTC, false);
+        var again = step.run(db.database(), old, ZoneOffset.UTC, false);
 
-        assertThat(skipped.notices().get(0)).startsWith("cards 0 read");
         // chunks of two: the backlog is read in five committed chunks
-        assertThat(done.notices().get(0)).startsWith("cards 10 read, 9 diagnosed");
+        assertThat(first.notices().get(0)).startsWith("cards 10 read, 9 diagnosed, 1 refused");
         assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+        // a retry after a time-out goes on where it stopped: only the refused card is still not analysed
+        assertThat(again.notices().get(0)).startsWith("cards 1 read, 0 diagnosed, 1 refused");
     }
 }
