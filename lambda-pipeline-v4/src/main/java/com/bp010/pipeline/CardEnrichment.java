@@ -90,38 +90,36 @@ final class CardEnrichment {
     private static final String PENDING_IN_WINDOW = IN_WINDOW + IN_ORDER;
 
     /**
-     * An incremental run (a scope in {@code reporting.pipeline_run_alcance}): every card of the scope's new hours, the
-     * hours holding readings written since the last complete run, and the days a well-master change marked, whole
-     * (docs/AGGREGATION.md, "Incremental runs"). The last complete run diagnosed every other card from the reading and
-     * master it has now, so these are exactly the cards whose diagnosis may change, whether or not their text did. Each
-     * hour range is an index range of the well's readings: an hourly run reads its new hour, not the day around it.
+     * The cards of an incremental run's scope (its rows in {@code reporting.pipeline_run_alcance}): of the scope's new
+     * hours, the hours holding readings written since the last complete run, and of the days a well-master change
+     * marked, whole (docs/AGGREGATION.md, "Incremental runs"). Each hour range is an index range of the well's readings:
+     * an hourly run reads its new hour, not the day around it. Parameters: the run, then the well (NULL: all).
      */
-    private static final String PENDING_IN_SCOPE = """
-            SELECT p.well_id, p.timestamp_lectura
+    private static final String SCOPE_CARDS = """
               FROM reporting.pipeline_run_alcance a
              CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) h(r)
               JOIN stage.tbl_pozo_produccion p
                 ON p.well_id = a.well_id AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
              WHERE a.run_id = ?
-               AND p.dynacard IS NOT NULL
-               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
                AND (?::text IS NULL OR p.well_id = ?::text)
+               AND p.dynacard IS NOT NULL
+            """;
+
+    /**
+     * An incremental run: every card of its scope from its card floor on. The last complete run diagnosed every other
+     * card from the reading and master it has now, so these are exactly the cards whose diagnosis may change, whether
+     * or not their text did.
+     */
+    private static final String PENDING_IN_SCOPE = "SELECT p.well_id, p.timestamp_lectura" + SCOPE_CARDS + """
+               AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
              ORDER BY p.well_id, p.timestamp_lectura""";
 
     /**
-     * The cards of an incremental run's new hours that lie before its card floor (CARD_LOOKBACK_DAYS before asOf):
+     * The cards of an incremental run's scope that lie before its card floor (CARD_LOOKBACK_DAYS before asOf):
      * {@link #PENDING_IN_SCOPE} leaves them out, so a late delivery or a first run's backfill keeps them undiagnosed.
      */
-    private static final String BEFORE_FLOOR = """
-            SELECT count(*), min(p.timestamp_lectura), max(p.timestamp_lectura)
-              FROM reporting.pipeline_run_alcance a
-             CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) h(r)
-              JOIN stage.tbl_pozo_produccion p
-                ON p.well_id = a.well_id AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
-             WHERE a.run_id = ?
-               AND p.dynacard IS NOT NULL
-               AND p.timestamp_lectura < ?
-               AND (?::text IS NULL OR p.well_id = ?::text)""";
+    private static final String BEFORE_FLOOR = "SELECT count(*), min(p.timestamp_lectura), max(p.timestamp_lectura)"
+            + SCOPE_CARDS + "   AND p.timestamp_lectura < ?";
 
     /** A chunk's cards with their well master, by key, in the chunk's order. */
     private static final String READ = """
@@ -309,9 +307,9 @@ final class CardEnrichment {
         Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
         try (PreparedStatement ps = c.prepareStatement(BEFORE_FLOOR)) {
             ps.setObject(1, run.runId());
-            ps.setObject(2, OffsetDateTime.ofInstant(floor, ZoneOffset.UTC));
+            ps.setString(2, run.wellId());
             ps.setString(3, run.wellId());
-            ps.setString(4, run.wellId());
+            ps.setObject(4, OffsetDateTime.ofInstant(floor, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long cards = rs.getLong(1);
@@ -433,14 +431,18 @@ final class CardEnrichment {
         List<Key> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 scoped ? PENDING_IN_SCOPE : explicitWindow ? PENDING_IN_WINDOW : PENDING)) {
-            int i = 1;
             if (scoped) {
-                ps.setObject(i++, runId);
+                ps.setObject(1, runId);
+                ps.setString(2, wellId);
+                ps.setString(3, wellId);
+                ps.setTimestamp(4, Timestamp.from(from));
+                ps.setTimestamp(5, Timestamp.from(to));
+            } else {
+                ps.setTimestamp(1, Timestamp.from(from));
+                ps.setTimestamp(2, Timestamp.from(to));
+                ps.setString(3, wellId);
+                ps.setString(4, wellId);
             }
-            ps.setTimestamp(i++, Timestamp.from(from));
-            ps.setTimestamp(i++, Timestamp.from(to));
-            ps.setString(i++, wellId);
-            ps.setString(i, wellId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     keys.add(new Key(rs.getString(1), rs.getObject(2, OffsetDateTime.class)));
