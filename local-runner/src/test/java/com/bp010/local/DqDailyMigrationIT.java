@@ -6,7 +6,6 @@ import com.bp010.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,15 +33,7 @@ class DqDailyMigrationIT {
     @Test
     void shouldKeepEveryDailyRowAndCount_whenAV19DatabaseMigratesToTheDailyView() throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
-            Path v19 = Files.createDirectory(dir.resolve("v19"));
-            try (var files = Files.list(RepoPaths.sql())) {
-                for (Path f : files.toList()) {
-                    String n = f.getFileName().toString();
-                    if (n.matches("V([1-9]|1[0-9])__.*\\.sql")) {
-                        Files.copy(f, v19.resolve(n));
-                    }
-                }
-            }
+            Path v19 = RepoPaths.sqlUpTo(dir.resolve("v19"), 19, false);
             new SchemaMigrator(db.adminDataSource(), List.of("filesystem:" + v19)).migrate();
             execute(db, """
                     INSERT INTO reporting.fact_dq_horaria (well_id, hora, fecha, rule_ids, evaluated, passed, failed,

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -55,15 +54,7 @@ class LandingMigrationIT {
     void shouldKeepEveryReadingRevisionAndReject_whenAPopulatedDatabaseMigratesToThePartitionedLanding()
             throws Exception {
         try (TestDatabase db = TestDatabase.create()) {
-            Path v7 = Files.createDirectory(dir.resolve("v7"));
-            try (var files = Files.list(RepoPaths.sql())) {
-                for (Path f : files.toList()) {
-                    String n = f.getFileName().toString();
-                    if (n.matches("V[1-7]__.*\\.sql")) {
-                        Files.copy(f, v7.resolve(n));
-                    }
-                }
-            }
+            Path v7 = RepoPaths.sqlUpTo(dir.resolve("v7"), 7, false);
             new SchemaMigrator(db.adminDataSource(), List.of("filesystem:" + v7)).migrate();
             execute(db, fixture());
             Map<String, String> before = sums(db);

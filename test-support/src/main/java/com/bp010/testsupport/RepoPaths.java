@@ -1,7 +1,11 @@
 package com.bp010.testsupport;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Finds the repository's own folders (sql/, config/) from any module's working directory. */
 public final class RepoPaths {
@@ -20,6 +24,27 @@ public final class RepoPaths {
 
     public static Path sql() {
         return root().resolve("sql");
+    }
+
+    /**
+     * The versioned migrations of sql/ up to {@code upTo} copied into the new folder {@code into} (with the repeatable
+     * and callback scripts of today when {@code withRepeatable}): what a database an older release migrated was built
+     * from, for a test that migrates it on to today's.
+     */
+    public static Path sqlUpTo(Path into, int upTo, boolean withRepeatable) throws IOException {
+        Pattern versioned = Pattern.compile("V(\\d+)__.*\\.sql");
+        Files.createDirectory(into);
+        List<Path> files;
+        try (var listed = Files.list(sql())) {
+            files = listed.toList();
+        }
+        for (Path f : files) {
+            Matcher m = versioned.matcher(f.getFileName().toString());
+            if (m.matches() ? Integer.parseInt(m.group(1)) <= upTo : withRepeatable) {
+                Files.copy(f, into.resolve(f.getFileName()));
+            }
+        }
+        return into;
     }
 
     public static Path config() {
