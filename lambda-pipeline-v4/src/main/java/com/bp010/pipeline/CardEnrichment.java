@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The card step (docs/CARDS.md; first in TRANSFORM, so the hourly facts are written with their diagnosis, its
  * fillage feed first in ENRICH): every surface card whose diagnosis may have changed (an incremental run: the cards of
- * its scope's new hours; an explicit window: all of its cards; see {@link #pending}) becomes a pump card and a
+ * its scope's new hours; an explicit window: all of its cards, those this run has not diagnosed yet when a phase
+ * joins or resumes it by runId; see {@link #pending}) becomes a pump card and a
  * diagnosis. Set-based: the window's pending cards are found by one query, then each
  * chunk of {@code chunk} of them is read by key, analysed in Java, and written in a transaction of its own (the surface
  * and pump strokes to {@code universal.stroke}: by binary {@code COPY} straight into it when none of the chunk's
@@ -72,14 +73,21 @@ final class CardEnrichment {
     private static final String IN_ORDER = "ORDER BY p.well_id, p.timestamp_lectura";
 
     /**
-     * The window's cards not yet analysed from their present text (no surface stroke of the same md5), in the order
-     * they are worked: one pass per call, so a chunk does not read the rest of the window again to find its first rows.
-     * What a run without its scope or explicit window reads (a phase resumed by its runId, the step called alone).
+     * A run without scope joined or resumed by its runId (an explicit window phase by phase under Step Functions, the
+     * retry of a phase): every card of the window this run has not diagnosed yet from its present text, i.e. without a
+     * surface stroke of the same md5 written since the run opened (the stroke's {@code created_at}, set by every write
+     * of it, against the run's {@code reporting.pipeline_runs.started_at}; the chunk's stroke and diagnoses commit
+     * together). An earlier run's diagnosis is read again, as in one invocation ({@link #PENDING_IN_WINDOW}): the
+     * reading or the master may have changed since; the chunks this run committed are not, so a retry goes on where it
+     * stopped. In the order they are worked, one pass per call. A run with no run log row (the step called alone): every
+     * card of the window. The last parameter is the run.
      */
-    private static final String PENDING = IN_WINDOW + """
+    private static final String PENDING_FOR_RUN = IN_WINDOW + """
                AND NOT EXISTS (SELECT 1 FROM universal.stroke s
                                 WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
-                                  AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid)
+                                  AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid
+                                  AND s.created_at >= (SELECT r.started_at FROM reporting.pipeline_runs r
+                                                        WHERE r.run_id = ?))
             """ + IN_ORDER;
 
     /**
@@ -411,10 +419,6 @@ final class CardEnrichment {
                                 String reasons) {
     }
 
-    /**
-     * The run's cards to analyse: its scope's new hours (an incremental run), every card of an explicit window, else
-     * the window's cards not analysed from their present text.
-     */
     /** Whether the run is incremental: it registered a scope (reporting.pipeline_run_alcance). */
     private static boolean scoped(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_alcance_de(?) IS NOT NULL")) {
@@ -426,11 +430,16 @@ final class CardEnrichment {
         }
     }
 
+    /**
+     * The run's cards to analyse: its scope's new hours (an incremental run), every card of an explicit window opened
+     * by this invocation, else (a run without scope joined or resumed by its runId) every card of the window this run
+     * has not diagnosed yet from its present text.
+     */
     private static List<Key> pending(Connection c, UUID runId, String wellId, Instant from, Instant to,
                                      boolean explicitWindow, boolean scoped) throws SQLException {
         List<Key> keys = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                scoped ? PENDING_IN_SCOPE : explicitWindow ? PENDING_IN_WINDOW : PENDING)) {
+                scoped ? PENDING_IN_SCOPE : explicitWindow ? PENDING_IN_WINDOW : PENDING_FOR_RUN)) {
             if (scoped) {
                 ps.setObject(1, runId);
                 ps.setString(2, wellId);
@@ -442,6 +451,9 @@ final class CardEnrichment {
                 ps.setTimestamp(2, Timestamp.from(to));
                 ps.setString(3, wellId);
                 ps.setString(4, wellId);
+                if (!explicitWindow) {
+                    ps.setObject(5, runId);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

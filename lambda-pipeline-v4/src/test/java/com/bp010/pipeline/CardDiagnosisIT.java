@@ -209,13 +209,13 @@ class CardDiagnosisIT {
         assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(10);
         assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
                 + " AND timestamp_lectura = '2026-03-10T21:00:00Z'")).isEqualTo("FLUID_POUND");
-        // a step with neither scope nor explicit window (a phase resumed by its runId) finds only the refused card
-        // not analysed from its present text
+        // a step with neither scope nor explicit window that no run log knows (the step called alone) diagnoses
+        // every card of its window again, replacing: the incremental runs' diagnoses were not its own
         var step = new CardEnrichment(7, 100);
-        var resumed = step.run(db.database(), new RunContext(UUID.randomUUID(), new RunWindow(
+        var alone = step.run(db.database(), new RunContext(UUID.randomUUID(), new RunWindow(
                 LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-11")), null,
                 Instant.parse("2026-03-11T00:30:00Z")), ZoneOffset.UTC, false);
-        assertThat(resumed.notices().get(0)).startsWith("cards 1 read, 0 diagnosed, 1 refused");
+        assertThat(alone.notices().get(0)).startsWith("cards 11 read, 10 diagnosed, 1 refused");
         assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(10);
     }
 
@@ -402,10 +402,14 @@ class CardDiagnosisIT {
     void shouldReadTheCardsNotYetAnalysedInChunks_whenAPhaseJoinsAnExplicitRunOverOldDays() {
         // a phase joined by runId (or resumed) of a run without scope, three weeks after its day: no lookback floor
         // (CARD_LOOKBACK_DAYS bounds incremental runs only, shouldSayWhichWindowDiagnosesThem_...), and the cards
-        // not analysed from their present text
+        // this run has not diagnosed yet from their present text
         CardEnrichment step = new CardEnrichment(7, 2);
         RunContext old = new RunContext(UUID.randomUUID(), new RunWindow(LocalDate.parse("2026-03-10"),
                 LocalDate.parse("2026-03-10")), null, Instant.parse("2026-04-01T00:00:00Z"));
+        db.database().withConnection("run log", c -> {
+            new RunLog().open(c, old, "RUNNING", "phase", java.util.Set.of(Phase.TRANSFORM), null);
+            return null;
+        });
 
         var first = step.run(db.database(), old, ZoneOffset.UTC, false);
         var again = step.run(db.database(), old, ZoneOffset.UTC, false);
@@ -415,5 +419,138 @@ class CardDiagnosisIT {
         assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
         // a retry after a time-out goes on where it stopped: only the refused card is still not analysed
         assertThat(again.notices().get(0)).startsWith("cards 1 read, 0 diagnosed, 1 refused");
+    }
+
+    private static final String BACKFILL = "\"fechaInicio\": \"2026-03-10\", \"fechaFin\": \"2026-03-10\"";
+
+    private PipelineV4Handler handler(Map<String, String> extra) {
+        Map<String, String> env = new LinkedHashMap<>(db.env());
+        env.putAll(extra);
+        return new PipelineV4Handler(LazyDatabase.of(db.database()), PipelineSettings.fromEnv(Env.of(env)),
+                EmbeddedMetrics.disabled());
+    }
+
+    /**
+     * The window diagnosed by an earlier run (a whole explicit run), then what a diagnosis reads besides the card
+     * changes, the card texts unchanged: W-POUND's plunger in the master (its PIP, Fo/Ap) and the SPM of W-FULL's
+     * 21:00 reading (its pump card). Returns the rows as the earlier run left them.
+     */
+    private String diagnosedThenMasterAndReadingChanged(PipelineV4Handler handler) {
+        JsonNode earlier = Invocation.invoke(handler, "{\"phases\": [\"DQ\", \"TRANSFORM\"], " + BACKFILL
+                + ", \"asOf\": \"2026-04-09T00:00:00Z\"}");
+        assertThat(earlier.toString()).as(earlier.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        String before = rows();
+        db.execute("UPDATE stage.tbl_pozo_maestra SET diametro_piston = 1.75 WHERE well_id = 'W-POUND'");
+        db.execute("UPDATE stage.tbl_pozo_produccion SET strokes_per_minute = 6 WHERE well_id = 'W-FULL'"
+                + " AND timestamp_lectura = '2026-03-10T21:00:00Z'");
+        return before;
+    }
+
+    /** Rows as a one-invocation explicit run of the window leaves them (every card of it diagnosed again). */
+    private String oneInvocation(PipelineV4Handler handler) {
+        JsonNode whole = Invocation.invoke(handler, "{\"phases\": [\"DQ\", \"TRANSFORM\"], " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T01:00:00Z\"}");
+        assertThat(whole.toString()).as(whole.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        return rows();
+    }
+
+    /** The state machine's last state: CONSISTENCY joins the run and ends it (its lease released). */
+    private static void finish(PipelineV4Handler handler, String transform) {
+        JsonNode last = Invocation.invoke(handler, transform.replace("TRANSFORM", "CONSISTENCY"));
+        assertThat(last.path("status").asText()).as(last.toString()).isEqualTo("OK");
+    }
+
+    private double pip(String well) {
+        return ((Number) db.queryValue("SELECT avg(pip_psi) FROM universal.diagnostico WHERE well_id = '" + well
+                + "'")).doubleValue();
+    }
+
+    @Test
+    void shouldDiagnoseTheWindowAgainAsOneInvocationDoes_whenTheMasterOrAReadingChangedAndStepFunctionsRunsIt() {
+        PipelineV4Handler handler = handler(Map.of());
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        double pipBefore = pip("W-POUND");
+
+        // the state machine's way (statemachine/input-backfill.json): DQ opens the explicit run, TRANSFORM joins it
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        assertThat(dq.path("status").asText()).as(dq.toString()).isEqualTo("OK");
+        String step = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + dq.path("runId").asText() + "\"}";
+        JsonNode transform = Invocation.invoke(handler, step);
+
+        assertThat(transform.path("status").asText()).as(transform.toString()).isEqualTo("OK");
+        finish(handler, step);
+        // every card of the window, though no card text changed since the earlier run
+        assertThat(transform.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        String stepByStep = rows();
+        assertThat(stepByStep).as("the diagnoses follow the new master and reading").isNotEqualTo(before);
+        assertThat(pip("W-POUND")).as("W-POUND's PIP with the new plunger").isNotCloseTo(pipBefore,
+                org.assertj.core.data.Offset.offset(1.0));
+        assertThat(count("SELECT count(*) FROM universal.diagnostico")).isEqualTo(9);
+        // exactly the rows one invocation of the same window writes
+        assertThat(oneInvocation(handler)).isEqualTo(stepByStep);
+    }
+
+    @Test
+    void shouldGoOnWhereItStopped_whenAJoinedExplicitRunIsRetriedAfterAChunkFailed() {
+        PipelineV4Handler handler = handler(Map.of("CARD_CHUNK", "2"));
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        // the third chunk of two (W-NOSTRING's first cards) fails: the run stops after W-FULL's two chunks committed
+        db.execute("""
+                CREATE FUNCTION public.cards_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.well_id = 'W-NOSTRING' THEN RAISE EXCEPTION 'boom %', NEW.well_id; END IF;
+                RETURN NEW; END $$""");
+        db.execute("CREATE TRIGGER cards_boom BEFORE INSERT ON universal.diagnostico FOR EACH ROW"
+                + " EXECUTE FUNCTION public.cards_boom()");
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + dq.path("runId").asText() + "\"}";
+        assertThatThrownBy(() -> Invocation.invoke(handler, transform)).hasMessageContaining("boom W-NOSTRING");
+        String written = "SELECT string_agg(well_id || ' ' || timestamp_lectura || ' ' || tipo_carta || ' '"
+                + " || created_at, ',' ORDER BY stroke_id) FROM universal.stroke WHERE well_id = 'W-FULL'";
+        Object fullDone = db.queryValue(written);
+        db.execute("DROP TRIGGER cards_boom ON universal.diagnostico");
+
+        // the state machine's retry of the same step
+        JsonNode retry = Invocation.invoke(handler, transform);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        // W-FULL's three diagnosed cards are not read again (nor written: their strokes' write times stand); the
+        // refused card, W-NOSTRING's and W-POUND's are
+        assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        finish(handler, transform);
+        assertThat(db.queryValue(written)).isEqualTo(fullDone);
+        String resumed = rows();
+        assertThat(resumed).isNotEqualTo(before);
+        assertThat(oneInvocation(handler)).isEqualTo(resumed);
+    }
+
+    @Test
+    void shouldNotDiagnoseAgain_whenTransformResumesAfterTheTimeBudget_andEndAsOneInvocation() {
+        PipelineV4Handler handler = handler(Map.of());
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + dq.path("runId").asText() + "\"}";
+        // the card step and the day's facts commit, then the function's time runs out (PhaseTimeBudgetIT's way)
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 1, 30_000 + 600_000,
+                30_000 + 500);
+        assertThatThrownBy(() -> Invocation.invoke(handler, transform, shortOfTime))
+                .isInstanceOf(com.bp010.db.TimeBudgetException.class);
+        String written = "SELECT string_agg(stroke_id || ' ' || created_at, ',' ORDER BY stroke_id)"
+                + " FROM universal.stroke";
+        Object done = db.queryValue(written);
+        String outOfTime = rows();
+        assertThat(outOfTime).as("the cards were diagnosed again before the time ran out").isNotEqualTo(before);
+
+        JsonNode retry = Invocation.invoke(handler, transform);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        // only the refused card is read again: this run diagnosed the others already
+        assertThat(retry.toString()).contains("cards 1 read, 0 diagnosed, 1 refused");
+        finish(handler, transform);
+        assertThat(db.queryValue(written)).isEqualTo(done);
+        assertThat(rows()).isEqualTo(outOfTime);
+        assertThat(oneInvocation(handler)).isEqualTo(outOfTime);
     }
 }
