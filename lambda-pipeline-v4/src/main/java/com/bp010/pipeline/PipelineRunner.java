@@ -41,6 +41,8 @@ final class PipelineRunner {
     private final Clock clock;
     private final TimeBudget budget;
     private final WellBuckets buckets;
+    /** What this runner's steps left for an operator (a runner serves one invocation). */
+    private final java.util.Set<Attention> attention = EnumSet.noneOf(Attention.class);
 
     PipelineRunner(Database database, PipelineSettings settings) {
         this(database, settings, Clock.systemUTC(), TimeBudget.unlimited());
@@ -72,6 +74,14 @@ final class PipelineRunner {
             return global(request, holder, start);
         }
         return request.runId() != null ? join(request, holder, start) : open(request, holder, start);
+    }
+
+    /**
+     * What the steps this runner ran answered OK or NOTHING_TO_DO with a message asking an operator for an explicit
+     * rerun (empty: nothing).
+     */
+    java.util.Set<Attention> attention() {
+        return java.util.Collections.unmodifiableSet(attention);
     }
 
     /** An unknown wellId is a mistake in the event, not a run over nothing. */
@@ -122,6 +132,7 @@ final class PipelineRunner {
                         c -> windows.emptyWindowNote(c, explicit, request.wellId()).orElse(null));
                 if (empty != null) {
                     LOG.warn(empty);
+                    attention.add(Attention.EMPTY_WINDOW);
                 }
                 return withNote(execute(run, request, start), empty);
             }
@@ -142,6 +153,9 @@ final class PipelineRunner {
             });
             Optional<RunScope.Extent> scope = registration.scope();
             String rerun = rerunNote(registration.rerun());
+            if (rerun != null) {
+                attention.add(Attention.RERUN_BEFORE_LOOKBACK_FLOOR);
+            }
             if (scope.isEmpty() && group != null) {
                 // nothing of this group's wells to recompute: staleness is re-judged by the global step
                 database.withConnection("run log", c -> {
@@ -391,6 +405,7 @@ final class PipelineRunner {
                 cardsLeft = cardEnrichment.leftBeforeFloor(c, run, settings.zone()).orElse(null);
                 if (cardsLeft != null) {
                     LOG.warn(cardsLeft);
+                    attention.add(Attention.CARDS_BEFORE_CARD_LOOKBACK);
                 }
             }
             if (complete) {
