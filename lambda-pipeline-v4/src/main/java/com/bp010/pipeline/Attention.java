@@ -10,5 +10,7 @@ enum Attention {
     /** Cards of new readings before CARD_LOOKBACK_DAYS an incremental run did not diagnose: the window named does. */
     CARDS_BEFORE_CARD_LOOKBACK,
     /** An explicit window without a reading: nothing was computed. */
-    EMPTY_WINDOW
+    EMPTY_WINDOW,
+    /** A phase joining its run by runId found the lease taken by another run (it expired): the phase did not run. */
+    PHASE_SKIPPED_LOCKED
 }

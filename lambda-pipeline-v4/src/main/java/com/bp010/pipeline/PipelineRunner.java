@@ -315,7 +315,16 @@ final class PipelineRunner {
         }
         boolean leased = database.withConnection("lease", c -> lease.acquire(c, run.leaseName(), runId, holder));
         if (!leased) {
-            return result(run, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease", start);
+            // the run's lease expired and another run took it: this run's phases did not run and it stays open
+            attention.add(Attention.PHASE_SKIPPED_LOCKED);
+            EnumSet<Phase> notRun = EnumSet.copyOf(request.phases());
+            String phases = notRun.stream().map(Phase::name).collect(java.util.stream.Collectors.joining(", "));
+            String note = "another pipeline run holds the lease: " + phases + " of run " + runId + " did not run;"
+                    + " once that run ends (reporting.pipeline_lease names it), send {\"phase\": \""
+                    + notRun.iterator().next() + "\", \"runId\": \"" + runId + "\"} again for each"
+                    + " phase not done, or let the next scheduled run recompute its window";
+            LOG.warn(note);
+            return result(run, "SKIPPED_LOCKED", List.of(), null, null, note, start);
         }
         database.withConnection("run log", c -> {
             runLog.setStatus(c, runId, "RUNNING");

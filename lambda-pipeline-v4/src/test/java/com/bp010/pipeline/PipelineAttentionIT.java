@@ -110,6 +110,30 @@ class PipelineAttentionIT {
     }
 
     @Test
+    void shouldPublishNeedsAttentionAndSayWhatToResend_whenAPhaseFindsItsRunsLeaseTakenByAnotherRun() throws Exception {
+        PipelineV4Handler h = handler(Map.of());
+        JsonNode dq = Invocation.invoke(h, "{\"phase\": \"DQ\", \"asOf\": \"2026-03-11T06:00:00Z\"}");
+        assertThat(dq.path("status").asText()).as(dq.toString()).isEqualTo("OK");
+        String runId = dq.path("runId").asText();
+        // the run's lease expired (a phase longer than LEASE_TTL_SECONDS) and another run took it
+        db.execute("UPDATE reporting.pipeline_lease SET run_id = gen_random_uuid(), holder = 'bp010-pipeline-v4/other',"
+                + " expires_at = now() + interval '10 minutes'");
+
+        JsonNode transform = Invocation.invoke(h, "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}");
+
+        assertThat(transform.path("status").asText()).as(transform.toString()).isEqualTo("SKIPPED_LOCKED");
+        assertThat(transform.path("message").asText()).isEqualTo("another pipeline run holds the lease: TRANSFORM of"
+                + " run " + runId + " did not run; once that run ends (reporting.pipeline_lease names it), send"
+                + " {\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"} again for each phase not done, or let"
+                + " the next scheduled run recompute its window");
+        List<JsonNode> documents = documents();
+        assertThat(documents).as("the run's, from the step that ended it").hasSize(1);
+        assertThat(documents.get(0).path("PipelineSkippedLocked").asInt()).isEqualTo(1);
+        assertThat(documents.get(0).path("PipelineNeedsAttention").asInt()).isEqualTo(1);
+        assertThat(documents.get(0).path("Attention").asText()).isEqualTo("PHASE_SKIPPED_LOCKED");
+    }
+
+    @Test
     void shouldPublishNeedsAttentionWithTheRun_whenAnExplicitWindowHasNoReading() throws Exception {
         JsonNode r = Invocation.invoke(handler(Map.of()), """
                 {"fechaInicio": "2026-01-05", "fechaFin": "2026-01-06", "asOf": "2026-03-11T06:00:00Z"}""");
