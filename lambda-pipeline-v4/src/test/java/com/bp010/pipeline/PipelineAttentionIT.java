@@ -110,6 +110,32 @@ class PipelineAttentionIT {
     }
 
     @Test
+    void shouldPublishNeedsAttentionFromTheCardStep_whenAStepFunctionsRunLeavesCardsOlderThanCardLookbackDays()
+            throws Exception {
+        // the readings carry cards and reach the pipeline three weeks late: past the 7 days an incremental run reads
+        db.execute("UPDATE stage.tbl_pozo_produccion SET dynacard ="
+                + " '{\"position\": [0, 40, 86, 40, 0], \"load\": [5000, 9000, 9000, 5200, 5000]}'");
+        PipelineV4Handler h = handler(Map.of());
+
+        JsonNode dq = Invocation.invoke(h, "{\"phase\": \"DQ\", \"asOf\": \"2026-03-31T00:30:00Z\"}");
+        String runId = dq.path("runId").asText();
+        JsonNode transform = Invocation.invoke(h, "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}");
+        assertThat(transform.path("status").asText()).as(transform.toString()).isEqualTo("OK");
+        assertThat(transform.path("message").asText()).contains("lie more than CARD_LOOKBACK_DAYS (7) before asOf");
+        assertThat(documents()).as("TRANSFORM ends no run, yet its answer asks for a rerun").hasSize(1);
+        for (String phase : List.of("ENRICH", "DEFAULTS", "CONSISTENCY")) {
+            Invocation.invoke(h, "{\"phase\": \"" + phase + "\", \"runId\": \"" + runId + "\"}");
+        }
+
+        List<JsonNode> documents = documents();
+        JsonNode fromTransform = documents.get(0);
+        assertThat(fromTransform.path("PipelineNeedsAttention").asInt()).isEqualTo(1);
+        assertThat(fromTransform.path("Attention").asText()).isEqualTo("CARDS_BEFORE_CARD_LOOKBACK");
+        assertThat(fromTransform.path("Message").asText()).isEqualTo(transform.path("message").asText());
+        assertThat(documents.get(documents.size() - 1).path("PipelineRuns").asInt()).as("the run's, last").isEqualTo(1);
+    }
+
+    @Test
     void shouldPublishNeedsAttentionAndSayWhatToResend_whenAPhaseFindsItsRunsLeaseTakenByAnotherRun() throws Exception {
         PipelineV4Handler h = handler(Map.of());
         JsonNode dq = Invocation.invoke(h, "{\"phase\": \"DQ\", \"asOf\": \"2026-03-11T06:00:00Z\"}");
