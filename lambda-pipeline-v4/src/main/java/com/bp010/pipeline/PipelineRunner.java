@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs phases 3-7 (docs/CONTRACTS.md §4.4): takes the run lease, resolves the window (explicit, or what changed since the last
@@ -42,7 +45,7 @@ final class PipelineRunner {
     private final TimeBudget budget;
     private final WellBuckets buckets;
     /** What this runner's steps left for an operator (a runner serves one invocation). */
-    private final java.util.Set<Attention> attention = EnumSet.noneOf(Attention.class);
+    private final Set<Attention> attention = EnumSet.noneOf(Attention.class);
 
     PipelineRunner(Database database, PipelineSettings settings) {
         this(database, settings, Clock.systemUTC(), TimeBudget.unlimited());
@@ -80,8 +83,8 @@ final class PipelineRunner {
      * What the steps this runner ran answered OK or NOTHING_TO_DO with a message asking an operator for an explicit
      * rerun (empty: nothing).
      */
-    java.util.Set<Attention> attention() {
-        return java.util.Collections.unmodifiableSet(attention);
+    Set<Attention> attention() {
+        return Collections.unmodifiableSet(attention);
     }
 
     /** An unknown wellId is a mistake in the event, not a run over nothing. */
@@ -318,7 +321,7 @@ final class PipelineRunner {
             // the run's lease expired and another run took it: this run's phases did not run and it stays open
             attention.add(Attention.PHASE_SKIPPED_LOCKED);
             EnumSet<Phase> notRun = EnumSet.copyOf(request.phases());
-            String phases = notRun.stream().map(Phase::name).collect(java.util.stream.Collectors.joining(", "));
+            String phases = notRun.stream().map(Phase::name).collect(Collectors.joining(", "));
             String note = "another pipeline run holds the lease: " + phases + " of run " + runId + " did not run;"
                     + " once that run ends (reporting.pipeline_lease names it), send {\"phase\": \""
                     + notRun.iterator().next() + "\", \"runId\": \"" + runId + "\"} again for each"
