@@ -477,15 +477,17 @@ final class Landing implements ReadingSink {
     private void placeRepeatedHour(Connection c, List<OnceStaged> once) throws SQLException {
         Map<Long, OnceStaged> bySeq = new HashMap<>();
         Long[] seqs = new Long[once.size()];
-        Timestamp[] seconds = new Timestamp[once.size()];
+        // as ISO text with its Z: a java.sql.Timestamp in an array is sent without its offset and read in the
+        // session's zone (BP010_TIMEZONE)
+        String[] seconds = new String[once.size()];
         for (int i = 0; i < once.size(); i++) {
             OnceStaged o = once.get(i);
             bySeq.put(o.seq(), o);
             seqs[i] = o.seq();
-            seconds[i] = Timestamp.from(o.reading().repeated().second());
+            seconds[i] = o.reading().repeated().second().toString();
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                WITH once AS (SELECT * FROM unnest(?::bigint[], ?::timestamptz[]) AS o(seq, second)),
+                WITH once AS (SELECT * FROM unnest(?::bigint[], ?::text[]::timestamptz[]) AS o(seq, second)),
                 decided AS MATERIALIZED (
                     SELECT s.seq, o.second,
                            CASE WHEN l2.measure IS NULL THEN 'second'
@@ -505,7 +507,7 @@ final class Landing implements ReadingSink {
                              USING decided d WHERE s.seq = d.seq AND d.pass = 'refused' RETURNING s.seq)
                 SELECT seq, true FROM moved UNION ALL SELECT seq, false FROM refused""")) {
             ps.setArray(1, c.createArrayOf("bigint", seqs));
-            ps.setArray(2, c.createArrayOf("timestamptz", seconds));
+            ps.setArray(2, c.createArrayOf("text", seconds));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     OnceStaged o = bySeq.get(rs.getLong(1));
