@@ -472,7 +472,9 @@ final class Landing implements ReadingSink {
      * (placed at the first instant, listed by {@link RepeatedHour}), against what landing holds for their series: at
      * neither instant or only at the second, the first stays; at the first only (an earlier batch's first pass: an
      * hourly feed sends the second pass in the batch after it), the second; at both, the pass whose value it equals
-     * (a duplicate), and a value equal to neither is refused ({@link RejectReason#AMBIGUOUS_TIME}). One statement.
+     * (a duplicate), and a value equal to neither is refused ({@link RejectReason#AMBIGUOUS_TIME}). A second instant
+     * still to come when the batch lands cannot be the pass it holds (the first pass sent again within the hour).
+     * One statement.
      */
     private void placeRepeatedHour(Connection c, List<OnceStaged> once) throws SQLException {
         Map<Long, OnceStaged> bySeq = new HashMap<>();
@@ -490,7 +492,8 @@ final class Landing implements ReadingSink {
                 WITH once AS (SELECT * FROM unnest(?::bigint[], ?::text[]::timestamptz[]) AS o(seq, second)),
                 decided AS MATERIALIZED (
                     SELECT s.seq, o.second,
-                           CASE WHEN l2.measure IS NULL THEN 'second'
+                           CASE WHEN o.second > now() THEN 'first'
+                                WHEN l2.measure IS NULL THEN 'second'
                                 WHEN stage.fnc_misma_medida(l1.measure, s.measure) THEN 'first'
                                 WHEN stage.fnc_misma_medida(l2.measure, s.measure) THEN 'second'
                                 ELSE 'refused' END AS pass

@@ -34,7 +34,7 @@ class RepeatedHourIngestIT {
     @BeforeAll
     static void setUp() {
         fx = new IngestFixture();
-        fx.db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('DST-A'), ('DST-B'), ('DST-C')");
+        fx.db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('DST-A'), ('DST-B'), ('DST-C'), ('DST-D')");
         handler = fx.handler(IngestFixture.settings(Map.of("SOURCE_TIMEZONE", "America/Chicago")), () -> {
             throw new IllegalStateException("no API in this test");
         }, () -> {
@@ -128,6 +128,21 @@ class RepeatedHourIngestIT {
         assertThat(late.path("rowsRevised").asLong()).as("received at 01:40 CDT: the first pass, corrected; " + late)
                 .isEqualTo(1);
         assertThat(fx.db.queryValue(LANDED, "DST-B")).isEqualTo("06:30=250 07:30=201");
+    }
+
+    @Test
+    void shouldCountTheFirstPassSentAgainAsADuplicate_whenTheSecondPassHasNotBegunYet() throws IOException {
+        ingest("d_first.csv", """
+                DST-D,IDN1001,2099-11-01T01:30:00,400
+                """);
+
+        JsonNode again = ingest("d_first_again.csv", """
+                DST-D,IDN1001,2099-11-01T01:30:00,400
+                """);
+
+        assertThat(again.path("rowsDuplicate").asLong()).as("07:30 UTC on 2099-11-01 is still to come: " + again)
+                .isEqualTo(1);
+        assertThat(fx.db.queryValue(LANDED, "DST-D")).isEqualTo("06:30=400");
     }
 
     @Test
