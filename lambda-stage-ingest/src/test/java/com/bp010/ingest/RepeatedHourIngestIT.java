@@ -34,7 +34,7 @@ class RepeatedHourIngestIT {
     @BeforeAll
     static void setUp() {
         fx = new IngestFixture();
-        fx.db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('DST-A'), ('DST-B'), ('DST-C'), ('DST-D')");
+        fx.db.execute("INSERT INTO stage.tbl_pozo_maestra (well_id) VALUES ('DST-A'), ('DST-B'), ('DST-C'), ('DST-D'), ('DST-E')");
         handler = fx.handler(IngestFixture.settings(Map.of("SOURCE_TIMEZONE", "America/Chicago")), () -> {
             throw new IllegalStateException("no API in this test");
         }, () -> {
@@ -146,6 +146,22 @@ class RepeatedHourIngestIT {
     }
 
     @Test
+    void shouldKeepEachPassCardsFactAtItsOwnInstant_whenTheSecondPassCardComesInTheNextBatch() throws IOException {
+        String first = card(20, 1.0);
+        String second = card(24, 2.5);
+        ingestPage("e_first.json", "DST-E", "IDN7001", "2026-11-01T01:30:00", first);
+
+        JsonNode next = ingestPage("e_second.json", "DST-E", "IDN7001", "2026-11-01T01:30:00", second);
+
+        assertThat(next.path("rowsInserted").asLong()).as(next.toString()).isEqualTo(1);
+        assertThat(fx.db.queryValue("SELECT string_agg(to_char(timestamp_lectura AT TIME ZONE 'UTC', 'HH24:MI') || ' '"
+                + " || cierre, ', ' ORDER BY timestamp_lectura) FROM stage.tbl_carta_verificada WHERE well_id = 'DST-E'"))
+                .as("each card's loop closure at its own pass")
+                .isEqualTo("06:30 " + CardClosure.of(first).orElseThrow() + ", 07:30 "
+                        + CardClosure.of(second).orElseThrow());
+    }
+
+    @Test
     void shouldKeepTheOrderInTheBatch_whenOneBatchGivesBothPassesAndTheNextGivesOneAgain() throws IOException {
         JsonNode both = ingest("c_both.csv", """
                 DST-C,IDN1001,2026-11-01T01:30:00,300
@@ -160,6 +176,23 @@ class RepeatedHourIngestIT {
         assertThat(secondAgain.path("rowsDuplicate").asLong()).as(secondAgain.toString()).isEqualTo(1);
         assertThat(fx.db.queryValue(LANDED, "DST-C")).isEqualTo("06:30=300 07:30=301");
         assertThat(fx.count("SELECT count(*) FROM stage.landing_revisions WHERE well_id = 'DST-C'")).isZero();
+    }
+
+    private JsonNode ingestPage(String name, String well, String var, String time, String card) throws IOException {
+        String page = "{\"items\": [{\"well_id\": \"" + well + "\", \"var_id\": \"" + var + "\", \"timestamp\": \""
+                + time + "\", \"value\": " + card + "}]}";
+        return IngestFixture.invoke(handler, Map.of("source", "file", "path", write(name, page).toString()));
+    }
+
+    /** A card of {@code n} points whose loop misses closing by {@code gap} in position. */
+    private static String card(int n, double gap) {
+        StringBuilder pos = new StringBuilder("[");
+        StringBuilder load = new StringBuilder("[");
+        for (int k = 0; k < n; k++) {
+            pos.append(k == 0 ? "" : ",").append(k == 0 ? 0.0 : k == n - 1 ? gap : (k == n / 2 ? 86.0 : 43.0));
+            load.append(k == 0 ? "" : ",").append(k == 0 || k == n - 1 ? 7000.0 : (k == n / 3 ? 10000.0 : 7000.0));
+        }
+        return "{\"position\":" + pos + "],\"load\":" + load + "]}";
     }
 
     private JsonNode ingest(String name, String rows) throws IOException {
