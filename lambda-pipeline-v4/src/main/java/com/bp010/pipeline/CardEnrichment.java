@@ -370,8 +370,9 @@ final class CardEnrichment {
         try {
             next = pending.isEmpty() ? null : analysis.submit(analyseTask(read(database, pending, 0)));
             for (int i = 0; i < pending.size(); i += chunk) {
+                Key first = pending.get(i);
                 String where = String.format(Locale.ROOT, "cards %d..%d of %d, from %s %s", i + 1,
-                        Math.min(pending.size(), i + chunk), pending.size(), pending.get(i).well(), pending.get(i).ts());
+                        Math.min(pending.size(), i + chunk), pending.size(), first.well(), first.ts());
                 pace.starting(where);
                 Analysed analysed = await(next);
                 next = null;

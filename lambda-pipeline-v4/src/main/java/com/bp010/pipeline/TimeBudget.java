@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * (for the commit, the run log and the response), read afresh before every statement. A local run (no context, or the
  * {@code bp010} command's {@link LocalContext}) has no budget unless {@code PHASE_TIME_BUDGET_SECONDS} sets one.
  * Each statement of a phase runs under {@code SET LOCAL statement_timeout} = {@link #statementMillis} (never above the
- * configured statement timeout); below {@link #MIN_STATEMENT_MILLIS} left, the phase stops with TIME_BUDGET.
+ * configured statement timeout); below {@link #MIN_STATEMENT_MILLIS} left, the phase stops with TIME_BUDGET. A step
+ * that commits chunks of its own with Java work between its statements (the card step) is paced by a
+ * {@link ChunkPace}: no chunk is started or written that the longest chunk so far says would not fit.
  */
 final class TimeBudget {
     /** Less than this left: no statement is started (it could not do useful work). */
@@ -117,7 +119,7 @@ final class TimeBudget {
             startedAt = nanoTime.getAsLong();
         }
 
-        /** Before a chunk's rows are written: stops the phase (nothing of the chunk written) when they would not fit. */
+        /** Before a chunk's rows are written: stops the phase (none of them written) when they would not fit. */
         void writing(String where) {
             check(where);
         }
