@@ -106,6 +106,19 @@ class ReportPageTest {
     }
 
     @Test
+    void shouldShowTheCriticalLimitBesideACriticalEpisode_whenAnEpisodeWentBeyondIt() throws Exception {
+        // W-1's hourly WHP is 2,100 psi from hour 34 to the end: above the warning max 500 and the critical max 2,000
+        DomNode w1 = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200))
+                .querySelector("section.well[data-well='W-1']");
+        List<String> rows = w1.querySelectorAll("table.alerts tbody tr", w1).stream()
+                .map(DomNode::asNormalizedText).toList();
+
+        assertThat(rows).filteredOn(r -> r.contains("hourly average")).singleElement().asString()
+                .contains("Critical high · hourly average", "2,100 psi", "> critical max 2,000 psi")
+                .doesNotContain("warning max", "500");
+    }
+
+    @Test
     void shouldCapTheWellPages_whenThereAreMoreWellsThanTheLimit() throws Exception {
         HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 2));
 
