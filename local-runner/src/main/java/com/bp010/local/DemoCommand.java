@@ -88,6 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         } catch (Bp010Exception e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.reason());
         }
+        if (dataDir != null) {
+            OutputFolder.create("--data-dir", dataDir); // before any database work
+        }
         try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
             Progress progress = new Progress(6);

@@ -72,7 +72,7 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, planted,
                 !noReceivedAt, !"csv".equalsIgnoreCase(reserves), controllers);
         long start = System.nanoTime();
-        GeneratedSet set = new DemoDataGenerator().generate(options, out);
+        GeneratedSet set = new DemoDataGenerator().generate(options, OutputFolder.create("--out", out));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("telemetry", set.telemetryFile().toString());
         summary.put("wellMaster", set.wellMasterFile().toString());

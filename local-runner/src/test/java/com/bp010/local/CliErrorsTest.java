@@ -59,6 +59,27 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldSayTheOutputFolderCannotBeCreatedAndWhy_whenAFileStandsInItsPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path folder = file.resolve("telemetry");
+
+        int generate = Bp010.run("generate", "--wells", "1", "--days", "1", "--out", folder.toString());
+        String generateErr = stderr();
+        err.reset();
+        int demo = Bp010.run("demo", "--data-dir", folder.toString(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/never-reached");
+
+        assertThat(generate).isEqualTo(1);
+        assertThat(generateErr).contains("bp010 generate: BAD_INPUT: cannot create the folder " + folder + " (--out): "
+                        + file + " is a file, not a folder; give --out a folder you can create and write to")
+                .doesNotContain("no file", "check the path", "INTERNAL", "\tat ");
+        assertThat(demo).isEqualTo(1);
+        assertThat(stderr()).contains("bp010 demo: BAD_INPUT: cannot create the folder " + folder + " (--data-dir): "
+                + file + " is a file, not a folder").doesNotContain("[1/6]", "INTERNAL");
+        assertThat(dir.resolve("a-file")).hasContent("x");
+    }
+
+    @Test
     void shouldRefuseZeroWells_beforeTouchingADatabase() {
         int exit = Bp010.run("demo", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
 
@@ -134,7 +155,8 @@ class CliErrorsTest {
         assertThat(debug).isEqualTo(1);
         assertThat(lines(quiet, "bp010 generate: ")).isEqualTo(1);
         assertThat(quiet.lines().count()).isLessThanOrEqualTo(2);
-        assertThat(quiet).contains("--debug").doesNotContain("\tat ");
+        // a BAD_INPUT (the folder cannot be created) says what to do: no hint about --debug, no stack trace
+        assertThat(quiet).contains("cannot create the folder").doesNotContain("\tat ");
         assertThat(stderr()).contains("\tat ");
     }
 }
