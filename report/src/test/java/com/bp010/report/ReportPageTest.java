@@ -7,6 +7,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,25 @@ class ReportPageTest {
         assertThat(rows).filteredOn(r -> r.contains("hourly average")).singleElement().asString()
                 .contains("Critical high · hourly average", "2,100 psi", "> critical max 2,000 psi")
                 .doesNotContain("warning max", "500");
+    }
+
+    @Test
+    void shouldSayTheProjectsCounterChecksAreOutsideTheScore_whenTheFailedChecksListOne() throws Exception {
+        // the score counts one failed check; the list shows it and a counter glitch (DQP-001), which is no rule's
+        ReportModel m = SampleModel.model(Language.EN);
+        List<ReportModel.DqFailure> failures = new java.util.ArrayList<>(m.dqFailures());
+        failures.add(new ReportModel.DqFailure("W-2", Instant.parse("2026-03-01T09:00:00Z"), "energy_kwh", "0", null,
+                "DQP-001", "CONTADOR", "energy_kwh = 0 between 10 and 12: a glitch, left out", "MEDIUM"));
+        ReportModel withGlitch = new ReportModel(m.window(), m.generatedAt(), m.stateAsOf(), m.labels(), m.wells(),
+                m.matrix(), m.alerts(), m.hourly(), m.daily(), m.cards(), m.diagnoses(), m.consistency(),
+                List.copyOf(failures), m.dqScore(), m.dqRules(), m.fieldDays(), m.extent());
+        HtmlPage page = parse(ReportPage.render(withGlitch, "Test", 200));
+
+        assertThat(page.querySelector("#dq").asNormalizedText()).contains("1\nFailed checks")
+                .contains("1 of these 2 rows are the project's own counter checks (DQP-nnn")
+                .contains("they are not among the checks the score counts");
+        assertThat((Object) parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200))
+                .querySelector("#dq-project")).isNull();
     }
 
     @Test
