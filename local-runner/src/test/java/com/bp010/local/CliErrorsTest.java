@@ -80,6 +80,20 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldBeAUsageErrorNamingTheCommands_whenNoCommandIsGiven() {
+        int bare = Bp010.run(new String[0]);
+        String bareErr = stderr();
+        err.reset();
+        int cards = Bp010.run("cards");
+
+        assertThat(bare).isEqualTo(2);
+        assertThat(bareErr).contains("Missing command: give one of demo, report, invoke, generate, bench, cards")
+                .contains("Usage: bp010");
+        assertThat(cards).isEqualTo(2);
+        assertThat(stderr()).contains("Missing command: give one of diagnose").contains("Usage: bp010 cards");
+    }
+
+    @Test
     void shouldRefuseZeroWells_beforeTouchingADatabase() {
         int exit = Bp010.run("demo", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
 
