@@ -23,10 +23,7 @@ final class DemoSummary {
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
                 t.get("wells"), t.get("readings"), t.get("production_rows"), t.get("first_day"), t.get("last_day")));
-        s.append(String.format(Locale.ROOT, "Ingest: %d inserted, %d duplicate, %d revised, %d rejected%s%n",
-                ingest.path("rowsInserted").asLong(), ingest.path("rowsDuplicate").asLong(),
-                ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
-                ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason")));
+        s.append(ingestLine(ingest));
         s.append(dq.lines());
         s.append("Wells by state:");
         for (Map<String, Object> st : d.states()) {
@@ -61,6 +58,26 @@ final class DemoSummary {
                     fmt(day.get("kwh_por_bbl"))));
         }
         return s.toString();
+    }
+
+    /**
+     * The ingest's rows, inserted split by file kind (the readings, which the line above counts as landed, and the
+     * well master's and reserves' rows), then duplicates, revisions and rejects.
+     */
+    static String ingestLine(JsonNode ingest) {
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (JsonNode f : ingest.path("files")) {
+            String format = f.path("format").asText();
+            String kind = format.startsWith("TELEMETRY") ? "readings" : format.startsWith("WELL_MASTER")
+                    ? "well master rows" : format.startsWith("RESERVES") ? "reserves rows" : format;
+            byKind.merge(kind, f.path("rowsInserted").asLong(), Long::sum);
+        }
+        String split = byKind.size() < 2 ? "" : byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", ", " (", ")"));
+        return String.format(Locale.ROOT, "Ingest: %d inserted%s, %d duplicate, %d revised, %d rejected%s%n",
+                ingest.path("rowsInserted").asLong(), split, ingest.path("rowsDuplicate").asLong(),
+                ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
+                ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason"));
     }
 
     /**

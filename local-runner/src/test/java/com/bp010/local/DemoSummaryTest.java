@@ -1,0 +1,22 @@
+package com.bp010.local;
+
+import com.bp010.db.Json;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoSummaryTest {
+    @Test
+    void shouldSplitTheInsertedRowsByFile_whenTheIngestLoadedReadingsAMasterAndReserves() throws Exception {
+        // the summary's first line counts 218,400 readings landed; the ingest inserted 80 more rows, from two files
+        String line = DemoSummary.ingestLine(Json.mapper().readTree("""
+                {"rowsInserted": 218480, "rowsDuplicate": 0, "rowsRevised": 0, "rowsRejected": 6,
+                 "rejectsByReason": {"BAD_TIMESTAMP": 1},
+                 "files": [{"format": "WELL_MASTER_CSV", "rowsInserted": 20},
+                           {"format": "RESERVES_XLSX", "rowsInserted": 60},
+                           {"format": "TELEMETRY_CSV", "rowsInserted": 218400}]}"""));
+
+        assertThat(line).isEqualTo("Ingest: 218480 inserted (20 well master rows, 60 reserves rows, 218400 readings),"
+                + " 0 duplicate, 0 revised, 6 rejected {\"BAD_TIMESTAMP\":1}" + System.lineSeparator());
+    }
+}
