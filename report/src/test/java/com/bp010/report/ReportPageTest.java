@@ -33,7 +33,7 @@ class ReportPageTest {
                 .containsExactly("W-1", "W-2", "W-3");
         // value, the limit it broke, since when (field time, Bogota) and for how long
         assertThat(items.get(0).querySelectorAll("p.why", items.get(0)).get(0).asNormalizedText())
-                .isEqualTo("▲▲ Presión en cabeza de pozo 2.150 psi — Critico alto (> máx. crítico 2.000 psi)"
+                .isEqualTo("▲▲ Presión en cabeza de pozo 2.150 psi — Crítico alto (> máx. crítico 2.000 psi)"
                         + " · desde 2026-03-02 10:00 (14 h)");
         // a fluid level below its minimum depth says where the fluid is, not "low"
         assertThat(items.get(1).asNormalizedText()).contains("Alerta: nivel alto sobre la bomba")
