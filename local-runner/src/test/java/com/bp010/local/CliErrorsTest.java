@@ -94,6 +94,16 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldRefuseAReservesFormatItDoesNotWrite_insteadOfWritingXlsx() {
+        int exit = Bp010.run("generate", "--wells", "1", "--days", "1", "--out", dir.resolve("set").toString(),
+                "--reserves", "pdf");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--reserves must be xlsx or csv, got 'pdf'");
+        assertThat(dir.resolve("set")).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseZeroWells_beforeTouchingADatabase() {
         int exit = Bp010.run("demo", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
 
