@@ -91,6 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         if (dataDir != null) {
             OutputFolder.create("--data-dir", dataDir); // before any database work
         }
+        if (report.toAbsolutePath().getParent() != null) {
+            OutputFolder.create("--report", report.toAbsolutePath().getParent()); // as bp010 report --out does
+        }
         try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
             Progress progress = new Progress(6);

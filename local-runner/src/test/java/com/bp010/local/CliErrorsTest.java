@@ -77,6 +77,12 @@ class CliErrorsTest {
         assertThat(stderr()).contains("bp010 demo: BAD_INPUT: cannot create the folder " + folder + " (--data-dir): "
                 + file + " is a file, not a folder").doesNotContain("[1/6]", "INTERNAL");
         assertThat(dir.resolve("a-file")).hasContent("x");
+        err.reset();
+        int report = Bp010.run("demo", "--report", folder.resolve("r.html").toString(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/never-reached");
+        assertThat(report).isEqualTo(1);
+        assertThat(stderr()).contains("bp010 demo: BAD_INPUT: cannot create the folder " + folder + " (--report): "
+                + file + " is a file, not a folder").doesNotContain("[1/6]");
     }
 
     @Test
