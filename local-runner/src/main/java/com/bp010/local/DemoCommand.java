@@ -147,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(file, page.html(), StandardCharsets.UTF_8);
             progress.done(page.exceptions() + " of " + page.wells() + " wells need attention: " + file);
 
-            out.print(DemoSummary.text(data, ingest, quality, set.planted()));
+            out.print(DemoSummary.text(data, ingest, quality, set.planted(), field.zone()));
             out.println("Report: " + file);
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())

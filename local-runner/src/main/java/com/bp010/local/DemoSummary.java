@@ -18,7 +18,7 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
-    static String text(ReportData d, JsonNode ingest, DqConsole dq, List<PlantedFault> planted) {
+    static String text(ReportData d, JsonNode ingest, DqConsole dq, List<PlantedFault> planted, java.time.ZoneId zone) {
         StringBuilder s = new StringBuilder("\n");
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
@@ -33,7 +33,7 @@ final class DemoSummary {
         Map<Object, Long> byRule = new TreeMap<>(d.violations().stream().collect(
                 Collectors.groupingBy(v -> v.get("codigo"), Collectors.counting())));
         s.append(String.format(Locale.ROOT, "%nConsistency violations: %d %s%n", d.violations().size(), byRule));
-        cards(s, d.latestCards(), planted);
+        cards(s, d.latestCards(), planted, zone);
         s.append("Project checks (DQP):");
         if (d.projectFindings().isEmpty()) {
             s.append(" none");
@@ -84,7 +84,8 @@ final class DemoSummary {
      * The latest card diagnosis of every well counted by pattern; each planted pump problem with the well, what was
      * planted, what the diagnosis says of its latest card and why; any other well whose pump is not full.
      */
-    private static void cards(StringBuilder s, List<Map<String, Object>> latest, List<PlantedFault> planted) {
+    private static void cards(StringBuilder s, List<Map<String, Object>> latest, List<PlantedFault> planted,
+                              java.time.ZoneId zone) {
         Map<String, Map<String, Object>> byWell = latest.stream()
                 .collect(Collectors.toMap(r -> (String) r.get("well_id"), r -> r, (a, b) -> a, TreeMap::new));
         Map<Object, Long> counts = latest.stream()
@@ -94,7 +95,7 @@ final class DemoSummary {
         s.append(latest.isEmpty() ? " none diagnosed\n" : "\n");
         List<PlantedFault> problems = planted.stream().filter(p -> p.fault() == Fault.PUMP_PROBLEMS).toList();
         if (!problems.isEmpty()) {
-            s.append("Planted pump problems (from ").append(problems.get(0).timestamp()).append("):\n");
+            s.append(problemsHeader(problems.get(0).timestamp(), zone));
         }
         for (PlantedFault p : problems) {
             Map<String, Object> got = byWell.remove(p.wellId());
@@ -113,6 +114,12 @@ final class DemoSummary {
                         badMaster.contains(r.get("well_id"))
                                 ? "a full pump read through its planted wrong master (pump depth)" : "not planted",
                         diagnosis(r))));
+    }
+
+    /** When the planted pump problems start, in field time to the minute as every other time of the summary. */
+    static String problemsHeader(String instant, java.time.ZoneId zone) {
+        return "Planted pump problems (from " + java.time.Instant.parse(instant).atZone(zone).toLocalDateTime()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)) + "):\n";
     }
 
     private static String diagnosis(Map<String, Object> r) {

@@ -19,4 +19,11 @@ class DemoSummaryTest {
         assertThat(line).isEqualTo("Ingest: 218480 inserted (20 well master rows, 60 reserves rows, 218400 readings),"
                 + " 0 duplicate, 0 revised, 6 rejected {\"BAD_TIMESTAMP\":1}" + System.lineSeparator());
     }
+
+    @Test
+    void shouldGiveThePumpProblemsStartInFieldTime_asTheRestOfTheSummary() {
+        // Kolkata: the problems planted from 22:00 UTC show on the cards (and in the report) from 03:30 IST
+        assertThat(DemoSummary.problemsHeader("2026-12-07T22:00:00Z", java.time.ZoneId.of("Asia/Kolkata")))
+                .isEqualTo("Planted pump problems (from 2026-12-08 03:30):\n");
+    }
 }
