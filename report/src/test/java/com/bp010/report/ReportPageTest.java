@@ -66,6 +66,9 @@ class ReportPageTest {
                 "today has none until its last hour is read",
                 "oil rate of the latest complete day (its barrels x 24 / its hours with an oil rate)")
                 .doesNotContain("the day's energy / the day's barrels");
+        // which stroke the displaced volume takes: the plunger's (from the controller), 15 % or so below the surface's
+        assertThat(en).contains("the controller's plunger stroke (else the surface stroke)");
+        assertThat(es).contains("carrera del pistón que da el controlador (si no, la carrera en superficie)");
         assertThat(es).contains("ambos sobre las horas del día cuya diferencia de contador es de esa hora",
                 "hoy no lo tiene hasta que se lea su última hora",
                 "sus barriles x 24 / sus horas con caudal de petróleo");
