@@ -72,8 +72,9 @@ final class DemoSummary {
                     ? "well master rows" : format.startsWith("RESERVES") ? "reserves rows" : format;
             byKind.merge(kind, f.path("rowsInserted").asLong(), Long::sum);
         }
-        String split = byKind.size() < 2 ? "" : byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", ", " (", ")"));
+        String split = byKind.size() < 2 || ingest.path("rowsInserted").asLong() == 0 ? ""
+                : byKind.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ", " (", ")"));
         return String.format(Locale.ROOT, "Ingest: %d inserted%s, %d duplicate, %d revised, %d rejected%s%n",
                 ingest.path("rowsInserted").asLong(), split, ingest.path("rowsDuplicate").asLong(),
                 ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),

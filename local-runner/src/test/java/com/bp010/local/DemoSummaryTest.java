@@ -21,6 +21,18 @@ class DemoSummaryTest {
     }
 
     @Test
+    void shouldNameOnlyTheFilesThatInsertedRows_whenADemoIsRunAgain() throws Exception {
+        // a rerun an hour later: the master and reserves are duplicates, the new hour's readings inserted
+        String line = DemoSummary.ingestLine(Json.mapper().readTree("""
+                {"rowsInserted": 1300, "rowsDuplicate": 36968, "rowsRevised": 180212, "rowsRejected": 0,
+                 "files": [{"format": "WELL_MASTER_CSV", "rowsInserted": 0},
+                           {"format": "RESERVES_XLSX", "rowsInserted": 0},
+                           {"format": "TELEMETRY_CSV", "rowsInserted": 1300}]}"""));
+
+        assertThat(line).startsWith("Ingest: 1300 inserted (1300 readings), 36968 duplicate, 180212 revised,");
+    }
+
+    @Test
     void shouldGiveThePumpProblemsStartInFieldTime_asTheRestOfTheSummary() {
         // Kolkata: the problems planted from 22:00 UTC show on the cards (and in the report) from 03:30 IST
         assertThat(DemoSummary.problemsHeader("2026-12-07T22:00:00Z", java.time.ZoneId.of("Asia/Kolkata")))
