@@ -80,7 +80,13 @@ WITH ingles (nombre_tecnico, nombre_en) AS (
            ('profundidad_media_perforados', 'Mid-perforation depth'),
            ('presion_estatica_yacimiento', 'Static reservoir pressure'),
            ('radio_pozo', 'Well radius'),
-           ('radio_drenaje', 'Drainage radius')
+           ('radio_drenaje', 'Drainage radius'),
+           ('run_status', 'Run status'),
+           ('vfd_frequency', 'VFD output frequency'),
+           ('diametro_piston', 'Plunger diameter'),
+           ('api_gravity', 'Oil API gravity'),
+           ('sg_agua', 'Formation water specific gravity'),
+           ('peso_varillas_aire', 'Rod string weight in air')
 ), profundidad (nombre_tecnico) AS (
     -- Depths measured from surface: their limits mean "too deep" (max) and "too high above the pump" (min).
     VALUES ('fluid_level'), ('fluid_level_calc')

@@ -79,6 +79,13 @@ public final class DemoDataGenerator {
                 .toList();
     }
 
+    /** The first reading hour of the set at or after {@code t} (readings are whole hours from the start). */
+    static Instant firstReadingFrom(GeneratorOptions o, Instant t) {
+        long seconds = t.getEpochSecond() - o.start().getEpochSecond();
+        long hours = Math.floorDiv(seconds + 3599, 3600);
+        return o.start().plus(hours, ChronoUnit.HOURS);
+    }
+
     private long writeTelemetry(GeneratorOptions o, List<WellProfile> wells, List<WellCards> cards, Instant problemFrom,
                                 Writer w, List<PlantedFault> planted) throws IOException {
         StringBuilder line = new StringBuilder(4096);
@@ -88,10 +95,10 @@ public final class DemoDataGenerator {
             SplittableRandom rng = wellRandom(o, i);
             WellProfile.random(well.wellId(), rng); // advance past the profile draws
             WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom, o.zone());
-            // the day before the one the set ends in, on the controllers' clock: its first 12 hours are the planted
-            // downtime
-            Instant downtime = o.start().plus(o.hours(), ChronoUnit.HOURS).atZone(o.zone()).toLocalDate()
-                    .minusDays(1).atStartOfDay(o.zone()).toInstant();
+            // the day before the one the set ends in, on the controllers' clock: its first 12 readings are the planted
+            // downtime (from its first reading: 00:30 in a half-hour zone)
+            Instant downtime = firstReadingFrom(o, o.start().plus(o.hours(), ChronoUnit.HOURS).atZone(o.zone())
+                    .toLocalDate().minusDays(1).atStartOfDay(o.zone()).toInstant());
             boolean downWell = i == 1 && o.faults().contains(Fault.HALF_DAY_DOWNTIME) && !downtime.isBefore(o.start());
             for (int h = 0; h < o.hours(); h++) {
                 Instant t = o.start().plus(h, ChronoUnit.HOURS);

@@ -30,12 +30,17 @@ public final class WellSimulator {
     private double cyclesToday;
     private double pumpOffsToday;
     private long day = Long.MIN_VALUE;
+    /** The runtime of the previous reading's hour past its day's midnight (a half-hour zone), and its day. */
+    private double runtimeCarried;
+    private long carriedDay = Long.MIN_VALUE;
 
     /**
      * @param cards       the well's card shapes (forward model)
      * @param problemFrom when the planted pump problem of {@code cards} starts showing (null: never)
      * @param zone        the controller's clock: its daily counters restart at this zone's midnight, so on the days
-     *                    daylight saving time starts and ends its runtime today reaches 23 or 25 h
+     *                    daylight saving time starts and ends its runtime today reaches 23 or 25 h, and never
+ *                    more than the day's length (in a half-hour zone the hour after the day's last reading
+ *                    is split at midnight)
      */
     public WellSimulator(WellProfile well, SplittableRandom rng, Instant start, WellCards cards, Instant problemFrom,
                          ZoneId zone) {
@@ -62,10 +67,15 @@ public final class WellSimulator {
         long today = local.toLocalDate().toEpochDay();
         int hourOfDay = local.getHour();
         // hours since the controller's midnight (not the clock hour: 23 or 25 h make the days DST starts and ends)
-        double sinceMidnight = (t.getEpochSecond() - local.toLocalDate().atStartOfDay(zone).toEpochSecond()) / 3600.0;
+        long midnight = local.toLocalDate().atStartOfDay(zone).toEpochSecond();
+        double sinceMidnight = (t.getEpochSecond() - midnight) / 3600.0;
+        double dayLength = (local.toLocalDate().plusDays(1).atStartOfDay(zone).toEpochSecond() - midnight) / 3600.0;
+        // the reading counts the hour after it; in a half-hour zone the last one of the day crosses midnight: the
+        // part of its hour before midnight is today's, the rest goes to the next day's counters
+        double todaysShare = Math.min(1, dayLength - sinceMidnight);
         if (today != day) {
             day = today;
-            runtimeToday = 0;
+            runtimeToday = today == carriedDay ? runtimeCarried : 0;
             cyclesToday = 0;
             pumpOffsToday = 0;
         }
@@ -118,7 +128,9 @@ public final class WellSimulator {
         energyKwh += kw * runFraction;
         runtimeHours += runFraction;
         strokes += Math.round(well.spm() * 60 * runFraction);
-        runtimeToday += runFraction;
+        runtimeToday += runFraction * todaysShare;
+        runtimeCarried = runFraction * (1 - todaysShare);
+        carriedDay = today + 1;
 
         double ambient = 78 + 12 * Math.sin(2 * Math.PI * (hourOfDay - 9) / 24) + WellProfile.between(rng, -2, 2);
         double whp = well.tubingPsi() * noise(0.03);
@@ -140,7 +152,7 @@ public final class WellSimulator {
         set(v, "pump_fillage", running ? fillage : 0);
         set(v, "cycles_today", cyclesToday);
         set(v, "runtime_today_hours", runtimeToday);
-        set(v, "idle_time_today_hours", Math.max(0, sinceMidnight + 1 - runtimeToday));
+        set(v, "idle_time_today_hours", Math.max(0, sinceMidnight + todaysShare - runtimeToday));
         set(v, "run_status", running ? 1 : 0);
         set(v, "vfd_frequency", running ? 60 * noise(0.01) : 0);
         set(v, "motor_speed_rpm", running ? 1180 * noise(0.005) : 0);

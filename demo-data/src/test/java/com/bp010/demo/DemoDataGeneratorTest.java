@@ -179,6 +179,22 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void shouldPlantTheHalfDayDowntimeFromTheDaysFirstReading_whenTheFieldIsInAHalfHourZone() throws IOException {
+        // Kolkata, +05:30: the day starts at 18:30 UTC, between two readings; the downtime starts at the next one
+        java.time.ZoneId kolkata = java.time.ZoneId.of("Asia/Kolkata");
+        GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 3, END, 7)
+                .withFaults(EnumSet.of(Fault.HALF_DAY_DOWNTIME)).withZone(kolkata), dir);
+
+        assertThat(set.planted()).filteredOn(p -> p.fault() == Fault.HALF_DAY_DOWNTIME).singleElement()
+                .satisfies(p -> assertThat(p.timestamp()).isEqualTo("2024-05-08T19:00:00Z"));
+        String spm = ScadaTags.byColumn("strokes_per_minute").id();
+        assertThat(rows(set.telemetryFile())).filteredOn(r -> r.well().equals(set.wellIds().get(1))
+                        && r.tag().equals(spm) && Double.parseDouble(r.value()) == 0
+                        && r.time().compareTo("2024-05-08T19:00:00Z") >= 0 && r.time().compareTo("2024-05-09T07:00:00Z") < 0)
+                .hasSize(12);
+    }
+
+    @Test
     void shouldWriteTheSameFiles_whenTheControllersKeepUtcAsBefore() throws IOException {
         GeneratorOptions options = GeneratorOptions.of(3, 2, END, 7)
                 .withFaults(EnumSet.of(Fault.HALF_DAY_DOWNTIME, Fault.COUNTER_GLITCH));

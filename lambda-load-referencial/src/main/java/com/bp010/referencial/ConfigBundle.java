@@ -58,7 +58,9 @@ public final class ConfigBundle {
         }
         if (!missing.isEmpty()) {
             throw new Bp010Exception(ErrorCode.BAD_INPUT, "Config files missing in " + location + ": "
-                    + String.join(", ", missing)).with("location", location).with("missing", missing);
+                    + String.join(", ", missing) + "; nothing was loaded: put them there (the repository's config/"
+                    + " holds the whole set) or give configLocation a location that has all of them")
+                    .with("location", location).with("missing", missing);
         }
         Map<String, ConfigFile> files = new LinkedHashMap<>();
         chosen.forEach((role, name) -> files.put(role, new ConfigFile(name, reader.apply(name))));

@@ -118,6 +118,23 @@ class LoadReferencialHandlerIT {
         }
     }
 
+    /**
+     * The English report names every variable a DQ rule, a limit or a consistency rule can put in front of a reader
+     * (its failed checks, its per-rule table, its alerts): none falls back to the catalogue's Spanish technical name
+     * ("Diametro piston", "Sg agua" in an English report).
+     */
+    @Test
+    void shouldNameInEnglishEveryVariableARuleOrALimitNames_whenTheBundledConfigIsLoaded() {
+        assertThat(db.queryValue("""
+                SELECT string_agg(v.nombre_tecnico, ', ' ORDER BY v.nombre_tecnico)
+                  FROM (SELECT nombre_tecnico FROM referencial.tbl_dq_rules
+                        UNION SELECT nombre_tecnico FROM referencial.tbl_limites_pozo
+                        UNION SELECT variable_medida FROM referencial.tbl_reglas_consistencia
+                        UNION SELECT variable_referencia FROM referencial.tbl_reglas_consistencia) v
+                  LEFT JOIN reporting.vw_variable_labels l USING (nombre_tecnico)
+                 WHERE l.nombre_en IS NULL""")).as("variables without an English name").isNull();
+    }
+
     @Test
     void shouldStoreEachRuleWithItsTipoAndBounds_whenReadFromTheHumanExpressions() {
         assertThat(db.queryValue("SELECT string_agg(DISTINCT tipo, ',' ORDER BY tipo) FROM referencial.tbl_dq_rules"))

@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  * upsert), then committed, so a long backlog makes progress. Pipelined: the next chunk is read and analysed on
  * another thread while one is written; the chunks are written one after the other, in order, on one connection.
  * An incremental run (its scope) looks back at most {@code CARD_LOOKBACK_DAYS} from asOf; an explicit window, in one
- * invocation or joined phase by phase, reads every card of its days.
+ * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget, a chunk is
+ * started (and written) only while what is left holds the longest chunk so far ({@link TimeBudget.ChunkPace}): else
+ * the phase stops with TIME_BUDGET after the chunks committed, and a retry of a joined run resumes after them.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
@@ -235,17 +237,23 @@ final class CardEnrichment {
     private final int lookbackDays;
     private final int chunk;
     private final boolean powerBalance;
+    private final TimeBudget budget;
     private final CardAnalyzer analyzer = new CardAnalyzer();
 
     CardEnrichment(int lookbackDays, int chunk) {
-        this(lookbackDays, chunk, false);
+        this(lookbackDays, chunk, false, TimeBudget.unlimited());
     }
 
-    /** @param powerBalance damping by the power balance from each reading's liquid rate and intake pressure */
-    CardEnrichment(int lookbackDays, int chunk, boolean powerBalance) {
+    /**
+     * @param powerBalance damping by the power balance from each reading's liquid rate and intake pressure
+     * @param budget       the invocation's time budget: no chunk is started, nor written, that would not fit in what
+     *                     is left ({@link TimeBudget.ChunkPace})
+     */
+    CardEnrichment(int lookbackDays, int chunk, boolean powerBalance, TimeBudget budget) {
         this.lookbackDays = lookbackDays;
         this.chunk = chunk;
         this.powerBalance = powerBalance;
+        this.budget = budget;
     }
 
     /**
@@ -253,7 +261,7 @@ final class CardEnrichment {
      * to the current values (ENRICH's first call when the run's TRANSFORM did not analyse them).
      */
     CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
-        return run(database, run, zone, explicitWindow, true, true);
+        return run(database, run, zone, explicitWindow, Phase.ENRICH, true, true);
     }
 
     /**
@@ -261,7 +269,7 @@ final class CardEnrichment {
      * facts are written with their diagnosis); the result counts cards read, diagnosed and refused.
      */
     CallResult analyse(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
-        return run(database, run, zone, explicitWindow, true, false);
+        return run(database, run, zone, explicitWindow, Phase.TRANSFORM, true, false);
     }
 
     /**
@@ -269,11 +277,11 @@ final class CardEnrichment {
      * after a TRANSFORM that analysed the cards: the current values are written by then).
      */
     CallResult feedFillage(Database database, RunContext run, ZoneId zone, boolean explicitWindow) {
-        return run(database, run, zone, explicitWindow, false, true);
+        return run(database, run, zone, explicitWindow, Phase.ENRICH, false, true);
     }
 
-    private CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow, boolean analyse,
-                           boolean feed) {
+    private CallResult run(Database database, RunContext run, ZoneId zone, boolean explicitWindow, Phase phase,
+                           boolean analyse, boolean feed) {
         long start = System.nanoTime();
         Instant from = run.window().from().atStartOfDay(zone).toInstant();
         Instant to = run.window().to().plusDays(1).atStartOfDay(zone).toInstant();
@@ -288,7 +296,7 @@ final class CardEnrichment {
         }
         List<String> notices = new ArrayList<>();
         long diagnosed = analyse ? analyse(database, run.runId(), run.wellId(), from, to, explicitWindow, scoped,
-                notices) : 0;
+                budget.chunks(phase.name(), CALL), notices) : 0;
         if (feed) {
             // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
             int fed = feed(database, run.wellId(), from, to);
@@ -334,9 +342,13 @@ final class CardEnrichment {
         }
     }
 
-    /** The cards' chunks; {@code notices} gets the summary first, then up to 20 refusals. */
+    /**
+     * The cards' chunks, each started and written only when it fits in the time budget ({@code pace}: else the phase
+     * stops with TIME_BUDGET after the chunks committed); {@code notices} gets the summary first, then up to 20
+     * refusals.
+     */
     private long analyse(Database database, UUID runId, String wellId, Instant from, Instant to,
-                         boolean explicitWindow, boolean scoped, List<String> notices) {
+                         boolean explicitWindow, boolean scoped, TimeBudget.ChunkPace pace, List<String> notices) {
         database.withConnection("patron", c -> {
             PatternCatalogue.ensure(c);
             return null;
@@ -358,8 +370,13 @@ final class CardEnrichment {
         try {
             next = pending.isEmpty() ? null : analysis.submit(analyseTask(read(database, pending, 0)));
             for (int i = 0; i < pending.size(); i += chunk) {
+                Key first = pending.get(i);
+                String where = String.format(Locale.ROOT, "cards %d..%d of %d, from %s %s", i + 1,
+                        Math.min(pending.size(), i + chunk), pending.size(), first.well(), first.ts());
+                pace.starting(where);
                 Analysed analysed = await(next);
                 next = null;
+                pace.writing(where);
                 RuntimeException readFailure = null;
                 if (i + chunk < pending.size()) {
                     try {
@@ -369,6 +386,7 @@ final class CardEnrichment {
                     }
                 }
                 Chunk result = database.inTransaction(CALL, c -> write(c, analysed));
+                pace.committed();
                 read += result.read();
                 diagnosed += result.diagnosed();
                 refused += result.refused().size();

@@ -63,7 +63,7 @@ final class PipelineRunner {
         this.lease = new RunLease(settings.leaseTtl());
         this.windows = new WindowResolver(runLog, settings.lookbackDays());
         this.cardEnrichment = new CardEnrichment(settings.cardLookbackDays(), settings.cardChunk(),
-                settings.cardPowerBalance());
+                settings.cardPowerBalance(), budget);
         // a bucket per pool connection at most (the handler's pool holds PIPELINE_PARALLELISM; a test's may hold fewer)
         this.buckets = new WellBuckets(database, Math.min(settings.parallelism(), database.config().poolSize()));
     }

@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * (for the commit, the run log and the response), read afresh before every statement. A local run (no context, or the
  * {@code bp010} command's {@link LocalContext}) has no budget unless {@code PHASE_TIME_BUDGET_SECONDS} sets one.
  * Each statement of a phase runs under {@code SET LOCAL statement_timeout} = {@link #statementMillis} (never above the
- * configured statement timeout); below {@link #MIN_STATEMENT_MILLIS} left, the phase stops with TIME_BUDGET.
+ * configured statement timeout); below {@link #MIN_STATEMENT_MILLIS} left, the phase stops with TIME_BUDGET. A step
+ * that commits chunks of its own with Java work between its statements (the card step) is paced by a
+ * {@link ChunkPace}: no chunk is started or written that the longest chunk so far says would not fit.
  */
 final class TimeBudget {
     /** Less than this left: no statement is started (it could not do useful work). */
@@ -67,6 +69,16 @@ final class TimeBudget {
         return left;
     }
 
+    /** The pace of a step that commits chunks of its own between its statements (the card step), on the JVM's clock. */
+    ChunkPace chunks(String phase, String call) {
+        return chunks(phase, call, System::nanoTime);
+    }
+
+    /** As {@link #chunks(String, String)}, timing the chunks by {@code nanoTime}. */
+    ChunkPace chunks(String phase, String call, LongSupplier nanoTime) {
+        return new ChunkPace(phase, call, nanoTime);
+    }
+
     static Bp010Exception exhausted(String phase, String where, boolean progress, long leftMillis, Throwable cause) {
         if (progress) {
             return new TimeBudgetException("Phase " + phase + " ran out of the function's time at " + where
@@ -76,5 +88,57 @@ final class TimeBudget {
         return new Bp010Exception(ErrorCode.TIME_BUDGET, "Phase " + phase + " could not commit anything within the"
                 + " function's time (" + where + " does not fit): raise the function timeout, or run a shorter"
                 + " window (fechaInicio/fechaFin)", cause).with("phase", phase).with("resumeAt", where);
+    }
+
+    /**
+     * The budget of a step that commits chunks of its own, whose Java work between statements no statement timeout
+     * bounds (the card step: a chunk's cards are analysed in Java, then written). Before a chunk starts, and again
+     * before its rows are written (its analysis may have taken long), what is left ({@link #leftMillis}: the margin
+     * kept) must hold the longest chunk of this invocation so far, and at least {@link #MIN_STATEMENT_MILLIS}; else
+     * the phase stops there with TIME_BUDGET, retryable: the chunks before are committed and the retry resumes after
+     * them. The first chunk always starts (nothing measured yet; the phase has just begun). Without a budget nothing
+     * is read or checked.
+     */
+    final class ChunkPace {
+        private final String phase;
+        private final String call;
+        private final LongSupplier nanoTime;
+        private long startedAt;
+        private long longestMillis;
+        private int committed;
+
+        private ChunkPace(String phase, String call, LongSupplier nanoTime) {
+            this.phase = phase;
+            this.call = call;
+            this.nanoTime = nanoTime;
+        }
+
+        /** Before a chunk's work: stops the phase when the longest chunk so far would not fit. */
+        void starting(String where) {
+            check(where);
+            startedAt = nanoTime.getAsLong();
+        }
+
+        /** Before a chunk's rows are written: stops the phase (none of them written) when they would not fit. */
+        void writing(String where) {
+            check(where);
+        }
+
+        /** The chunk committed: its time, from {@link #starting}, is measured. */
+        void committed() {
+            longestMillis = Math.max(longestMillis, (nanoTime.getAsLong() - startedAt) / 1_000_000);
+            committed++;
+        }
+
+        private void check(String where) {
+            if (!limited() || committed == 0) {
+                return;
+            }
+            long left = leftMillis();
+            if (left < Math.max(longestMillis, MIN_STATEMENT_MILLIS)) {
+                throw exhausted(phase, call + " (" + where + ")", true, left, null).with("call", call)
+                        .with("chunkMillis", longestMillis);
+            }
+        }
     }
 }

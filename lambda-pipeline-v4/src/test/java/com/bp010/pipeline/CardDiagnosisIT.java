@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * The card step of ENRICH through the pipeline handler: surface cards in stage become surface and pump strokes and
@@ -552,5 +553,57 @@ class CardDiagnosisIT {
         assertThat(db.queryValue(written)).isEqualTo(done);
         assertThat(rows()).isEqualTo(outOfTime);
         assertThat(oneInvocation(handler)).isEqualTo(outOfTime);
+    }
+
+    @Test
+    void shouldStopBetweenCardChunks_whenTheTimeBudgetRunsOut_andTheRetryDiagnosesOnlyTheRest() {
+        PipelineV4Handler handler = handler(Map.of("CARD_CHUNK", "2"));
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        String runId = dq.path("runId").asText();
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
+        // ten cards in chunks of two (W-FULL's four, W-NOSTRING's three, W-POUND's three); the budget is read before
+        // each chunk after the first and again before its write: plenty for the second chunk, then less than the
+        // minimum when the third would start (PhaseTimeBudgetIT's scripted context, no clock involved)
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+                30_000 + 500);
+
+        var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, shortOfTime),
+                com.bp010.db.TimeBudgetException.class);
+
+        assertThat(outOfTime).as("the card step stops with TIME_BUDGET between its chunks").isNotNull();
+        assertThat(outOfTime.isRetryable()).isTrue();
+        JsonNode report = outOfTime.failureReport();
+        assertThat(report.path("code").asText()).isEqualTo("TIME_BUDGET");
+        assertThat(report.path("phase").asText()).isEqualTo("TRANSFORM");
+        assertThat(report.path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(report.path("resumeAt").asText()).contains("cards 5..6 of 10, from W-NOSTRING");
+        // stopped in the card step: no day chunk of the facts was started
+        assertThat(db.queryValue("SELECT concat_ws('/', status, error ->> 'code', coalesce(hecho_hasta::text, '-'))"
+                + " FROM reporting.pipeline_run_phases WHERE run_id = ?::uuid AND fase = 'TRANSFORM'", runId))
+                .isEqualTo("FAILED/TIME_BUDGET/-");
+        // W-FULL's two chunks are committed (its three cards; the fourth is refused), nothing after them
+        String sinceRun = "SELECT string_agg(DISTINCT s.well_id, ',') FROM universal.stroke s"
+                + " JOIN universal.diagnostico d ON d.stroke_id = s.stroke_id"
+                + " WHERE s.created_at >= (SELECT started_at FROM reporting.pipeline_runs WHERE run_id = ?::uuid)";
+        assertThat(db.queryValue(sinceRun, runId)).isEqualTo("W-FULL");
+        String written = "SELECT string_agg(well_id || ' ' || timestamp_lectura || ' ' || tipo_carta || ' '"
+                + " || created_at, ',' ORDER BY stroke_id) FROM universal.stroke WHERE well_id = 'W-FULL'";
+        Object fullDone = db.queryValue(written);
+
+        // the state machine's retry of the same step, in an invocation with its whole time (the budget read, and met)
+        var wholeTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", Integer.MAX_VALUE,
+                30_000 + 600_000, 30_000 + 500);
+        JsonNode retry = Invocation.invoke(handler, transform, wholeTime);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        // only the cards this run had not diagnosed: the refused one, W-NOSTRING's and W-POUND's
+        assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        finish(handler, transform);
+        assertThat(db.queryValue(written)).as("W-FULL's strokes not written again").isEqualTo(fullDone);
+        String resumed = rows();
+        assertThat(resumed).as("the diagnoses follow the new master and reading").isNotEqualTo(before);
+        assertThat(oneInvocation(handler)).as("the rows one invocation of the window writes").isEqualTo(resumed);
     }
 }

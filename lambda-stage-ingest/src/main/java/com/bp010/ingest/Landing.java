@@ -13,8 +13,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,13 @@ final class Landing implements ReadingSink {
     private record CardText(CardKey key, String text) {
     }
 
+    /**
+     * A staged reading whose wall time is in the repeated hour and was placed at its first instant ({@link
+     * RepeatedHour}); {@code card} is its card's key, or null for a number.
+     */
+    private record OnceStaged(long seq, Reading reading, Long replayOf, int well, int var, CardKey card) {
+    }
+
     /** At most this many readings of wells the input itself adds are held until its well master rows are known. */
     private static final int MAX_HELD = 500_000;
     /**
@@ -80,6 +89,9 @@ final class Landing implements ReadingSink {
     private final String source;
     private final ReadingKeys keys = new ReadingKeys();
     private final TreeSet<Long> months = new TreeSet<>();
+    private final RepeatedHour<OnceStaged> repeatedHour = new RepeatedHour<>();
+    /** Cards the repeated-hour step moved to their second instant (old key to new) or refused (new key null). */
+    private final Map<CardKey, CardKey> cardsPlaced = new LinkedHashMap<>();
     private final Map<CardKey, CardFact> cards = new LinkedHashMap<>();
     /**
      * Cards read whose facts are not computed yet, in the order read: their facts are computed on a thread of their own
@@ -169,8 +181,9 @@ final class Landing implements ReadingSink {
 
     /** A reading; {@code replayOf} is the {@code stage.landing_rejects} row it replays, or null. */
     void accept(Reading r, Long replayOf) {
-        noteTime(r.timestamp());
-        check(catalogue, r, replayOf);
+        Reading placed = r.repeated() == null ? r : repeatedHour.place(r);
+        noteTime(placed.timestamp());
+        check(catalogue, placed, replayOf);
     }
 
     private void check(LandingCatalogue catalogue, Reading r, Long replayOf) {
@@ -202,17 +215,21 @@ final class Landing implements ReadingSink {
             return;
         }
         long micros = BinaryCopy.micros(r.timestamp());
-        noteMonth(micros);
-        minMicros = Math.min(minMicros, micros);
-        maxMicros = Math.max(maxMicros, micros);
+        noteSpan(micros);
         if (!keys.add(well, v.key(), micros)) {
             mayRepeat++;
         }
         current.tuple(7).int8(++seq).int4(well).int4(v.key()).timestamp(micros).text(r.measure())
                 .timestampOrNull(r.receivedAt()).int8OrNull(replayOf);
         accepted++;
-        if (!v.numeric()) {
-            waitingCards.add(new CardText(new CardKey(well, micros, v.column()), r.measure()));
+        CardKey card = v.numeric() ? null : new CardKey(well, micros, v.column());
+        if (r.repeated() != null) {
+            // it may move to its second instant: the conflict step looks there too
+            noteSpan(BinaryCopy.micros(r.repeated().second()));
+            repeatedHour.staged(r, new OnceStaged(seq, r, replayOf, well, v.key(), card));
+        }
+        if (card != null) {
+            waitingCards.add(new CardText(card, r.measure()));
             waitingCardChars += r.measure().length();
             if (waitingCardChars > maxWaitingCardChars) {
                 cardFacts(takeWaitingCards());
@@ -333,13 +350,20 @@ final class Landing implements ReadingSink {
         long pivoted = 0;
         if (accepted > 0) {
             ensurePartitions(c);
+            boolean landingHoldsSpan = landingHoldsSpan(c);
+            if (landingHoldsSpan) {
+                List<OnceStaged> once = repeatedHour.givenOnce();
+                if (!once.isEmpty()) {
+                    placeRepeatedHour(c, once);
+                }
+            }
             if (mayRepeat > 0) {
                 keepLastOfRepeats(c);
             }
             // the conflict step's plans join the staged readings with landing, so they need statistics; when landing
             // holds nothing in the batch's span (a new hour, a backfill) the statements left (insert, pivot) plan
             // the same without them, and the ANALYZE (0.15-0.35 s a million readings) is skipped
-            if (landingHoldsSpan(c)) {
+            if (landingHoldsSpan) {
                 try (Statement st = c.createStatement()) {
                     st.execute("ANALYZE pg_temp.ingest_staging");
                 }
@@ -375,6 +399,12 @@ final class Landing implements ReadingSink {
                 }
             }
             awaitCardFacts();
+            cardsPlaced.forEach((from, to) -> {
+                CardFact fact = cards.remove(from);
+                if (fact != null && to != null) {
+                    cards.put(to, fact);
+                }
+            });
             if (!cards.isEmpty()) {
                 copyCardFacts(c);
             }
@@ -435,6 +465,93 @@ final class Landing implements ReadingSink {
             ps.setTimestamp(2, Timestamp.from(BinaryCopy.instant(maxMicros)));
             return ps.executeUpdate();
         }
+    }
+
+    /**
+     * The repeated-hour step, for the batch's readings whose wall time in the hour the clock repeats it gave once
+     * (placed at the first instant, listed by {@link RepeatedHour}), against what landing holds for their series: at
+     * neither instant or only at the second, the first stays; at the first only (an earlier batch's first pass: an
+     * hourly feed sends the second pass in the batch after it), the second; at both, the pass whose value it equals
+     * (a duplicate), and a value equal to neither is refused ({@link RejectReason#AMBIGUOUS_TIME}). A second instant
+     * still to come when the batch lands cannot be the pass it holds (the first pass sent again within the hour).
+     * One statement.
+     */
+    private void placeRepeatedHour(Connection c, List<OnceStaged> once) throws SQLException {
+        Map<Long, OnceStaged> bySeq = new HashMap<>();
+        Long[] seqs = new Long[once.size()];
+        // as ISO text with its Z: a java.sql.Timestamp in an array is sent without its offset and read in the
+        // session's zone (BP010_TIMEZONE)
+        String[] seconds = new String[once.size()];
+        for (int i = 0; i < once.size(); i++) {
+            OnceStaged o = once.get(i);
+            bySeq.put(o.seq(), o);
+            seqs[i] = o.seq();
+            seconds[i] = o.reading().repeated().second().toString();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH once AS (SELECT * FROM unnest(?::bigint[], ?::text[]::timestamptz[]) AS o(seq, second)),
+                decided AS MATERIALIZED (
+                    SELECT s.seq, o.second,
+                           CASE WHEN o.second > now() THEN 'first'
+                                WHEN l2.measure IS NULL THEN 'second'
+                                WHEN stage.fnc_misma_medida(l1.measure, s.measure) THEN 'first'
+                                WHEN stage.fnc_misma_medida(l2.measure, s.measure) THEN 'second'
+                                ELSE 'refused' END AS pass
+                      FROM once o
+                      JOIN pg_temp.ingest_staging s ON s.seq = o.seq
+                      JOIN stage.landing_lectura l1
+                        ON l1.well_key = s.well_key AND l1.var_key = s.var_key
+                       AND l1.timestamp_lectura = s.timestamp_lectura
+                      LEFT JOIN stage.landing_lectura l2
+                        ON l2.well_key = s.well_key AND l2.var_key = s.var_key AND l2.timestamp_lectura = o.second),
+                moved AS (UPDATE pg_temp.ingest_staging s SET timestamp_lectura = d.second
+                            FROM decided d WHERE s.seq = d.seq AND d.pass = 'second' RETURNING s.seq),
+                refused AS (DELETE FROM pg_temp.ingest_staging s
+                             USING decided d WHERE s.seq = d.seq AND d.pass = 'refused' RETURNING s.seq)
+                SELECT seq, true FROM moved UNION ALL SELECT seq, false FROM refused""")) {
+            ps.setArray(1, c.createArrayOf("bigint", seqs));
+            ps.setArray(2, c.createArrayOf("text", seconds));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OnceStaged o = bySeq.get(rs.getLong(1));
+                    if (rs.getBoolean(2)) {
+                        movedToSecond(o);
+                    } else {
+                        refuseAmbiguous(o);
+                    }
+                }
+            }
+        }
+    }
+
+    private void movedToSecond(OnceStaged o) {
+        Instant second = o.reading().repeated().second();
+        long micros = BinaryCopy.micros(second);
+        noteTime(second);
+        if (!keys.add(o.well(), o.var(), micros)) {
+            mayRepeat++; // the batch may hold that reading too (written with its offset)
+        }
+        if (o.card() != null) {
+            cardsPlaced.put(o.card(), new CardKey(o.well(), micros, o.card().column()));
+        }
+    }
+
+    private void refuseAmbiguous(OnceStaged o) {
+        Reading r = o.reading();
+        Reading.Repeated t = r.repeated();
+        ZoneRules rules = t.zone().getRules();
+        accepted--;
+        if (o.card() != null) {
+            cardsPlaced.put(o.card(), null);
+        }
+        String received = r.receivedAt() == null ? null : r.receivedAt().toString();
+        String raw = String.join(",", nonNull(r.wellId(), r.varId(), t.wallTime(), r.measure(), received));
+        rejects.add(new RowReject(null, r.line(), "timestamp_lectura", raw, RejectReason.AMBIGUOUS_TIME,
+                "'" + RowReject.clip(t.wallTime()) + "' is in the hour the clock repeats in " + t.zone() + " ("
+                        + r.timestamp() + " at " + rules.getOffset(r.timestamp()) + ", then " + t.second() + " at "
+                        + rules.getOffset(t.second()) + ") and this batch gives it once; landing holds both passes,"
+                        + " neither with this value: send the time with its offset",
+                r.wellId(), r.varId(), t.wallTime(), r.measure(), received), o.replayOf());
     }
 
     /** Each month the batch's readings fall in gets its landing partition (UTC months). */
@@ -540,6 +657,12 @@ final class Landing implements ReadingSink {
         String raw = String.join(",", nonNull(r.wellId(), r.varId(), ts, r.measure(), received));
         rejects.add(new RowReject(null, r.line(), field, raw, reason, detail, r.wellId(), r.varId(), ts, r.measure(),
                 received), replayOf);
+    }
+
+    private void noteSpan(long micros) {
+        noteMonth(micros);
+        minMicros = Math.min(minMicros, micros);
+        maxMicros = Math.max(maxMicros, micros);
     }
 
     private void noteTime(Instant t) {

@@ -18,7 +18,6 @@ final class ReadingValidator {
     private final TimestampParser timestamps;
     private final TimestampParser receivedTimes;
     private final boolean commaIsDecimal;
-    private final RepeatedHour repeatedHour = new RepeatedHour();
     private String lastGoodWell;
 
     /** A validator for a source whose offset-less times are in {@code timestamps}' zone. */
@@ -68,10 +67,10 @@ final class ReadingValidator {
             return f.reject(sink, "timestamp_lectura", RejectReason.BAD_TIMESTAMP,
                     "'" + RowReject.clip(f.timestamp) + "' is not an ISO-8601 time between 1900 and 2200");
         }
-        Instant repeated = timestamps.lastRepeated();
-        if (repeated != null) {
-            ts = repeatedHour.place(f.wellId, f.varId, ts, repeated);
-        }
+        // the batch places a time its zone's clock shows twice (RepeatedHour): here it names both instants
+        Instant second = timestamps.lastRepeated();
+        Reading.Repeated repeated = second == null ? null
+                : new Reading.Repeated(second, f.timestamp, timestamps.zone());
         Instant receivedAt = null;
         if (f.received != null) {
             receivedAt = receivedTimes.parse(f.received);
@@ -93,7 +92,7 @@ final class ReadingValidator {
                         + "': the comma could be a decimal or a thousands separator; write it with a dot");
             default:
                 sink.accept(new Reading(line, f.wellId, f.varId, ts, value.normalized(), receivedAt,
-                        value.isNumber()));
+                        value.isNumber(), repeated));
                 return true;
         }
     }

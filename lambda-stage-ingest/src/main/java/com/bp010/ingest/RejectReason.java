@@ -29,7 +29,12 @@ public enum RejectReason {
     /** A value of the wrong type for its stage column (text for a numeric column). */
     WRONG_TYPE(false),
     /** A column of a pre-pivoted production row that no SCADA variable maps to. */
-    UNMAPPED_COLUMN(true);
+    UNMAPPED_COLUMN(true),
+    /**
+     * An offset-less time in the hour the source zone's clock repeats, given once by its batch, whose series landing
+     * already holds at both instants with other values: which pass it is cannot be told (send it with its offset).
+     */
+    AMBIGUOUS_TIME(false);
 
     private final boolean replayable;
 

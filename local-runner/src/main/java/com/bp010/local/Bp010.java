@@ -27,8 +27,13 @@ public final class Bp010 implements Runnable {
                 .setExecutionExceptionHandler(new CliErrors(debug)).execute(rest);
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** No command: a usage error (exit 2, the usage on stderr), not a success a script would take for a run. */
     @Override
     public void run() {
-        new CommandLine(this).usage(System.err);
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()) + " (bp010 COMMAND --help says more)");
     }
 }

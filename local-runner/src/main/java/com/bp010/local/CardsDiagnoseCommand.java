@@ -49,15 +49,28 @@ final class CardsDiagnoseCommand implements Callable<Integer> {
         return Files.readString(file);
     }
 
+    /** The file's JSON; text that is not JSON names the option, the file, the line and column, and the fix. */
+    private static JsonNode json(String option, java.nio.file.Path file) throws IOException {
+        String text = readable(option, file);
+        try {
+            return Json.mapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new IOException(option + ": " + file.toAbsolutePath() + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + e.getOriginalMessage() + "; fix the file (its format: README, bp010 cards diagnose)");
+        }
+    }
+
     int run(PrintStream out, PrintStream err) {
         JsonNode root;
         com.bp010.cards.WellDescription description = null;
         CardKind defaultKind;
         try {
             defaultKind = CardKind.parse(kind, CardKind.SURFACE);
-            root = Json.mapper().readTree(readable("--in", in));
+            root = json("--in", in);
             if (well != null) {
-                description = CardJson.well(Json.mapper().readTree(readable("--well", well)));
+                description = CardJson.well(json("--well", well));
             }
         } catch (IOException | CardInputException e) {
             err.println("bp010 cards diagnose: " + e.getMessage());

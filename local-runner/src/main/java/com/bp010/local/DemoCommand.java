@@ -88,6 +88,12 @@ final class DemoCommand implements Callable<Integer> {
         } catch (Bp010Exception e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang: " + e.reason());
         }
+        if (dataDir != null) {
+            OutputFolder.create("--data-dir", dataDir); // before any database work
+        }
+        if (report.toAbsolutePath().getParent() != null) {
+            OutputFolder.create("--report", report.toAbsolutePath().getParent()); // as bp010 report --out does
+        }
         try (LocalDatabase db = database.open(true)) {
             Env env = DatabaseOptions.env(db);
             Progress progress = new Progress(6);
@@ -141,7 +147,7 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(file, page.html(), StandardCharsets.UTF_8);
             progress.done(page.exceptions() + " of " + page.wells() + " wells need attention: " + file);
 
-            out.print(DemoSummary.text(data, ingest, quality, set.planted()));
+            out.print(DemoSummary.text(data, ingest, quality, set.planted(), field.zone()));
             out.println("Report: " + file);
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())

@@ -18,15 +18,12 @@ final class DemoSummary {
     private DemoSummary() {
     }
 
-    static String text(ReportData d, JsonNode ingest, DqConsole dq, List<PlantedFault> planted) {
+    static String text(ReportData d, JsonNode ingest, DqConsole dq, List<PlantedFault> planted, java.time.ZoneId zone) {
         StringBuilder s = new StringBuilder("\n");
         Map<String, Object> t = d.totals();
         s.append(String.format(Locale.ROOT, "Wells: %s   readings landed: %s   production rows: %s   days: %s to %s%n",
                 t.get("wells"), t.get("readings"), t.get("production_rows"), t.get("first_day"), t.get("last_day")));
-        s.append(String.format(Locale.ROOT, "Ingest: %d inserted, %d duplicate, %d revised, %d rejected%s%n",
-                ingest.path("rowsInserted").asLong(), ingest.path("rowsDuplicate").asLong(),
-                ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
-                ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason")));
+        s.append(ingestLine(ingest));
         s.append(dq.lines());
         s.append("Wells by state:");
         for (Map<String, Object> st : d.states()) {
@@ -36,7 +33,7 @@ final class DemoSummary {
         Map<Object, Long> byRule = new TreeMap<>(d.violations().stream().collect(
                 Collectors.groupingBy(v -> v.get("codigo"), Collectors.counting())));
         s.append(String.format(Locale.ROOT, "%nConsistency violations: %d %s%n", d.violations().size(), byRule));
-        cards(s, d.latestCards(), planted);
+        cards(s, d.latestCards(), planted, zone);
         s.append("Project checks (DQP):");
         if (d.projectFindings().isEmpty()) {
             s.append(" none");
@@ -64,10 +61,32 @@ final class DemoSummary {
     }
 
     /**
+     * The ingest's rows, inserted split by file kind (the readings, which the line above counts as landed, and the
+     * well master's and reserves' rows), then duplicates, revisions and rejects.
+     */
+    static String ingestLine(JsonNode ingest) {
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (JsonNode f : ingest.path("files")) {
+            String format = f.path("format").asText();
+            String kind = format.startsWith("TELEMETRY") ? "readings" : format.startsWith("WELL_MASTER")
+                    ? "well master rows" : format.startsWith("RESERVES") ? "reserves rows" : format;
+            byKind.merge(kind, f.path("rowsInserted").asLong(), Long::sum);
+        }
+        String split = byKind.size() < 2 || ingest.path("rowsInserted").asLong() == 0 ? ""
+                : byKind.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ", " (", ")"));
+        return String.format(Locale.ROOT, "Ingest: %d inserted%s, %d duplicate, %d revised, %d rejected%s%n",
+                ingest.path("rowsInserted").asLong(), split, ingest.path("rowsDuplicate").asLong(),
+                ingest.path("rowsRevised").asLong(), ingest.path("rowsRejected").asLong(),
+                ingest.path("rejectsByReason").isEmpty() ? "" : " " + ingest.path("rejectsByReason"));
+    }
+
+    /**
      * The latest card diagnosis of every well counted by pattern; each planted pump problem with the well, what was
      * planted, what the diagnosis says of its latest card and why; any other well whose pump is not full.
      */
-    private static void cards(StringBuilder s, List<Map<String, Object>> latest, List<PlantedFault> planted) {
+    private static void cards(StringBuilder s, List<Map<String, Object>> latest, List<PlantedFault> planted,
+                              java.time.ZoneId zone) {
         Map<String, Map<String, Object>> byWell = latest.stream()
                 .collect(Collectors.toMap(r -> (String) r.get("well_id"), r -> r, (a, b) -> a, TreeMap::new));
         Map<Object, Long> counts = latest.stream()
@@ -77,7 +96,7 @@ final class DemoSummary {
         s.append(latest.isEmpty() ? " none diagnosed\n" : "\n");
         List<PlantedFault> problems = planted.stream().filter(p -> p.fault() == Fault.PUMP_PROBLEMS).toList();
         if (!problems.isEmpty()) {
-            s.append("Planted pump problems (from ").append(problems.get(0).timestamp()).append("):\n");
+            s.append(problemsHeader(problems.get(0).timestamp(), zone));
         }
         for (PlantedFault p : problems) {
             Map<String, Object> got = byWell.remove(p.wellId());
@@ -96,6 +115,12 @@ final class DemoSummary {
                         badMaster.contains(r.get("well_id"))
                                 ? "a full pump read through its planted wrong master (pump depth)" : "not planted",
                         diagnosis(r))));
+    }
+
+    /** When the planted pump problems start, in field time to the minute as every other time of the summary. */
+    static String problemsHeader(String instant, java.time.ZoneId zone) {
+        return "Planted pump problems (from " + java.time.Instant.parse(instant).atZone(zone).toLocalDateTime()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)) + "):\n";
     }
 
     private static String diagnosis(Map<String, Object> r) {

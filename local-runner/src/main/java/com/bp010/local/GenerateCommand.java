@@ -67,12 +67,16 @@ final class GenerateCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--wells", wells, 1, 100_000);
         OptionChecks.atLeast(spec, "--days", days, 1, 3_660);
         java.util.Set<Fault> planted = OptionChecks.faults(spec, faults);
+        if (!"xlsx".equalsIgnoreCase(reserves) && !"csv".equalsIgnoreCase(reserves)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reserves must be xlsx or csv, got '"
+                    + reserves + "'");
+        }
         Instant last = end != null ? end : Instant.now().truncatedTo(ChronoUnit.HOURS);
         java.time.ZoneId controllers = OptionChecks.zone(spec, "--zone", zone);
         GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, planted,
                 !noReceivedAt, !"csv".equalsIgnoreCase(reserves), controllers);
         long start = System.nanoTime();
-        GeneratedSet set = new DemoDataGenerator().generate(options, out);
+        GeneratedSet set = new DemoDataGenerator().generate(options, OutputFolder.create("--out", out));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("telemetry", set.telemetryFile().toString());
         summary.put("wellMaster", set.wellMasterFile().toString());

@@ -96,9 +96,29 @@ final class InvokeCommand implements Callable<Integer> {
                 batch = batch != null ? batch : f.path("batchId").asText();
             }
         }
-        return "no row of " + String.join(", ", files) + " could be loaded (" + body.path("rowsRejected").asLong()
-                + " rejected: " + body.path("rejectsByReason") + "); the rows wait in stage.landing_rejects: fix the"
-                + " catalogue (bp010 invoke referencial) or the well master, then replay them with"
+        // a row refused for what the catalogue or the well master lacks loads on a replay once they hold it; a row
+        // malformed in the file (a broken quote, too many fields, a bad number) loads only from a corrected file
+        java.util.List<String> malformed = new java.util.ArrayList<>();
+        java.util.List<String> missed = new java.util.ArrayList<>();
+        body.path("rejectsByReason").fieldNames().forEachRemaining(r -> (replayable(r) ? missed : malformed).add(r));
+        String replay = "fix the catalogue (bp010 invoke referencial) or the well master, then replay them with"
                 + " {\"source\": \"rejects\", \"batchId\": \"" + batch + "\"}";
+        String correct = "correct them in the file and ingest it again";
+        String next = malformed.isEmpty() ? "the rows wait in stage.landing_rejects: " + replay
+                : missed.isEmpty() ? "the rows cannot load as written (" + String.join(", ", malformed) + "; each is in"
+                        + " stage.landing_rejects with its line and reason): " + correct
+                : "the rows that cannot load as written (" + String.join(", ", malformed) + "; each is in"
+                        + " stage.landing_rejects with its line and reason): " + correct + "; the others ("
+                        + String.join(", ", missed) + "): " + replay;
+        return "no row of " + String.join(", ", files) + " could be loaded (" + body.path("rowsRejected").asLong()
+                + " rejected: " + body.path("rejectsByReason") + "); " + next;
+    }
+
+    private static boolean replayable(String reason) {
+        try {
+            return com.bp010.ingest.RejectReason.valueOf(reason).replayable();
+        } catch (IllegalArgumentException unknown) {
+            return true; // a reason this build does not know: the replay is the advice that loses nothing
+        }
     }
 }

@@ -74,7 +74,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             Path file = out.toAbsolutePath();
             if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
+                OutputFolder.create("--out", file.getParent());
             }
             Files.writeString(file, result.html(), StandardCharsets.UTF_8);
             if (result.noData()) {
@@ -91,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             return 1;
         } catch (IOException e) {
             System.err.println(CliErrors.line("report", new Bp010Exception(ErrorCode.BAD_INPUT, "could not write " + out
-                    + ": " + e.getMessage() + ": check --out")));
+                    + ": " + OutputFolder.reason(e) + ": check --out")));
             return 1;
         }
     }

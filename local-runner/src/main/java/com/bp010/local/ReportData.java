@@ -63,9 +63,11 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                           FROM reporting.vw_card_diagnoses
                          WHERE fuente = 'RULES'
                          ORDER BY well_id, timestamp_lectura DESC"""),
-                // the project's own checks (referencial.tbl_dq_reglas_proyecto), e.g. a counter glitch left out
+                // the project's own checks (referencial.tbl_dq_reglas_proyecto), e.g. a counter glitch left out; the
+                // reading's time on the session's clock (the field's), as the failed checks' lines show it
                 rows(c, """
-                        SELECT d.rule_id, d.well_id, d.timestamp_lectura, d.nombre_tecnico, d.motivo
+                        SELECT d.rule_id, d.well_id, to_char(d.timestamp_lectura, 'YYYY-MM-DD HH24:MI') AS timestamp_lectura,
+                               d.nombre_tecnico, d.motivo
                           FROM stage.tbl_pozo_scada_dq d
                           JOIN referencial.tbl_dq_reglas_proyecto r ON r.rule_id = d.rule_id
                          ORDER BY d.rule_id, d.well_id, d.timestamp_lectura"""),

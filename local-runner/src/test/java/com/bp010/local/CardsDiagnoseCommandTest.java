@@ -147,6 +147,21 @@ class CardsDiagnoseCommandTest {
                 .contains("missing.json");
     }
 
+    @Test
+    void shouldNameTheFileLineAndColumn_whenAFileIsNotJson() throws Exception {
+        Path in = write("cards.json", "{\"cards\": [\n  {bad}\n]}");
+        CardsDiagnoseCommand command = new CardsDiagnoseCommand();
+        command.in = in;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = command.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("bp010 cards diagnose: --in: " + in.toAbsolutePath()
+                        + " is not valid JSON (line 2, column 4): Unexpected character ('b'")
+                .contains("fix the file").doesNotContain("REDACTED", "StreamReadFeature").hasLineCount(1);
+    }
+
     private Map<String, Object> card(String id, Card c, Double spm, String kind) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);

@@ -59,6 +59,57 @@ class CliErrorsTest {
     }
 
     @Test
+    void shouldSayTheOutputFolderCannotBeCreatedAndWhy_whenAFileStandsInItsPath() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Path folder = file.resolve("telemetry");
+
+        int generate = Bp010.run("generate", "--wells", "1", "--days", "1", "--out", folder.toString());
+        String generateErr = stderr();
+        err.reset();
+        int demo = Bp010.run("demo", "--data-dir", folder.toString(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/never-reached");
+
+        assertThat(generate).isEqualTo(1);
+        assertThat(generateErr).contains("bp010 generate: BAD_INPUT: cannot create the folder " + folder + " (--out): "
+                        + file + " is a file, not a folder; give --out a folder you can create and write to")
+                .doesNotContain("no file", "check the path", "INTERNAL", "\tat ");
+        assertThat(demo).isEqualTo(1);
+        assertThat(stderr()).contains("bp010 demo: BAD_INPUT: cannot create the folder " + folder + " (--data-dir): "
+                + file + " is a file, not a folder").doesNotContain("[1/6]", "INTERNAL");
+        assertThat(dir.resolve("a-file")).hasContent("x");
+        err.reset();
+        int report = Bp010.run("demo", "--report", folder.resolve("r.html").toString(), "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/never-reached");
+        assertThat(report).isEqualTo(1);
+        assertThat(stderr()).contains("bp010 demo: BAD_INPUT: cannot create the folder " + folder + " (--report): "
+                + file + " is a file, not a folder").doesNotContain("[1/6]");
+    }
+
+    @Test
+    void shouldBeAUsageErrorNamingTheCommands_whenNoCommandIsGiven() {
+        int bare = Bp010.run(new String[0]);
+        String bareErr = stderr();
+        err.reset();
+        int cards = Bp010.run("cards");
+
+        assertThat(bare).isEqualTo(2);
+        assertThat(bareErr).contains("Missing command: give one of demo, report, invoke, generate, bench, cards")
+                .contains("Usage: bp010");
+        assertThat(cards).isEqualTo(2);
+        assertThat(stderr()).contains("Missing command: give one of diagnose").contains("Usage: bp010 cards");
+    }
+
+    @Test
+    void shouldRefuseAReservesFormatItDoesNotWrite_insteadOfWritingXlsx() {
+        int exit = Bp010.run("generate", "--wells", "1", "--days", "1", "--out", dir.resolve("set").toString(),
+                "--reserves", "pdf");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(stderr()).contains("--reserves must be xlsx or csv, got 'pdf'");
+        assertThat(dir.resolve("set")).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseZeroWells_beforeTouchingADatabase() {
         int exit = Bp010.run("demo", "--wells", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/never-reached");
 
@@ -134,7 +185,8 @@ class CliErrorsTest {
         assertThat(debug).isEqualTo(1);
         assertThat(lines(quiet, "bp010 generate: ")).isEqualTo(1);
         assertThat(quiet.lines().count()).isLessThanOrEqualTo(2);
-        assertThat(quiet).contains("--debug").doesNotContain("\tat ");
+        // a BAD_INPUT (the folder cannot be created) says what to do: no hint about --debug, no stack trace
+        assertThat(quiet).contains("cannot create the folder").doesNotContain("\tat ");
         assertThat(stderr()).contains("\tat ");
     }
 }

@@ -132,37 +132,74 @@ class DaylightSavingIT {
             Env env = env(db);
             Handlers.prepare(env);
             FieldFiles.master(tmp, "DST-2");
-            FieldFiles files = new FieldFiles();
             // every hour from 2026-10-31 00:00 to 2026-11-01 23:00 Chicago time, as a SCADA on local time writes it:
-            // 01:00 on 1 November appears twice; the lifetime runtime counter gains one hour per reading
-            int n = 0;
-            for (Instant t = Instant.parse("2026-10-31T05:00:00Z"); t.isBefore(Instant.parse("2026-11-02T06:00:00Z"));
-                 t = t.plusSeconds(3600), n++) {
-                String local = LOCAL.format(LocalDateTime.ofInstant(t, CHICAGO));
-                files.reading("DST-2", FieldFiles.OIL_RATE, local, 24);
-                files.reading("DST-2", FieldFiles.RUNTIME_HOURS, local, 1000 + n);
-            }
-            files.write(tmp, "fall");
+            // 01:00 on 1 November appears twice
+            fallBackFeed("DST-2", Instant.parse("2026-10-31T05:00:00Z"), Instant.parse("2026-11-02T06:00:00Z"))
+                    .write(tmp, "fall");
             JsonNode ingest = Handlers.ingest(env, tmp);
             assertThat(ingest.path("rowsRevised").asLong()).as(ingest.toString()).isZero();
             assertThat(ingest.path("pivotedRows").asLong()).as(ingest.toString()).isEqualTo(24 + 25);
 
-            JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-10-31\", \"fechaFin\": \"2026-11-01\","
-                    + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
-            assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
-
-            assertThat(db.queryValue("SELECT string_agg(to_char(fecha_hora AT TIME ZONE 'UTC', 'HH24:MI'), ' '"
-                    + " ORDER BY fecha_hora) FROM reporting.fact_operaciones_horarias WHERE well_id = 'DST-2'"
-                    + " AND fecha_hora >= '2026-11-01T05:00:00Z' AND fecha_hora < '2026-11-01T09:00:00Z'"))
-                    .as("00:00 CDT, 01:00 CDT, 01:00 CST, 02:00 CST").isEqualTo("05:00 06:00 07:00 08:00");
-            assertThat(db.queryValue("SELECT horas_periodo || ' ' || horas_con_datos || ' ' || n_lecturas || ' '"
-                    + " || completo || ' ' || produccion_petroleo_bbl || ' ' || horas_operacion || ' ' || uptime_pct"
-                    + " FROM reporting.fact_operaciones_diarias WHERE well_id = 'DST-2' AND fecha = '2026-11-01'"))
-                    .as("25 hours with data, 25 bbl at 24 bbl/d, runtime 1048 - 1023 = 25 h of 25")
-                    .isEqualTo("25 25 25 true 25 25 100");
-            assertThat(db.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE well_id = 'DST-2'"
-                    + " AND rule_id LIKE 'DQP-%'")).as("no counter finding").isZero();
+            assertTwentyFiveHours(db, env, "DST-2");
         }
+    }
+
+    @Test
+    void shouldKeepBothPassesOfTheRepeatedHour_whenAnHourlyFeedSendsTheSecondPassInTheNextBatch() {
+        try (TestDatabase db = TestDatabase.create()) {
+            Env env = env(db);
+            Handlers.prepare(env);
+            FieldFiles.master(tmp, "DST-5");
+            // the first batch ends with 01:00 CDT, the next begins with 01:00 CST: both written "01:00:00"
+            fallBackFeed("DST-5", Instant.parse("2026-10-31T05:00:00Z"), Instant.parse("2026-11-01T07:00:00Z"))
+                    .write(tmp, "first_pass");
+            Path next = fallBackFeed("DST-5", Instant.parse("2026-11-01T07:00:00Z"),
+                    Instant.parse("2026-11-02T06:00:00Z")).write(tmp.resolve("next"), "second_pass");
+            Handlers.ingest(env, tmp.resolve("tbl_maestra_pozos.csv"));
+            JsonNode first = Handlers.ingest(env, tmp.resolve("landing_scada_data_first_pass.csv"));
+            assertThat(first.path("rowsInserted").asLong()).as(first.toString()).isEqualTo(2 * 26);
+
+            JsonNode second = Handlers.ingest(env, next);
+
+            assertThat(second.path("rowsRevised").asLong()).as("the second pass replaced the first: " + second)
+                    .isZero();
+            assertThat(second.path("rowsInserted").asLong()).as(second.toString()).isEqualTo(2 * 23);
+            assertTwentyFiveHours(db, env, "DST-5");
+        }
+    }
+
+    /**
+     * Hourly readings of {@code well} in {@code [from, to)} with Chicago wall times without offsets: 24 bbl/d and a
+     * lifetime runtime counter that gains one hour per reading (1000 at 2026-10-31T05:00Z).
+     */
+    private static FieldFiles fallBackFeed(String well, Instant from, Instant to) {
+        FieldFiles files = new FieldFiles();
+        long n = (from.getEpochSecond() - Instant.parse("2026-10-31T05:00:00Z").getEpochSecond()) / 3600;
+        for (Instant t = from; t.isBefore(to); t = t.plusSeconds(3600), n++) {
+            String local = LOCAL.format(LocalDateTime.ofInstant(t, CHICAGO));
+            files.reading(well, FieldFiles.OIL_RATE, local, 24);
+            files.reading(well, FieldFiles.RUNTIME_HOURS, local, 1000 + n);
+        }
+        return files;
+    }
+
+    /** The pipeline over 31 October and 1 November finds 1 November's 25 hours, each with its reading. */
+    private static void assertTwentyFiveHours(TestDatabase db, Env env, String well) {
+        JsonNode run = Handlers.pipeline(env, "{\"fechaInicio\": \"2026-10-31\", \"fechaFin\": \"2026-11-01\","
+                + " \"asOf\": \"2026-11-02T12:00:00Z\"}");
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
+
+        assertThat(db.queryValue("SELECT string_agg(to_char(fecha_hora AT TIME ZONE 'UTC', 'HH24:MI'), ' '"
+                + " ORDER BY fecha_hora) FROM reporting.fact_operaciones_horarias WHERE well_id = '" + well + "'"
+                + " AND fecha_hora >= '2026-11-01T05:00:00Z' AND fecha_hora < '2026-11-01T09:00:00Z'"))
+                .as("00:00 CDT, 01:00 CDT, 01:00 CST, 02:00 CST").isEqualTo("05:00 06:00 07:00 08:00");
+        assertThat(db.queryValue("SELECT horas_periodo || ' ' || horas_con_datos || ' ' || n_lecturas || ' '"
+                + " || completo || ' ' || produccion_petroleo_bbl || ' ' || horas_operacion || ' ' || uptime_pct"
+                + " FROM reporting.fact_operaciones_diarias WHERE well_id = '" + well + "' AND fecha = '2026-11-01'"))
+                .as("25 hours with data, 25 bbl at 24 bbl/d, runtime 1048 - 1023 = 25 h of 25")
+                .isEqualTo("25 25 25 true 25 25 100");
+        assertThat(db.count("SELECT count(*) FROM stage.tbl_pozo_scada_dq WHERE well_id = '" + well + "'"
+                + " AND rule_id LIKE 'DQP-%'")).as("no counter finding").isZero();
     }
 
     /** 60 local days, 2026-01-08 .. 2026-03-08, one reading an hour at 24 bbl/d written with its offset, run. */

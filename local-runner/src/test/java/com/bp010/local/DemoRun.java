@@ -62,7 +62,7 @@ final class DemoRun {
     private static DemoRun run() {
         try {
             Path dir = Files.createTempDirectory("bp010-demo-it-");
-            Path report = dir.resolve("report.html");
+            Path report = dir.resolve("reports").resolve("report.html"); // a folder the demo creates, as report does
             TestDatabase db = TestDatabase.create();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream original = System.out;

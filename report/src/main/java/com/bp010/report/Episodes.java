@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * A well's alert episodes over the window, from its hourly averages judged against its current limits: consecutive
  * hours whose average lies beyond the same warning limit (above max_warning, or below min_warning). An hour without a
- * value ends an episode. An episode is critical when any of its hours lies beyond the critical limit of that side.
+ * value ends an episode. An episode is critical when any of its hours lies beyond the critical limit of that side; its
+ * limit is then that critical limit (the one its state names), else the warning limit it crossed.
  */
 final class Episodes {
     private static final Duration HOUR = Duration.ofHours(1);
@@ -102,11 +103,12 @@ final class Episodes {
             critical |= beyondCritical;
         }
 
+        /** The limit of the state the episode shows: the critical one when it went beyond it, else the warning. */
         Episode close(String variable, Limits l, boolean toTheEnd) {
-            String name = high ? (l.maxWarning() != null ? "max_warning" : "max_critical")
-                    : (l.minWarning() != null ? "min_warning" : "min_critical");
-            double limit = high ? (l.maxWarning() != null ? l.maxWarning() : l.maxCritical())
-                    : (l.minWarning() != null ? l.minWarning() : l.minCritical());
+            boolean warning = !critical && (high ? l.maxWarning() != null : l.minWarning() != null);
+            String name = (high ? "max_" : "min_") + (warning ? "warning" : "critical");
+            double limit = high ? (warning ? l.maxWarning() : l.maxCritical())
+                    : (warning ? l.minWarning() : l.minCritical());
             return new Episode(variable, high, critical, start, lastHour.plus(HOUR), worst, name, limit, toTheEnd);
         }
     }

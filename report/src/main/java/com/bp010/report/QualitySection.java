@@ -29,6 +29,12 @@ final class QualitySection {
             h.append("<p class=\"ok\" id=\"dq-failures\">").append(Html.esc(w.msg.get("dq.nofailures"))).append("</p>");
         } else {
             failureTable(h, failures, w, true);
+            // the project's own counter checks are listed beside the rules' but are none of the score's checks
+            long project = failures.stream().filter(f -> f.ruleId() != null && f.ruleId().startsWith("DQP-")).count();
+            if (project > 0) {
+                h.append("<p class=\"note\" id=\"dq-project\">").append(Html.esc(w.msg.get("dq.project",
+                        w.fmt.count(project), w.fmt.count(failures.size())))).append("</p>");
+            }
         }
         h.append("<h4>").append(Html.esc(w.msg.get("dq.rules"))).append("</h4><div class=\"scroll\"><table id=\"dq-rules\">")
                 .append("<thead><tr><th>").append(Html.esc(w.msg.get("col.rule"))).append("</th><th>")

@@ -27,7 +27,7 @@ final class Words {
     /** The state of a code for a variable: the 0-9 scale's name, or "above pump"/"deep" for a depth. */
     String state(Integer code, String variable) {
         if (code == null) {
-            return labels.status(0);
+            return status(0);
         }
         if (labels.depth(variable)) {
             switch (code) {
@@ -38,7 +38,12 @@ final class Words {
                 default: break;
             }
         }
-        return labels.status(code);
+        return status(code);
+    }
+
+    /** The 0-9 scale's name, written as a reader spells it (the catalogue's CRITICO_BAJO is "Crítico bajo"). */
+    private String status(int code) {
+        return msg.getOr("status." + code, labels.status(code));
     }
 
     String limitName(String name) {

@@ -28,16 +28,19 @@ class EpisodesTest {
         List<Episode> e = Episodes.of(new HourlySeries("W", hours, Map.of("x", v)), Map.of("x", L));
 
         assertThat(e).hasSize(4);
-        // hours 1-3 above max_warning 80, hour 2 beyond max_critical 90: one critical episode of 3 h, worst 95
+        // hours 1-3 above max_warning 80, hour 2 beyond max_critical 90: one critical episode of 3 h, worst 95, whose
+        // limit is the critical one its state names
         assertThat(e.get(0)).isEqualTo(new Episode("x", true, true, T0.plus(Duration.ofHours(1)),
-                T0.plus(Duration.ofHours(4)), 95.0, "max_warning", 80.0, false));
+                T0.plus(Duration.ofHours(4)), 95.0, "max_critical", 90.0, false));
         // hour 5 alone (hour 6 has no value), then hour 7 alone: the gap ends an episode
         assertThat(e.get(1).length()).isEqualTo(Duration.ofHours(1));
         assertThat(e.get(2).start()).isEqualTo(T0.plus(Duration.ofHours(7)));
         assertThat(e.get(2).critical()).isFalse();
+        assertThat(e.get(2).limitName()).isEqualTo("max_warning");
+        assertThat(e.get(2).limit()).isEqualTo(80.0);
         // hours 8-9 below min_warning 20, hour 9 below min_critical 10; it runs to the last hour of the series
         assertThat(e.get(3)).isEqualTo(new Episode("x", false, true, T0.plus(Duration.ofHours(8)),
-                T0.plus(Duration.ofHours(10)), 5.0, "min_warning", 20.0, true));
+                T0.plus(Duration.ofHours(10)), 5.0, "min_critical", 10.0, true));
     }
 
     @Test

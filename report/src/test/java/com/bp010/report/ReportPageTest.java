@@ -7,6 +7,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class ReportPageTest {
                 .containsExactly("W-1", "W-2", "W-3");
         // value, the limit it broke, since when (field time, Bogota) and for how long
         assertThat(items.get(0).querySelectorAll("p.why", items.get(0)).get(0).asNormalizedText())
-                .isEqualTo("▲▲ Presión en cabeza de pozo 2.150 psi — Critico alto (> máx. crítico 2.000 psi)"
+                .isEqualTo("▲▲ Presión en cabeza de pozo 2.150 psi — Crítico alto (> máx. crítico 2.000 psi)"
                         + " · desde 2026-03-02 10:00 (14 h)");
         // a fluid level below its minimum depth says where the fluid is, not "low"
         assertThat(items.get(1).asNormalizedText()).contains("Alerta: nivel alto sobre la bomba")
@@ -65,6 +66,9 @@ class ReportPageTest {
                 "today has none until its last hour is read",
                 "oil rate of the latest complete day (its barrels x 24 / its hours with an oil rate)")
                 .doesNotContain("the day's energy / the day's barrels");
+        // which stroke the displaced volume takes: the plunger's (from the controller), 15 % or so below the surface's
+        assertThat(en).contains("the controller's plunger stroke (else the surface stroke)");
+        assertThat(es).contains("carrera del pistón que da el controlador (si no, la carrera en superficie)");
         assertThat(es).contains("ambos sobre las horas del día cuya diferencia de contador es de esa hora",
                 "hoy no lo tiene hasta que se lea su última hora",
                 "sus barriles x 24 / sus horas con caudal de petróleo");
@@ -103,6 +107,38 @@ class ReportPageTest {
         String first = page.querySelectorAll("#exceptions ol.exceptions > li").get(0).asNormalizedText();
         assertThat(first).contains("W-3", "varilla partida (severa, confianza 85 %) en las últimas 5 cartas, desde"
                 + " 2026-03-02 21:00: la carga superior de la carta de fondo, -2.434 lbf");
+    }
+
+    @Test
+    void shouldShowTheCriticalLimitBesideACriticalEpisode_whenAnEpisodeWentBeyondIt() throws Exception {
+        // W-1's hourly WHP is 2,100 psi from hour 34 to the end: above the warning max 500 and the critical max 2,000
+        DomNode w1 = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200))
+                .querySelector("section.well[data-well='W-1']");
+        List<String> rows = w1.querySelectorAll("table.alerts tbody tr", w1).stream()
+                .map(DomNode::asNormalizedText).toList();
+
+        assertThat(rows).filteredOn(r -> r.contains("hourly average")).singleElement().asString()
+                .contains("Critical high · hourly average", "2,100 psi", "> critical max 2,000 psi")
+                .doesNotContain("warning max", "500");
+    }
+
+    @Test
+    void shouldSayTheProjectsCounterChecksAreOutsideTheScore_whenTheFailedChecksListOne() throws Exception {
+        // the score counts one failed check; the list shows it and a counter glitch (DQP-001), which is no rule's
+        ReportModel m = SampleModel.model(Language.EN);
+        List<ReportModel.DqFailure> failures = new java.util.ArrayList<>(m.dqFailures());
+        failures.add(new ReportModel.DqFailure("W-2", Instant.parse("2026-03-01T09:00:00Z"), "energy_kwh", "0", null,
+                "DQP-001", "CONTADOR", "energy_kwh = 0 between 10 and 12: a glitch, left out", "MEDIUM"));
+        ReportModel withGlitch = new ReportModel(m.window(), m.generatedAt(), m.stateAsOf(), m.labels(), m.wells(),
+                m.matrix(), m.alerts(), m.hourly(), m.daily(), m.cards(), m.diagnoses(), m.consistency(),
+                List.copyOf(failures), m.dqScore(), m.dqRules(), m.fieldDays(), m.extent());
+        HtmlPage page = parse(ReportPage.render(withGlitch, "Test", 200));
+
+        assertThat(page.querySelector("#dq").asNormalizedText()).contains("1\nFailed checks")
+                .contains("1 of these 2 rows are the project's own counter checks (DQP-nnn")
+                .contains("they are not among the checks the score counts");
+        assertThat((Object) parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200))
+                .querySelector("#dq-project")).isNull();
     }
 
     @Test

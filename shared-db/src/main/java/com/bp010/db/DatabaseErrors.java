@@ -102,7 +102,8 @@ public final class DatabaseErrors {
         }
         if (AUTHENTICATION_STATES.contains(state) || ("08004".equals(state) && text.contains("password"))) {
             return new Advice("BP010_DB_USER", "the server refused the credentials: check the user and password"
-                    + " (locally the JDBC URL's user= and password= in bp010's --jdbc-url or BP010_JDBC_URL, or"
+                    + " (locally the user and password parameters of the JDBC URL in bp010's --jdbc-url or"
+                    + " BP010_JDBC_URL, or"
                     + " BP010_DB_USER and BP010_DB_PASSWORD; the secret TARGET_SECRET_NAME in AWS)");
         }
         if ("08004".equals(state)) {

@@ -62,6 +62,9 @@ class DatabaseErrorsTest {
             assertThat(e.reason()).contains("BP010_DB_PASSWORD").contains("TARGET_SECRET_NAME");
             // the bp010 command's user put the user in --jdbc-url: the advice names where they typed it
             assertThat(e.reason()).contains("--jdbc-url");
+            // and reads whole: the masking of secrets (password=...) leaves no word of the advice as ****
+            assertThat(e.reason()).doesNotContain("****").contains("the user and password parameters of the JDBC URL"
+                    + " in bp010's --jdbc-url or BP010_JDBC_URL");
         }
     }
 
