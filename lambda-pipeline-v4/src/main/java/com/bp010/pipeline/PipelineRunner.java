@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Runs phases 3-7 (docs/CONTRACTS.md §4.4): takes the run lease, resolves the window (explicit, or what changed since the last
@@ -41,6 +44,8 @@ final class PipelineRunner {
     private final Clock clock;
     private final TimeBudget budget;
     private final WellBuckets buckets;
+    /** What this runner's steps left for an operator (a runner serves one invocation). */
+    private final Set<Attention> attention = EnumSet.noneOf(Attention.class);
 
     PipelineRunner(Database database, PipelineSettings settings) {
         this(database, settings, Clock.systemUTC(), TimeBudget.unlimited());
@@ -72,6 +77,14 @@ final class PipelineRunner {
             return global(request, holder, start);
         }
         return request.runId() != null ? join(request, holder, start) : open(request, holder, start);
+    }
+
+    /**
+     * What the steps this runner ran answered OK or NOTHING_TO_DO with a message asking an operator for an explicit
+     * rerun (empty: nothing).
+     */
+    Set<Attention> attention() {
+        return Collections.unmodifiableSet(attention);
     }
 
     /** An unknown wellId is a mistake in the event, not a run over nothing. */
@@ -122,6 +135,7 @@ final class PipelineRunner {
                         c -> windows.emptyWindowNote(c, explicit, request.wellId()).orElse(null));
                 if (empty != null) {
                     LOG.warn(empty);
+                    attention.add(Attention.EMPTY_WINDOW);
                 }
                 return withNote(execute(run, request, start), empty);
             }
@@ -142,6 +156,9 @@ final class PipelineRunner {
             });
             Optional<RunScope.Extent> scope = registration.scope();
             String rerun = rerunNote(registration.rerun());
+            if (rerun != null) {
+                attention.add(Attention.RERUN_BEFORE_LOOKBACK_FLOOR);
+            }
             if (scope.isEmpty() && group != null) {
                 // nothing of this group's wells to recompute: staleness is re-judged by the global step
                 database.withConnection("run log", c -> {
@@ -301,7 +318,16 @@ final class PipelineRunner {
         }
         boolean leased = database.withConnection("lease", c -> lease.acquire(c, run.leaseName(), runId, holder));
         if (!leased) {
-            return result(run, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease", start);
+            // the run's lease expired and another run took it: this run's phases did not run and it stays open
+            attention.add(Attention.PHASE_SKIPPED_LOCKED);
+            EnumSet<Phase> notRun = EnumSet.copyOf(request.phases());
+            String phases = notRun.stream().map(Phase::name).collect(Collectors.joining(", "));
+            String note = "another pipeline run holds the lease: " + phases + " of run " + runId + " did not run;"
+                    + " once that run ends (reporting.pipeline_lease names it), send {\"phase\": \""
+                    + notRun.iterator().next() + "\", \"runId\": \"" + runId + "\"} again for each"
+                    + " phase not done, or let the next scheduled run recompute its window";
+            LOG.warn(note);
+            return result(run, "SKIPPED_LOCKED", List.of(), null, null, note, start);
         }
         database.withConnection("run log", c -> {
             runLog.setStatus(c, runId, "RUNNING");
@@ -391,6 +417,7 @@ final class PipelineRunner {
                 cardsLeft = cardEnrichment.leftBeforeFloor(c, run, settings.zone()).orElse(null);
                 if (cardsLeft != null) {
                     LOG.warn(cardsLeft);
+                    attention.add(Attention.CARDS_BEFORE_CARD_LOOKBACK);
                 }
             }
             if (complete) {

@@ -9,15 +9,19 @@ import com.bp010.db.JsonRequestHandler;
 import com.bp010.db.Lazy;
 import com.bp010.db.LazyDatabase;
 import com.bp010.db.LazyResource;
+import com.bp010.db.PublishedMetric;
 import com.bp010.db.SnapStartPriming;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Lambda PIPELINE V4 (phases 3-7). Event and response: docs/CONTRACTS.md §4.4 (see README). Environment: the database variables of
@@ -97,9 +101,10 @@ public class PipelineV4Handler extends JsonRequestHandler {
         PipelineRequest request = PipelineRequest.from(event, settings.zone(), clock);
         String holder = functionName() + "/" + (context == null ? "local" : context.getAwsRequestId());
         PipelineResult result;
+        PipelineRunner runner;
         try {
-            result = new PipelineRunner(database.get(), settings, clock, TimeBudget.of(context, settings))
-                    .run(request, holder);
+            runner = new PipelineRunner(database.get(), settings, clock, TimeBudget.of(context, settings));
+            result = runner.run(request, holder);
         } catch (com.bp010.db.Bp010Exception e) {
             publishFailure(request, e);
             throw e;
@@ -111,7 +116,11 @@ public class PipelineV4Handler extends JsonRequestHandler {
             response.set("report", report);
         }
         if (endsARun(request, result)) {
-            publishMetrics(result, report);
+            publishMetrics(result, report, runner.attention());
+        } else if (!runner.attention().isEmpty()) {
+            // a step in the middle of a run (Step Functions) whose answer asks for a rerun: nobody reads it there
+            metrics.publish(Map.of(PublishedMetric.PIPELINE_NEEDS_ATTENTION, runner.attention().size()),
+                    attentionProperties(result, runner.attention()));
         }
         return response;
     }
@@ -136,7 +145,7 @@ public class PipelineV4Handler extends JsonRequestHandler {
             properties.put("RunId", runId.toString());
         }
         properties.put("Status", "FAILED");
-        metrics.publish(functionName(), Map.of("PipelineRuns", 1, "PipelineFailed", 1), properties);
+        metrics.publish(Map.of(PublishedMetric.PIPELINE_RUNS, 1, PublishedMetric.PIPELINE_FAILED, 1), properties);
     }
 
     /**
@@ -154,26 +163,38 @@ public class PipelineV4Handler extends JsonRequestHandler {
                 && (!request.singlePhase() || request.phases().contains(Phase.CONSISTENCY));
     }
 
-    private void publishMetrics(PipelineResult result, ObjectNode report) {
-        Map<String, Number> values = new LinkedHashMap<>();
-        values.put("PipelineRuns", 1);
-        values.put("PipelineFailed", 0);
-        values.put("PipelineNothingToDo", "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
-        values.put("PipelineSkippedLocked", "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
-        values.put("PipelineDurationMs", result.durationMs());
+    private void publishMetrics(PipelineResult result, ObjectNode report, Set<Attention> attention) {
+        Map<PublishedMetric, Number> values = new EnumMap<>(PublishedMetric.class);
+        values.put(PublishedMetric.PIPELINE_RUNS, 1);
+        values.put(PublishedMetric.PIPELINE_FAILED, 0);
+        values.put(PublishedMetric.PIPELINE_NOTHING_TO_DO, "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
+        values.put(PublishedMetric.PIPELINE_SKIPPED_LOCKED, "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
+        values.put(PublishedMetric.PIPELINE_NEEDS_ATTENTION, attention.size());
+        values.put(PublishedMetric.PIPELINE_DURATION_MS, result.durationMs());
         if (result.dq() != null && result.dq().score() != null) {
-            values.put("DqScore", result.dq().score());
-            values.put("DqFailed", result.dq().failed());
+            values.put(PublishedMetric.DQ_SCORE, result.dq().score());
+            values.put(PublishedMetric.DQ_FAILED, result.dq().failed());
         }
         if (result.consistency() != null) {
-            values.put("ConsistencyViolations", result.consistency().violations());
+            values.put(PublishedMetric.CONSISTENCY_VIOLATIONS, result.consistency().violations());
         }
         if (report != null) {
             boolean written = "WRITTEN".equals(report.path("status").asText());
-            values.put("ReportWritten", written ? 1 : 0);
-            values.put("ReportFailed", written ? 0 : 1);
+            values.put(PublishedMetric.REPORT_WRITTEN, written ? 1 : 0);
+            values.put(PublishedMetric.REPORT_FAILED, written ? 0 : 1);
         }
-        metrics.publish(functionName(), values, Map.of("RunId", String.valueOf(result.runId()), "Status",
-                result.status()));
+        metrics.publish(values, attention.isEmpty()
+                ? Map.of("RunId", String.valueOf(result.runId()), "Status", result.status())
+                : attentionProperties(result, attention));
+    }
+
+    /** RunId, Status, and what needs attention with the message saying what to do (Logs Insights finds them). */
+    private static Map<String, String> attentionProperties(PipelineResult result, Set<Attention> attention) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("RunId", String.valueOf(result.runId()));
+        properties.put("Status", result.status());
+        properties.put("Attention", attention.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        properties.put("Message", String.valueOf(result.message()));
+        return properties;
     }
 }

@@ -3,6 +3,7 @@ package com.bp010.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.bp010.db.AwsClients;
 import com.bp010.db.EmbeddedMetrics;
+import com.bp010.db.PublishedMetric;
 import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import com.bp010.db.ErrorCode;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -134,13 +136,20 @@ public class StageIngestHandler extends JsonRequestHandler {
 
     /**
      * RowsRejected (rows refused and kept in stage.landing_rejects), FilesRejected (files of which nothing loaded),
-     * FilesFailed and RowsInserted, once per invocation, before a failure is thrown.
+     * FilesFailed, FilesSkipped (S3 objects outside INGEST_BUCKET / INGEST_PREFIX, never read) and RowsInserted, once
+     * per invocation, before a failure is thrown.
      */
     private void publishMetrics(IngestResponse response) {
-        long filesRejected = response.files().stream().filter(f -> f.status() == BatchStatus.REJECTED).count();
-        long filesFailed = response.files().stream().filter(f -> f.status() == BatchStatus.FAILED).count();
-        metrics.publish(functionName(), Map.of("RowsRejected", response.rowsRejected(), "FilesRejected",
-                filesRejected, "FilesFailed", filesFailed, "RowsInserted", response.rowsInserted()));
+        Map<PublishedMetric, Number> values = new EnumMap<>(PublishedMetric.class);
+        values.put(PublishedMetric.ROWS_REJECTED, response.rowsRejected());
+        values.put(PublishedMetric.FILES_REJECTED, count(response, BatchStatus.REJECTED));
+        values.put(PublishedMetric.FILES_FAILED, count(response, BatchStatus.FAILED));
+        values.put(PublishedMetric.FILES_SKIPPED, count(response, BatchStatus.SKIPPED));
+        values.put(PublishedMetric.ROWS_INSERTED, response.rowsInserted());
+        metrics.publish(values);
     }
 
+    private static long count(IngestResponse response, BatchStatus status) {
+        return response.files().stream().filter(f -> f.status() == status).count();
+    }
 }

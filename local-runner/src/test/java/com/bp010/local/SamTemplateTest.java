@@ -414,6 +414,62 @@ class SamTemplateTest {
     }
 
     @Test
+    void shouldWatchEveryMetricThatNeedsAttention_andOnlyMetricsTheCodePublishes_whenReadingAlarms() {
+        AlarmChecks checks = new AlarmChecks(template);
+
+        assertThat(checks.all()).isEmpty();
+        // the conditions an operator must hear of without looking, each by its alarm (docs/DEPLOY.md, alarms)
+        Map<String, List<AlarmChecks.MetricId>> watched = checks.watched();
+        Map<String, String> byName = new java.util.TreeMap<>();
+        watched.forEach((id, metrics) -> metrics.forEach(m -> byName.merge(m.name(),
+                String.valueOf(template.properties(id).get("AlarmName")), (a, b) -> a + "," + b)));
+        assertThat(byName).containsEntry("PipelineNeedsAttention", "bp010-pipeline-needs-attention")
+                .containsEntry("FilesSkipped", "bp010-stage-ingest-files-skipped")
+                .containsEntry("PipelineSkippedLocked", "bp010-no-new-data,bp010-pipeline-lease-held")
+                .containsEntry("RowsRejected", "bp010-stage-ingest-rows-rejected")
+                .containsEntry("ReportFailed", "bp010-report-failed");
+        assertThat(template.properties("PipelineNeedsAttentionAlarm")).containsEntry("TreatMissingData", "notBreaching")
+                .containsEntry("Statistic", "Sum").containsEntry("ComparisonOperator", "GreaterThanOrEqualToThreshold");
+        assertThat(template.properties("PipelineLeaseHeldAlarm")).containsEntry("EvaluationPeriods", 3)
+                .containsEntry("DatapointsToAlarm", 3).containsEntry("TreatMissingData", "notBreaching");
+    }
+
+    @Test
+    void shouldReportSilentAlarms_whenTheCopyWatchesMetricsAsNobodyPublishesThem() throws IOException {
+        SamTemplate broken = brokenCopy(
+                // the classic: the metric published with the dimension Function, the alarm without it
+                edit("      MetricName: DqScore\n      Dimensions: [{Name: Function, Value: bp010-pipeline-v4}]\n",
+                        "      MetricName: DqScore\n", 1),
+                // a misspelt name
+                edit("      MetricName: ReportFailed\n", "      MetricName: ReportsFailed\n", 1),
+                // the Lambda dimension on a custom metric
+                edit("      MetricName: FilesSkipped\n      Dimensions: [{Name: Function, Value: bp010-stage-ingest}]",
+                        "      MetricName: FilesSkipped\n      Dimensions: [{Name: FunctionName, Value: !Ref StageIngestFunction}]",
+                        1),
+                edit("      MetricName: PipelineNeedsAttention\n", "      MetricName: PipelineRuns\n", 1),
+                edit("      Dimensions: [{Name: QueueName, Value: !GetAtt FailedEventsQueue.QueueName}]\n",
+                        "      Dimensions: [{Name: QueueName, Value: bp010-failed-event}]\n", 1),
+                edit("      TreatMissingData: notBreaching\n      AlarmActions: [!Ref AlarmTopic]\n      OKActions: [!Ref AlarmTopic]\n\n  # FilesSkipped",
+                        "      AlarmActions: [!Ref AlarmTopic]\n      OKActions: [!Ref AlarmTopic]\n\n  # FilesSkipped", 1));
+
+        List<String> problems = new AlarmChecks(broken).all();
+
+        assertThat(problems).contains(
+                "DqScoreAlarm: watches BP010/DqScore {}, which no function publishes (published: BP010/DqScore"
+                        + " {Function=bp010-pipeline-v4})",
+                "DQ_SCORE: BP010/DqScore {Function=bp010-pipeline-v4} needs attention, but no alarm watches it",
+                "ReportFailedAlarm: watches BP010/ReportsFailed {Function=bp010-pipeline-v4}, which no function publishes",
+                "REPORT_FAILED: BP010/ReportFailed {Function=bp010-pipeline-v4} needs attention, but no alarm watches it",
+                "StageIngestFilesSkippedAlarm: watches BP010/FilesSkipped {FunctionName=bp010-stage-ingest}, which no"
+                        + " function publishes (published: BP010/FilesSkipped {Function=bp010-stage-ingest})",
+                "PIPELINE_NEEDS_ATTENTION: BP010/PipelineNeedsAttention {Function=bp010-pipeline-v4} needs attention,"
+                        + " but no alarm watches it",
+                "FailedEventsAlarm: dimension QueueName = bp010-failed-event names no AWS::SQS::Queue of the template",
+                "StageIngestRowsRejectedAlarm: does not say what missing data means (TreatMissingData)");
+        assertThat(new AlarmChecks(template).all()).as("the template itself").isEmpty();
+    }
+
+    @Test
     void shouldOverrideOnlyParametersTheTemplateDeclares_whenReadingSamconfig() throws IOException {
         String samconfig = Files.readString(repo.resolve("samconfig.toml"));
         Matcher m = Pattern.compile("^\\s*\"(\\w+)=", Pattern.MULTILINE).matcher(samconfig);

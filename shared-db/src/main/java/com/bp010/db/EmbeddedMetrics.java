@@ -32,24 +32,28 @@ public final class EmbeddedMetrics {
         return new EmbeddedMetrics(null);
     }
 
-    public void publish(String function, Map<String, Number> values) {
-        publish(function, values, Map.of());
+    public void publish(Map<PublishedMetric, Number> values) {
+        publish(values, Map.of());
     }
 
     /** With {@code properties} (e.g. {@code RunId}): searchable fields of the log line, not dimensions. */
-    public void publish(String function, Map<String, Number> values, Map<String, String> properties) {
+    public void publish(Map<PublishedMetric, Number> values, Map<String, String> properties) {
         if (out == null || values.isEmpty()) {
             return;
         }
-        out.println(document(function, values, properties, System.currentTimeMillis()));
+        out.println(document(values, properties, System.currentTimeMillis()));
     }
 
-    static String document(String function, Map<String, Number> values, long timestampMillis) {
-        return document(function, values, Map.of(), timestampMillis);
-    }
-
-    static String document(String function, Map<String, Number> values, Map<String, String> properties,
-                           long timestampMillis) {
+    /**
+     * One EMF document: every metric of {@code values} in namespace {@link #NAMESPACE} with the one dimension set
+     * {@code [Function]} (the alarms of template.yaml name exactly that dimension), all of one function.
+     */
+    public static String document(Map<PublishedMetric, Number> values, Map<String, String> properties,
+                                  long timestampMillis) {
+        if (values.keySet().stream().map(PublishedMetric::function).distinct().count() != 1) {
+            throw new IllegalArgumentException("one document holds the metrics of one function: " + values.keySet());
+        }
+        String function = values.keySet().iterator().next().function();
         ObjectNode root = Json.mapper().createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
@@ -59,12 +63,11 @@ public final class EmbeddedMetrics {
         ArrayNode metrics = directive.putArray("Metrics");
         root.put("Function", function);
         properties.forEach(root::put);
-        values.forEach((name, value) -> {
+        values.forEach((metric, value) -> {
             ObjectNode m = metrics.addObject();
-            m.put("Name", name);
-            m.put("Unit", name.endsWith("Ms") ? "Milliseconds" : name.startsWith("Dq") && name.endsWith("Score")
-                    ? "None" : "Count");
-            root.putPOJO(name, value);
+            m.put("Name", metric.metricName());
+            m.put("Unit", metric.unit());
+            root.putPOJO(metric.metricName(), value);
         });
         return root.toString();
     }
