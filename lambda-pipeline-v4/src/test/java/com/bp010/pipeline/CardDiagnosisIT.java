@@ -725,6 +725,10 @@ class CardDiagnosisIT {
         JsonNode retry = Invocation.invoke(handler, enrich);
         assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
         assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
+                + " AND timestamp_lectura = '2026-03-10T21:00:00Z'"))
+                .as("W-FULL's 21:00 card diagnosed from its reading as it is now (SPM 6), not as the backfill read it")
+                .isEqualTo("WORN_PUMP");
         for (String phase : List.of("DEFAULTS", "CONSISTENCY")) {
             JsonNode step = Invocation.invoke(handler, enrich.replace("ENRICH", phase));
             assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("OK");
