@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The card step (docs/CARDS.md; first in TRANSFORM, so the hourly facts are written with their diagnosis, its
  * fillage feed first in ENRICH): every surface card whose diagnosis may have changed (an incremental run: the cards of
- * its scope's new hours; an explicit window: all of its cards, those this run has not diagnosed yet when a phase
- * joins or resumes it by runId; see {@link #pending}) becomes a pump card and a
+ * its scope's new hours; an explicit window: all of its cards; in either, those this run has not diagnosed yet when a
+ * phase joins or resumes it by runId; see {@link #pending}) becomes a pump card and a
  * diagnosis. Set-based: the window's pending cards are found by one query, then each
  * chunk of {@code chunk} of them is read by key, analysed in Java, and written in a transaction of its own (the surface
  * and pump strokes to {@code universal.stroke}: by binary {@code COPY} straight into it when none of the chunk's
@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * An incremental run (its scope) looks back at most {@code CARD_LOOKBACK_DAYS} from asOf; an explicit window, in one
  * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget, a chunk is
  * started (and written) only while what is left holds the longest chunk so far ({@link TimeBudget.ChunkPace}): else
- * the phase stops with TIME_BUDGET after the chunks committed, and a retry of a joined run resumes after them.
+ * the phase stops with TIME_BUDGET after the chunks committed, and its retry (same runId) resumes after them.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
@@ -75,22 +75,37 @@ final class CardEnrichment {
     private static final String IN_ORDER = "ORDER BY p.well_id, p.timestamp_lectura";
 
     /**
-     * A run without scope joined or resumed by its runId (an explicit window phase by phase under Step Functions, the
-     * retry of a phase): every card of the window this run has not diagnosed yet from its present text, i.e. without a
-     * surface stroke of the same md5 written since the run opened (the stroke's {@code created_at}, set by every write
-     * of it, against the run's {@code reporting.pipeline_runs.started_at}; the chunk's stroke and diagnoses commit
-     * together). An earlier run's diagnosis is read again, as in one invocation ({@link #PENDING_IN_WINDOW}): the
-     * reading or the master may have changed since; the chunks this run committed are not, so a retry goes on where it
-     * stopped. In the order they are worked, one pass per call. A run with no run log row (the step called alone): every
-     * card of the window. The last parameter is the run.
+     * What a run that goes on where it stopped leaves out: the cards this run has diagnosed already from their present
+     * text, i.e. with a surface stroke of the same md5 written since the run opened (the stroke's {@code created_at},
+     * set by every write of it, against the run's start; the chunk's stroke and diagnoses commit together). The run's
+     * start is its {@code reporting.pipeline_runs.started_at}, or for the global run of well groups its GLOBAL phase's
+     * start: RunScope.union dates that run from its earliest group (for the recomputation marks), but the groups write
+     * no cards, and until the global run took the pipeline's lease another run (a backfill, the previous hour's global
+     * run) may have, from readings as they were then. From the run's start on, only the run writes strokes (it holds
+     * the lease); every earlier writer committed before, so its strokes are older. A run with no run log row (the step
+     * called alone): nothing is left out. One parameter, the run. Shared by {@link #PENDING_FOR_RUN} and
+     * {@link #PENDING_IN_SCOPE}.
      */
-    private static final String PENDING_FOR_RUN = IN_WINDOW + """
+    private static final String NOT_DIAGNOSED_BY_RUN = """
                AND NOT EXISTS (SELECT 1 FROM universal.stroke s
                                 WHERE s.well_id = p.well_id AND s.timestamp_lectura = p.timestamp_lectura
                                   AND s.tipo_carta = 'SUPERFICIE' AND s.carta_md5 = md5(p.dynacard)::uuid
-                                  AND s.created_at >= (SELECT r.started_at FROM reporting.pipeline_runs r
+                                  AND s.created_at >= (SELECT coalesce(g.started_at, r.started_at)
+                                                         FROM reporting.pipeline_runs r
+                                                         LEFT JOIN reporting.pipeline_run_phases g
+                                                           ON g.run_id = r.run_id AND g.fase = 'GLOBAL'
                                                         WHERE r.run_id = ?))
-            """ + IN_ORDER;
+            """;
+
+    /**
+     * A run without scope joined or resumed by its runId (an explicit window phase by phase under Step Functions, the
+     * retry of a phase): every card of the window this run has not diagnosed yet ({@link #NOT_DIAGNOSED_BY_RUN}). An
+     * earlier run's diagnosis is read again, as in one invocation ({@link #PENDING_IN_WINDOW}): the reading or the
+     * master may have changed since; the chunks this run committed are not, so a retry goes on where it stopped. In
+     * the order they are worked, one pass per call. A run with no run log row (the step called alone): every card of
+     * the window. The last parameter is the run.
+     */
+    private static final String PENDING_FOR_RUN = IN_WINDOW + NOT_DIAGNOSED_BY_RUN + IN_ORDER;
 
     /**
      * An explicit window: every card of the window, analysed or not. A diagnosis depends on the reading around its
@@ -116,13 +131,21 @@ final class CardEnrichment {
             """;
 
     /**
-     * An incremental run: every card of its scope from its card floor on. The last complete run diagnosed every other
-     * card from the reading and master it has now, so these are exactly the cards whose diagnosis may change, whether
-     * or not their text did.
+     * An incremental run: every card of its scope from its card floor on that this run has not diagnosed yet
+     * ({@link #NOT_DIAGNOSED_BY_RUN}). The last complete run diagnosed every other card from the reading and master it
+     * has now, so these are exactly the cards whose diagnosis may change, whether or not their text did; a retry of
+     * the run (after TIME_BUDGET or a failure) goes on after the chunks it committed. The scope's cards are found
+     * first ({@code OFFSET 0} keeps the planner from probing the strokes before the hour ranges are applied: one probe
+     * of the strokes' key per scope card, not per reading from the floor on; at 1,000 wells with a day of history the
+     * hourly run's 1,000 cards, not 24,000 readings). Parameters: the run, the well (twice), the floor and the
+     * window's end, the run.
      */
-    private static final String PENDING_IN_SCOPE = "SELECT p.well_id, p.timestamp_lectura" + SCOPE_CARDS + """
+    private static final String PENDING_IN_SCOPE = "SELECT p.well_id, p.timestamp_lectura"
+            + " FROM (SELECT p.well_id, p.timestamp_lectura, p.dynacard" + SCOPE_CARDS + """
                AND p.timestamp_lectura >= ? AND p.timestamp_lectura < ?
-             ORDER BY p.well_id, p.timestamp_lectura""";
+             OFFSET 0) p
+             WHERE true
+            """ + NOT_DIAGNOSED_BY_RUN + IN_ORDER;
 
     /**
      * The cards of an incremental run's scope that lie before its card floor (CARD_LOOKBACK_DAYS before asOf):
@@ -449,9 +472,9 @@ final class CardEnrichment {
     }
 
     /**
-     * The run's cards to analyse: its scope's new hours (an incremental run), every card of an explicit window opened
-     * by this invocation, else (a run without scope joined or resumed by its runId) every card of the window this run
-     * has not diagnosed yet from its present text.
+     * The run's cards to analyse: its scope's new hours that this run has not diagnosed yet (an incremental run), every
+     * card of an explicit window opened by this invocation, else (a run without scope joined or resumed by its runId)
+     * every card of the window this run has not diagnosed yet from its present text.
      */
     private static List<Key> pending(Connection c, UUID runId, String wellId, Instant from, Instant to,
                                      boolean explicitWindow, boolean scoped) throws SQLException {
@@ -464,6 +487,7 @@ final class CardEnrichment {
                 ps.setString(3, wellId);
                 ps.setTimestamp(4, Timestamp.from(from));
                 ps.setTimestamp(5, Timestamp.from(to));
+                ps.setObject(6, runId);
             } else {
                 ps.setTimestamp(1, Timestamp.from(from));
                 ps.setTimestamp(2, Timestamp.from(to));

@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -605,5 +607,142 @@ class CardDiagnosisIT {
         String resumed = rows();
         assertThat(resumed).as("the diagnoses follow the new master and reading").isNotEqualTo(before);
         assertThat(oneInvocation(handler)).as("the rows one invocation of the window writes").isEqualTo(resumed);
+    }
+
+    /** The hourly facts' card columns, as the card step and the CDI bridge leave them. */
+    private String cdiFacts() {
+        return db.queryValue("SELECT string_agg(concat_ws('|', well_id, fecha_hora, cdi_diagnostico,"
+                + " float8send(cdi_probabilidad)), E'\\n' ORDER BY well_id, fecha_hora)"
+                + " FROM reporting.fact_operaciones_horarias").toString();
+    }
+
+    /** Every reading pivoted again, nothing in it changed: the next incremental run's scope is the whole day. */
+    private void pivotedAgain() {
+        db.execute("UPDATE stage.tbl_pozo_produccion SET pivot_xid = pg_current_xact_id()");
+    }
+
+    /** What a diagnosis reads besides the card changes, the card texts unchanged (as diagnosedThenMaster...). */
+    private void masterAndReadingChanged() {
+        db.execute("UPDATE stage.tbl_pozo_maestra SET diametro_piston = 1.75 WHERE well_id = 'W-POUND'");
+        db.execute("UPDATE stage.tbl_pozo_produccion SET strokes_per_minute = 6, pivot_xid = pg_current_xact_id()"
+                + " WHERE well_id = 'W-FULL' AND timestamp_lectura = '2026-03-10T21:00:00Z'");
+    }
+
+    @Test
+    void shouldGoOnAfterItsChunks_whenAnIncrementalRunIsRetriedAfterTheTimeBudget_andEndAsAnUninterruptedRun() {
+        PipelineV4Handler handler = handler(Map.of("CARD_CHUNK", "2"));
+        // an earlier incremental run diagnosed the day; then the master and a reading change, and every reading of
+        // the day is pivoted again: the next run's scope holds the day's ten cards, all of them diagnosed before
+        JsonNode earlier = Invocation.invoke(handler, "{\"asOf\": \"2026-03-10T23:30:00Z\"}");
+        assertThat(earlier.toString()).as(earlier.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        String before = rows();
+        masterAndReadingChanged();
+        pivotedAgain();
+        // the scheduled state machine's way (statemachine/input-scheduled.json): DQ opens the incremental run,
+        // TRANSFORM joins it by runId
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", \"asOf\": \"2026-03-11T00:30:00Z\"}");
+        assertThat(dq.path("status").asText()).as(dq.toString()).isEqualTo("OK");
+        String runId = dq.path("runId").asText();
+        assertThat(db.queryValue("SELECT reporting.fnc_alcance_de(?::uuid) IS NOT NULL", runId))
+                .as("an incremental run: it has a scope").isEqualTo(true);
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+                30_000 + 500);
+
+        var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, shortOfTime),
+                com.bp010.db.TimeBudgetException.class);
+
+        assertThat(outOfTime).as("the card step stops with TIME_BUDGET between its chunks").isNotNull();
+        assertThat(outOfTime.failureReport().path("resumeAt").asText()).contains("cards 5..6 of 10, from W-NOSTRING");
+        String written = "SELECT string_agg(well_id || ' ' || timestamp_lectura || ' ' || tipo_carta || ' '"
+                + " || created_at, ',' ORDER BY stroke_id) FROM universal.stroke WHERE well_id = 'W-FULL'";
+        Object fullDone = db.queryValue(written);
+
+        // the state machine's retry of the same step, in an invocation with its whole time
+        var wholeTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", Integer.MAX_VALUE,
+                30_000 + 600_000, 30_000 + 500);
+        JsonNode retry = Invocation.invoke(handler, transform, wholeTime);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        // only the cards this run had not diagnosed: the refused one, W-NOSTRING's and W-POUND's (an earlier run's
+        // diagnosis of them does not count); a card step longer than one invocation ends after a few retries
+        assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        // the state machine's next states (ENRICH's CDI bridge brings the changed diagnoses to the hourly facts)
+        for (String phase : List.of("ENRICH", "DEFAULTS", "CONSISTENCY")) {
+            JsonNode step = Invocation.invoke(handler, transform.replace("TRANSFORM", phase));
+            assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("OK");
+        }
+        assertThat(db.queryValue(written)).as("W-FULL's strokes not written again").isEqualTo(fullDone);
+        String resumed = rows();
+        String facts = cdiFacts();
+        assertThat(resumed).as("the diagnoses follow the new master and reading").isNotEqualTo(before);
+
+        // an uninterrupted incremental run over the same scope and data writes exactly the same rows
+        pivotedAgain();
+        JsonNode whole = Invocation.invoke(handler, "{\"asOf\": \"2026-03-11T01:30:00Z\"}");
+        assertThat(whole.toString()).as(whole.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        assertThat(rows()).isEqualTo(resumed);
+        assertThat(cdiFacts()).isEqualTo(facts);
+    }
+
+    /** The well groups' runs (W-FULL; W-NOSTRING and W-POUND), each in one invocation; their runIds as a JSON list. */
+    private static String groupRuns(PipelineV4Handler handler, String asOf) {
+        List<String> runIds = new ArrayList<>();
+        for (String wells : List.of("[\"W-FULL\"]", "[\"W-NOSTRING\", \"W-POUND\"]")) {
+            JsonNode group = Invocation.invoke(handler, "{\"wellGroup\": {\"wells\": " + wells + "}, \"asOf\": \""
+                    + asOf + "\"}");
+            assertThat(group.path("status").asText()).as(group.toString()).isEqualTo("OK");
+            assertThat(group.toString()).as("a well group's TRANSFORM leaves the cards to the global run")
+                    .doesNotContain(CardEnrichment.CALL);
+            runIds.add("\"" + group.path("runId").asText() + "\"");
+        }
+        return runIds.toString();
+    }
+
+    @Test
+    void shouldDiagnoseTheWholeScopeInTheGlobalRun_evenWhenAnotherRunDiagnosedItSinceTheGroupsOpened_andResume() {
+        PipelineV4Handler handler = handler(Map.of("CARD_CHUNK", "2"));
+        String groupRuns = groupRuns(handler, "2026-03-10T23:30:00Z");
+        // after the groups opened (the global run is dated from the earliest), and before the global run takes the
+        // pipeline's lease, a backfill of the day diagnoses its cards; then a reading changes (its card text not)
+        JsonNode backfill = Invocation.invoke(handler, "{\"phases\": [\"DQ\", \"TRANSFORM\"], " + BACKFILL
+                + ", \"asOf\": \"2026-03-10T23:40:00Z\"}");
+        assertThat(backfill.toString()).as(backfill.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        masterAndReadingChanged();
+        JsonNode global = Invocation.invoke(handler, "{\"phase\": \"GLOBAL\", \"groupRuns\": " + groupRuns + "}");
+        assertThat(global.path("status").asText()).as(global.toString()).isEqualTo("OK");
+        String runId = global.path("runId").asText();
+        String enrich = "{\"phase\": \"ENRICH\", \"runId\": \"" + runId + "\"}";
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+                30_000 + 500);
+
+        var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, enrich, shortOfTime),
+                com.bp010.db.TimeBudgetException.class);
+
+        // the global run's card step reads its whole scope, the backfill's diagnoses not being its own
+        assertThat(outOfTime).as("the card step stops with TIME_BUDGET between its chunks").isNotNull();
+        assertThat(outOfTime.failureReport().path("resumeAt").asText()).contains("cards 5..6 of 10, from W-NOSTRING");
+        JsonNode retry = Invocation.invoke(handler, enrich);
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        assertThat(db.queryValue("SELECT clase FROM universal.diagnostico WHERE well_id = 'W-FULL'"
+                + " AND timestamp_lectura = '2026-03-10T21:00:00Z'"))
+                .as("W-FULL's 21:00 card diagnosed from its reading as it is now (SPM 6), not as the backfill read it")
+                .isEqualTo("WORN_PUMP");
+        for (String phase : List.of("DEFAULTS", "CONSISTENCY")) {
+            JsonNode step = Invocation.invoke(handler, enrich.replace("ENRICH", phase));
+            assertThat(step.path("status").asText()).as(step.toString()).isEqualTo("OK");
+        }
+        String resumed = rows();
+        String facts = cdiFacts();
+
+        // an uninterrupted grouped run over the same data (every reading pivoted again) writes the same rows
+        pivotedAgain();
+        String next = groupRuns(handler, "2026-03-11T00:30:00Z");
+        JsonNode again = Invocation.invoke(handler, "{\"phase\": \"GLOBAL\", \"groupRuns\": " + next + "}");
+        String joined = "{\"phase\": \"ENRICH\", \"runId\": \"" + again.path("runId").asText() + "\"}";
+        assertThat(Invocation.invoke(handler, joined).toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        assertThat(rows()).isEqualTo(resumed);
+        assertThat(cdiFacts()).isEqualTo(facts);
     }
 }
