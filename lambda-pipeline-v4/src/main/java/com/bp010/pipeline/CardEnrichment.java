@@ -117,17 +117,23 @@ final class CardEnrichment {
     /**
      * The cards of an incremental run's scope (its rows in {@code reporting.pipeline_run_alcance}): of the scope's new
      * hours, the hours holding readings written since the last complete run, and of the days a well-master change
-     * marked, whole (docs/AGGREGATION.md, "Incremental runs"). Each hour range is an index range of the well's readings:
-     * an hourly run reads its new hour, not the day around it. Parameters: the run, then the well (NULL: all).
+     * marked, whole (docs/AGGREGATION.md, "Incremental runs"). Each hour range is an index range of the well's readings
+     * (a lateral subquery kept apart by {@code OFFSET 0}: joined plainly, the planner read each well's readings from
+     * the card floor on and filtered the ranges after, 168 a well for one new hour at a week of history, 50 ms against
+     * 2.4 ms at 100 wells): an hourly run reads its new hour, not the days around it. Parameters: the run, then the
+     * well (NULL: all).
      */
     private static final String SCOPE_CARDS = """
               FROM reporting.pipeline_run_alcance a
              CROSS JOIN LATERAL unnest(coalesce(a.horas_nuevas, tstzmultirange(tstzrange(a.desde, a.hasta)))) h(r)
-              JOIN stage.tbl_pozo_produccion p
-                ON p.well_id = a.well_id AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
+             CROSS JOIN LATERAL (SELECT p.well_id, p.timestamp_lectura, p.dynacard
+                                   FROM stage.tbl_pozo_produccion p
+                                  WHERE p.well_id = a.well_id
+                                    AND p.timestamp_lectura >= lower(h.r) AND p.timestamp_lectura < upper(h.r)
+                                    AND p.dynacard IS NOT NULL
+                                 OFFSET 0) p
              WHERE a.run_id = ?
                AND (?::text IS NULL OR p.well_id = ?::text)
-               AND p.dynacard IS NOT NULL
             """;
 
     /**
