@@ -15,8 +15,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Peak gearbox torque is judged against the unit's own gearbox rating (stage.tbl_pozo_maestra.capacidad_caja_engranajes,
- * in*lbf): the catalogue's all-wells row (an API 640D unit: target 250,000, max_warning 456,000, max_critical 640,000)
+ * Peak gearbox torque is judged against the unit's own gearbox rating
+ * (stage.tbl_pozo_maestra.capacidad_caja_engranajes, in*lbf): the catalogue's all-wells row (an API 640D unit: target 250,000, max_warning 456,000, max_critical 640,000)
  * scaled by rating / 640,000, through the pipeline handler. A 320D unit at 400,000 in*lbf is 125 % of its rating:
  * critical, where the all-wells row called it NORMAL_ALTO. A 640D unit and a well without a rating keep the all-wells
  * limits; an operator's per-well row is never touched; a rating change re-judges the well at the next run.
@@ -59,8 +59,8 @@ class GearboxTorqueLimitsIT {
 
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("OK");
         assertThat(status("GB-320")).as("320D at 400,000 in*lbf: above its rating").isEqualTo(7);
-        assertThat(db.queryValue("SELECT codigo_status || ' ' || limite_nombre || ' ' || limite FROM reporting.vw_alerts"
-                + " WHERE well_id = 'GB-320' AND referencia = 'gearbox_torque'"))
+        assertThat(db.queryValue("SELECT codigo_status || ' ' || limite_nombre || ' ' || limite"
+                + " FROM reporting.vw_alerts WHERE well_id = 'GB-320' AND referencia = 'gearbox_torque'"))
                 .isEqualTo("7 max_critical 320000");
         assertThat(limits("GB-320")).as("the 640D row x 0.5").isEqualTo("125000 228000 320000 derivado_maestra");
         assertThat(status("GB-640")).as("640D: today's limits").isEqualTo(5);
