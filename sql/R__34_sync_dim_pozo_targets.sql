@@ -63,9 +63,11 @@ COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
 --                   Dp (TVD when known) above 2,500 ft: too much fluid above the pump (under-pumped) below Dp - 2000
 --                   ft, target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake.
 --   gearbox_torque  Peak torque (in*lbf) means something only against the unit's gearbox rating (the API size: 228D =
---                   228,000 in*lbf). With a rating R > 0 and an all-wells row with max_critical > 0: that row scaled by
---                   R / its max_critical (max_critical = R; a 640D unit under the catalogue's 640,000 row keeps exactly
---                   its limits). No derived row without an all-wells max_critical.
+--                   228,000 in*lbf). With a rating R of at least 6,400 in*lbf (API 11E's smallest unit, 6.4D: a
+--                   smaller number is no rating in in*lbf - 228 for a 228D - and would make every reading critical)
+--                   and an all-wells row with max_critical > 0: that row scaled by R / its max_critical (max_critical =
+--                   R; a 640D unit under the catalogue's 640,000 row keeps exactly its limits). No derived row without
+--                   an all-wells max_critical.
 -- Unit, class and volatility come from the all-wells row. Multiplied before divided: an exact quotient stays exact.
 CREATE OR REPLACE FUNCTION reporting.fnc_limites_derivados(p_profundidad_bomba double precision,
                                                            p_profundidad_bomba_tvd double precision,
@@ -95,7 +97,7 @@ AS $$
            g.target * p_capacidad_caja_engranajes / g.max_critical, g.unidad, g.clasificacion, g.volatilidad_pct
       FROM referencial.tbl_limites_pozo g
      WHERE g.nombre_tecnico = 'gearbox_torque' AND g.well_id IS NULL AND g.max_critical > 0
-       AND p_capacidad_caja_engranajes > 0
+       AND p_capacidad_caja_engranajes >= 6400
 $$;
 
 COMMENT ON FUNCTION reporting.fnc_limites_derivados(double precision, double precision, double precision) IS

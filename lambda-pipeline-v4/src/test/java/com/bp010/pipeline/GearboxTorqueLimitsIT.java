@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Peak gearbox torque is judged against the unit's own gearbox rating
- * (stage.tbl_pozo_maestra.capacidad_caja_engranajes, in*lbf): the catalogue's all-wells row (an API 640D unit: target 250,000, max_warning 456,000, max_critical 640,000)
- * scaled by rating / 640,000, through the pipeline handler. A 320D unit at 400,000 in*lbf is 125 % of its rating:
+ * (stage.tbl_pozo_maestra.capacidad_caja_engranajes, in*lbf): the catalogue's all-wells row (an API 640D unit: target
+ * 250,000, max_warning 456,000, max_critical 640,000) scaled by rating / 640,000, through the pipeline handler. A 320D unit at 400,000 in*lbf is 125 % of its rating:
  * critical, where the all-wells row called it NORMAL_ALTO. A 640D unit and a well without a rating keep the all-wells
- * limits; an operator's per-well row is never touched; a rating change re-judges the well at the next run.
+ * limits, as does a rating too small to be one in in*lbf (320: thousands); an operator's per-well row is never touched;
+ * a rating change re-judges the well at the next run.
  */
 class GearboxTorqueLimitsIT {
     private static final String RUN = """
@@ -39,12 +40,13 @@ class GearboxTorqueLimitsIT {
                 VALUES ('gearbox_torque', 'in*lbf', 250000, 456000, 640000, 'MODERADA');
                 INSERT INTO stage.tbl_pozo_maestra (well_id, nombre_pozo, capacidad_caja_engranajes)
                 VALUES ('GB-320', 'C-320D', 320000), ('GB-640', 'C-640D', 640000), ('GB-NONE', 'no rating', NULL),
-                       ('GB-OPER', 'C-228D with an operator row', 228000);
+                       ('GB-OPER', 'C-228D with an operator row', 228000),
+                       ('GB-KIPS', 'rating in thousands', 320);
                 INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, max_warning, max_critical, fuente)
                 VALUES ('gearbox_torque', 'GB-OPER', 300000, 500000, 'operador');
                 INSERT INTO stage.tbl_pozo_produccion (well_id, timestamp_lectura, gearbox_torque)
                 SELECT w, TIMESTAMPTZ '2026-03-10T00:00:00Z' + make_interval(hours => h), 400000
-                  FROM unnest(ARRAY['GB-320', 'GB-640', 'GB-NONE', 'GB-OPER']) w, generate_series(0, 23) h;
+                  FROM unnest(ARRAY['GB-320', 'GB-640', 'GB-NONE', 'GB-OPER', 'GB-KIPS']) w, generate_series(0, 23) h;
                 """);
     }
 
@@ -67,6 +69,8 @@ class GearboxTorqueLimitsIT {
         assertThat(limits("GB-640")).isEqualTo("250000 456000 640000 derivado_maestra");
         assertThat(status("GB-NONE")).as("no rating: the all-wells row").isEqualTo(5);
         assertThat(limits("GB-NONE")).isNull();
+        assertThat(status("GB-KIPS")).as("320 in*lbf is no gearbox: the all-wells row").isEqualTo(5);
+        assertThat(limits("GB-KIPS")).isNull();
         assertThat(status("GB-OPER")).as("the operator's row").isEqualTo(6);
         assertThat(limits("GB-OPER")).isEqualTo("null 300000 500000 operador");
 
