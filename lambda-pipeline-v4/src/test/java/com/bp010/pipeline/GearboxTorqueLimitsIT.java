@@ -17,10 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Peak gearbox torque is judged against the unit's own gearbox rating
  * (stage.tbl_pozo_maestra.capacidad_caja_engranajes, in*lbf): the catalogue's all-wells row (an API 640D unit: target
- * 250,000, max_warning 456,000, max_critical 640,000) scaled by rating / 640,000, through the pipeline handler. A 320D unit at 400,000 in*lbf is 125 % of its rating:
- * critical, where the all-wells row called it NORMAL_ALTO. A 640D unit and a well without a rating keep the all-wells
- * limits, as does a rating too small to be one in in*lbf (320: thousands); an operator's per-well row is never touched;
- * a rating change re-judges the well at the next run.
+ * 250,000, max_warning 456,000, max_critical 640,000) scaled by rating / 640,000, through the pipeline handler. A
+ * 320D unit at 400,000 in*lbf is 125 % of its rating: critical, where the all-wells row called it NORMAL_ALTO. A 640D
+ * unit and a well without a rating keep the all-wells limits, as does a rating too small to be one in in*lbf (320:
+ * thousands); an operator's per-well row is never touched; a rating change re-judges the well at the next run.
  */
 class GearboxTorqueLimitsIT {
     private static final String RUN = """
