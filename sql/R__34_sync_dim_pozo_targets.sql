@@ -8,11 +8,11 @@
 -- operator's per-well configuration and is applied here; the all-wells defaults are filled in phase 6 by
 -- reporting.sp_populate_defaults (see dim_pozo.fuente_targets_kpi). Set-based: one statement per table.
 -- Which wells: dim_campo and dim_variable are small and recomputed on every call (written only where they differ);
--- dim_pozo rows and the depth-derived fluid_level limits only for the wells marked in reporting.dimensiones_pendientes
--- (V18) since the last call - statement triggers below mark a well when its master row, its limits, its per-well KPI
--- rows or its dim_pozo row change (every well when an all-wells limits or KPI row changes, a table is truncated, or
--- this file is redefined). Nothing else the rows read can change, so the result equals a sync of every well
--- (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
+-- dim_pozo rows and the limits derived from the master (fluid_level, gearbox_torque) only for the wells marked in
+-- reporting.dimensiones_pendientes (V18) since the last call - statement triggers below mark a well when its master
+-- row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells limits or KPI row
+-- changes, a table is truncated, or this file is redefined). Nothing else the rows read can change, so the result
+-- equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
 
 -- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
 -- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.
@@ -56,6 +56,53 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
     'Effective limits per well and variable: per-well fields of tbl_limites_pozo over the all-wells row (NULL inherits)';
 
+-- Per-well limits derived from the well master, for a well with these master values: the rows
+-- sp_sync_dim_pozo_targets keeps with fuente = 'derivado_maestra' (none for a variable whose master value is missing).
+--   fluid_level     A fluid level (ft from surface) means something only against the well's pump depth, so an
+--                   all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. With a pump depth
+--                   Dp (TVD when known) above 2,500 ft: too much fluid above the pump (under-pumped) below Dp - 2000
+--                   ft, target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake.
+--   gearbox_torque  Peak torque (in*lbf) means something only against the unit's gearbox rating (the API size: 228D =
+--                   228,000 in*lbf). With a rating R of at least 6,400 in*lbf (API 11E's smallest unit, 6.4D: a
+--                   smaller number is no rating in in*lbf - 228 for a 228D - and would make every reading critical)
+--                   and an all-wells row with max_critical > 0: that row scaled by R / its max_critical (max_critical =
+--                   R; a 640D unit under the catalogue's 640,000 row keeps exactly its limits). No derived row without
+--                   an all-wells max_critical.
+-- Unit, class and volatility come from the all-wells row. Multiplied before divided: an exact quotient stays exact.
+CREATE OR REPLACE FUNCTION reporting.fnc_limites_derivados(p_profundidad_bomba double precision,
+                                                           p_profundidad_bomba_tvd double precision,
+                                                           p_capacidad_caja_engranajes double precision)
+RETURNS TABLE (
+    nombre_tecnico  text,
+    min_critical    double precision,
+    min_warning     double precision,
+    max_warning     double precision,
+    max_critical    double precision,
+    target          double precision,
+    unidad          text,
+    clasificacion   text,
+    volatilidad_pct double precision)
+LANGUAGE sql
+STABLE
+AS $$
+    SELECT 'fluid_level'::text, NULL::double precision, p.dp - 2000, p.dp - 100, p.dp, p.dp - 300,
+           g.unidad, g.clasificacion, g.volatilidad_pct
+      FROM (SELECT coalesce(p_profundidad_bomba_tvd, p_profundidad_bomba) AS dp) p
+      LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
+     WHERE p.dp > 2500
+    UNION ALL
+    SELECT 'gearbox_torque'::text, g.min_critical * p_capacidad_caja_engranajes / g.max_critical,
+           g.min_warning * p_capacidad_caja_engranajes / g.max_critical,
+           g.max_warning * p_capacidad_caja_engranajes / g.max_critical, p_capacidad_caja_engranajes,
+           g.target * p_capacidad_caja_engranajes / g.max_critical, g.unidad, g.clasificacion, g.volatilidad_pct
+      FROM referencial.tbl_limites_pozo g
+     WHERE g.nombre_tecnico = 'gearbox_torque' AND g.well_id IS NULL AND g.max_critical > 0
+       AND p_capacidad_caja_engranajes >= 6400
+$$;
+
+COMMENT ON FUNCTION reporting.fnc_limites_derivados(double precision, double precision, double precision) IS
+    'Per-well limits derived from the well master (fluid_level from the pump depth, gearbox_torque from the gearbox rating): the rows sp_sync_dim_pozo_targets keeps with fuente = derivado_maestra';
+
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_dim_pozo_targets()
 LANGUAGE plpgsql
 SET jit = off
@@ -96,50 +143,49 @@ BEGIN
     SELECT coalesce((SELECT todos FROM todos), false), (SELECT count(*) FROM pozos) INTO v_todos, v_marcados;
     ANALYZE bp010_dim_pozos;
 
-    -- Depth-relative limits. A fluid level (ft from surface) means something only against the well's pump depth, so
-    -- an all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. Each well with a pump depth Dp
-    -- (TVD when known) gets its own fluid_level row: too much fluid above the pump (under-pumped) below Dp - 2000 ft,
-    -- target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake. These rows carry
-    -- fuente = 'derivado_maestra' and follow the master; a per-well row an operator or the config file wrote is never
-    -- touched, and wells without a pump depth keep the all-wells row.
-    WITH profundidades AS (
-        SELECT m.well_id, coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) AS dp
+    -- Limits derived from the well master (reporting.fnc_limites_derivados: fluid_level from the pump depth,
+    -- gearbox_torque from the gearbox rating). These rows carry fuente = 'derivado_maestra' and follow the master; a
+    -- per-well row an operator or the config file wrote is never touched, and wells without the master value keep the
+    -- all-wells row.
+    WITH derivados AS (
+        SELECT m.well_id, d.*
           FROM stage.tbl_pozo_maestra m
-         WHERE coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) > 2500
-           AND (v_todos OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
-    ), derivados AS (
-        SELECT p.well_id, p.dp - 2000 AS min_warning, p.dp - 300 AS target, p.dp - 100 AS max_warning,
-               p.dp AS max_critical, g.unidad, g.clasificacion, g.volatilidad_pct
-          FROM profundidades p
-          LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
+         CROSS JOIN LATERAL reporting.fnc_limites_derivados(m.profundidad_bomba, m.profundidad_bomba_tvd,
+                                                            m.capacidad_caja_engranajes) d
+         WHERE v_todos OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
     ), obsoletos AS (
         DELETE FROM referencial.tbl_limites_pozo l
-         WHERE l.nombre_tecnico = 'fluid_level' AND l.fuente = 'derivado_maestra'
+         WHERE l.fuente = 'derivado_maestra'
            AND (v_todos OR l.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
-           -- (= not in derivados: the same depth test, probed by the master's key; a NOT EXISTS over the CTE was a
-           -- nested loop of rows x wells, 150 ms at 1,000 wells)
+           -- (= not in derivados, probed by the master's key; a NOT EXISTS over the CTE was a nested loop of rows x
+           -- wells, 150 ms at 1,000 wells)
            AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_maestra m
-                            WHERE m.well_id = l.well_id
-                              AND coalesce(m.profundidad_bomba_tvd, m.profundidad_bomba) > 2500)
+                            CROSS JOIN LATERAL reporting.fnc_limites_derivados(m.profundidad_bomba,
+                                                   m.profundidad_bomba_tvd, m.capacidad_caja_engranajes) d
+                            WHERE m.well_id = l.well_id AND d.nombre_tecnico = l.nombre_tecnico)
         RETURNING 1
     ), escritos AS (
         INSERT INTO referencial.tbl_limites_pozo AS l (nombre_tecnico, well_id, min_critical, min_warning, max_warning,
                max_critical, target, baseline, unidad, clasificacion, volatilidad_pct, fuente)
-        SELECT 'fluid_level', d.well_id, NULL, d.min_warning, d.max_warning, d.max_critical, d.target, d.target,
-               d.unidad, d.clasificacion, d.volatilidad_pct, 'derivado_maestra'
+        SELECT d.nombre_tecnico, d.well_id, d.min_critical, d.min_warning, d.max_warning, d.max_critical, d.target,
+               d.target, d.unidad, d.clasificacion, d.volatilidad_pct, 'derivado_maestra'
           FROM derivados d
         ON CONFLICT (nombre_tecnico, well_id) DO UPDATE
-           SET min_warning = EXCLUDED.min_warning, max_warning = EXCLUDED.max_warning,
-               max_critical = EXCLUDED.max_critical, target = EXCLUDED.target, baseline = EXCLUDED.baseline,
-               updated_at = now()
+           SET min_critical = EXCLUDED.min_critical, min_warning = EXCLUDED.min_warning,
+               max_warning = EXCLUDED.max_warning, max_critical = EXCLUDED.max_critical, target = EXCLUDED.target,
+               baseline = EXCLUDED.baseline, unidad = EXCLUDED.unidad, clasificacion = EXCLUDED.clasificacion,
+               volatilidad_pct = EXCLUDED.volatilidad_pct, updated_at = now()
          WHERE l.fuente = 'derivado_maestra'
-           AND (l.min_warning, l.max_warning, l.max_critical, l.target)
-               IS DISTINCT FROM (EXCLUDED.min_warning, EXCLUDED.max_warning, EXCLUDED.max_critical, EXCLUDED.target)
+           AND (l.min_critical, l.min_warning, l.max_warning, l.max_critical, l.target, l.unidad, l.clasificacion,
+                l.volatilidad_pct)
+               IS DISTINCT FROM
+               (EXCLUDED.min_critical, EXCLUDED.min_warning, EXCLUDED.max_warning, EXCLUDED.max_critical,
+                EXCLUDED.target, EXCLUDED.unidad, EXCLUDED.clasificacion, EXCLUDED.volatilidad_pct)
         RETURNING 1
     )
     SELECT (SELECT count(*) FROM escritos) INTO v_derivados;
     IF v_derivados > 0 THEN
-        RAISE NOTICE 'sp_sync_dim_pozo_targets: % well(s) got fluid_level limits from their pump depth', v_derivados;
+        RAISE NOTICE 'sp_sync_dim_pozo_targets: % limits row(s) derived from the well master', v_derivados;
     END IF;
 
     -- Fields.

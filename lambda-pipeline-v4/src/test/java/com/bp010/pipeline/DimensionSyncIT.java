@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reporting.sp_sync_dim_pozo_targets recomputes only the wells marked since its last call (the statement triggers on
  * the well master, the limits, the per-well KPI rows and dim_pozo), and the result equals syncing every well, as a
  * property: seeded tries of master rows added, changed and removed, all-wells and per-well limits (depth-derived
- * fluid_level rows among them), per-well KPI rows, an operator's dim_pozo value and the defaults of phase 6 between
- * calls. After every call, a sync of every well in a rolled-back transaction must leave the same dimension tables and
- * limits.
+ * fluid_level and rating-derived gearbox_torque rows among them), per-well KPI rows, an operator's dim_pozo value
+ * and the defaults of phase 6 between calls. After every call, a sync of every well in a rolled-back transaction must
+ * leave the same dimension tables and limits.
  */
 class DimensionSyncIT {
     private static final int WELLS = 10;
@@ -40,19 +40,22 @@ class DimensionSyncIT {
         int partial = 0;
         for (int seed = 1; seed <= tries; seed++) {
             Random random = new Random(seed);
+            // the gearbox ratings and torque rows draw from their own stream: the other changes stay those of each seed
+            Random gearbox = new Random(-seed);
             DATABASE.wells().clear();
             DATABASE.wells().limits("well_head_pressure", null, 10.0, 30.0, 500.0, 2000.0, 100.0);
             DATABASE.wells().limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
             DATABASE.wells().limits("fluid_level", null, null, 500.0, 4000.0, 6000.0, 3000.0);
+            DATABASE.wells().limits("gearbox_torque", null, null, null, 456000.0, 640000.0, 250000.0);
             for (int w = 0; w < WELLS; w++) {
-                master(random, w);
+                master(random, gearbox, w);
             }
             DATABASE.wells().syncTargets();
             DATABASE.wells().populateDefaults();
             for (int step = 0; step < 15; step++) {
                 int changes = random.nextInt(4);
                 for (int c = 0; c < changes; c++) {
-                    change(random);
+                    change(random, gearbox);
                 }
                 if (random.nextInt(3) == 0) {
                     DATABASE.wells().populateDefaults();
@@ -70,28 +73,47 @@ class DimensionSyncIT {
         return "DIM-" + w;
     }
 
-    private static void master(Random random, int w) {
-        DATABASE.wells().update("INSERT INTO stage.tbl_pozo_maestra (well_id, campo, nombre_pozo, estado_pozo, profundidad_bomba)"
-                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (well_id) DO NOTHING", well(w),
+    private static void master(Random random, Random gearbox, int w) {
+        DATABASE.wells().update("INSERT INTO stage.tbl_pozo_maestra (well_id, campo, nombre_pozo, estado_pozo,"
+                        + " profundidad_bomba, capacidad_caja_engranajes) VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (well_id) DO NOTHING", well(w),
                 random.nextBoolean() ? "NORTE" : "SUR", "Pozo " + w, random.nextInt(4) == 0 ? "CERRADO" : "ACTIVO",
-                random.nextInt(4) == 0 ? null : (double) (2000 + random.nextInt(6000)));
+                random.nextInt(4) == 0 ? null : (double) (2000 + random.nextInt(6000)), rating(gearbox));
     }
 
-    private static void change(Random random) {
+    /** A gearbox rating in in*lbf (API 228D to 912D), or none. */
+    private static Double rating(Random random) {
+        double[] sizes = {228_000, 320_000, 640_000, 912_000};
+        return random.nextInt(4) == 0 ? null : sizes[random.nextInt(sizes.length)];
+    }
+
+    private static void change(Random random, Random gearbox) {
         String w = well(random.nextInt(WELLS));
         switch (random.nextInt(10)) {
-            case 0 -> DATABASE.wells().update("UPDATE stage.tbl_pozo_maestra SET profundidad_bomba = ? WHERE well_id = ?",
-                    random.nextInt(5) == 0 ? null : (double) (2000 + random.nextInt(6000)), w);
+            case 0 -> DATABASE.wells().update("UPDATE stage.tbl_pozo_maestra SET profundidad_bomba = ?,"
+                    + " capacidad_caja_engranajes = coalesce(?, capacidad_caja_engranajes) WHERE well_id = ?",
+                    random.nextInt(5) == 0 ? null : (double) (2000 + random.nextInt(6000)),
+                    gearbox.nextBoolean() ? rating(gearbox) : null, w);
             case 1 -> DATABASE.wells().update("UPDATE stage.tbl_pozo_maestra SET campo = CASE campo WHEN 'NORTE' THEN 'SUR'"
                     + " ELSE 'NORTE' END, nombre_pozo = nombre_pozo || '*' WHERE well_id = ?", w);
             case 2 -> DATABASE.wells().update("DELETE FROM stage.tbl_pozo_maestra WHERE well_id = ?", w);
-            case 3 -> master(random, random.nextInt(WELLS));
+            case 3 -> master(random, gearbox, random.nextInt(WELLS));
             case 4 -> DATABASE.wells().update("INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target,"
                     + " max_warning) VALUES ('oil_rate', ?, ?, ?) ON CONFLICT (nombre_tecnico, well_id) DO UPDATE"
                     + " SET target = EXCLUDED.target", w, 50.0 + random.nextInt(100), 300.0 + random.nextInt(100));
             case 5 -> DATABASE.wells().update("DELETE FROM referencial.tbl_limites_pozo WHERE well_id = ?", w);
-            case 6 -> DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET max_warning = ? WHERE well_id IS NULL"
-                    + " AND nombre_tecnico = 'well_head_pressure'", 400.0 + random.nextInt(200));
+            case 6 -> {
+                double whp = 400.0 + random.nextInt(200);
+                if (gearbox.nextBoolean()) {
+                    DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET max_warning = ?"
+                            + " WHERE well_id IS NULL AND nombre_tecnico = 'well_head_pressure'", whp);
+                } else {
+                    // the catalogue's torque row rescaled, or without a critical limit (nothing derived)
+                    DATABASE.wells().update("UPDATE referencial.tbl_limites_pozo SET max_critical = ?"
+                            + " WHERE well_id IS NULL AND nombre_tecnico = 'gearbox_torque'",
+                            gearbox.nextInt(3) == 0 ? null : 600_000.0 + 10_000 * gearbox.nextInt(10));
+                }
+            }
             case 7 -> DATABASE.wells().update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
                     + " VALUES ('kwh_por_bbl', ?, ?, 'operador') ON CONFLICT (kpi, well_id) DO UPDATE"
                     + " SET target = EXCLUDED.target", w, 1.0 + random.nextInt(5));
