@@ -68,7 +68,8 @@ final class InvokeCommand implements Callable<Integer> {
         JsonNode body;
         try (LocalDatabase db = database.open()) {
             body = LocalInvoker.invoke(function, DatabaseOptions.env(db), bytes);
-        } catch (Bp010Exception e) {
+        } catch (Bp010Exception failure) {
+            Bp010Exception e = database.naming(failure);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             System.err.println(CliErrors.line("invoke " + function.name().toLowerCase(java.util.Locale.ROOT), e));
             return 1;
