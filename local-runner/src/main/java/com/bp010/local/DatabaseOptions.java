@@ -1,5 +1,6 @@
 package com.bp010.local;
 
+import com.bp010.db.Bp010Exception;
 import com.bp010.db.Env;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,35 @@ final class DatabaseOptions {
                     + " jdbc:postgresql://localhost:5432/bp010?user=postgres").with("variable", "BP010_JDBC_URL");
         }
         return LocalDatabase.of(url, createMissing);
+    }
+
+    /** Where the URL came from: {@code --jdbc-url}, else {@code BP010_JDBC_URL}; null for the embedded PostgreSQL. */
+    String source() {
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            return "--jdbc-url";
+        }
+        String env = System.getenv("BP010_JDBC_URL");
+        return env != null && !env.isBlank() ? "BP010_JDBC_URL" : null;
+    }
+
+    /**
+     * A failure to reach the server (SQLSTATE class 08: refused, unknown host, cut) naming the option or variable
+     * the URL came from, as {@code bp010 report} does: the driver's advice names a host and port, not where they were
+     * typed. Other failures, and the embedded PostgreSQL's, as they are.
+     */
+    Bp010Exception naming(Bp010Exception e) {
+        String source = source();
+        String state = String.valueOf(e.detail("sqlState") != null ? e.detail("sqlState")
+                : com.bp010.db.DatabaseErrors.sqlState(e));
+        if (source == null || !state.startsWith("08") || e.reason().contains(source)) {
+            return e;
+        }
+        String reason = e.reason().strip() + " Check the host and port in " + source + ", or start the server it"
+                + " names.";
+        Bp010Exception named = e.isRetryable() ? new com.bp010.db.TransientDatabaseException(reason, e.getCause())
+                : new Bp010Exception(e.code(), reason, e.getCause());
+        e.details().forEach(named::with);
+        return named.withIfAbsent("setting", source);
     }
 
     /** The process environment, with BP010_JDBC_URL pointing at {@code database}. */

@@ -152,7 +152,8 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())
                     ? 0 : 1;
-        } catch (Bp010Exception e) {
+        } catch (Bp010Exception failure) {
+            Bp010Exception e = database.naming(failure);
             System.err.println(CliErrors.line("demo", e));
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             return 1;

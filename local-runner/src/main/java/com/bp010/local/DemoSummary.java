@@ -2,6 +2,8 @@ package com.bp010.local;
 
 import com.bp010.demo.Fault;
 import com.bp010.demo.PlantedFault;
+import com.bp010.report.Language;
+import com.bp010.report.SurveillanceReport;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -47,7 +49,7 @@ final class DemoSummary {
         List<Map<String, Object>> alerts = d.alerts();
         s.append("Top alerts (").append(t.get("alerts")).append(" in all):\n");
         alerts.stream().limit(8).forEach(a -> s.append(String.format(Locale.ROOT, "  %-10s %-11s %-24s %s%n",
-                a.get("well_id"), a.get("severidad"), a.get("referencia"), a.get("mensaje"))));
+                a.get("well_id"), a.get("severidad"), a.get("referencia"), alertMessage(a))));
         if (!d.dailyField().isEmpty()) {
             Map<String, Object> day = d.dailyField().size() > 1 ? d.dailyField().get(d.dailyField().size() - 2)
                     : d.dailyField().get(0);
@@ -58,6 +60,21 @@ final class DemoSummary {
                     fmt(day.get("kwh_por_bbl"))));
         }
         return s.toString();
+    }
+
+    /**
+     * An alert's message with its state as the report names it, in the console's language (English): the view's
+     * {@code mensaje} ends with the catalogue's code ({@code pump_fillage = 12 %: CRITICO_BAJO}), which the summary
+     * shows as {@code Critical low} ({@code Critical: deep level} for a depth from surface).
+     */
+    static String alertMessage(Map<String, Object> a) {
+        String message = String.valueOf(a.get("mensaje"));
+        String code = ": " + a.get("estado");
+        if (!(a.get("codigo_status") instanceof Number status) || !message.endsWith(code)) {
+            return message;
+        }
+        return message.substring(0, message.length() - code.length()) + ": " + SurveillanceReport.stateName(
+                Language.EN, status.intValue(), Boolean.TRUE.equals(a.get("profundidad")));
     }
 
     /**

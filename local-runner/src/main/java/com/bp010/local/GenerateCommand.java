@@ -71,7 +71,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reserves must be xlsx or csv, got '"
                     + reserves + "'");
         }
-        Instant last = end != null ? end : Instant.now().truncatedTo(ChronoUnit.HOURS);
+        Instant last = end != null ? end.truncatedTo(ChronoUnit.HOURS) : Instant.now().truncatedTo(ChronoUnit.HOURS);
+        if (end != null && !end.equals(last)) {
+            // the generator works in whole hours: say so, and the summary's "to" is the end it used
+            System.err.println("bp010 generate: --end " + end + " is not a whole hour: the generator writes hourly"
+                    + " readings, so they end at " + last);
+        }
         java.time.ZoneId controllers = OptionChecks.zone(spec, "--zone", zone);
         GeneratorOptions options = new GeneratorOptions(wells, days, last, seed, prefix, planted,
                 !noReceivedAt, !"csv".equalsIgnoreCase(reserves), controllers);

@@ -68,7 +68,8 @@ final class InvokeCommand implements Callable<Integer> {
         JsonNode body;
         try (LocalDatabase db = database.open()) {
             body = LocalInvoker.invoke(function, DatabaseOptions.env(db), bytes);
-        } catch (Bp010Exception e) {
+        } catch (Bp010Exception failure) {
+            Bp010Exception e = database.naming(failure);
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(e.failureReport()));
             System.err.println(CliErrors.line("invoke " + function.name().toLowerCase(java.util.Locale.ROOT), e));
             return 1;
@@ -104,6 +105,17 @@ final class InvokeCommand implements Callable<Integer> {
         String replay = "fix the catalogue (bp010 invoke referencial) or the well master, then replay them with"
                 + " {\"source\": \"rejects\", \"batchId\": \"" + batch + "\"}";
         String correct = "correct them in the file and ingest it again";
+        // an offset-less time in the hour the clock repeats that landing cannot place: only its offset tells which
+        // pass it is, so neither a replay nor another catalogue helps
+        boolean ambiguous = malformed.remove(com.bp010.ingest.RejectReason.AMBIGUOUS_TIME.name());
+        String resend = "the rows whose time has no UTC offset and falls in the hour the clock repeats when daylight"
+                + " saving time ends (AMBIGUOUS_TIME; each is in stage.landing_rejects with its line and time): send"
+                + " them again with their UTC offset (e.g. 2026-11-01T01:30:00-05:00), which says which pass of the"
+                + " hour they are; a replay cannot place them";
+        if (ambiguous && malformed.isEmpty() && missed.isEmpty()) {
+            return "no row of " + String.join(", ", files) + " could be loaded (" + body.path("rowsRejected").asLong()
+                    + " rejected: " + body.path("rejectsByReason") + "); " + resend;
+        }
         String next = malformed.isEmpty() ? "the rows wait in stage.landing_rejects: " + replay
                 : missed.isEmpty() ? "the rows cannot load as written (" + String.join(", ", malformed) + "; each is in"
                         + " stage.landing_rejects with its line and reason): " + correct
@@ -111,7 +123,7 @@ final class InvokeCommand implements Callable<Integer> {
                         + " stage.landing_rejects with its line and reason): " + correct + "; the others ("
                         + String.join(", ", missed) + "): " + replay;
         return "no row of " + String.join(", ", files) + " could be loaded (" + body.path("rowsRejected").asLong()
-                + " rejected: " + body.path("rejectsByReason") + "); " + next;
+                + " rejected: " + body.path("rejectsByReason") + "); " + next + (ambiguous ? "; " + resend : "");
     }
 
     private static boolean replayable(String reason) {

@@ -38,8 +38,11 @@ record ReportData(Map<String, Object> totals, List<Map<String, Object>> states, 
                         SELECT well_id, variable, orden, valor, unidad, codigo, status_nombre, color
                           FROM reporting.vw_semaphore_matrix ORDER BY well_id, orden"""),
                 rows(c, """
-                        SELECT tipo, well_id, referencia, estado, severidad, color, valor, unidad, desde, mensaje
-                          FROM reporting.vw_alerts ORDER BY orden LIMIT 40"""),
+                        SELECT a.tipo, a.well_id, a.referencia, a.codigo_status, a.estado, a.severidad, a.color,
+                               a.valor, a.unidad, a.desde, a.mensaje, coalesce(l.es_profundidad, false) AS profundidad
+                          FROM reporting.vw_alerts a
+                          LEFT JOIN reporting.vw_variable_labels l ON l.nombre_tecnico = a.referencia
+                         ORDER BY a.orden LIMIT 40"""),
                 rows(c, """
                         SELECT fecha, sum(produccion_petroleo_bbl) AS petroleo, sum(produccion_agua_bbl) AS agua,
                                sum(produccion_gas_mscf) AS gas, sum(energia_kwh) AS energia,

@@ -48,6 +48,40 @@ class CliErrorsTest {
         return text.lines().filter(l -> l.startsWith(startingWith)).count();
     }
 
+    /** As bp010 report does: the driver names a host and port, the user needs to know which option to fix. */
+    @Test
+    void shouldNameTheJdbcUrlOption_whenDemoOrInvokeCannotReachTheServer() {
+        String down = "jdbc:postgresql://127.0.0.1:1/bp010?user=postgres"; // nothing listens on port 1
+
+        int invoke = Bp010.run("invoke", "init", "--jdbc-url", down);
+        String invokeErr = stderr();
+        err.reset();
+        int demo = Bp010.run("demo", "--wells", "1", "--days", "1", "--jdbc-url", down,
+                "--data-dir", dir.resolve("data").toString(), "--report", dir.resolve("r.html").toString());
+        String demoErr = stderr();
+
+        assertThat(invoke).isEqualTo(1);
+        assertThat(invokeErr.lines().filter(l -> l.startsWith("bp010 invoke init: ")).findFirst().orElse(invokeErr))
+                .contains("127.0.0.1:1").contains("Check the host and port in --jdbc-url");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"setting\" : \"--jdbc-url\"");
+        assertThat(demo).isEqualTo(1);
+        assertThat(demoErr.lines().filter(l -> l.startsWith("bp010 demo: ")).findFirst().orElse(demoErr))
+                .contains("127.0.0.1:1").contains("Check the host and port in --jdbc-url");
+    }
+
+    /** The generator writes hourly readings: an --end inside an hour is rounded down, and the user is told so. */
+    @Test
+    void shouldSayTheEndWasRoundedToTheHour_andPrintTheEndUsed_whenEndIsNotAWholeHour() throws Exception {
+        int exit = Bp010.run("generate", "--wells", "1", "--days", "1", "--end", "2026-03-10T14:37:00Z",
+                "--out", dir.resolve("set").toString());
+
+        assertThat(exit).isZero();
+        assertThat(com.bp010.db.Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).path("to").asText())
+                .isEqualTo("2026-03-10T14:00:00Z");
+        assertThat(stderr()).contains("bp010 generate: --end 2026-03-10T14:37:00Z is not a whole hour: the"
+                + " generator writes hourly readings, so they end at 2026-03-10T14:00:00Z");
+    }
+
     @Test
     void shouldNameTheMissingEventFile_withoutAStackTrace() {
         int exit = Bp010.run("invoke", "stage", "--event", dir.resolve("no-such-event.json").toString(),

@@ -48,6 +48,16 @@ class DemoCommandIT {
     }
 
     @Test
+    void shouldNameTheAlertsStatesAsTheReportDoes_notByTheCataloguesCodes() {
+        String alerts = demo.stdout.substring(demo.stdout.indexOf("Top alerts"));
+        alerts = alerts.substring(0, alerts.indexOf("\nField on") < 0 ? alerts.indexOf("\nReport:")
+                : alerts.indexOf("\nField on"));
+        assertThat(alerts).as(alerts).doesNotContainPattern("(CRITICO|ALERTA|NORMAL)_(BAJO|ALTO)|SIN_COMUNICACION"
+                        + "|FUERA_DE_RANGO")
+                .containsPattern("(?m)^  DEMO-\\d{4} +\\S+ +\\S+ +\\S+ = .*: (Critical|Warning|Outside|No communication)");
+    }
+
+    @Test
     void shouldShowTheSameDqScoreInConsoleAndReport_andListTheFailedChecks() {
         String line = demo.stdout.lines().filter(l -> l.startsWith("Data quality: score")).findFirst().orElseThrow();
         String console = line.substring("Data quality: score ".length(), line.indexOf(" %"));

@@ -33,6 +33,22 @@ class DemoSummaryTest {
     }
 
     @Test
+    void shouldNameAnAlertsStateAsTheReportDoes_whenTheViewGivesTheCataloguesCode() {
+        java.util.Map<String, Object> low = new java.util.HashMap<>(java.util.Map.of("tipo", "SEMAFORO",
+                "codigo_status", 1, "estado", "CRITICO_BAJO", "mensaje", "pump_fillage = 12 %: CRITICO_BAJO",
+                "profundidad", false));
+        java.util.Map<String, Object> deep = new java.util.HashMap<>(java.util.Map.of("tipo", "SEMAFORO",
+                "codigo_status", 7, "estado", "CRITICO_ALTO", "mensaje", "fluid_level = 5200 ft: CRITICO_ALTO",
+                "profundidad", true));
+        java.util.Map<String, Object> violation = new java.util.HashMap<>(java.util.Map.of("tipo", "CONSISTENCIA",
+                "estado", "VIOLACION_C01", "mensaje", "oil_rate > gross: 120 > 100"));
+
+        assertThat(DemoSummary.alertMessage(low)).isEqualTo("pump_fillage = 12 %: Critical low");
+        assertThat(DemoSummary.alertMessage(deep)).isEqualTo("fluid_level = 5200 ft: Critical: deep level");
+        assertThat(DemoSummary.alertMessage(violation)).isEqualTo("oil_rate > gross: 120 > 100");
+    }
+
+    @Test
     void shouldGiveThePumpProblemsStartInFieldTime_asTheRestOfTheSummary() {
         // Kolkata: the problems planted from 22:00 UTC show on the cards (and in the report) from 03:30 IST
         assertThat(DemoSummary.problemsHeader("2026-12-07T22:00:00Z", java.time.ZoneId.of("Asia/Kolkata")))

@@ -35,4 +35,19 @@ class InvokeCommandTest {
                 + " referencial) or the well master, then replay them with {\"source\": \"rejects\", \"batchId\": \""
                 + BATCH + "\"}").doesNotContain("correct them");
     }
+
+    @Test
+    void shouldSayResendWithTheOffset_notReplayNorCorrect_whenTheTimesFallInTheRepeatedHour() throws Exception {
+        String line = rejected("{\"AMBIGUOUS_TIME\": 2}", 2);
+        String mixed = rejected("{\"AMBIGUOUS_TIME\": 1, \"UNKNOWN_WELL\": 1}", 2);
+
+        assertThat(line).isEqualTo("no row of x.csv could be loaded (2 rejected: {\"AMBIGUOUS_TIME\":2}); the rows"
+                + " whose time has no UTC offset and falls in the hour the clock repeats when daylight saving time ends"
+                + " (AMBIGUOUS_TIME; each is in stage.landing_rejects with its line and time): send them again with"
+                + " their UTC offset (e.g. 2026-11-01T01:30:00-05:00), which says which pass of the hour they are; a"
+                + " replay cannot place them");
+        assertThat(mixed).contains("the rows wait in stage.landing_rejects: fix the catalogue",
+                "(AMBIGUOUS_TIME; each is in stage.landing_rejects", "send them again with their UTC offset")
+                .doesNotContain("correct them in the file");
+    }
 }

@@ -50,6 +50,16 @@ public final class SurveillanceReport {
     private SurveillanceReport() {
     }
 
+    /**
+     * A semaphore code's state as the report names it in {@code lang} ("Critical low"; for a depth from surface,
+     * "Critical: level high above the pump"), for a console that shows the same alerts.
+     */
+    public static String stateName(Language lang, int code, boolean depth) {
+        Messages msg = new Messages(lang);
+        String depthKey = depth ? Words.depthKey(code) : null;
+        return depthKey != null ? msg.get(depthKey) : msg.getOr("status." + code, String.valueOf(code));
+    }
+
     public static Result generate(Connection c, Request request, Instant generatedAt) {
         boolean autoCommit;
         int isolation;

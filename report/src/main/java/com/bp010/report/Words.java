@@ -29,16 +29,19 @@ final class Words {
         if (code == null) {
             return status(0);
         }
-        if (labels.depth(variable)) {
-            switch (code) {
-                case 1: return msg.get("depth.critical.above");
-                case 2: return msg.get("depth.warning.above");
-                case 6: return msg.get("depth.warning.deep");
-                case 7: return msg.get("depth.critical.deep");
-                default: break;
-            }
-        }
-        return status(code);
+        String depthKey = labels.depth(variable) ? depthKey(code) : null;
+        return depthKey != null ? msg.get(depthKey) : status(code);
+    }
+
+    /** The message of a depth's state at {@code code} (1, 2, 6, 7: above the pump or deep), or null for the others. */
+    static String depthKey(int code) {
+        return switch (code) {
+            case 1 -> "depth.critical.above";
+            case 2 -> "depth.warning.above";
+            case 6 -> "depth.warning.deep";
+            case 7 -> "depth.critical.deep";
+            default -> null;
+        };
     }
 
     /** The 0-9 scale's name, written as a reader spells it (the catalogue's CRITICO_BAJO is "Crítico bajo"). */
