@@ -390,8 +390,9 @@ COMMENT ON PROCEDURE reporting.sp_sync_dim_pozo_targets() IS
     'Phase 5.1: dim_campo and dim_variable from the masters; dim_pozo identity, target_<variable> and effective limits from tbl_limites_pozo (per-well fields override the all-wells row), per-well KPI targets from tbl_config_kpi';
 
 -- The marks (reporting.dimensiones_pendientes): one statement trigger function for the tables the sync reads. A row
--- inserted, deleted, or updated into something else (load times aside; in dim_pozo also the KPI targets of phase 6,
--- which the sync keeps as it finds them) marks its well_id; a NULL well_id (an all-wells limits or KPI row) and a
+-- inserted, deleted, or updated into something else (load times aside; in dim_pozo the KPI targets mark only when
+-- the sync would rewrite them: an operator's value over a per-well KPI row, which wins, or an entry CONFIG_POZO
+-- without one - not the defaults of phase 6) marks its well_id; a NULL well_id (an all-wells limits or KPI row) and a
 -- TRUNCATE mark every well.
 CREATE OR REPLACE FUNCTION reporting.fnc_marcar_dimensiones()
 RETURNS trigger
@@ -399,7 +400,7 @@ LANGUAGE plpgsql
 AS $$
 DECLARE
     -- not compared: load times; in dim_pozo, the KPI targets phase 6 and operators write (the sync keeps a well's
-    -- value unless its per-well KPI row, a table marked above, says otherwise)
+    -- value unless its per-well KPI row says otherwise: compared below against that row, not column by column)
     v_fuera constant text[] := CASE WHEN TG_TABLE_NAME = 'dim_pozo'
                                     THEN ARRAY['created_at', 'updated_at', 'target_kwh_por_bbl',
                                                'target_eficiencia_bomba_pct', 'fuente_targets_kpi']
@@ -447,6 +448,36 @@ BEGIN
                          WHERE ROW(%3$s) IS DISTINCT FROM ROW(%4$s)) x
                 $sql$, TG_TABLE_NAME, v_clave, v_nuevas, v_viejas);
         END IF;
+        -- dim_pozo's KPI targets: a change marks its well when it leaves a value the sync would rewrite, i.e. a
+        -- KPI whose per-well tbl_config_kpi row (target not NULL) differs from the value or its entry is not
+        -- CONFIG_POZO (the per-well row wins over an operator's value), or an entry CONFIG_POZO without such a row
+        -- (the sync clears it). An operator's edit over a per-well KPI row is marked; the defaults of phase 6
+        -- (entries DEFAULT, written only on wells without such a row) and an operator's value on a well without one
+        -- are what the sync keeps, and mark nothing.
+        IF TG_TABLE_NAME = 'dim_pozo' THEN
+            INSERT INTO reporting.dimensiones_pendientes (well_id, motivo)
+            SELECT DISTINCT n.well_id, 'dim_pozo KPI target'
+              FROM nuevo n
+              JOIN viejo o ON o.well_id = n.well_id
+             CROSS JOIN LATERAL (
+                   SELECT max(k.target) FILTER (WHERE k.kpi = 'kwh_por_bbl') AS kwh,
+                          max(k.target) FILTER (WHERE k.kpi = 'eficiencia_volumetrica_pct') AS eficiencia
+                     FROM referencial.tbl_config_kpi k
+                    WHERE k.well_id = n.well_id AND k.target IS NOT NULL
+                      AND k.kpi IN ('kwh_por_bbl', 'eficiencia_volumetrica_pct')) k
+             WHERE (n.target_kwh_por_bbl, n.target_eficiencia_bomba_pct, n.fuente_targets_kpi)
+                   IS DISTINCT FROM (o.target_kwh_por_bbl, o.target_eficiencia_bomba_pct, o.fuente_targets_kpi)
+               AND (CASE WHEN k.kwh IS NOT NULL
+                         THEN n.target_kwh_por_bbl IS DISTINCT FROM k.kwh
+                              OR n.fuente_targets_kpi ->> 'target_kwh_por_bbl' IS DISTINCT FROM 'CONFIG_POZO'
+                         ELSE n.fuente_targets_kpi ->> 'target_kwh_por_bbl' IS NOT DISTINCT FROM 'CONFIG_POZO' END
+                    OR CASE WHEN k.eficiencia IS NOT NULL
+                            THEN n.target_eficiencia_bomba_pct IS DISTINCT FROM k.eficiencia
+                                 OR n.fuente_targets_kpi ->> 'target_eficiencia_bomba_pct'
+                                    IS DISTINCT FROM 'CONFIG_POZO'
+                            ELSE n.fuente_targets_kpi ->> 'target_eficiencia_bomba_pct'
+                                 IS NOT DISTINCT FROM 'CONFIG_POZO' END);
+        END IF;
     END IF;
     RETURN NULL;
 END
@@ -472,6 +503,10 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- The precedence of dim_pozo's KPI targets (the V5 comment said an operator's value is never overwritten: it is, by
+-- the sync, where the well has a per-well KPI row; phase 6 never overwrites it).
+COMMENT ON COLUMN reporting.dim_pozo.fuente_targets_kpi IS 'Where each KPI target (target_kwh_por_bbl, target_eficiencia_bomba_pct) came from: {"<column>": "CONFIG_POZO" (per-well tbl_config_kpi row, applied by sp_sync_dim_pozo_targets) | "DEFAULT" (all-wells row, filled by sp_populate_defaults)}; a value without an entry was set by an operator: the defaults never overwrite it, a per-well tbl_config_kpi row of that KPI does (per-well row > operator''s value > all-wells default)';
 
 -- A new definition recomputes every well at its next call.
 INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'R__34 redefined');

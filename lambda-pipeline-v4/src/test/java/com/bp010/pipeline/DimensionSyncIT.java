@@ -69,6 +69,66 @@ class DimensionSyncIT {
         assertThat(partial).as("calls that recomputed only the marked wells").isPositive();
     }
 
+    /**
+     * Seed 22, step 12 of the property (tries=30) as a named case: a per-well KPI row sets DIM-8's kWh/bbl target; an
+     * operator then writes another value into dim_pozo. The per-well row wins over the operator's value (a sync of
+     * every well writes it back with its entry CONFIG_POZO), so the edit must mark the well; it marked nothing, the
+     * incremental sync kept the operator's 3.0 without an entry, and after the row was removed the well kept 3.0 for
+     * good instead of returning to the all-wells default 2.0.
+     */
+    @Test
+    void shouldRestoreThePerWellKpiRowsTarget_whenAnOperatorEditsDimPozoOverIt() throws SQLException {
+        DATABASE.wells().clear();
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 2.0 WHERE kpi = 'kwh_por_bbl'"
+                + " AND well_id IS NULL");
+        DATABASE.wells().limits("oil_rate", null, null, 5.0, 400.0, 600.0, 120.0);
+        for (String w : new String[] {"DIM-7", "DIM-8"}) {
+            DATABASE.wells().update("INSERT INTO stage.tbl_pozo_maestra (well_id, campo, nombre_pozo) VALUES (?, 'SUR', ?)",
+                    w, "Pozo " + w);
+        }
+        DATABASE.wells().update("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+                + " VALUES ('kwh_por_bbl', 'DIM-8', 4.0, 'operador')");
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
+        // (phase 6 wrote the row's baseline, which marked DIM-8: the next hour's sync takes that mark)
+        DATABASE.wells().syncTargets();
+        assertThat(kwh("DIM-8")).isEqualTo("4 CONFIG_POZO");
+
+        DATABASE.wells().update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = 3.0,"
+                + " fuente_targets_kpi = fuente_targets_kpi - 'target_kwh_por_bbl' WHERE well_id = 'DIM-8'");
+        CallResult edited = DATABASE.wells().syncTargets();
+
+        assertThat(kwh("DIM-8")).as("the per-well KPI row wins over the operator's value (%s)", edited.notices())
+                .isEqualTo("4 CONFIG_POZO");
+        assertThat(DATABASE.db().queryValue(DIMENSIONS)).isEqualTo(fullSyncRolledBack());
+
+        DATABASE.wells().update("DELETE FROM referencial.tbl_config_kpi WHERE well_id = 'DIM-8'");
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().populateDefaults();
+        assertThat(kwh("DIM-8")).as("back to the all-wells default").isEqualTo("2 DEFAULT");
+
+        // an operator's value on a well without a per-well row is kept, and the defaults of phase 6 mark nothing
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 2.5 WHERE kpi = 'kwh_por_bbl'"
+                + " AND well_id IS NULL");
+        DATABASE.wells().syncTargets();
+        DATABASE.wells().update("UPDATE reporting.dim_pozo SET target_kwh_por_bbl = 3.0,"
+                + " fuente_targets_kpi = fuente_targets_kpi - 'target_kwh_por_bbl' WHERE well_id = 'DIM-7'");
+        DATABASE.wells().populateDefaults();
+        CallResult quiet = DATABASE.wells().syncTargets();
+        assertThat(quiet.notices()).singleElement().asString().contains("0 wells written of 0 recomputed");
+        assertThat(kwh("DIM-7")).isEqualTo("3 null");
+        assertThat(kwh("DIM-8")).isEqualTo("2.5 DEFAULT");
+        assertThat(DATABASE.db().queryValue(DIMENSIONS)).isEqualTo(fullSyncRolledBack());
+        DATABASE.wells().update("UPDATE referencial.tbl_config_kpi SET target = 2.0 WHERE kpi = 'kwh_por_bbl'"
+                + " AND well_id IS NULL");
+    }
+
+    private static Object kwh(String wellId) {
+        return DATABASE.db().queryValue("SELECT concat_ws(' ', target_kwh_por_bbl,"
+                + " coalesce(fuente_targets_kpi ->> 'target_kwh_por_bbl', 'null')) FROM reporting.dim_pozo"
+                + " WHERE well_id = ?", wellId);
+    }
+
     private static String well(int w) {
         return "DIM-" + w;
     }
