@@ -237,7 +237,8 @@ class DemoDataGeneratorTest {
             for (Map.Entry<String, Double> e : peak.entrySet()) {
                 double r = rating.get(e.getKey());
                 assertThat(e.getValue()).as("seed %d %s: peak torque of its %.0fD gearbox", seed, e.getKey(), r / 1000)
-                        .isLessThanOrEqualTo(r)
+                        .isLessThanOrEqualTo(r) // not over its rating: not critical
+                        .isLessThanOrEqualTo(456_000.0 / 640_000 * r) // nor warning (the catalogue's max_warning)
                         .isGreaterThanOrEqualTo(0.4 * r);
                 wells++;
             }
