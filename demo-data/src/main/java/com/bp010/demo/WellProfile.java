@@ -23,8 +23,9 @@ public record WellProfile(
 
     private static final double[] PLUNGERS = {1.25, 1.5, 1.75, 2.0, 2.25};
     private static final double[] STROKES = {64, 74, 86, 100, 120, 144, 168};
-    /** API 11E gearbox ratings (in·lbf) from 57D to 912D, the sizes a unit is picked from for its well's torque. */
-    static final double[] GEARBOXES = {57_000, 80_000, 114_000, 160_000, 228_000, 320_000, 456_000, 640_000, 912_000};
+    /** API 11E gearbox ratings (in·lbf) from 57D to 1824D, the sizes a unit is picked from for its well's torque. */
+    static final double[] GEARBOXES = {57_000, 80_000, 114_000, 160_000, 228_000, 320_000, 456_000, 640_000, 912_000,
+        1_280_000, 1_824_000};
     /**
      * The largest share of its rating a unit's gearbox is sized to run at, at the well's peak torque: within the
      * catalogue's normal band for peak torque (max_warning 456,000 of a 640D's 640,000 = 71.25 %, scaled by each
