@@ -35,6 +35,10 @@ public final class DemoDataGenerator {
                 .format(options.end());
         Path telemetry = outDir.resolve("landing_scada_data_" + options.prefix().toLowerCase() + "_" + stamp + ".csv");
         List<WellCards> cards = wellCards(options, wells);
+        // each unit's gearbox sized for the torque its well's cards put on it (the cards do not depend on it)
+        for (int i = 0; i < wells.size(); i++) {
+            wells.set(i, wells.get(i).withGearboxFor(cards.get(i).peakTorque(wells.get(i).strokeIn())));
+        }
         Instant problemFrom = options.end().minus(PROBLEM_HOURS - 1L, ChronoUnit.HOURS);
         for (int i = 0; i < wells.size(); i++) {
             PumpProblem p = cards.get(i).planted();

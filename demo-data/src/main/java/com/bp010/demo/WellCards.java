@@ -69,6 +69,25 @@ final class WellCards {
         return new Shape(r.surface().position(), r.surface().load(), r.pump().position(), r.pump().load(), unit.spm());
     }
 
+    /**
+     * The largest gearbox torque the simulator reports for this well while it runs ({@link WellSimulator}: S/2 ·
+     * (max load − counterbalance) · 0.93, the counterbalance the card's mid load), over the full pump's card and the
+     * planted problem's, with the hour's load change (+1 %) and noise (±0.2 % of the range at each end) at their worst.
+     */
+    double peakTorque(double strokeIn) {
+        double peak = 0;
+        for (Shape s : problem == null ? new Shape[]{normal} : new Shape[]{normal, problem}) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double l : s.load()) {
+                lo = Math.min(lo, l);
+                hi = Math.max(hi, l);
+            }
+            peak = Math.max(peak, strokeIn / 2 * ((hi - lo) * 1.014) / 2 * 0.93);
+        }
+        return peak;
+    }
+
     PumpProblem planted() {
         return planted;
     }

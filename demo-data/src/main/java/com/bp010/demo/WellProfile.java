@@ -23,7 +23,15 @@ public record WellProfile(
 
     private static final double[] PLUNGERS = {1.25, 1.5, 1.75, 2.0, 2.25};
     private static final double[] STROKES = {64, 74, 86, 100, 120, 144, 168};
-    private static final double[] GEARBOXES = {228_000, 320_000, 456_000, 640_000};
+    /** API 11E gearbox ratings (in·lbf) from 57D to 1824D, the sizes a unit is picked from for its well's torque. */
+    static final double[] GEARBOXES = {57_000, 80_000, 114_000, 160_000, 228_000, 320_000, 456_000, 640_000, 912_000,
+        1_280_000, 1_824_000};
+    /**
+     * The largest share of its rating a unit's gearbox is sized to run at, at the well's peak torque: within the
+     * catalogue's normal band for peak torque (max_warning 456,000 of a 640D's 640,000 = 71.25 %, scaled by each
+     * well's rating), so a healthy demo well reads normal, between about 49 and 70 % of its gearbox.
+     */
+    static final double GEARBOX_DESIGN_LOAD = 0.70;
     private static final String[] FIELDS = {"CAMPO NORTE", "CAMPO SUR", "LA LOMA", "EL ALBA"};
 
     public static WellProfile random(String wellId, SplittableRandom rng) {
@@ -62,8 +70,38 @@ public record WellProfile(
                 pumpDepth, midPerf, reservoirDepth, staticPressure, plunger, stroke, spm, api, sgWater,
                 round(between(rng, 0.65, 0.9), 3), waterCut, round(between(rng, 150, 1_200), 0),
                 round(between(rng, 0.6, 0.9), 3), fluidLevel, tubing, casing, rodWeight,
-                GEARBOXES[rng.nextInt(GEARBOXES.length)], round(between(rng, 30, 75), 0),
+                gearboxPlaceholder(rng), round(between(rng, 30, 75), 0),
                 round(between(rng, 120, 200), 0), between(rng, 0.0002, 0.0015));
+    }
+
+    /**
+     * The draw that once picked the gearbox at random, kept so every later attribute of the well (and the seed's files
+     * but the gearbox) stays as it was; the rating is sized from the well's cards afterwards ({@link #withGearboxFor}).
+     */
+    private static double gearboxPlaceholder(SplittableRandom rng) {
+        rng.nextInt(4);
+        return 0;
+    }
+
+    /**
+     * This well with the gearbox a field would fit for it: the smallest API rating at or above the peak torque of its
+     * cards over {@link #GEARBOX_DESIGN_LOAD}, so in normal operation it runs below its rating (at most 70 % of it).
+     */
+    public WellProfile withGearboxFor(double peakTorqueInLbf) {
+        return new WellProfile(wellId, campo, latitud, longitud, pumpDepthFt, midPerfFt, reservoirDepthFt,
+                staticPressurePsi, plungerIn, strokeIn, spm, apiGravity, sgWater, sgGas, waterCut, gorScfBbl,
+                volumetricEff, fluidLevelFt, tubingPsi, casingPsi, rodWeightAirLbf, gearboxRating(peakTorqueInLbf),
+                motorHp, reservoirTempF, declinePerDay);
+    }
+
+    /** The smallest API rating at or above {@code peakTorque} / {@link #GEARBOX_DESIGN_LOAD} (the largest if none). */
+    static double gearboxRating(double peakTorqueInLbf) {
+        for (double rating : GEARBOXES) {
+            if (rating * GEARBOX_DESIGN_LOAD >= peakTorqueInLbf) {
+                return rating;
+            }
+        }
+        return GEARBOXES[GEARBOXES.length - 1];
     }
 
     /**

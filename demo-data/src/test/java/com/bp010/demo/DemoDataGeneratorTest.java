@@ -212,6 +212,41 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void shouldSizeEachWellsGearboxForItsTorque_whenGeneratingManySeeds() throws IOException {
+        // the peak gearbox torque semaphore judges each well against its master's rating: every well runs below its
+        // gearbox (as a field sizes a unit to its load), on a unit not absurdly large for it, pump problems included
+        int wells = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Path out = dir.resolve("seed" + seed);
+            GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(12, 1, END, seed)
+                    .withFaults(EnumSet.allOf(Fault.class)), out);
+            Map<String, Double> rating = new HashMap<>();
+            List<String> master = Files.readAllLines(set.wellMasterFile());
+            for (String line : master.subList(1, master.size())) {
+                String[] cells = line.split(",");
+                rating.put(cells[0], Double.parseDouble(cells[cells.length - 2])); // capacidad_caja_engranajes
+            }
+            Map<String, Double> peak = new HashMap<>();
+            String torqueTag = ScadaTags.byColumn("gearbox_torque").id();
+            for (Row r : rows(set.telemetryFile())) {
+                if (r.tag().equals(torqueTag) && set.wellIds().contains(r.well())) {
+                    peak.merge(r.well(), Double.parseDouble(r.value()), Math::max);
+                }
+            }
+            assertThat(peak.keySet()).as("seed %d", seed).isEqualTo(rating.keySet());
+            for (Map.Entry<String, Double> e : peak.entrySet()) {
+                double r = rating.get(e.getKey());
+                assertThat(e.getValue()).as("seed %d %s: peak torque of its %.0fD gearbox", seed, e.getKey(), r / 1000)
+                        .isLessThanOrEqualTo(r) // not over its rating: not critical
+                        .isLessThanOrEqualTo(456_000.0 / 640_000 * r) // nor warning (the catalogue's max_warning)
+                        .isGreaterThanOrEqualTo(0.4 * r);
+                wells++;
+            }
+        }
+        assertThat(wells).isEqualTo(8 * 12);
+    }
+
+    @Test
     void shouldPlantEachFaultWhereItSays_whenFaultsAreAsked() throws IOException {
         GeneratedSet set = new DemoDataGenerator().generate(GeneratorOptions.of(3, 1, END, 5)
                 .withFaults(EnumSet.allOf(Fault.class)), dir);
