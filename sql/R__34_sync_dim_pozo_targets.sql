@@ -61,7 +61,12 @@ COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
 --   fluid_level     A fluid level (ft from surface) means something only against the well's pump depth, so an
 --                   all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. With a pump depth
 --                   Dp (TVD when known) above 2,500 ft: too much fluid above the pump (under-pumped) below Dp - 2000
---                   ft, target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake.
+--                   ft, target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake. No
+--                   critical low of its own: the row's NULL min_critical inherits the all-wells one (the catalogue's
+--                   800 ft, seeded from its 1,000 ft warning), except where that lies above the row's warning, Dp -
+--                   2000 (a pump shallower than 2,800 ft): there min_critical = Dp - 2000, so the band is never
+--                   inverted (min_critical <= min_warning, as tbl_limites_pozo_orden_chk asks of one row) and a level
+--                   between Dp - 2000 and 800 ft reads by the well's warning, not as critical.
 --   gearbox_torque  Peak torque (in*lbf) means something only against the unit's gearbox rating (the API size: 228D =
 --                   228,000 in*lbf). With a rating R of at least 6,400 in*lbf (API 11E's smallest unit, 6.4D: a
 --                   smaller number is no rating in in*lbf - 228 for a 228D - and would make every reading critical)
@@ -85,7 +90,8 @@ RETURNS TABLE (
 LANGUAGE sql
 STABLE
 AS $$
-    SELECT 'fluid_level'::text, NULL::double precision, p.dp - 2000, p.dp - 100, p.dp, p.dp - 300,
+    SELECT 'fluid_level'::text, CASE WHEN g.min_critical > p.dp - 2000 THEN p.dp - 2000 END, p.dp - 2000,
+           p.dp - 100, p.dp, p.dp - 300,
            g.unidad, g.clasificacion, g.volatilidad_pct
       FROM (SELECT coalesce(p_profundidad_bomba_tvd, p_profundidad_bomba) AS dp) p
       LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
