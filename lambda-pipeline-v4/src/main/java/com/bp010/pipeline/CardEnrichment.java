@@ -53,9 +53,11 @@ import org.slf4j.LoggerFactory;
  * upsert), then committed, so a long backlog makes progress. Pipelined: the next chunk is read and analysed on
  * another thread while one is written; the chunks are written one after the other, in order, on one connection.
  * An incremental run (its scope) looks back at most {@code CARD_LOOKBACK_DAYS} from asOf; an explicit window, in one
- * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget, a chunk is
- * started (and written) only while what is left holds the longest chunk so far ({@link TimeBudget.ChunkPace}): else
- * the phase stops with TIME_BUDGET after the chunks committed, and its retry (same runId) resumes after them.
+ * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget
+ * ({@link TimeBudget.ChunkPace}), a chunk is started (and written) only while what is left holds the longest chunk so
+ * far (the first: an estimate from its size), every statement of the step runs under a {@code statement_timeout} of
+ * what is left, and the wait for a chunk's analysis is bounded by it: else the phase stops with TIME_BUDGET after the
+ * chunks committed, and its retry (same runId) resumes after them.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
@@ -278,7 +280,7 @@ final class CardEnrichment {
     /**
      * @param powerBalance damping by the power balance from each reading's liquid rate and intake pressure
      * @param budget       the invocation's time budget: no chunk is started, nor written, that would not fit in what
-     *                     is left ({@link TimeBudget.ChunkPace})
+     *                     is left, and no statement runs past it ({@link TimeBudget.ChunkPace})
      */
     CardEnrichment(int lookbackDays, int chunk, boolean powerBalance, TimeBudget budget) {
         this.lookbackDays = lookbackDays;
@@ -382,9 +384,9 @@ final class CardEnrichment {
     }
 
     /**
-     * The cards' chunks, each started and written only when it fits in the time budget ({@code pace}: else the phase
-     * stops with TIME_BUDGET after the chunks committed); {@code notices} gets the summary first, then up to 20
-     * refusals.
+     * The cards' chunks, each started and written only when it fits in the time budget, each statement bounded by it
+     * ({@code pace}: else the phase stops with TIME_BUDGET after the chunks committed); {@code notices} gets the
+     * summary first, then up to 20 refusals.
      */
     private long analyse(Database database, UUID runId, String wellId, Instant from, Instant to,
                          boolean explicitWindow, boolean scoped, TimeBudget.ChunkPace pace, List<String> notices) {
@@ -446,7 +448,7 @@ final class CardEnrichment {
                             Math.min(result.refused().size(), 20 - refusals.size())));
                 }
                 if (readFailure != null) {
-                    throw readFailure;
+                    throw pace.afterCommit(where(pending, i + chunk), readFailure);
                 }
             }
         } finally {

@@ -211,6 +211,18 @@ final class TimeBudget {
         }
 
         /**
+         * A stop met before a chunk committed (the pipelined read of the next chunk, made before the chunk's write)
+         * and thrown after it: retryable then, as any stop after a committed chunk; other failures as they were.
+         */
+        RuntimeException afterCommit(String where, RuntimeException e) {
+            if (committed > 0 && e instanceof Bp010Exception b && b.code() == ErrorCode.TIME_BUDGET
+                    && !(b instanceof TimeBudgetException)) {
+                return stop(where, left(), b.getCause() != null ? b.getCause() : b);
+            }
+            return e;
+        }
+
+        /**
          * A chunk's analysis, waited for no longer than what is left less a statement's minimum (for its write); when
          * it does not end by then, the phase stops (the analysis is cancelled by the caller).
          */

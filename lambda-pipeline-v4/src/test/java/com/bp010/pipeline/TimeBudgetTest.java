@@ -203,6 +203,29 @@ class TimeBudgetTest {
     }
 
     @Test
+    void shouldMakeAStopMetBeforeTheFirstCommitRetryable_whenThrownAfterIt() {
+        Clock clock = new Clock();
+        // the next chunk's read is cancelled by the budget while the first chunk is not yet written; the first then
+        // commits, and the stop is thrown after it: the retry resumes after that chunk
+        TimeBudget.ChunkPace pace = pace(remaining(0, 0, 20_000), "TRANSFORM", clock);
+        pace.starting("cards 1..2 of 4", 2);
+        pace.writing("cards 1..2 of 4", 2);
+        assertThat(pace.statementMillis("cards 3..4 of 4")).isEqualTo(20_000);
+        RuntimeException cancelled = new IllegalStateException(new SQLException("canceled", "57014"));
+        RuntimeException early = pace.failed("cards 3..4 of 4", cancelled);
+        assertThat(early).isInstanceOf(Bp010Exception.class).isNotInstanceOf(TimeBudgetException.class);
+        pace.committed();
+
+        RuntimeException late = pace.afterCommit("cards 3..4 of 4", early);
+
+        assertThat(late).isInstanceOf(TimeBudgetException.class).hasCause(cancelled);
+        assertThat(((TimeBudgetException) late).failureReport().path("resumeAt").asText())
+                .isEqualTo(CardEnrichment.CALL + " (cards 3..4 of 4)");
+        RuntimeException other = new IllegalStateException("boom");
+        assertThat(pace.afterCommit("cards 3..4 of 4", other)).isSameAs(other);
+    }
+
+    @Test
     void shouldStopWaitingForTheAnalysis_whenItWouldOutlastTheBudget() throws Exception {
         Clock clock = new Clock();
         // 1.2 s left: the analysis is waited for 0.2 s (a statement's minimum kept for the write); it never ends
