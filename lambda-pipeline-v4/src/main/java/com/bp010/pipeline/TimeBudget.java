@@ -122,8 +122,8 @@ final class TimeBudget {
      */
     final class ChunkPace {
         /**
-         * The first chunk's estimate: 1 ms a card, some three times the whole step's pace on the 2-core bench
-         * machines (24,000 cards, read, analysed and written, in 5 to 10 s: docs/BENCHMARKS.md); the default chunk of
+         * The first chunk's estimate: 1 ms a card, two to five times the whole step's pace on the 2-core bench
+         * machines (24,000 cards read, analysed and written in 5 to 10.5 s: docs/BENCHMARKS.md); the default chunk of
          * 2,000 cards is judged at 2 s. Too low an estimate costs nothing but the chunk's work: its statements and
          * its analysis are bounded by what is left all the same.
          */
