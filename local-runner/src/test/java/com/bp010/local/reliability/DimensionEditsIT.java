@@ -36,7 +36,12 @@ class DimensionEditsIT {
             load(db, null);
             db.execute(MASTER);
             db.execute(readings("2026-05-01T00:00:00Z", "2026-05-02T18:40:00Z"));
+            // a per-well limits row without a baseline: phase 6 writes it (baseline = target), which marks the well
+            db.execute("INSERT INTO referencial.tbl_limites_pozo (nombre_tecnico, well_id, target, fuente)"
+                    + " VALUES ('motor_power', 'RTC-2', 15, 'operador')");
             assertThat(status(handler, "2026-05-02T19:00:00Z")).isEqualTo("OK");
+            assertThat(db.queryValue("SELECT limites -> 'motor_power' ->> 'baseline' FROM reporting.dim_pozo"
+                    + " WHERE well_id = 'RTC-2'")).as("the baseline phase 6 wrote, synced in the same run").isEqualTo("15");
             assertThat(db.count("SELECT count(*) FROM reporting.dimensiones_pendientes"))
                     .as("dimension marks a complete run left (its defaults' baselines)").isZero();
             assertThat(db.queryValue(DIMENSIONS)).as("after the first run").isEqualTo(fullSyncRolledBack(db));
