@@ -13,6 +13,9 @@
 -- row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells limits or KPI row
 -- changes, a table is truncated, or this file is redefined). Nothing else the rows read can change, so the result
 -- equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
+-- Marks do not wait for readings: a default run without new readings calls this sync (and the semaphores, defaults and
+-- consistency after it) when reporting.fnc_dimensiones_pendientes finds marks, answering DIMENSIONS_SYNCED; phase 6
+-- calls it again when its own baselines marked wells (DimensionEditsIT).
 
 -- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
 -- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.

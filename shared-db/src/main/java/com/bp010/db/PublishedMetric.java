@@ -31,8 +31,9 @@ public enum PublishedMetric {
     PIPELINE_DURATION_MS("bp010-pipeline-v4", "PipelineDurationMs",
             "performance; a run stopped by the time budget fails (Errors alarm)"),
     /**
-     * A step that answered OK (or NOTHING_TO_DO) with a message asking for an explicit rerun: recomputation marks before
-     * the lookback floor, cards before CARD_LOOKBACK_DAYS, an explicit window without readings; or a phase joining
+     * A step that answered OK (or NOTHING_TO_DO, DIMENSIONS_SYNCED) with a message asking for an explicit rerun:
+     * recomputation marks before the lookback floor, cards before CARD_LOOKBACK_DAYS, an explicit window without
+     * readings; or a phase joining
      * its run by runId answered SKIPPED_LOCKED (the lease taken over). Published by the step the message is answered
      * in, under Step Functions an intermediate one.
      */
