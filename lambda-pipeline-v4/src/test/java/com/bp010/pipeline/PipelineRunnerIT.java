@@ -254,6 +254,30 @@ class PipelineRunnerIT {
                 .get("status").asText()).isEqualTo("DIMENSIONS_SYNCED");
     }
 
+    @Test
+    void shouldApplyAPendingEditOfTheDimensionsInTheGlobalStep_whenNoWellGroupHadAnythingToRecompute() {
+        production("W-1", "2026-11-22T10:00:00Z");
+        assertThat(Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T00:00:00Z\"}").get("status").asText())
+                .isEqualTo("OK");
+        db.execute("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+                + " VALUES ('kwh_por_bbl', 'W-1', 4.0, 'operador')");
+        db.execute("DELETE FROM public.calls");
+
+        // the group's run leaves the edit to the global step (its phases run once for every group)
+        JsonNode group = Invocation.invoke(handler(),
+                "{\"wellGroup\": {\"wells\": [\"W-1\"]}, \"asOf\": \"2026-11-23T01:00:00Z\"}");
+        assertThat(group.get("status").asText()).as("%s", group).isEqualTo("NOTHING_TO_DO");
+        assertThat(calls()).isEmpty();
+        JsonNode global = Invocation.invoke(handler(), "{\"phase\": \"GLOBAL\", \"groupRuns\": [\""
+                + group.get("runId").asText() + "\"]}");
+
+        assertThat(global.get("status").asText()).as("%s", global).isEqualTo("DIMENSIONS_SYNCED");
+        assertThat(global.get("message").asText()).contains("no well group had anything to recompute",
+                "dimensions synced");
+        assertThat(calls()).containsExactly("targets", "semaforos", "defaults", "consistency");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+    }
+
     private List<String> scope(String runId) {
         List<String> ranges = new ArrayList<>();
         try (var c = db.connect(); var ps = c.prepareStatement("SELECT well_id, desde, hasta"
