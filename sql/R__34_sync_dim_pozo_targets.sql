@@ -593,10 +593,17 @@ CREATE OR REPLACE FUNCTION reporting.fnc_marcar_dimensiones_gradiente()
 RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+DECLARE
+    v_toca boolean := TG_OP = 'TRUNCATE';
 BEGIN
-    IF TG_OP = 'TRUNCATE'
-       OR (TG_OP IN ('INSERT', 'UPDATE') AND EXISTS (SELECT 1 FROM nuevo n WHERE n.clave = 'gradiente_psi_ft'))
-       OR (TG_OP IN ('DELETE', 'UPDATE') AND EXISTS (SELECT 1 FROM viejo o WHERE o.clave = 'gradiente_psi_ft')) THEN
+    -- (one transition table per branch: an INSERT statement has no viejo, a DELETE no nuevo)
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        v_toca := v_toca OR EXISTS (SELECT 1 FROM nuevo n WHERE n.clave = 'gradiente_psi_ft');
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        v_toca := v_toca OR EXISTS (SELECT 1 FROM viejo o WHERE o.clave = 'gradiente_psi_ft');
+    END IF;
+    IF v_toca THEN
         INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'config_evaluacion gradiente_psi_ft');
     END IF;
     RETURN NULL;
