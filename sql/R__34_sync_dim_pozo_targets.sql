@@ -4,15 +4,16 @@
 --   reporting.dim_pozo      one row per well of the master: identity, target_<variable> for every variable of
 --                           referencial.tbl_limites_pozo, the effective limits as jsonb, and the per-well KPI targets
 -- Effective limits: a per-well row of tbl_limites_pozo overrides the all-wells row (well_id NULL) field by field; a
--- NULL field of the per-well row inherits the all-wells value. KPI targets: a per-well row of tbl_config_kpi is the
+-- NULL field of the per-well row inherits the all-wells value, a bound only where it is consistent with the well's own
+-- bounds (referencial.fnc_limites_resueltos, docs/CONTRACTS.md §6). KPI targets: a per-well row of tbl_config_kpi is the
 -- operator's per-well configuration and is applied here; the all-wells defaults are filled in phase 6 by
 -- reporting.sp_populate_defaults (see dim_pozo.fuente_targets_kpi). Set-based: one statement per table.
 -- Which wells: dim_campo and dim_variable are small and recomputed on every call (written only where they differ);
--- dim_pozo rows and the limits derived from the master (fluid_level, gearbox_torque) only for the wells marked in
--- reporting.dimensiones_pendientes (V18) since the last call - statement triggers below mark a well when its master
--- row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells limits or KPI row
--- changes, a table is truncated, or this file is redefined). Nothing else the rows read can change, so the result
--- equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
+-- dim_pozo rows and the limits derived from the master (fluid_level, pump_intake_pressure, gearbox_torque) only for
+-- the wells marked in reporting.dimensiones_pendientes (V18) since the last call - statement triggers below mark a well
+-- when its master row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells
+-- limits or KPI row or the setting gradiente_psi_ft changes, a table is truncated, or this file is redefined). Nothing
+-- else the rows read can change, so the result equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
 
 -- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
 -- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.
@@ -622,6 +623,8 @@ CREATE OR REPLACE TRIGGER trg_dimensiones_trunc AFTER TRUNCATE ON referencial.co
 -- The precedence of dim_pozo's KPI targets (the V5 comment said an operator's value is never overwritten: it is, by
 -- the sync, where the well has a per-well KPI row; phase 6 never overwrites it).
 COMMENT ON COLUMN reporting.dim_pozo.fuente_targets_kpi IS 'Where each KPI target (target_kwh_por_bbl, target_eficiencia_bomba_pct) came from: {"<column>": "CONFIG_POZO" (per-well tbl_config_kpi row, applied by sp_sync_dim_pozo_targets) | "DEFAULT" (all-wells row, filled by sp_populate_defaults)}; a value without an entry was set by an operator: the defaults never overwrite it, a per-well tbl_config_kpi row of that KPI does (per-well row > operator''s value > all-wells default)';
+
+COMMENT ON COLUMN reporting.dim_pozo.limites IS 'Effective limits per variable (per-well fields of tbl_limites_pozo over the all-wells row; an inherited bound only where consistent with the well''s own, referencial.fnc_limites_resueltos): {"<variable>": {"min_critical", "min_warning", "max_warning", "max_critical", "target", "baseline", "tolerancia_pct", "por_pozo"}}';
 
 -- A new definition recomputes every well at its next call.
 INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'R__34 redefined');
