@@ -4,15 +4,16 @@
 --   reporting.dim_pozo      one row per well of the master: identity, target_<variable> for every variable of
 --                           referencial.tbl_limites_pozo, the effective limits as jsonb, and the per-well KPI targets
 -- Effective limits: a per-well row of tbl_limites_pozo overrides the all-wells row (well_id NULL) field by field; a
--- NULL field of the per-well row inherits the all-wells value. KPI targets: a per-well row of tbl_config_kpi is the
+-- NULL field of the per-well row inherits the all-wells value, a bound only where it is consistent with the well's own
+-- bounds (referencial.fnc_limites_resueltos, docs/CONTRACTS.md §6). KPI targets: a per-well row of tbl_config_kpi is the
 -- operator's per-well configuration and is applied here; the all-wells defaults are filled in phase 6 by
 -- reporting.sp_populate_defaults (see dim_pozo.fuente_targets_kpi). Set-based: one statement per table.
 -- Which wells: dim_campo and dim_variable are small and recomputed on every call (written only where they differ);
--- dim_pozo rows and the limits derived from the master (fluid_level, gearbox_torque) only for the wells marked in
--- reporting.dimensiones_pendientes (V18) since the last call - statement triggers below mark a well when its master
--- row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells limits or KPI row
--- changes, a table is truncated, or this file is redefined). Nothing else the rows read can change, so the result
--- equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
+-- dim_pozo rows and the limits derived from the master (fluid_level, pump_intake_pressure, gearbox_torque) only for
+-- the wells marked in reporting.dimensiones_pendientes (V18) since the last call - statement triggers below mark a well
+-- when its master row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells
+-- limits or KPI row or the setting gradiente_psi_ft changes, a table is truncated, or this file is redefined). Nothing
+-- else the rows read can change, so the result equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
 -- Marks do not wait for readings: a default run without new readings calls this sync (and the semaphores, defaults and
 -- consistency after it) when reporting.fnc_dimensiones_pendientes finds marks, answering DIMENSIONS_SYNCED; phase 6
 -- calls it again when its own baselines marked wells (DimensionEditsIT).
@@ -41,11 +42,7 @@ AS $$
     ), variables AS (
         SELECT DISTINCT l.nombre_tecnico FROM referencial.tbl_limites_pozo l
     )
-    SELECT w.well_id, v.nombre_tecnico,
-           coalesce(p.min_critical, g.min_critical),
-           coalesce(p.min_warning, g.min_warning),
-           coalesce(p.max_warning, g.max_warning),
-           coalesce(p.max_critical, g.max_critical),
+    SELECT w.well_id, v.nombre_tecnico, r.min_critical, r.min_warning, r.max_warning, r.max_critical,
            coalesce(p.target, g.target),
            coalesce(p.baseline, g.baseline),
            coalesce(p.tolerancia_pct, g.tolerancia_pct),
@@ -54,6 +51,9 @@ AS $$
      CROSS JOIN variables v
       LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = v.nombre_tecnico
       LEFT JOIN referencial.tbl_limites_pozo p ON p.well_id = w.well_id AND p.nombre_tecnico = v.nombre_tecnico
+     CROSS JOIN LATERAL referencial.fnc_limites_resueltos(p.min_critical, p.min_warning, p.max_warning,
+                                                          p.max_critical, g.min_critical, g.min_warning,
+                                                          g.max_warning, g.max_critical) r
 $$;
 
 COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
@@ -65,11 +65,23 @@ COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
 --                   all-wells row cannot judge a field whose pumps sit between 3,000 and 8,000 ft. With a pump depth
 --                   Dp (TVD when known) above 2,500 ft: too much fluid above the pump (under-pumped) below Dp - 2000
 --                   ft, target Dp - 300 ft, pump-off risk deeper than Dp - 100 ft, critical at the intake. No
---                   critical low of its own: the row's NULL min_critical inherits the all-wells one (the catalogue's
---                   800 ft, seeded from its 1,000 ft warning), except where that lies above the row's warning, Dp -
---                   2000 (a pump shallower than 2,800 ft): there min_critical = Dp - 2000, so the band is never
---                   inverted (min_critical <= min_warning, as tbl_limites_pozo_orden_chk asks of one row) and a level
---                   between Dp - 2000 and 800 ft reads by the well's warning, not as critical.
+--                   critical low of its own: it inherits the all-wells one (the catalogue's 800 ft, seeded from its
+--                   1,000 ft warning) as referencial.fnc_limites_resueltos resolves it, i.e. capped at the row's
+--                   warning, Dp - 2000, where it lies above it (a pump shallower than 2,800 ft), so a level between
+--                   Dp - 2000 and 800 ft reads by the well's warning, not as critical.
+--   pump_intake_pressure  The same physical condition as the fluid level, in psi: the fluid-level limits above
+--                   (resolved against the all-wells fluid_level row) converted by the pipeline's own PIP from fluid
+--                   level, PIP = Pc + Go * max(Dp - FL, 0) (stage.fnc_calc_pip; Go = gradiente_psi_ft * SGo from
+--                   the master's api_gravity: the annulus above the pump is oil-filled, so water cut does not enter).
+--                   A shallower fluid level is a higher PIP, so the bounds swap sides: max_critical from the
+--                   fluid level's min_critical, max_warning from its min_warning (Pc + 2000 Go), target Pc + 300 Go,
+--                   min_warning Pc + 100 Go, min_critical from its max_critical (Dp: Pc, no liquid over the
+--                   intake). Pc is a per-reading value the master does not hold: the limit uses the well's typical
+--                   casing pressure p_presion_casing (the caller passes the effective casing_head_pressure target,
+--                   the catalogue's 50 psi unless the well has a row of its own), so a reading whose casing pressure
+--                   differs from it by dPc sits dPc / Go ft away in the fluid-level verdict (docs/CONTRACTS.md §5).
+--                   Only with a pump depth above 2,500 ft, an API gravity, a casing pressure and a gradient; the
+--                   gas-column correction (correccion_columna_gas) is not applied to the limits.
 --   gearbox_torque  Peak torque (in*lbf) means something only against the unit's gearbox rating (the API size: 228D =
 --                   228,000 in*lbf). With a rating R of at least 6,400 in*lbf (API 11E's smallest unit, 6.4D: a
 --                   smaller number is no rating in in*lbf - 228 for a 228D - and would make every reading critical)
@@ -77,9 +89,13 @@ COMMENT ON FUNCTION reporting.fnc_limites_efectivos() IS
 --                   R; a 640D unit under the catalogue's 640,000 row keeps exactly its limits). No derived row without
 --                   an all-wells max_critical.
 -- Unit, class and volatility come from the all-wells row. Multiplied before divided: an exact quotient stays exact.
+DROP FUNCTION IF EXISTS reporting.fnc_limites_derivados(double precision, double precision, double precision);
 CREATE OR REPLACE FUNCTION reporting.fnc_limites_derivados(p_profundidad_bomba double precision,
                                                            p_profundidad_bomba_tvd double precision,
-                                                           p_capacidad_caja_engranajes double precision)
+                                                           p_capacidad_caja_engranajes double precision,
+                                                           p_api_gravity double precision,
+                                                           p_presion_casing double precision,
+                                                           p_gradiente double precision)
 RETURNS TABLE (
     nombre_tecnico  text,
     min_critical    double precision,
@@ -93,12 +109,31 @@ RETURNS TABLE (
 LANGUAGE sql
 STABLE
 AS $$
-    SELECT 'fluid_level'::text, CASE WHEN g.min_critical > p.dp - 2000 THEN p.dp - 2000 END, p.dp - 2000,
-           p.dp - 100, p.dp, p.dp - 300,
+    WITH nivel AS (
+        SELECT p.dp, p.dp - 2000 AS min_warning, p.dp - 100 AS max_warning, p.dp AS max_critical,
+               p.dp - 300 AS target, g.unidad, g.clasificacion, g.volatilidad_pct,
+               r.min_critical AS efectivo_min_critical
+          FROM (SELECT coalesce(p_profundidad_bomba_tvd, p_profundidad_bomba) AS dp) p
+          LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
+         CROSS JOIN LATERAL referencial.fnc_limites_resueltos(NULL, p.dp - 2000, p.dp - 100, p.dp, g.min_critical,
+                                                              g.min_warning, g.max_warning, g.max_critical) r
+         WHERE p.dp > 2500
+    )
+    SELECT 'fluid_level'::text, NULL::double precision, n.min_warning, n.max_warning, n.max_critical, n.target,
+           n.unidad, n.clasificacion, n.volatilidad_pct
+      FROM nivel n
+    UNION ALL
+    SELECT 'pump_intake_pressure'::text,
+           stage.fnc_calc_pip(p_presion_casing, x.go, n.dp, n.max_critical),
+           stage.fnc_calc_pip(p_presion_casing, x.go, n.dp, n.max_warning),
+           stage.fnc_calc_pip(p_presion_casing, x.go, n.dp, n.min_warning),
+           stage.fnc_calc_pip(p_presion_casing, x.go, n.dp, n.efectivo_min_critical),
+           stage.fnc_calc_pip(p_presion_casing, x.go, n.dp, n.target),
            g.unidad, g.clasificacion, g.volatilidad_pct
-      FROM (SELECT coalesce(p_profundidad_bomba_tvd, p_profundidad_bomba) AS dp) p
-      LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'fluid_level' AND g.well_id IS NULL
-     WHERE p.dp > 2500
+      FROM nivel n
+     CROSS JOIN (SELECT stage.fnc_calc_gradient(stage.fnc_calc_sg_oil(p_api_gravity), p_gradiente) AS go) x
+      LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = 'pump_intake_pressure' AND g.well_id IS NULL
+     WHERE x.go > 0 AND p_presion_casing IS NOT NULL
     UNION ALL
     SELECT 'gearbox_torque'::text, g.min_critical * p_capacidad_caja_engranajes / g.max_critical,
            g.min_warning * p_capacidad_caja_engranajes / g.max_critical,
@@ -109,8 +144,22 @@ AS $$
        AND p_capacidad_caja_engranajes >= 6400
 $$;
 
-COMMENT ON FUNCTION reporting.fnc_limites_derivados(double precision, double precision, double precision) IS
-    'Per-well limits derived from the well master (fluid_level from the pump depth, gearbox_torque from the gearbox rating): the rows sp_sync_dim_pozo_targets keeps with fuente = derivado_maestra';
+COMMENT ON FUNCTION reporting.fnc_limites_derivados(double precision, double precision, double precision,
+    double precision, double precision, double precision) IS
+    'Per-well limits derived from the well master (fluid_level from the pump depth, pump_intake_pressure from those through PIP = Pc + Go (Dp - FL) with the typical casing pressure, gearbox_torque from the gearbox rating): the rows sp_sync_dim_pozo_targets keeps with fuente = derivado_maestra';
+
+-- The typical casing pressure of a well for the limits derived above (Pc is a per-reading value; the master holds
+-- none): the effective target of casing_head_pressure, the well's own row over the all-wells one.
+CREATE OR REPLACE FUNCTION reporting.fnc_presion_casing_tipica(p_well_id text)
+RETURNS double precision
+LANGUAGE sql
+STABLE
+AS $$
+    SELECT coalesce((SELECT l.target FROM referencial.tbl_limites_pozo l
+                      WHERE l.nombre_tecnico = 'casing_head_pressure' AND l.well_id = p_well_id),
+                    (SELECT l.target FROM referencial.tbl_limites_pozo l
+                      WHERE l.nombre_tecnico = 'casing_head_pressure' AND l.well_id IS NULL))
+$$;
 
 CREATE OR REPLACE PROCEDURE reporting.sp_sync_dim_pozo_targets()
 LANGUAGE plpgsql
@@ -134,6 +183,9 @@ DECLARE
     v_pozos       bigint;
     v_sin_limites text[];
     v_derivados   bigint;
+    v_gradiente   double precision := (SELECT c.gradiente FROM reporting.fnc_config_fisica() c);
+    v_desordenadas bigint;
+    v_desorden    text;
 BEGIN
     -- The wells to recompute: the marks taken (deleted) now; a NULL mark means every well.
     IF to_regclass('pg_temp.bp010_dim_pozos') IS NOT NULL THEN
@@ -160,7 +212,9 @@ BEGIN
         SELECT m.well_id, d.*
           FROM stage.tbl_pozo_maestra m
          CROSS JOIN LATERAL reporting.fnc_limites_derivados(m.profundidad_bomba, m.profundidad_bomba_tvd,
-                                                            m.capacidad_caja_engranajes) d
+                                                            m.capacidad_caja_engranajes, m.api_gravity,
+                                                            reporting.fnc_presion_casing_tipica(m.well_id),
+                                                            v_gradiente) d
          WHERE v_todos OR m.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w)
     ), obsoletos AS (
         DELETE FROM referencial.tbl_limites_pozo l
@@ -170,7 +224,9 @@ BEGIN
            -- wells, 150 ms at 1,000 wells)
            AND NOT EXISTS (SELECT 1 FROM stage.tbl_pozo_maestra m
                             CROSS JOIN LATERAL reporting.fnc_limites_derivados(m.profundidad_bomba,
-                                                   m.profundidad_bomba_tvd, m.capacidad_caja_engranajes) d
+                                                   m.profundidad_bomba_tvd, m.capacidad_caja_engranajes,
+                                                   m.api_gravity, reporting.fnc_presion_casing_tipica(m.well_id),
+                                                   v_gradiente) d
                             WHERE m.well_id = l.well_id AND d.nombre_tecnico = l.nombre_tecnico)
         RETURNING 1
     ), escritos AS (
@@ -195,6 +251,29 @@ BEGIN
     SELECT (SELECT count(*) FROM escritos) INTO v_derivados;
     IF v_derivados > 0 THEN
         RAISE NOTICE 'sp_sync_dim_pozo_targets: % limits row(s) derived from the well master', v_derivados;
+    END IF;
+
+    -- A per-well row typed out of order (tbl_limites_pozo_orden_chk compares only neighbours, so a NULL warning lets a
+    -- critical low above the high warning through): said, not silently judged. Such a row is used as written (its own
+    -- bounds win, referencial.fnc_limites_resueltos); the operator corrects it. Only the wells recomputed.
+    SELECT count(*), string_agg(x.txt, '; ' ORDER BY x.well_id, x.nombre_tecnico) FILTER (WHERE x.n <= 5)
+      INTO v_desordenadas, v_desorden
+      FROM (SELECT l.well_id, l.nombre_tecnico, row_number() OVER (ORDER BY l.well_id, l.nombre_tecnico) AS n,
+                   format('%s %s (%s)', l.well_id, l.nombre_tecnico, concat_ws(', ',
+                       CASE WHEN l.min_critical > l.max_warning
+                            THEN format('min_critical %s > max_warning %s', l.min_critical, l.max_warning) END,
+                       CASE WHEN l.min_critical > l.max_critical
+                            THEN format('min_critical %s > max_critical %s', l.min_critical, l.max_critical) END,
+                       CASE WHEN l.min_warning > l.max_critical
+                            THEN format('min_warning %s > max_critical %s', l.min_warning, l.max_critical) END)) AS txt
+              FROM referencial.tbl_limites_pozo l
+             WHERE l.well_id IS NOT NULL
+               AND (v_todos OR l.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
+               AND (l.min_critical > l.max_warning OR l.min_critical > l.max_critical
+                    OR l.min_warning > l.max_critical)) x;
+    IF v_desordenadas > 0 THEN
+        RAISE NOTICE 'sp_sync_dim_pozo_targets: % per-well limits row(s) out of order (min_critical <= min_warning <= max_warning <= max_critical): %; used as written - correct them in referencial.tbl_limites_pozo',
+            v_desordenadas, v_desorden || CASE WHEN v_desordenadas > 5 THEN ' and more' ELSE '' END;
     END IF;
 
     -- Fields.
@@ -280,17 +359,16 @@ BEGIN
               FROM (SELECT DISTINCT l.nombre_tecnico FROM referencial.tbl_limites_pozo l) v
               LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = v.nombre_tecnico
         ), propias AS (
-            SELECT p.well_id, p.nombre_tecnico,
-                   coalesce(p.min_critical, g.min_critical) AS min_critical,
-                   coalesce(p.min_warning, g.min_warning) AS min_warning,
-                   coalesce(p.max_warning, g.max_warning) AS max_warning,
-                   coalesce(p.max_critical, g.max_critical) AS max_critical,
+            SELECT p.well_id, p.nombre_tecnico, r.min_critical, r.min_warning, r.max_warning, r.max_critical,
                    coalesce(p.target, g.target) AS target,
                    coalesce(p.baseline, g.baseline) AS baseline,
                    coalesce(p.tolerancia_pct, g.tolerancia_pct) AS tolerancia_pct,
                    true AS por_pozo
               FROM referencial.tbl_limites_pozo p
               LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = p.nombre_tecnico
+             CROSS JOIN LATERAL referencial.fnc_limites_resueltos(p.min_critical, p.min_warning, p.max_warning,
+                                                                  p.max_critical, g.min_critical, g.min_warning,
+                                                                  g.max_warning, g.max_critical) r
              WHERE p.well_id IS NOT NULL
                AND ($1 OR p.well_id IN (SELECT w.well_id FROM bp010_dim_pozos w))
         ), objetos AS (
@@ -513,9 +591,43 @@ BEGIN
 END
 $$;
 
+-- The gradient of referencial.config_evaluacion (gradiente_psi_ft) enters the derived pump_intake_pressure limits of
+-- every well: a statement that touches it marks every well.
+CREATE OR REPLACE FUNCTION reporting.fnc_marcar_dimensiones_gradiente()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+DECLARE
+    v_toca boolean := TG_OP = 'TRUNCATE';
+BEGIN
+    -- (one transition table per branch: an INSERT statement has no viejo, a DELETE no nuevo)
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        v_toca := v_toca OR EXISTS (SELECT 1 FROM nuevo n WHERE n.clave = 'gradiente_psi_ft');
+    END IF;
+    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+        v_toca := v_toca OR EXISTS (SELECT 1 FROM viejo o WHERE o.clave = 'gradiente_psi_ft');
+    END IF;
+    IF v_toca THEN
+        INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'config_evaluacion gradiente_psi_ft');
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER trg_dimensiones_ins AFTER INSERT ON referencial.config_evaluacion REFERENCING NEW TABLE AS nuevo
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones_gradiente();
+CREATE OR REPLACE TRIGGER trg_dimensiones_upd AFTER UPDATE ON referencial.config_evaluacion
+    REFERENCING OLD TABLE AS viejo NEW TABLE AS nuevo
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones_gradiente();
+CREATE OR REPLACE TRIGGER trg_dimensiones_del AFTER DELETE ON referencial.config_evaluacion REFERENCING OLD TABLE AS viejo
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones_gradiente();
+CREATE OR REPLACE TRIGGER trg_dimensiones_trunc AFTER TRUNCATE ON referencial.config_evaluacion
+    FOR EACH STATEMENT EXECUTE FUNCTION reporting.fnc_marcar_dimensiones_gradiente();
+
 -- The precedence of dim_pozo's KPI targets (the V5 comment said an operator's value is never overwritten: it is, by
 -- the sync, where the well has a per-well KPI row; phase 6 never overwrites it).
 COMMENT ON COLUMN reporting.dim_pozo.fuente_targets_kpi IS 'Where each KPI target (target_kwh_por_bbl, target_eficiencia_bomba_pct) came from: {"<column>": "CONFIG_POZO" (per-well tbl_config_kpi row, applied by sp_sync_dim_pozo_targets) | "DEFAULT" (all-wells row, filled by sp_populate_defaults)}; a value without an entry was set by an operator: the defaults never overwrite it, a per-well tbl_config_kpi row of that KPI does (per-well row > operator''s value > all-wells default)';
+
+COMMENT ON COLUMN reporting.dim_pozo.limites IS 'Effective limits per variable (per-well fields of tbl_limites_pozo over the all-wells row; an inherited bound only where consistent with the well''s own, referencial.fnc_limites_resueltos): {"<variable>": {"min_critical", "min_warning", "max_warning", "max_critical", "target", "baseline", "tolerancia_pct", "por_pozo"}}';
 
 -- Whether dimension marks wait for the sync (of one well, or of all; an every-well mark counts for each): a default run
 -- without new readings and without recomputation marks still applies them (PipelineRunner: status DIMENSIONS_SYNCED,

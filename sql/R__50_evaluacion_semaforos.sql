@@ -10,7 +10,8 @@
 --   8 the latest reading failed its active DQ REPRESENTATIVIDAD rule (a FAIL row of stage.tbl_pozo_scada_dq for that
 --     rule, well and timestamp_lectura = <variable>_ts)
 --   1, 2, 7, 6, 3, 5, 4 from referencial.fnc_evaluar_variable with the well's effective limits (per-well fields of
---     tbl_limites_pozo over the all-wells row) and tolerance (the limits row's tolerancia_pct, else config_evaluacion
+--     tbl_limites_pozo over the all-wells row, an inherited bound kept consistent with the well's own by
+--     referencial.fnc_limites_resueltos) and tolerance (the limits row's tolerancia_pct, else config_evaluacion
 --     'tolerancia_pct' for the variable, else the global one, else 5)
 -- and, in the same statement, the well's estado_operativo from its worst variable (catalogo_status.estado_operativo
 -- ranked by tbl_ref_estados_operativos.prioridad: CRITICAL > OFFLINE > WARNING > NORMAL > UNKNOWN; ties by the code's
@@ -24,7 +25,7 @@
 --   * every well when called by hand (p_run_id NULL), by a run without a scope (an explicit window) unless
 --     p_solo_cambios, at the first call, after the procedure was redefined, or when the reference rows it reads changed
 --     (limits, evaluation settings, REPRESENTATIVIDAD rules, status catalogue, state priorities, the variables judged,
---     fnc_evaluar_variable: their md5 is kept in reporting.huella_paso, paso 'semaforos');
+--     fnc_evaluar_variable, fnc_limites_resueltos: their md5 is kept in reporting.huella_paso, paso 'semaforos');
 --   * otherwise (an incremental run, or p_solo_cambios: the runner's staleness refresh of a run with nothing new) only
 --     the wells whose inputs can have changed: the run's scope wells (new readings, their DQ verdicts), every well whose
 --     current-values row was written since the previous call (updated_at, any writer), wells never judged, and the
@@ -123,6 +124,8 @@ BEGIN
                   FROM referencial.tbl_ref_estados_operativos e),
                (SELECT md5(p.prosrc) FROM pg_proc p
                  WHERE p.oid = 'referencial.fnc_evaluar_variable(double precision, double precision, double precision, double precision, double precision, double precision, double precision)'::regprocedure),
+               (SELECT md5(p.prosrc) FROM pg_proc p
+                 WHERE p.oid = 'referencial.fnc_limites_resueltos(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision)'::regprocedure),
                v_unpivot))
       INTO v_huella;
     SELECT * INTO v_previa FROM reporting.huella_paso WHERE paso = 'semaforos';
@@ -156,17 +159,16 @@ BEGIN
               JOIN bp010_sem_pozos w ON w.well_id = d.well_id
              CROSS JOIN LATERAL (VALUES %1$s) AS u(variable, valor, ts)
         ), limites AS (
-            SELECT l.*,
-                   coalesce(p.min_critical, g.min_critical) AS min_critical,
-                   coalesce(p.min_warning, g.min_warning) AS min_warning,
-                   coalesce(p.max_warning, g.max_warning) AS max_warning,
-                   coalesce(p.max_critical, g.max_critical) AS max_critical,
+            SELECT l.*, r.min_critical, r.min_warning, r.max_warning, r.max_critical,
                    coalesce(p.target, g.target) AS target,
                    coalesce(p.tolerancia_pct, g.tolerancia_pct, tv.valor_num, tg.valor_num, 5) AS tolerancia_pct,
                    coalesce(ov.valor_num, og.valor_num, 120) AS offline_min
               FROM lecturas l
               LEFT JOIN referencial.tbl_limites_pozo g ON g.well_id IS NULL AND g.nombre_tecnico = l.variable
               LEFT JOIN referencial.tbl_limites_pozo p ON p.well_id = l.well_id AND p.nombre_tecnico = l.variable
+             CROSS JOIN LATERAL referencial.fnc_limites_resueltos(p.min_critical, p.min_warning, p.max_warning,
+                                                                  p.max_critical, g.min_critical, g.min_warning,
+                                                                  g.max_warning, g.max_critical) r
               LEFT JOIN referencial.config_evaluacion tv
                      ON tv.clave = 'tolerancia_pct' AND tv.nombre_tecnico = l.variable
               LEFT JOIN referencial.config_evaluacion tg

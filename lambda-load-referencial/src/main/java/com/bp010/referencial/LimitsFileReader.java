@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * {@code Rangos_validacion_*.py}: a Python dict literal, variable → {min_critical, min_warning, max_warning,
  * max_critical, target, unidad, clasificacion}, read by {@link PythonLiteralReader} (never executed). Limits are
- * numbers or None and ordered min_critical ≤ min_warning ≤ max_warning ≤ max_critical; an unknown field name is
+ * numbers or None and ordered min_critical ≤ min_warning ≤ max_warning ≤ max_critical (every pair of the four that
+ * are given, so a None warning does not hide an inverted band); an unknown field name is
  * refused (a typo would silently drop a limit).
  */
 final class LimitsFileReader {
@@ -64,6 +65,10 @@ final class LimitsFileReader {
         ordered(file, name, f, "max_warning", maxW, "max_critical", maxC);
         ordered(file, name, f, "min_warning", minW, "max_warning", maxW);
         ordered(file, name, f, "min_critical", minC, "max_critical", maxC);
+        // with a warning left None the pairs above do not meet: a critical low above the high warning, or a warning
+        // low above the critical high, is as inverted
+        ordered(file, name, f, "min_critical", minC, "max_warning", maxW);
+        ordered(file, name, f, "min_warning", minW, "max_critical", maxC);
         if (target != null && ((minW != null && target < minW) || (maxW != null && target > maxW))) {
             warnings.add(file + " line " + f.lineOf("target") + ": target of " + name + " (" + target
                     + ") is outside its warning band");

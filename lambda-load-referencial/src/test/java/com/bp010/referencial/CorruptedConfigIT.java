@@ -58,7 +58,12 @@ class CorruptedConfigIT {
                 Arguments.of("a SCADA column missing from the stage table", "V1__stage_to_stage.sql",
                         "AS separator_pressure", "AS pwf", 25L, "does not exist in stage.tbl_pozo_produccion"),
                 Arguments.of("a limit on a variable without a status column", "Rangos_validacion_variables_petroleras_limpio.py",
-                        "\"flow_line_pressure\": {", "\"separator_pressure\": {", 32L, "_status"));
+                        "\"flow_line_pressure\": {", "\"separator_pressure\": {", 32L, "_status"),
+                Arguments.of("a critical low above the high warning, the low warning None",
+                        "Rangos_validacion_variables_petroleras_limpio.py",
+                        "\"min_critical\": None,\n        \"min_warning\": None,\n        \"target\": 50,",
+                        "\"min_critical\": 400,\n        \"min_warning\": None,\n        \"target\": 50,", 28L,
+                        "min_critical (400.0) is above max_warning"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * missing min_critical inherits the all-wells row's (the catalogue's 800 ft, seeded from its 1,000 ft warning). On a
  * pump shallower than 2,800 ft that inherited 800 ft lay above the well's own warning (Dp - 2000): the band was
  * inverted and a level between Dp - 2000 and 800 ft read "Critical low" though the well's row put it above its warning
- * limit. The derived row now caps its critical at its warning there (a 2,700 ft pump: 700 ft, and 750 ft reads
- * NORMAL_BAJO; main read CRITICO_BAJO against 800); deeper pumps keep inheriting the all-wells critical, unchanged.
- * Through the pipeline handler.
+ * limit. The inherited critical is now capped at the well's warning there (referencial.fnc_limites_resueltos: a
+ * 2,700 ft pump is judged against 700 ft, and 750 ft reads NORMAL_BAJO; before the cap it read CRITICO_BAJO against
+ * 800); deeper pumps keep inheriting the all-wells critical, unchanged. The derived row itself keeps no critical of
+ * its own (the cap lives where limits are resolved, for every per-well row); the limits asserted are the effective
+ * ones (dim_pozo.limites, what the semaphore judged). Through the pipeline handler.
  */
 class FluidLevelLimitsIT {
     private static final String RUN = """
@@ -62,6 +64,8 @@ class FluidLevelLimitsIT {
                 .isEqualTo(3);
         assertThat(limits("FL-2700-750")).as("Dp 2,700 ft: critical capped at the well's warning, Dp - 2000")
                 .isEqualTo("700 700 2400 2600 2700");
+        assertThat(storedRow("FL-2700-750")).as("the derived row: no critical of its own")
+                .isEqualTo("null 700 2400 2600 2700");
         assertThat(db.count("SELECT count(*) FROM reporting.vw_alerts WHERE well_id = 'FL-2700-750'"
                 + " AND referencia = 'fluid_level'")).isZero();
         assertThat(status("FL-2700-650")).as("650 ft: below the well's 700 ft limit").isEqualTo(1);
@@ -69,12 +73,10 @@ class FluidLevelLimitsIT {
                 + " FROM reporting.vw_alerts WHERE well_id = 'FL-2700-650' AND referencia = 'fluid_level'"))
                 .isEqualTo("1 min_critical 700");
         assertThat(limits("FL-5000-750")).as("Dp 5,000 ft: the all-wells 800 ft critical lies below the warning")
-                .isEqualTo("null 3000 4700 4900 5000");
+                .isEqualTo("800 3000 4700 4900 5000");
         assertThat(status("FL-5000-750")).as("750 ft: below the inherited 800 ft").isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM referencial.tbl_limites_pozo l"
-                + " LEFT JOIN referencial.tbl_limites_pozo g ON g.nombre_tecnico = l.nombre_tecnico"
-                + " AND g.well_id IS NULL WHERE l.fuente = 'derivado_maestra'"
-                + " AND coalesce(l.min_critical, g.min_critical) > coalesce(l.min_warning, g.min_warning)"))
+        assertThat(db.count("SELECT count(*) FROM reporting.fnc_limites_efectivos() e"
+                + " WHERE e.por_pozo AND e.min_critical > e.min_warning"))
                 .as("no effective band inverted").isZero();
     }
 
@@ -87,6 +89,7 @@ class FluidLevelLimitsIT {
 
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("OK");
         assertThat(limits("FL-2700-650")).isEqualTo("null 700 2400 2600 2700");
+        assertThat(storedRow("FL-2700-650")).isEqualTo("null 700 2400 2600 2700");
         assertThat(status("FL-2700-650")).as("below the warning, no critical anywhere").isEqualTo(2);
     }
 
@@ -95,8 +98,15 @@ class FluidLevelLimitsIT {
                 + " WHERE well_id = ?", well)).intValue();
     }
 
-    /** The well's own fluid_level row: min_critical, min_warning, target, max_warning, max_critical. */
+    /** The well's effective fluid_level limits (dim_pozo.limites): min_critical, min_warning, target, max_warning, max_critical. */
     private Object limits(String well) {
+        return db.queryValue("SELECT concat_ws(' ', coalesce(l ->> 'min_critical', 'null'), l ->> 'min_warning',"
+                + " l ->> 'target', l ->> 'max_warning', l ->> 'max_critical')"
+                + " FROM (SELECT limites -> 'fluid_level' AS l FROM reporting.dim_pozo WHERE well_id = ?) x", well);
+    }
+
+    /** The well's own fluid_level row: min_critical, min_warning, target, max_warning, max_critical. */
+    private Object storedRow(String well) {
         return db.queryValue("SELECT concat_ws(' ', coalesce(min_critical::text, 'null'), min_warning, target,"
                 + " max_warning, max_critical) FROM referencial.tbl_limites_pozo"
                 + " WHERE nombre_tecnico = 'fluid_level' AND well_id = ? AND fuente = 'derivado_maestra'", well);
