@@ -21,8 +21,6 @@ import java.util.stream.IntStream;
  */
 public final class DemoDataGenerator {
     private static final int LATE_HOURS = 3;
-    /** Readings (hours) at the end of the set whose cards show the planted pump problems. */
-    public static final int PROBLEM_HOURS = 4;
 
     public GeneratedSet generate(GeneratorOptions options, Path outDir) throws IOException {
         Files.createDirectories(outDir);
@@ -39,12 +37,10 @@ public final class DemoDataGenerator {
         for (int i = 0; i < wells.size(); i++) {
             wells.set(i, wells.get(i).withGearboxFor(cards.get(i).peakTorque(wells.get(i).strokeIn())));
         }
-        Instant problemFrom = options.end().minus(PROBLEM_HOURS - 1L, ChronoUnit.HOURS);
         for (int i = 0; i < wells.size(); i++) {
             PumpProblem p = cards.get(i).planted();
             if (p != null) {
-                planted.add(new PlantedFault(Fault.PUMP_PROBLEMS, wells.get(i).wellId(),
-                        (problemFrom.isBefore(options.start()) ? options.start() : problemFrom).toString(),
+                planted.add(new PlantedFault(Fault.PUMP_PROBLEMS, wells.get(i).wellId(), options.start().toString(),
                         tagId("dynacard"), p.description(), p.pattern().name()));
             }
         }
@@ -53,7 +49,7 @@ public final class DemoDataGenerator {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(telemetry, StandardCharsets.UTF_8), 1 << 20)) {
             w.write(options.withReceivedAt() ? "well_id,var_id,timestamp_lectura,measure,source_received_at\n"
                     : "well_id,var_id,timestamp_lectura,measure\n");
-            readings = writeTelemetry(options, wells, cards, problemFrom, w, planted);
+            readings = writeTelemetry(options, wells, cards, w, planted);
             if (options.faults().contains(Fault.BAD_ROWS)) {
                 badRows = writeBadRows(options, w, planted);
             }
@@ -64,6 +60,34 @@ public final class DemoDataGenerator {
         ReservesWriter.write(reserves, wells, options);
         return new GeneratedSet(telemetry, master, reserves, wells.stream().map(WellProfile::wellId).toList(),
                 options.start(), options.end(), readings, badRows, List.copyOf(planted));
+    }
+
+    /**
+     * Where in the set a planted one-hour fault sits: the hour whose number since the epoch leaves {@code slot} modulo
+     * the set's length, so every set holds it exactly once, at the same hour whatever its end (a set ending an hour
+     * later holds the same readings for the hours both cover).
+     */
+    static boolean atSlot(GeneratorOptions o, Instant t, int slot) {
+        return Math.floorMod(Math.floorDiv(t.getEpochSecond(), 3600), o.hours()) == slot;
+    }
+
+    /**
+     * The planted downtime's hours: the first 12 readings of every {@code days}-th day on the controllers' clock (the
+     * days whose number since the epoch is a multiple of {@code days}), from the day's first reading (00:30 in a
+     * half-hour zone). A set of {@code days} days holds 12 such hours: one day's, or the end of one and the start of
+     * the next when it cuts that day.
+     */
+    static boolean plantedDowntime(GeneratorOptions o, Instant t) {
+        java.time.LocalDate d = t.atZone(o.zone()).toLocalDate();
+        if (Math.floorMod(d.toEpochDay(), o.days()) != 0) {
+            return false;
+        }
+        Instant first = ceilHour(d.atStartOfDay(o.zone()).toInstant());
+        return !t.isBefore(first) && t.isBefore(first.plus(12, ChronoUnit.HOURS));
+    }
+
+    private static Instant ceilHour(Instant t) {
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond() + 3599, 3600) * 3600);
     }
 
     private static SplittableRandom wellRandom(GeneratorOptions options, int index) {
@@ -83,58 +107,61 @@ public final class DemoDataGenerator {
                 .toList();
     }
 
-    /** The first reading hour of the set at or after {@code t} (readings are whole hours from the start). */
-    static Instant firstReadingFrom(GeneratorOptions o, Instant t) {
-        long seconds = t.getEpochSecond() - o.start().getEpochSecond();
-        long hours = Math.floorDiv(seconds + 3599, 3600);
-        return o.start().plus(hours, ChronoUnit.HOURS);
-    }
-
-    private long writeTelemetry(GeneratorOptions o, List<WellProfile> wells, List<WellCards> cards, Instant problemFrom,
-                                Writer w, List<PlantedFault> planted) throws IOException {
+    private long writeTelemetry(GeneratorOptions o, List<WellProfile> wells, List<WellCards> cards, Writer w,
+                                List<PlantedFault> planted) throws IOException {
         StringBuilder line = new StringBuilder(4096);
         long count = 0;
         for (int i = 0; i < wells.size(); i++) {
             WellProfile well = wells.get(i);
-            SplittableRandom rng = wellRandom(o, i);
-            WellProfile.random(well.wellId(), rng); // advance past the profile draws
-            WellSimulator sim = new WellSimulator(well, rng, o.start(), cards.get(i), problemFrom, o.zone());
-            // the day before the one the set ends in, on the controllers' clock: its first 12 readings are the planted
-            // downtime (from its first reading: 00:30 in a half-hour zone)
-            Instant downtime = firstReadingFrom(o, o.start().plus(o.hours(), ChronoUnit.HOURS).atZone(o.zone())
-                    .toLocalDate().minusDays(1).atStartOfDay(o.zone()).toInstant());
-            boolean downWell = i == 1 && o.faults().contains(Fault.HALF_DAY_DOWNTIME) && !downtime.isBefore(o.start());
+            boolean downWell = i == 1 && o.faults().contains(Fault.HALF_DAY_DOWNTIME);
+            // the planted pump problem shows on every card (a pump that has it, whatever hour the set starts at)
+            WellSimulator sim = new WellSimulator(well, WellSimulator.key(o.seed(), i), cards.get(i),
+                    cards.get(i).planted() == null ? null : Instant.MIN,
+                    downWell ? t -> plantedDowntime(o, t) : null, o.zone());
+            boolean faulty = i == 0;
+            PlantedFault downtimeFrom = null;
+            int downtimeHours = 0;
             for (int h = 0; h < o.hours(); h++) {
                 Instant t = o.start().plus(h, ChronoUnit.HOURS);
-                boolean stopped = downWell && !t.isBefore(downtime) && t.isBefore(downtime.plus(12, ChronoUnit.HOURS));
-                WellSimulator.HourReadings hour = sim.hour(t, stopped);
+                WellSimulator.HourReadings hour = sim.hour(t);
                 String ts = t.toString();
-                boolean faulty = i == 0;
                 String dynacard = hour.dynacard();
                 double[] values = hour.values();
-                if (downWell && t.equals(downtime)) {
-                    planted.add(new PlantedFault(Fault.HALF_DAY_DOWNTIME, well.wellId(), ts, tagId("strokes_per_minute"),
-                            "0", "12 h stopped: running-only averages and volumetric efficiency unaffected"));
+                if (downWell && plantedDowntime(o, t)) {
+                    if (downtimeFrom == null || !plantedDowntime(o, t.minus(1, ChronoUnit.HOURS))) {
+                        downtimeFrom = new PlantedFault(Fault.HALF_DAY_DOWNTIME, well.wellId(), ts,
+                                tagId("strokes_per_minute"), "0", null);
+                        downtimeHours = 0;
+                    }
+                    downtimeHours++;
+                    if (h == o.hours() - 1 || !plantedDowntime(o, t.plus(1, ChronoUnit.HOURS))) {
+                        planted.add(new PlantedFault(Fault.HALF_DAY_DOWNTIME, well.wellId(), downtimeFrom.timestamp(),
+                                downtimeFrom.varId(), "0", downtimeHours
+                                + " h stopped: running-only averages and volumetric efficiency unaffected"));
+                    }
                 }
-                if (i == 2 && h == o.hours() / 2 && h > 0 && h < o.hours() - 1
-                        && o.faults().contains(Fault.COUNTER_GLITCH)) {
+                if (i == 2 && atSlot(o, t, o.hours() / 2) && o.faults().contains(Fault.COUNTER_GLITCH)) {
                     values[ScadaTags.index("energy_kwh")] = 0;
-                    planted.add(new PlantedFault(Fault.COUNTER_GLITCH, well.wellId(), ts, tagId("energy_kwh"), "0",
-                            "DQP-001"));
+                    // a lone 0 between two readings: one at the set's edge is not one yet (or no longer)
+                    if (h > 0 && h < o.hours() - 1) {
+                        planted.add(new PlantedFault(Fault.COUNTER_GLITCH, well.wellId(), ts, tagId("energy_kwh"), "0",
+                                "DQP-001"));
+                    }
                 }
-                if (faulty && h == 2 && o.faults().contains(Fault.OUT_OF_RANGE)) {
+                if (faulty && atSlot(o, t, 2) && o.faults().contains(Fault.OUT_OF_RANGE)) {
                     plantOutOfRange(well.wellId(), ts, values, planted);
                 }
-                if (faulty && h == Math.min(4, o.hours() - 1) && o.faults().contains(Fault.BAD_CARD)) {
+                if (faulty && atSlot(o, t, 4) && o.faults().contains(Fault.BAD_CARD)) {
                     dynacard = Dynacard.broken().toJson();
                     planted.add(new PlantedFault(Fault.BAD_CARD, well.wellId(), ts, tagId("dynacard"), dynacard,
                             "FORMATO"));
                 }
-                boolean late = faulty && h == Math.min(3, o.hours() - 1) && o.faults().contains(Fault.LATE_RECEIPT);
+                boolean late = faulty && atSlot(o, t, 3) && o.faults().contains(Fault.LATE_RECEIPT);
                 if (late) {
                     planted.add(new PlantedFault(Fault.LATE_RECEIPT, well.wellId(), ts, null,
                             t.plus(LATE_HOURS, ChronoUnit.HOURS).toString(), "LATENCIA"));
                 }
+                SplittableRandom receipt = WellSimulator.hourRandom(WellSimulator.key(o.seed(), i), t, 3);
                 for (ScadaTags.Tag tag : ScadaTags.ALL) {
                     line.setLength(0);
                     line.append(well.wellId()).append(',').append(tag.id()).append(',').append(ts).append(',');
@@ -145,7 +172,7 @@ public final class DemoDataGenerator {
                         NumberFormatter.appendFixed(line, values[tag.index()], decimals(tag.column()));
                     }
                     if (o.withReceivedAt()) {
-                        long delayMs = late ? LATE_HOURS * 3_600_000L : 200 + rng.nextInt(1_300);
+                        long delayMs = late ? LATE_HOURS * 3_600_000L : 200 + receipt.nextInt(1_300);
                         line.append(',').append(t.plusMillis(delayMs));
                     }
                     line.append('\n');

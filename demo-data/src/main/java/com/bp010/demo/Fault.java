@@ -17,11 +17,14 @@ public enum Fault {
     /** Unreadable telemetry rows: a bad number, a bad timestamp, a missing value, NaN, an unknown SCADA id and well. */
     BAD_ROWS,
     /**
-     * Pump problems on the cards of the first wells (one {@link PumpProblem} each, in order) over the last
-     * {@link DemoDataGenerator#PROBLEM_HOURS} hours; the other wells' cards are a full pump's.
+     * Pump problems on the cards of the first wells (one {@link PumpProblem} each, in order), on every card (the
+     * pump has it whatever hour the set starts or ends at); the other wells' cards are a full pump's.
      */
     PUMP_PROBLEMS,
-    /** A well stopped for the first 12 hours of the last complete day (SPM 0, no production, runtime 12 h). */
+    /**
+     * A well stopped for the first 12 hours of every {@code days}-th day (SPM 0, no production, runtime 12 h): 12 hours
+     * in every set, of one day or split between the set's first and last day.
+     */
     HALF_DAY_DOWNTIME,
     /** One energy-counter reading of 0 between two normal ones (a glitch, not a reset). */
     COUNTER_GLITCH;

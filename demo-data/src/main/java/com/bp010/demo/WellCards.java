@@ -99,7 +99,11 @@ final class WellCards {
 
     /** One hour's surface card of {@code shape}: loads scaled by up to ±1 % and a 0.2 % noise of the load range. */
     static Dynacard[] hourCards(Shape shape, SplittableRandom rng) {
-        double scale = 1 + 0.01 * (2 * rng.nextDouble() - 1);
+        return hourCards(shape, 1 + 0.01 * (2 * rng.nextDouble() - 1), rng);
+    }
+
+    /** The hour's cards with their loads scaled by {@code scale} (about 1), the surface card's noise drawn from rng. */
+    static Dynacard[] hourCards(Shape shape, double scale, SplittableRandom rng) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double l : shape.load()) {

@@ -38,7 +38,7 @@ class WellSimulatorTest {
         Instant start = Instant.parse(from);
         SplittableRandom rng = new SplittableRandom(11);
         WellProfile well = WellProfile.random("W-1", rng);
-        WellSimulator sim = new WellSimulator(well, rng, start, WellCards.of(well, null), null, zone);
+        WellSimulator sim = new WellSimulator(well, WellSimulator.key(11, 0), WellCards.of(well, null), null, null, zone);
         int runtime = ScadaTags.index("runtime_today_hours");
         int idle = ScadaTags.index("idle_time_today_hours");
 

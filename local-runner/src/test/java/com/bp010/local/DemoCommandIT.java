@@ -6,7 +6,6 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlTableRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import com.bp010.demo.DemoDataGenerator;
 import com.bp010.demo.PumpProblem;
 import com.bp010.report.SurveillanceReport;
 
@@ -14,9 +13,6 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,26 +130,20 @@ class DemoCommandIT {
 
     @Test
     void shouldDiagnoseEachPlantedPumpProblemAsPlanted_whenTheDemoCardsComeFromTheForwardModel() throws Exception {
-        Instant onset;
-        try (Connection c = DriverManager.getConnection(demo.db.jdbcUrl());
-             ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT max(timestamp_lectura) FROM reporting.vw_dynacards")) {
-            rs.next();
-            onset = rs.getTimestamp(1).toInstant().minus(DemoDataGenerator.PROBLEM_HOURS - 1L, ChronoUnit.HOURS);
-        }
         for (PumpProblem p : PumpProblem.values()) {
             String well = DemoRun.wellId(p.ordinal());
             String pattern = p.pattern().name();
             // the summary names the well, what was planted, what the diagnosis says and why
             assertThat(demo.stdout).as(well).containsPattern(well + " +planted " + pattern + " \\(.+\\): diagnosed "
                     + pattern + " \\((LOW|MODERATE|SEVERE), confidence 0\\.\\d\\d, PUMP basis\\) because \\S.+");
-            // every card from the onset, on the pump card; a full pump before it
-            Timestamp from = Timestamp.from(onset);
+            // every card shows the problem (the pump has it whatever hour the set starts at), on the pump card; the
+            // first well's planted broken card aside
+            long cards = demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?", well);
+            assertThat(cards).as(well).isGreaterThan(40);
             assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?"
-                    + " AND timestamp_lectura >= ? AND patron = ? AND base = 'PUMP'", well, from, pattern))
-                    .as(well).isEqualTo(DemoDataGenerator.PROBLEM_HOURS);
+                    + " AND patron = ? AND base = 'PUMP'", well, pattern)).as(well).isBetween(cards - 1, cards);
             assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_card_diagnoses WHERE well_id = ?"
-                    + " AND timestamp_lectura < ? AND patron <> 'FULL_PUMP'", well, from)).as(well).isZero();
+                    + " AND patron = 'FULL_PUMP'", well)).as(well).isZero();
             // and the streak is an alert with its reason
             assertThat(demo.db.count("SELECT count(*) FROM reporting.vw_alerts WHERE tipo = 'CARTA' AND well_id = ?"
                     + " AND referencia = ? AND mensaje LIKE '%cards: %'", well, pattern)).as(well).isOne();

@@ -62,6 +62,20 @@ final class CardPanel {
         }
     }
 
+    /**
+     * The diagnosis' severity, confidence, basis, source and card time; a diagnosis without a severity (a full pump's
+     * NONE) says nothing of severity rather than "severity: no severity".
+     */
+    static String verdict(CardDiagnosis d, Words w) {
+        String basis = w.msg.getOr("cards.basis." + d.basis(), String.valueOf(d.basis()));
+        String source = w.msg.getOr("cards.source." + d.source(), String.valueOf(d.source()));
+        if (d.severity() == null || "NONE".equals(d.severity())) {
+            return w.msg.get("cards.verdict.nosev", w.confidence(d.confidence()), basis, source, w.fmt.time(d.readAt()));
+        }
+        return w.msg.get("cards.verdict", w.severity(d.severity()), w.confidence(d.confidence()), basis, source,
+                w.fmt.time(d.readAt()));
+    }
+
     /** The latest diagnosis: pattern, severity, confidence, basis, reasons, the quantities; then the ones before. */
     private static void diagnosis(StringBuilder h, List<CardDiagnosis> diagnoses, Words w) {
         CardDiagnosis d = diagnoses.get(0);
@@ -70,10 +84,7 @@ final class CardPanel {
                 .append("\" data-pattern=\"").append(Html.esc(d.pattern())).append("\"><b>")
                 .append(Html.esc(w.msg.get("cards.pump"))).append("</b><p class=\"verdict").append(full ? " ok" : "")
                 .append("\">").append(Html.esc(w.diagnosis(d.pattern()))).append("</p><p class=\"meta\">")
-                .append(Html.esc(w.msg.get("cards.verdict", w.severity(d.severity()), w.confidence(d.confidence()),
-                        w.msg.getOr("cards.basis." + d.basis(), String.valueOf(d.basis())),
-                        w.msg.getOr("cards.source." + d.source(), String.valueOf(d.source())),
-                        w.fmt.time(d.readAt())))).append("</p><ul class=\"reasons\">");
+                .append(Html.esc(verdict(d, w))).append("</p><ul class=\"reasons\">");
         for (String reason : w.cardReasons(d)) {
             h.append("<li>").append(Html.esc(reason)).append("</li>");
         }

@@ -14,8 +14,11 @@ final class QualitySection {
     private QualitySection() {
     }
 
-    static void render(StringBuilder h, DqScore score, List<DqFailure> failures, List<DqRule> rules, Words w) {
-        h.append("<section id=\"dq\"><h2>").append(Html.esc(w.msg.get("dq.title"))).append("</h2>");
+    static void render(StringBuilder h, ReportWindow window, DqScore score, List<DqFailure> failures,
+                       List<DqRule> rules, Words w) {
+        // the score is the report's days' (reporting.fnc_dq_score over the window), not the last pipeline run's
+        h.append("<section id=\"dq\"><h2>").append(Html.esc(w.msg.get("dq.title", w.fmt.day(window.from()),
+                w.fmt.day(window.to())))).append("</h2>");
         h.append("<div class=\"tiles\"><div class=\"tile\"><b>").append(Html.esc(w.fmt.score(score.score())))
                 .append("</b>").append(Html.esc(w.msg.get("dq.score"))).append("</div><div class=\"tile\"><b>")
                 .append(Html.esc(w.fmt.count(score.failed()))).append("</b>").append(Html.esc(w.msg.get("dq.failed")))

@@ -34,7 +34,7 @@ final class ReportPage {
         MatrixSection.render(h, m.wells(), m.matrix(), w, m.stateAsOf());
         wells(h, m, ranked, maxWellSections, w);
         FieldSection.render(h, m.fieldDays(), m.consistency(), w);
-        QualitySection.render(h, m.dqScore(), m.dqFailures(), m.dqRules(), w);
+        QualitySection.render(h, m.window(), m.dqScore(), m.dqFailures(), m.dqRules(), w);
         h.append("</main><footer><h2>").append(Html.esc(msg.get("notes.title"))).append("</h2><ul class=\"more\">");
         for (String key : List.of("notes.order", "notes.state", "notes.since", "notes.hourly", "notes.daily", "notes.palette",
                 "notes.views")) {

@@ -142,6 +142,45 @@ class ReportPageTest {
     }
 
     @Test
+    void shouldSayWhichDaysTheDqScoreCovers_whenRendered() throws Exception {
+        // the score is the report's days' (fnc_dq_score over its window), and the section says so, in both languages
+        ReportModel en = SampleModel.model(Language.EN);
+        String from = new Format(Language.EN, en.window().zone()).day(en.window().from());
+        String to = new Format(Language.EN, en.window().zone()).day(en.window().to());
+        DomNode dq = parse(ReportPage.render(en, "Test", 200)).querySelector("#dq");
+
+        assertThat(dq.querySelectorAll("h2", dq).get(0).asNormalizedText())
+                .isEqualTo("Data quality from " + from + " to " + to);
+        assertThat(dq.asNormalizedText()).contains("The score covers these days of the report, not the window of the"
+                + " last pipeline run.");
+        DomNode es = parse(ReportPage.render(SampleModel.model(Language.ES), "Prueba", 200)).querySelector("#dq");
+        assertThat(es.querySelectorAll("h2", es).get(0).asNormalizedText()).startsWith("Calidad de datos del ")
+                .contains(" al ");
+    }
+
+    @Test
+    void shouldNotSaySeverityForAFullPump_whenItsLatestCardHasNone() throws Exception {
+        for (Language lang : Language.values()) {
+            ReportModel m = SampleModel.withCards(lang);
+            java.util.Map<String, List<ReportModel.CardDiagnosis>> d = new java.util.LinkedHashMap<>(m.diagnoses());
+            d.put("W-1", m.diagnoses().get("W-1").subList(2, 3)); // only its full pump (severity NONE)
+            ReportModel full = new ReportModel(m.window(), m.generatedAt(), m.stateAsOf(), m.labels(), m.wells(),
+                    m.matrix(), m.alerts(), m.hourly(), m.daily(), m.cards(), d, m.consistency(), m.dqFailures(),
+                    m.dqScore(), m.dqRules(), m.fieldDays(), m.extent());
+            HtmlPage page = parse(ReportPage.render(full, "Test", 200));
+
+            DomNode w1 = page.querySelector("section.well[data-well='W-1'] div.pump.diagnosis p.meta");
+            assertThat(w1.asNormalizedText()).as(lang.name())
+                    .startsWith(lang == Language.EN ? "Confidence 90 % · read on the " : "Confianza 90 % · leído en la ")
+                    .doesNotContainIgnoringCase("severity").doesNotContainIgnoringCase("severidad");
+            // a diagnosis with a severity still says it
+            DomNode w3 = page.querySelector("section.well[data-well='W-3'] div.pump.diagnosis p.meta");
+            assertThat(w3.asNormalizedText()).as(lang.name())
+                    .startsWith(lang == Language.EN ? "Severity severe · confidence 85 %" : "Severidad severa · confianza 85 %");
+        }
+    }
+
+    @Test
     void shouldCapTheWellPages_whenThereAreMoreWellsThanTheLimit() throws Exception {
         HtmlPage page = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 2));
 
