@@ -142,8 +142,11 @@ final class PipelineRunner {
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
             WindowResolver.Resolution resolution = database.inTransaction("window",
                     c -> windows.resolve(c, request.wellId(), group, asOfDate));
+            // nothing new, no mark, and no day or month written while in progress has ended since: nothing to do
             if (resolution.window().isEmpty()
-                    && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId()))) {
+                    && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId())
+                            || RunScope.periodsEnded(c, request.wellId(), asOf, resolution.since(),
+                                    windows.floor(asOfDate)))) {
                 return nothingToDo(runId, request, asOf, trigger, holder, start, group, leaseName);
             }
             // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
