@@ -13,6 +13,9 @@
 -- row, its limits, its per-well KPI rows or its dim_pozo row change (every well when an all-wells limits or KPI row
 -- changes, a table is truncated, or this file is redefined). Nothing else the rows read can change, so the result
 -- equals a sync of every well (DimensionSyncIT); the hourly run with an unchanged master pays only the two small tables.
+-- Marks do not wait for readings: a default run without new readings calls this sync (and the semaphores, defaults and
+-- consistency after it) when reporting.fnc_dimensiones_pendientes finds marks, answering DIMENSIONS_SYNCED; phase 6
+-- calls it again when its own baselines marked wells (DimensionEditsIT).
 
 -- Effective limits per well and variable (per-well fields over the all-wells row). Wells come from the master and from
 -- the current values; variables from tbl_limites_pozo. Used by the sync below and by the dashboard views' callers.
@@ -513,6 +516,20 @@ $$;
 -- The precedence of dim_pozo's KPI targets (the V5 comment said an operator's value is never overwritten: it is, by
 -- the sync, where the well has a per-well KPI row; phase 6 never overwrites it).
 COMMENT ON COLUMN reporting.dim_pozo.fuente_targets_kpi IS 'Where each KPI target (target_kwh_por_bbl, target_eficiencia_bomba_pct) came from: {"<column>": "CONFIG_POZO" (per-well tbl_config_kpi row, applied by sp_sync_dim_pozo_targets) | "DEFAULT" (all-wells row, filled by sp_populate_defaults)}; a value without an entry was set by an operator: the defaults never overwrite it, a per-well tbl_config_kpi row of that KPI does (per-well row > operator''s value > all-wells default)';
+
+-- Whether dimension marks wait for the sync (of one well, or of all; an every-well mark counts for each): a default run
+-- without new readings and without recomputation marks still applies them (PipelineRunner: status DIMENSIONS_SYNCED,
+-- docs/CONTRACTS.md §4.4), so an operator's edit of the master, the limits or the KPI targets does not wait for the
+-- next reading. One probe of a table that is empty in the idle hour.
+CREATE OR REPLACE FUNCTION reporting.fnc_dimensiones_pendientes(p_well_id text)
+RETURNS boolean
+LANGUAGE sql STABLE
+AS $$
+    SELECT EXISTS (SELECT 1 FROM reporting.dimensiones_pendientes m
+                    WHERE p_well_id IS NULL OR m.well_id = p_well_id OR m.well_id IS NULL)
+$$;
+COMMENT ON FUNCTION reporting.fnc_dimensiones_pendientes(text) IS
+    'Whether reporting.dimensiones_pendientes holds marks for the well (NULL: any well): the next default run syncs the dimensions even without new readings';
 
 -- A new definition recomputes every well at its next call.
 INSERT INTO reporting.dimensiones_pendientes (well_id, motivo) VALUES (NULL, 'R__34 redefined');

@@ -308,7 +308,8 @@ DELETE FROM reporting.huella_paso WHERE paso = 'semaforos';
 --   4. reporting.dim_pozo: target_kwh_por_bbl and target_eficiencia_bomba_pct from the all-wells rows of tbl_config_kpi
 --      ('kwh_por_bbl', 'eficiencia_volumetrica_pct') where NULL or previously filled by default (so a changed default
 --      reaches every well it applies to); a value set by an operator or a per-well KPI row is never touched.
--- tbl_limites_pozo.tolerancia_pct stays NULL on purpose: the evaluation then follows the configured default.
+-- tbl_limites_pozo.tolerancia_pct stays NULL on purpose: the evaluation then follows the configured default. The
+-- baselines of 2. and 3. mark their wells for the dimension sync (R__34): the sync follows in this call when they did.
 CREATE OR REPLACE PROCEDURE reporting.sp_populate_defaults()
 LANGUAGE plpgsql
 AS $proc$
@@ -386,6 +387,13 @@ BEGIN
 
     RAISE NOTICE 'sp_populate_defaults: % evaluation settings added, % KPI baselines, % limit baselines, % wells'' KPI targets filled from defaults',
         v_config, v_kpi, v_limites, v_pozos;
+
+    -- The baselines written above marked their wells for the dimension sync (dim_pozo.limites carries them): the sync
+    -- of phase 5 ran before, so it runs again now, rather than leaving those marks to the next run (which, without
+    -- new readings, would have only them to apply).
+    IF EXISTS (SELECT 1 FROM reporting.dimensiones_pendientes p WHERE p.xid = pg_current_xact_id_if_assigned()) THEN
+        CALL reporting.sp_sync_dim_pozo_targets();
+    END IF;
 END
 $proc$;
 

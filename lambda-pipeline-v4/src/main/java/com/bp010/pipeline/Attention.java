@@ -1,8 +1,9 @@
 package com.bp010.pipeline;
 
 /**
- * What a step that answered OK or NOTHING_TO_DO left for an operator to do, said in its {@code message} (the metric
- * {@code PipelineNeedsAttention} and its alarm, template.yaml): under a schedule nobody reads that message.
+ * What a step that answered OK, NOTHING_TO_DO or DIMENSIONS_SYNCED left for an operator to do, said in its
+ * {@code message} (the metric {@code PipelineNeedsAttention} and its alarm, template.yaml): under a schedule nobody
+ * reads that message.
  */
 enum Attention {
     /** Recomputation marks before the lookback floor (LOOKBACK_DAYS): only the explicit window named recomputes them. */

@@ -12,6 +12,7 @@ import com.bp010.db.BinaryCopy;
 import com.bp010.db.CallResult;
 import com.bp010.db.Database;
 import com.bp010.db.Json;
+import com.bp010.db.SqlWork;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +36,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +53,11 @@ import org.slf4j.LoggerFactory;
  * upsert), then committed, so a long backlog makes progress. Pipelined: the next chunk is read and analysed on
  * another thread while one is written; the chunks are written one after the other, in order, on one connection.
  * An incremental run (its scope) looks back at most {@code CARD_LOOKBACK_DAYS} from asOf; an explicit window, in one
- * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget, a chunk is
- * started (and written) only while what is left holds the longest chunk so far ({@link TimeBudget.ChunkPace}): else
- * the phase stops with TIME_BUDGET after the chunks committed, and its retry (same runId) resumes after them.
+ * invocation or joined phase by phase, reads every card of its days. Under the invocation's time budget
+ * ({@link TimeBudget.ChunkPace}), a chunk is started (and written) only while what is left holds the longest chunk so
+ * far (the first: an estimate from its size), every statement of the step runs under a {@code statement_timeout} of
+ * what is left, and the wait for a chunk's analysis is bounded by it: else the phase stops with TIME_BUDGET after the
+ * chunks committed, and its retry (same runId) resumes after them.
  */
 final class CardEnrichment {
     static final String CALL = "bp010.card_analysis";
@@ -276,7 +280,7 @@ final class CardEnrichment {
     /**
      * @param powerBalance damping by the power balance from each reading's liquid rate and intake pressure
      * @param budget       the invocation's time budget: no chunk is started, nor written, that would not fit in what
-     *                     is left ({@link TimeBudget.ChunkPace})
+     *                     is left, and no statement runs past it ({@link TimeBudget.ChunkPace})
      */
     CardEnrichment(int lookbackDays, int chunk, boolean powerBalance, TimeBudget budget) {
         this.lookbackDays = lookbackDays;
@@ -314,21 +318,30 @@ final class CardEnrichment {
         long start = System.nanoTime();
         Instant from = run.window().from().atStartOfDay(zone).toInstant();
         Instant to = run.window().to().plusDays(1).atStartOfDay(zone).toInstant();
+        // every statement of the step under the time budget, from its first (TimeBudget.ChunkPace)
+        String call = analyse ? CALL : FILLAGE_CALL;
+        TimeBudget.ChunkPace pace = budget.chunks(phase.name(), call,
+                database.config().statementTimeout().toMillis());
+        String opening = analyse ? PENDING : FEEDING;
+        pace.begin(opening);
         // CARD_LOOKBACK_DAYS bounds an incremental run (its scope): a first run over years of history or a large
         // backfill would otherwise analyse every card of it (what it leaves, leftBeforeFloor says). An explicit window,
         // in one invocation or phase by phase (a Step Functions backfill joins the run by runId: no scope), reads
         // every card of its days, however old.
-        boolean scoped = !explicitWindow && database.withConnection(CALL, c -> scoped(c, run.runId()));
+        boolean scoped = !explicitWindow && bounded(database, call, pace, opening, c -> {
+            bound(c, pace, opening);
+            return scoped(c, run.runId());
+        });
         if (scoped) {
             Instant floor = run.asOf().minus(lookbackDays, ChronoUnit.DAYS);
             from = from.isBefore(floor) ? floor : from;
         }
         List<String> notices = new ArrayList<>();
         long diagnosed = analyse ? analyse(database, run.runId(), run.wellId(), from, to, explicitWindow, scoped,
-                budget.chunks(phase.name(), CALL), notices) : 0;
+                pace, notices) : 0;
         if (feed) {
             // the card's fillage stands in for the SCADA fillage tag where a well has none, so its semaphore is judged
-            int fed = feed(database, run.wellId(), from, to);
+            int fed = feed(database, run.wellId(), from, to, pace);
             String line = String.format("card fillage for %d well(s) without a SCADA fillage tag", fed);
             if (analyse) {
                 notices.set(0, notices.get(0) + "; " + line);
@@ -337,7 +350,6 @@ final class CardEnrichment {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        String call = analyse ? CALL : FILLAGE_CALL;
         LOG.info("{}: {}", call, notices.get(0));
         return new CallResult(call, ms, notices, diagnosed);
     }
@@ -372,18 +384,23 @@ final class CardEnrichment {
     }
 
     /**
-     * The cards' chunks, each started and written only when it fits in the time budget ({@code pace}: else the phase
-     * stops with TIME_BUDGET after the chunks committed); {@code notices} gets the summary first, then up to 20
-     * refusals.
+     * The cards' chunks, each started and written only when it fits in the time budget, each statement bounded by it
+     * ({@code pace}: else the phase stops with TIME_BUDGET after the chunks committed); {@code notices} gets the
+     * summary first, then up to 20 refusals.
      */
     private long analyse(Database database, UUID runId, String wellId, Instant from, Instant to,
                          boolean explicitWindow, boolean scoped, TimeBudget.ChunkPace pace, List<String> notices) {
-        database.withConnection("patron", c -> {
-            PatternCatalogue.ensure(c);
+        bounded(database, "patron", pace, PENDING, c -> {
+            PatternCatalogue.ensure(c, statement -> {
+                bound(statement, pace, PENDING);
+                return null;
+            });
             return null;
         });
-        List<Key> pending = database.withConnection(CALL,
-                c -> pending(c, runId, wellId, from, to, explicitWindow, scoped));
+        List<Key> pending = bounded(database, CALL, pace, PENDING, c -> {
+            bound(c, pace, PENDING);
+            return pending(c, runId, wellId, from, to, explicitWindow, scoped);
+        });
         long read = 0;
         long diagnosed = 0;
         long refused = 0;
@@ -395,26 +412,33 @@ final class CardEnrichment {
             t.setDaemon(true);
             return t;
         });
+        // set when the step stops: an analysis still running leaves its remaining cards
+        AtomicBoolean stopped = new AtomicBoolean();
         Future<Analysed> next = null;
         try {
-            next = pending.isEmpty() ? null : analysis.submit(analyseTask(read(database, pending, 0)));
+            if (!pending.isEmpty()) {
+                // the first chunk is judged before its cards are read (by an estimate: nothing is measured yet)
+                pace.starting(where(pending, 0), size(pending, 0));
+                next = analysis.submit(analyseTask(read(database, pending, 0, pace), stopped));
+            }
             for (int i = 0; i < pending.size(); i += chunk) {
-                Key first = pending.get(i);
-                String where = String.format(Locale.ROOT, "cards %d..%d of %d, from %s %s", i + 1,
-                        Math.min(pending.size(), i + chunk), pending.size(), first.well(), first.ts());
-                pace.starting(where);
-                Analysed analysed = await(next);
+                String where = where(pending, i);
+                if (i > 0) {
+                    // read, and being analysed, since the chunk before was written: judged by the longest chunk
+                    pace.starting(where, size(pending, i));
+                }
+                Analysed analysed = await(next, pace, where);
                 next = null;
-                pace.writing(where);
+                pace.writing(where, size(pending, i));
                 RuntimeException readFailure = null;
                 if (i + chunk < pending.size()) {
                     try {
-                        next = analysis.submit(analyseTask(read(database, pending, i + chunk)));
+                        next = analysis.submit(analyseTask(read(database, pending, i + chunk, pace), stopped));
                     } catch (RuntimeException e) {
                         readFailure = e; // this chunk is written first, as when each chunk read its own cards
                     }
                 }
-                Chunk result = database.inTransaction(CALL, c -> write(c, analysed));
+                Chunk result = bounded(database, CALL, pace, where, c -> write(c, analysed, pace, where));
                 pace.committed();
                 read += result.read();
                 diagnosed += result.diagnosed();
@@ -424,10 +448,11 @@ final class CardEnrichment {
                             Math.min(result.refused().size(), 20 - refusals.size())));
                 }
                 if (readFailure != null) {
-                    throw readFailure;
+                    throw pace.afterCommit(where(pending, i + chunk), readFailure);
                 }
             }
         } finally {
+            stopped.set(true);
             if (next != null) {
                 next.cancel(true);
             }
@@ -439,8 +464,52 @@ final class CardEnrichment {
         return diagnosed;
     }
 
-    private static int feed(Database database, String wellId, Instant from, Instant to) {
-        return database.inTransaction(FILLAGE_CALL, c -> {
+    /** Where the step stands before its chunks, for a TIME_BUDGET's resumeAt. */
+    private static final String PENDING = "the pending cards";
+    /** Where the fillage feed stands, for a TIME_BUDGET's resumeAt. */
+    private static final String FEEDING = "the card fillage feed";
+
+    /** The chunk from {@code i}, for messages and a TIME_BUDGET's resumeAt: "cards 5..6 of 10, from W-1 ...". */
+    private String where(List<Key> pending, int i) {
+        Key first = pending.get(i);
+        return String.format(Locale.ROOT, "cards %d..%d of %d, from %s %s", i + 1,
+                Math.min(pending.size(), i + chunk), pending.size(), first.well(), first.ts());
+    }
+
+    private int size(List<Key> pending, int i) {
+        return Math.min(pending.size(), i + chunk) - i;
+    }
+
+    /**
+     * {@code work} in a transaction of its own whose statements are each bounded by the budget ({@link #bound});
+     * a statement the budget cancelled stops the phase with TIME_BUDGET ({@link TimeBudget.ChunkPace#failed}).
+     */
+    private static <T> T bounded(Database database, String call, TimeBudget.ChunkPace pace, String where,
+                                 SqlWork<T> work) {
+        try {
+            return database.inTransaction(call, work);
+        } catch (RuntimeException e) {
+            throw pace.failed(where, e);
+        }
+    }
+
+    /**
+     * Before one statement of the step: {@code SET LOCAL statement_timeout} = what is left of the budget, when it is
+     * less than the configured timeout (else the session's applies); stops the phase when too little is left.
+     */
+    private static void bound(Connection c, TimeBudget.ChunkPace pace, String where) throws SQLException {
+        long timeout = pace.statementMillis(where);
+        if (timeout > 0) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+                ps.setString(1, timeout + "ms");
+                ps.execute();
+            }
+        }
+    }
+
+    private static int feed(Database database, String wellId, Instant from, Instant to, TimeBudget.ChunkPace pace) {
+        return bounded(database, FILLAGE_CALL, pace, FEEDING, c -> {
+            bound(c, pace, FEEDING);
             try (PreparedStatement ps = c.prepareStatement(FEED_FILLAGE)) {
                 ps.setString(1, Diagnosis.MODEL_VERSION);
                 ps.setTimestamp(2, Timestamp.from(from));
@@ -512,10 +581,11 @@ final class CardEnrichment {
         return keys;
     }
 
-    /** A chunk's cards with their well master, read by key in the chunk's order (autocommit: nothing is written). */
-    private List<Reading> read(Database database, List<Key> pending, int from) {
+    /** A chunk's cards with their well master, read by key in the chunk's order (nothing is written). */
+    private List<Reading> read(Database database, List<Key> pending, int from, TimeBudget.ChunkPace pace) {
         List<Key> keys = pending.subList(from, Math.min(pending.size(), from + chunk));
-        return database.withConnection(CALL, c -> {
+        String where = where(pending, from);
+        return bounded(database, CALL, pace, where, c -> {
             String[] wells = new String[keys.size()];
             String[] stamps = new String[keys.size()];
             for (int i = 0; i < wells.length; i++) {
@@ -523,6 +593,7 @@ final class CardEnrichment {
                 stamps[i] = keys.get(i).ts().toString();
             }
             List<Reading> readings = new ArrayList<>();
+            bound(c, pace, where);
             try (PreparedStatement ps = c.prepareStatement(READ)) {
                 ps.setArray(1, c.createArrayOf("text", wells));
                 ps.setArray(2, c.createArrayOf("timestamptz", stamps));
@@ -540,10 +611,14 @@ final class CardEnrichment {
     private record Analysed(int read, List<Stroke> strokes, List<DiagnosisRow> diagnoses, List<String> refused) {
     }
 
-    private Callable<Analysed> analyseTask(List<Reading> readings) {
+    /** The chunk's analysis; once {@code stopped} (the step stopped), the cards not begun are left. */
+    private Callable<Analysed> analyseTask(List<Reading> readings, AtomicBoolean stopped) {
         return () -> {
             // each card's analysis depends on its reading only: worked in parallel, collected in the chunk's order
-            List<Outcome> outcomes = readings.parallelStream().map(this::analyse).toList();
+            List<Outcome> outcomes = readings.parallelStream()
+                    .map(r -> stopped.get() ? new Outcome(List.of(), null, "not analysed: the step stopped")
+                            : analyse(r))
+                    .toList();
             List<Stroke> strokes = new ArrayList<>();
             List<DiagnosisRow> diagnoses = new ArrayList<>();
             List<String> refused = new ArrayList<>();
@@ -559,10 +634,13 @@ final class CardEnrichment {
         };
     }
 
-    /** The analysis's result; what it threw is thrown as it was (an Error too). */
-    private static Analysed await(Future<Analysed> f) {
+    /**
+     * The analysis's result, waited for within the budget ({@link TimeBudget.ChunkPace#await}); what it threw is thrown
+     * as it was (an Error too).
+     */
+    private static Analysed await(Future<Analysed> f, TimeBudget.ChunkPace pace, String where) {
         try {
-            return f.get();
+            return pace.await(f, where);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the cards were analysed", e);
@@ -579,10 +657,15 @@ final class CardEnrichment {
     }
 
     /** One chunk's rows in one transaction (the caller's): strokes first, then the diagnoses that refer to them. */
-    private static Chunk write(Connection c, Analysed a) throws SQLException {
+    private static Chunk write(Connection c, Analysed a, TimeBudget.ChunkPace pace, String where)
+            throws SQLException {
         if (!a.strokes().isEmpty()) {
-            writeStrokes(c, a.strokes());
-            writeDiagnoses(c, a.diagnoses());
+            SqlWork<Void> bound = s -> {
+                bound(s, pace, where);
+                return null;
+            };
+            writeStrokes(c, a.strokes(), bound);
+            writeDiagnoses(c, a.diagnoses(), bound);
         }
         return new Chunk(a.read(), a.diagnoses().size(), a.refused());
     }
@@ -698,14 +781,16 @@ final class CardEnrichment {
      * is made under a transaction lock that every card chunk takes (only this step writes strokes), so no other run can
      * add one of the chunk's strokes between the check and the {@code COPY}.
      */
-    private static void writeStrokes(Connection c, List<Stroke> strokes) throws SQLException {
-        if (!anyStored(c, strokes)) {
+    private static void writeStrokes(Connection c, List<Stroke> strokes, SqlWork<Void> bound) throws SQLException {
+        if (!anyStored(c, strokes, bound)) {
+            bound.run(c);
             copy(c, "universal.stroke", STROKE_TABLE_COLUMNS, strokes,
                     (copy, seq, s) -> strokeFields(copy.tuple(7), s));
             return;
         }
         copyToSession(c, STROKE_STAGING, "pg_temp.bp010_card_strokes", STROKE_COLUMNS, strokes,
-                (copy, seq, s) -> strokeFields(copy.tuple(8).int4(seq), s));
+                (copy, seq, s) -> strokeFields(copy.tuple(8).int4(seq), s), bound);
+        bound.run(c);
         try (PreparedStatement ps = c.prepareStatement(WRITE_STROKES)) {
             ps.executeUpdate();
         }
@@ -723,7 +808,8 @@ final class CardEnrichment {
     }
 
     /** Whether any of the strokes' readings (well, time) has a stroke stored, checked under the card chunks' lock. */
-    private static boolean anyStored(Connection c, List<Stroke> strokes) throws SQLException {
+    private static boolean anyStored(Connection c, List<Stroke> strokes, SqlWork<Void> bound) throws SQLException {
+        bound.run(c);
         try (Statement st = c.createStatement()) {
             st.execute(LOCK);
         }
@@ -735,6 +821,7 @@ final class CardEnrichment {
                 stamps.add(s.ts().toString());
             }
         }
+        bound.run(c);
         try (PreparedStatement ps = c.prepareStatement(ANY_STORED)) {
             ps.setArray(1, c.createArrayOf("text", wells.toArray()));
             ps.setArray(2, c.createArrayOf("timestamptz", stamps.toArray()));
@@ -746,7 +833,8 @@ final class CardEnrichment {
     }
 
     /** The chunk's diagnoses into {@code universal.diagnostico}: binary {@code COPY} to a session table, then one upsert. */
-    private static void writeDiagnoses(Connection c, List<DiagnosisRow> diagnoses) throws SQLException {
+    private static void writeDiagnoses(Connection c, List<DiagnosisRow> diagnoses, SqlWork<Void> bound)
+            throws SQLException {
         copyToSession(c, DIAGNOSIS_STAGING, "pg_temp.bp010_card_diagnoses", DIAGNOSIS_COLUMNS, diagnoses,
                 (copy, seq, d) -> {
                     copy.tuple(13).int4(seq).text(d.well()).timestampOrNull(d.ts()).text(d.pattern())
@@ -756,7 +844,8 @@ final class CardEnrichment {
                     float8OrNull(copy, d.net());
                     float8OrNull(copy, d.pip());
                     copy.text(d.features()).text(d.reasons());
-                });
+                }, bound);
+        bound.run(c);
         try (PreparedStatement ps = c.prepareStatement(WRITE_DIAGNOSES)) {
             ps.setString(1, Diagnosis.MODEL_VERSION);
             ps.setString(2, Diagnosis.MODEL_VERSION);
@@ -771,13 +860,16 @@ final class CardEnrichment {
 
     /**
      * Creates (or empties) a session table and sends {@code rows} into it by binary {@code COPY}, in list order; a
-     * failure aborts the {@code COPY} so the connection stays usable for the transaction's rollback.
+     * failure aborts the {@code COPY} so the connection stays usable for the transaction's rollback. {@code bound}
+     * runs before each of the two statements.
      */
     private static <T> void copyToSession(Connection c, String staging, String table, String columns, List<T> rows,
-                                          CopyRow<T> writer) throws SQLException {
+                                          CopyRow<T> writer, SqlWork<Void> bound) throws SQLException {
+        bound.run(c);
         try (Statement st = c.createStatement()) {
             st.execute(staging);
         }
+        bound.run(c);
         copy(c, table, columns, rows, writer);
     }
 

@@ -10,6 +10,7 @@ import com.bp010.cards.PumpingUnit;
 import com.bp010.cards.RodString;
 import com.bp010.cards.WellDescription;
 import com.bp010.db.Json;
+import com.bp010.db.SqlWork;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -47,8 +48,12 @@ final class PatternCatalogue {
     private PatternCatalogue() {
     }
 
-    /** Writes the vocabulary when the database does not hold all of it yet. */
-    static void ensure(Connection c) throws SQLException {
+    /**
+     * Writes the vocabulary when the database does not hold all of it yet; {@code beforeEach} runs before each of its
+     * statements (the card step bounds them by its time budget).
+     */
+    static void ensure(Connection c, SqlWork<Void> beforeEach) throws SQLException {
+        beforeEach.run(c);
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM universal.patron WHERE fuente = ?")) {
             ps.setString(1, Diagnosis.MODEL_VERSION);
             try (ResultSet rs = ps.executeQuery()) {
@@ -72,6 +77,7 @@ final class PatternCatalogue {
                 }
             }
         }
+        beforeEach.run(c);
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO universal.patron (clase_diagnostico, descripcion, position, load, fuente)
                 SELECT e->>'clase', e->>'descripcion',

@@ -31,11 +31,38 @@ final class PhaseSteps {
             // group leaves them to the global step, after every group)
             case TRANSFORM -> run.group() != null ? List.of() : List.of(currentValues(run));
             case ENRICH -> enrich(run, connection);
-            case DEFAULTS -> List.of(Step.of("reporting.sp_populate_defaults", "CALL reporting.sp_populate_defaults()"));
-            case CONSISTENCY -> List.of(Step.of("stage.sp_execute_consistency_validation",
-                    "CALL stage.sp_execute_consistency_validation(?::uuid, ?::timestamptz)",
-                    run.runId(), run.asOfTimestamp()));
+            case DEFAULTS -> List.of(defaults());
+            case CONSISTENCY -> List.of(consistency(run));
         };
+    }
+
+    private static Step targetsSync() {
+        return Step.of("reporting.sp_sync_dim_pozo_targets", "CALL reporting.sp_sync_dim_pozo_targets()");
+    }
+
+    private static Step defaults() {
+        return Step.of("reporting.sp_populate_defaults", "CALL reporting.sp_populate_defaults()");
+    }
+
+    private static Step consistency(RunContext run) {
+        return Step.of("stage.sp_execute_consistency_validation",
+                "CALL stage.sp_execute_consistency_validation(?::uuid, ?::timestamptz)",
+                run.runId(), run.asOfTimestamp());
+    }
+
+    /**
+     * A default run without new readings whose edits wait in the dimension marks (reporting.dimensiones_pendientes: the
+     * well master, the limits, the KPI targets): what reads those and nothing else, per phase. ENRICH: the targets sync,
+     * then the semaphores of what changed (a changed limits row, a rating-derived one included, re-judges every well);
+     * DEFAULTS; CONSISTENCY (its rules may read the well master). No facts, derived values or KPIs: what an edit changes
+     * in those is a recomputation mark's, with its days (docs/AGGREGATION.md, "Incremental runs").
+     */
+    static Map<Phase, List<Step>> dimensionEdits(RunContext run) {
+        Map<Phase, List<Step>> phases = new java.util.EnumMap<>(Phase.class);
+        phases.put(Phase.ENRICH, List.of(targetsSync(), stalenessRefresh(run)));
+        phases.put(Phase.DEFAULTS, List.of(defaults()));
+        phases.put(Phase.CONSISTENCY, List.of(consistency(run)));
+        return phases;
     }
 
     /** The DQ call over the run's window. */
@@ -108,7 +135,7 @@ final class PhaseSteps {
         // (a card whose reading has a stroke the bridge syncs), so each is written once
         boolean cardToBridge = bridges.contains("CDI");
         List<Step> steps = new ArrayList<>(List.of(
-                Step.of("reporting.sp_sync_dim_pozo_targets", "CALL reporting.sp_sync_dim_pozo_targets()"),
+                targetsSync(),
                 semaphores(run),
                 Step.of("reporting.sp_calcular_derivados_completos",
                         "CALL reporting.sp_calcular_derivados_completos(?::date, ?::date, ?::uuid, ?::boolean)",

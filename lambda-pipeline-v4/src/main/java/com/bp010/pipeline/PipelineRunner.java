@@ -34,6 +34,11 @@ import java.util.stream.Collectors;
  */
 final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    /**
+     * The status of a default run that found no new readings (and no recomputation marks after the lookback floor) but
+     * applied the dimension marks an edit left: dimensions synced, semaphores re-judged, defaults, consistency.
+     */
+    static final String DIMENSIONS_SYNCED = "DIMENSIONS_SYNCED";
 
     private final Database database;
     private final PipelineSettings settings;
@@ -142,12 +147,14 @@ final class PipelineRunner {
             LocalDate asOfDate = asOf.atZone(settings.zone()).toLocalDate();
             WindowResolver.Resolution resolution = database.inTransaction("window",
                     c -> windows.resolve(c, request.wellId(), group, asOfDate));
-            // nothing new, no mark, and no day or month written while in progress has ended since: nothing to do
-            if (resolution.window().isEmpty()
-                    && !database.withConnection("window", c -> RunScope.marksPending(c, request.wellId())
-                            || RunScope.periodsEnded(c, request.wellId(), asOf, resolution.since(),
-                                    windows.floor(asOfDate)))) {
-                return nothingToDo(runId, request, asOf, trigger, holder, start, group, leaseName);
+            if (resolution.window().isEmpty()) {
+                RunScope.Pending pending = database.withConnection("window",
+                        c -> RunScope.pending(c, request.wellId()));
+                // nothing new, no mark, and no day or month written while in progress has ended since: nothing to do
+                if (!pending.marks() && !database.withConnection("window", c -> RunScope.periodsEnded(c,
+                        request.wellId(), asOf, resolution.since(), windows.floor(asOfDate)))) {
+                    return nothingToDo(runId, request, asOf, trigger, start, group, leaseName, pending.dimensions());
+                }
             }
             // An incremental run: the run log row and its scope in one transaction (its window becomes the scope's days).
             Watermark mark = request.wellId() == null ? resolution.watermark() : null;
@@ -171,6 +178,11 @@ final class PipelineRunner {
                 });
                 return result(opened, "NOTHING_TO_DO", List.of(), null, null,
                         joined("nothing to recompute for well group " + group, rerun), start);
+            }
+            if (scope.isEmpty() && database.withConnection("window",
+                    c -> RunScope.dimensionsPending(c, request.wellId()))) {
+                // nothing after the lookback floor to recompute, but an edit of the dimensions waits: applied now
+                return dimensionEdits(opened, "nothing to recompute after the lookback floor", rerun, start);
             }
             if (scope.isEmpty()) {
                 // nothing after the lookback floor to recompute; time has passed all the same: staleness is re-judged
@@ -254,6 +266,9 @@ final class PipelineRunner {
                 runLog.open(c, opening, "RUNNING", "global", request.phases(), null);
                 return RunScope.union(c, runId, withScope, idle);
             });
+            if (scope.isEmpty() && database.withConnection("window", c -> RunScope.dimensionsPending(c, null))) {
+                return dimensionEdits(opening, "no well group had anything to recompute", null, start);
+            }
             if (scope.isEmpty()) {
                 PhaseReport refresh = runPhase(opening, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(opening)));
                 database.inTransaction("run log", c -> {
@@ -311,7 +326,8 @@ final class PipelineRunner {
                         + ": start a run without runId first").with("runId", runId.toString()));
         RunContext run = new RunContext(runId, stored.window(), stored.wellId(), stored.asOf().toInstant(),
                 stored.group());
-        if ("NOTHING_TO_DO".equals(stored.status()) || "SKIPPED_LOCKED".equals(stored.status())) {
+        if ("NOTHING_TO_DO".equals(stored.status()) || "SKIPPED_LOCKED".equals(stored.status())
+                || DIMENSIONS_SYNCED.equals(stored.status())) {
             return result(run, stored.status(), List.of(), null, null, "the run ended as " + stored.status(), start);
         }
         if (run.group() != null && !PipelineRequest.GROUP_PHASES.containsAll(request.phases())) {
@@ -340,7 +356,7 @@ final class PipelineRunner {
     }
 
     private PipelineResult nothingToDo(UUID runId, PipelineRequest request, Instant asOf, String trigger,
-                                       String holder, long start, String group, String leaseName) {
+                                       long start, String group, String leaseName, boolean dimensions) {
         RunContext run = new RunContext(runId, null, request.wellId(), asOf, group);
         database.withConnection("run log", c -> {
             runLog.open(c, run, "RUNNING", trigger, request.phases(), null);
@@ -356,6 +372,10 @@ final class PipelineRunner {
             return result(run, "NOTHING_TO_DO", List.of(), null, null,
                     "no production rows of well group " + group + " written since its last complete run", start);
         }
+        if (dimensions) {
+            // no new data, but an edit of the well master, the limits or the KPI targets waits for the targets sync
+            return dimensionEdits(run, "no production rows written since the last complete run", null, start);
+        }
         // No new data, but time has passed: semaphores are re-judged for staleness against asOf.
         PhaseReport refresh = runPhase(run, Phase.ENRICH, List.of(PhaseSteps.stalenessRefresh(run)));
         database.withConnection("run log", c -> {
@@ -366,6 +386,58 @@ final class PipelineRunner {
         LOG.info("Nothing new since the last complete run");
         return result(run, "NOTHING_TO_DO", List.of(refresh), null, null,
                 "no production rows written since the last complete run; semaphores re-judged for staleness", start);
+    }
+
+    /**
+     * A default run (its run-log row open, its lease held) with no new readings to recompute whose dimension marks wait
+     * (an edit of the well master, the limits or the KPI targets): the steps that read them
+     * ({@link PhaseSteps#dimensionEdits}), each phase in its own transaction and logged; the run ends as
+     * {@link #DIMENSIONS_SYNCED}, the recomputation marks it took (before the lookback floor, named in {@code rerun})
+     * closed, the lease released. A failing step fails the run as a phase of {@link #execute} would.
+     */
+    private PipelineResult dimensionEdits(RunContext run, String why, String rerun, long start) {
+        List<PhaseReport> reports = new ArrayList<>();
+        for (var phase : PhaseSteps.dimensionEdits(run).entrySet()) {
+            LogContext.put("phase", phase.getKey().name());
+            database.withConnection("run log", c -> {
+                runLog.phaseStarted(c, run.runId(), phase.getKey());
+                return null;
+            });
+            PhaseReport report;
+            try {
+                report = runPhase(run, phase.getKey(), phase.getValue());
+            } catch (RuntimeException e) {
+                Bp010Exception failure = DatabaseErrors.translate(e, null).withIfAbsent("phase", phase.getKey().name())
+                        .withIfAbsent("runId", run.runId().toString());
+                database.withConnection("run log", c -> {
+                    runLog.phaseFinished(c, run.runId(),
+                            new PhaseReport(phase.getKey().name(), "FAILED", 0, List.of()), failure);
+                    runLog.finish(c, run.runId(), "FAILED", null, null, failure);
+                    lease.release(c, run.leaseName(), run.runId());
+                    return null;
+                });
+                LogContext.put("phase", null);
+                throw failure;
+            }
+            database.withConnection("run log", c -> {
+                runLog.phaseFinished(c, run.runId(), report, null);
+                lease.renew(c, run.leaseName(), run.runId());
+                return null;
+            });
+            reports.add(report);
+        }
+        LogContext.put("phase", null);
+        RunSummaries.ConsistencySummary consistency = database.inTransaction("run log", c -> {
+            RunSummaries.ConsistencySummary summary = RunSummaries.consistency(c, run.wellId());
+            runLog.finish(c, run.runId(), DIMENSIONS_SYNCED, null, summary, null);
+            RunScope.close(c, run.runId());
+            lease.release(c, run.leaseName(), run.runId());
+            return summary;
+        });
+        LOG.info("No new readings; pending edits of the dimensions applied");
+        return result(run, DIMENSIONS_SYNCED, reports, null, consistency, joined(why + "; pending edits of the well"
+                + " master, limits or KPI targets applied: dimensions synced, semaphores re-judged, defaults and"
+                + " consistency checks run", rerun), start);
     }
 
     private PipelineResult execute(RunContext run, PipelineRequest request, long start) {

@@ -127,7 +127,8 @@ public class PipelineV4Handler extends JsonRequestHandler {
 
     /**
      * Metrics are per run, not per invocation: under Step Functions each phase is one invocation of the same run, so
-     * only the step that ends it publishes (the last phase, NOTHING_TO_DO, SKIPPED_LOCKED; a failure publishes from
+     * only the step that ends it publishes (the last phase, NOTHING_TO_DO, DIMENSIONS_SYNCED, SKIPPED_LOCKED; a failure
+     * publishes from
      * {@link #publishFailure}).
      */
     static boolean endsARun(PipelineRequest request, PipelineResult result) {
@@ -149,25 +150,31 @@ public class PipelineV4Handler extends JsonRequestHandler {
     }
 
     /**
-     * A run that ended well: OK with its last phase done (a single-phase step ends the run at CONSISTENCY), or
-     * NOTHING_TO_DO (no new data, but staleness was re-judged, so the page changes).
+     * A run that ended well: OK with its last phase done (a single-phase step ends the run at CONSISTENCY),
+     * NOTHING_TO_DO (no new data, but staleness was re-judged, so the page changes), or DIMENSIONS_SYNCED (no new data,
+     * an edit of the dimensions applied).
      */
     static boolean completesARun(PipelineRequest request, PipelineResult result) {
         if (result.wellGroup() != null) {
             return false;   // a well group's run: the report follows the global run
         }
         if (request.global()) {
-            return "NOTHING_TO_DO".equals(result.status());
+            return noNewReadings(result);
         }
-        return "NOTHING_TO_DO".equals(result.status()) || "OK".equals(result.status())
+        return noNewReadings(result) || "OK".equals(result.status())
                 && (!request.singlePhase() || request.phases().contains(Phase.CONSISTENCY));
+    }
+
+    /** NOTHING_TO_DO or DIMENSIONS_SYNCED: the run found no new readings (the no-new-data alarm counts it idle). */
+    private static boolean noNewReadings(PipelineResult result) {
+        return "NOTHING_TO_DO".equals(result.status()) || PipelineRunner.DIMENSIONS_SYNCED.equals(result.status());
     }
 
     private void publishMetrics(PipelineResult result, ObjectNode report, Set<Attention> attention) {
         Map<PublishedMetric, Number> values = new EnumMap<>(PublishedMetric.class);
         values.put(PublishedMetric.PIPELINE_RUNS, 1);
         values.put(PublishedMetric.PIPELINE_FAILED, 0);
-        values.put(PublishedMetric.PIPELINE_NOTHING_TO_DO, "NOTHING_TO_DO".equals(result.status()) ? 1 : 0);
+        values.put(PublishedMetric.PIPELINE_NOTHING_TO_DO, noNewReadings(result) ? 1 : 0);
         values.put(PublishedMetric.PIPELINE_SKIPPED_LOCKED, "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
         values.put(PublishedMetric.PIPELINE_NEEDS_ATTENTION, attention.size());
         values.put(PublishedMetric.PIPELINE_DURATION_MS, result.durationMs());

@@ -153,9 +153,31 @@ final class RunScope {
         }
     }
 
-    /** Whether recomputation marks (a well-master change) wait for the next incremental run of this well or all. */
-    static boolean marksPending(Connection c, String wellId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_hay_pendientes(?)")) {
+    /**
+     * What waits for the next default run of this well or all (besides new readings): recomputation marks
+     * ({@code reporting.recalculo_pendiente}: a catalogue or well-master change, whose days a run recomputes) and
+     * dimension marks ({@code reporting.dimensiones_pendientes}: an edit of the well master, the limits or the KPI
+     * targets, which the targets sync applies).
+     */
+    record Pending(boolean marks, boolean dimensions) {
+    }
+
+    /** Both kinds of marks (one statement: two probes of tables that are empty in the idle hour). */
+    static Pending pending(Connection c, String wellId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT reporting.fnc_hay_pendientes(?), reporting.fnc_dimensiones_pendientes(?)")) {
+            ps.setString(1, wellId);
+            ps.setString(2, wellId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Pending(rs.getBoolean(1), rs.getBoolean(2));
+            }
+        }
+    }
+
+    /** Whether dimension marks (an edit the targets sync applies) wait for this well or all. */
+    static boolean dimensionsPending(Connection c, String wellId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT reporting.fnc_dimensiones_pendientes(?)")) {
             ps.setString(1, wellId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);

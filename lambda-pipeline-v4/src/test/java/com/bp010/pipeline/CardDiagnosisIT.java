@@ -535,8 +535,9 @@ class CardDiagnosisIT {
         JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
                 + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
         String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + dq.path("runId").asText() + "\"}";
-        // the card step and the day's facts commit, then the function's time runs out (PhaseTimeBudgetIT's way)
-        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 1, 30_000 + 600_000,
+        // the card step (the budget read at its start, before its chunk and before the chunk's write) and the day's
+        // facts commit, then the function's time runs out (PhaseTimeBudgetIT's way)
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 4, 30_000 + 600_000,
                 30_000 + 500);
         assertThatThrownBy(() -> Invocation.invoke(handler, transform, shortOfTime))
                 .isInstanceOf(com.bp010.db.TimeBudgetException.class);
@@ -565,10 +566,10 @@ class CardDiagnosisIT {
                 + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
         String runId = dq.path("runId").asText();
         String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
-        // ten cards in chunks of two (W-FULL's four, W-NOSTRING's three, W-POUND's three); the budget is read before
-        // each chunk after the first and again before its write: plenty for the second chunk, then less than the
-        // minimum when the third would start (PhaseTimeBudgetIT's scripted context, no clock involved)
-        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+        // ten cards in chunks of two (W-FULL's four, W-NOSTRING's three, W-POUND's three); the budget is read when
+        // the step begins, before each chunk and again before its write: plenty for the first two chunks, then less
+        // than the minimum when the third would start (PhaseTimeBudgetIT's scripted context, no clock involved)
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 5, 30_000 + 600_000,
                 30_000 + 500);
 
         var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, shortOfTime),
@@ -609,6 +610,96 @@ class CardDiagnosisIT {
         assertThat(oneInvocation(handler)).as("the rows one invocation of the window writes").isEqualTo(resumed);
     }
 
+    @Test
+    void shouldStopBeforeTheFirstChunk_whenItDoesNotFitInWhatIsLeft_andTheRetryDiagnoseAsOneInvocation() {
+        PipelineV4Handler handler = handler(Map.of());
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        String runId = dq.path("runId").asText();
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
+        // the step begins with time enough for its first statements; when its first (and only) chunk would start,
+        // half a second is left: less than the chunk needs (its estimate, and a second at least)
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 1, 30_000 + 600_000,
+                30_000 + 500);
+
+        var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, shortOfTime),
+                com.bp010.db.Bp010Exception.class);
+
+        assertThat(outOfTime).isNotNull();
+        JsonNode report = outOfTime.failureReport();
+        assertThat(report.path("code").asText()).as(report.toString()).isEqualTo("TIME_BUDGET");
+        assertThat(report.path("phase").asText()).isEqualTo("TRANSFORM");
+        assertThat(report.path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(report.path("resumeAt").asText()).contains("cards 1..10 of 10, from W-FULL");
+        // nothing committed in this invocation: a retry with the same time would stop at the same place
+        assertThat(outOfTime).isNotInstanceOf(com.bp010.db.TimeBudgetException.class);
+        assertThat(outOfTime.reason()).contains("raise the function timeout").contains("CARD_CHUNK");
+        String sinceRun = "SELECT count(*) FROM universal.stroke WHERE created_at >= (SELECT started_at"
+                + " FROM reporting.pipeline_runs WHERE run_id = ?::uuid)";
+        assertThat(db.count(sinceRun, runId)).as("no card analysed nor written before the stop").isZero();
+        assertThat(rows()).isEqualTo(before);
+        assertThat(db.queryValue("SELECT concat_ws('/', status, error ->> 'code', coalesce(hecho_hasta::text, '-'))"
+                + " FROM reporting.pipeline_run_phases WHERE run_id = ?::uuid AND fase = 'TRANSFORM'", runId))
+                .isEqualTo("FAILED/TIME_BUDGET/-");
+
+        // the same step again, in an invocation with time enough (a longer timeout)
+        var wholeTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", Integer.MAX_VALUE,
+                30_000 + 600_000, 30_000 + 500);
+        JsonNode retry = Invocation.invoke(handler, transform, wholeTime);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        assertThat(retry.toString()).contains("cards 10 read, 9 diagnosed, 1 refused");
+        finish(handler, transform);
+        String resumed = rows();
+        assertThat(resumed).as("the diagnoses follow the new master and reading").isNotEqualTo(before);
+        assertThat(oneInvocation(handler)).as("the rows one invocation of the window writes").isEqualTo(resumed);
+    }
+
+    @Test
+    void shouldCancelACardStatementThatOutlastsTheBudget_andAnswerTimeBudget_andTheRetryDiagnosesOnlyTheRest() {
+        PipelineV4Handler handler = handler(Map.of("CARD_CHUNK", "2"));
+        String before = diagnosedThenMasterAndReadingChanged(handler);
+        // the diagnoses of W-NOSTRING (the third chunk of two) take 15 s a row to write, longer than what is left
+        db.execute("""
+                CREATE FUNCTION public.cards_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.well_id = 'W-NOSTRING' THEN PERFORM pg_sleep(15); END IF; RETURN NEW; END $$""");
+        db.execute("CREATE TRIGGER cards_slow BEFORE INSERT ON universal.diagnostico FOR EACH ROW"
+                + " EXECUTE FUNCTION public.cards_slow()");
+        JsonNode dq = Invocation.invoke(handler, "{\"phase\": \"DQ\", " + BACKFILL
+                + ", \"asOf\": \"2026-04-10T00:00:00Z\"}");
+        String runId = dq.path("runId").asText();
+        String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
+        // 6 s left at every read of the budget (below DB_STATEMENT_TIMEOUT_SECONDS, 120): each chunk fits
+        var sixSeconds = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 0, 0, 30_000 + 6_000);
+
+        var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, sixSeconds),
+                com.bp010.db.TimeBudgetException.class);
+
+        assertThat(outOfTime).as("the budget cancels the statement: TIME_BUDGET, not a database failure")
+                .isNotNull();
+        assertThat(com.bp010.db.DatabaseErrors.sqlState(outOfTime)).isEqualTo("57014");
+        assertThat(outOfTime.isRetryable()).as("W-FULL's chunks committed").isTrue();
+        JsonNode report = outOfTime.failureReport();
+        assertThat(report.path("phase").asText()).isEqualTo("TRANSFORM");
+        assertThat(report.path("call").asText()).isEqualTo(CardEnrichment.CALL);
+        assertThat(report.path("resumeAt").asText()).contains("cards 5..6 of 10, from W-NOSTRING");
+        String sinceRun = "SELECT string_agg(DISTINCT s.well_id, ',') FROM universal.stroke s"
+                + " JOIN universal.diagnostico d ON d.stroke_id = s.stroke_id"
+                + " WHERE s.created_at >= (SELECT started_at FROM reporting.pipeline_runs WHERE run_id = ?::uuid)";
+        assertThat(db.queryValue(sinceRun, runId)).as("the cancelled chunk rolled back").isEqualTo("W-FULL");
+        db.execute("DROP TRIGGER cards_slow ON universal.diagnostico");
+
+        JsonNode retry = Invocation.invoke(handler, transform);
+
+        assertThat(retry.path("status").asText()).as(retry.toString()).isEqualTo("OK");
+        assertThat(retry.toString()).contains("cards 7 read, 6 diagnosed, 1 refused");
+        finish(handler, transform);
+        String resumed = rows();
+        assertThat(resumed).isNotEqualTo(before);
+        assertThat(oneInvocation(handler)).isEqualTo(resumed);
+    }
+
     /** The hourly facts' card columns, as the card step and the CDI bridge leave them. */
     private String cdiFacts() {
         return db.queryValue("SELECT string_agg(concat_ws('|', well_id, fecha_hora, cdi_diagnostico,"
@@ -646,7 +737,7 @@ class CardDiagnosisIT {
         assertThat(db.queryValue("SELECT reporting.fnc_alcance_de(?::uuid) IS NOT NULL", runId))
                 .as("an incremental run: it has a scope").isEqualTo(true);
         String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
-        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 5, 30_000 + 600_000,
                 30_000 + 500);
 
         var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, transform, shortOfTime),
@@ -713,7 +804,7 @@ class CardDiagnosisIT {
         assertThat(global.path("status").asText()).as(global.toString()).isEqualTo("OK");
         String runId = global.path("runId").asText();
         String enrich = "{\"phase\": \"ENRICH\", \"runId\": \"" + runId + "\"}";
-        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 2, 30_000 + 600_000,
+        var shortOfTime = new com.bp010.testsupport.ScriptedContext("bp010-pipeline-v4", 5, 30_000 + 600_000,
                 30_000 + 500);
 
         var outOfTime = catchThrowableOfType(() -> Invocation.invoke(handler, enrich, shortOfTime),

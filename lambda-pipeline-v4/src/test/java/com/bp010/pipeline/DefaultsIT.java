@@ -134,7 +134,11 @@ class DefaultsIT {
                 + " WHERE clave = 'offline_allowance_min' AND nombre_tecnico IS NULL")).isEqualTo(120.0);
         assertThat(DATABASE.db().queryValue("SELECT valor_num FROM referencial.config_evaluacion"
                 + " WHERE clave = 'tolerancia_pct' AND nombre_tecnico IS NULL")).isEqualTo(7.0);
-        assertThat(result.notices()).singleElement().asString().contains("1 evaluation settings added");
+        assertThat(result.notices().get(0)).contains("1 evaluation settings added", "2 limit baselines");
+        // the baselines it wrote marked the wells for the dimension sync (dim_pozo.limites carries them): synced now
+        assertThat(result.notices()).hasSize(2);
+        assertThat(result.notices().get(1)).startsWith("sp_sync_dim_pozo_targets:");
+        assertThat(DATABASE.db().count("SELECT count(*) FROM reporting.dimensiones_pendientes")).isZero();
     }
 
     @Test

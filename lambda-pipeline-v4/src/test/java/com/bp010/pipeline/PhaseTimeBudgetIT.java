@@ -89,8 +89,9 @@ class PhaseTimeBudgetIT {
             assertThat(to).isEqualTo("2026-03-11");
             String transform = "{\"phase\": \"TRANSFORM\", \"runId\": \"" + runId + "\"}";
 
-            // time for two statements, then less than the minimum: two day chunks commit, the third is not started
-            ScriptedContext shortOfTime = new ScriptedContext("bp010-pipeline-v4", 2, PLENTY, SCARCE);
+            // time for the card step (its one chunk: the budget read at its start, before the chunk and before its
+            // write) and two statements, then less than the minimum: two day chunks commit, the third is not started
+            ScriptedContext shortOfTime = new ScriptedContext("bp010-pipeline-v4", 3 + 2, PLENTY, SCARCE);
             TimeBudgetException outOfTime = catchThrowableOfType(
                     () -> Invocation.invoke(steps, transform, shortOfTime), TimeBudgetException.class);
             assertThat(outOfTime).as("TRANSFORM stops with TIME_BUDGET").isNotNull();

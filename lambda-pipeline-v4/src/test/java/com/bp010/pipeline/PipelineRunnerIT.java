@@ -56,7 +56,8 @@ class PipelineRunnerIT {
                 LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('current'); END $$;
                 DROP PROCEDURE IF EXISTS reporting.sp_sync_dim_pozo_targets();
                 CREATE PROCEDURE reporting.sp_sync_dim_pozo_targets()
-                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('targets'); END $$;
+                LANGUAGE plpgsql AS $$ BEGIN INSERT INTO public.calls (call) VALUES ('targets');
+                    DELETE FROM reporting.dimensiones_pendientes; END $$;
                 DROP PROCEDURE IF EXISTS reporting.aplicar_evaluacion_universal(uuid, timestamptz, boolean);
                 CREATE PROCEDURE reporting.aplicar_evaluacion_universal(p_run_id uuid DEFAULT NULL,
                     p_as_of timestamptz DEFAULT now(), p_solo_cambios boolean DEFAULT false)
@@ -215,6 +216,66 @@ class PipelineRunnerIT {
         assertThat(third.get("window").get("to").asText()).isEqualTo("2026-11-23");
         assertThat(scope(third.get("runId").asText())).containsExactly(
                 "W-1 2026-11-20T10:00Z .. 2026-11-23T06:00Z", "W-2 2026-11-22T22:00Z .. 2026-11-23T00:00Z");
+    }
+
+    @Test
+    void shouldApplyAPendingEditOfTheDimensions_andStillAnswerNothingToDo_whenNoReadingArrived() {
+        production("W-1", "2026-11-22T10:00:00Z");
+        assertThat(Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T00:00:00Z\"}").get("status").asText())
+                .isEqualTo("OK");
+        db.execute("DELETE FROM public.calls");
+
+        // an operator's edit the targets sync applies (R__34 marks it), no new reading
+        db.execute("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+                + " VALUES ('kwh_por_bbl', 'W-1', 4.0, 'operador')");
+        JsonNode edited = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T01:00:00Z\"}");
+
+        assertThat(edited.get("status").asText()).as("%s", edited).isEqualTo("DIMENSIONS_SYNCED");
+        assertThat(edited.has("window")).isFalse();
+        assertThat(edited.get("phases").findValuesAsText("phase")).containsExactly("ENRICH", "DEFAULTS", "CONSISTENCY");
+        assertThat(edited.get("message").asText()).contains("no production rows written since the last complete run",
+                "dimensions synced");
+        assertThat(edited.get("consistency").get("violations").asLong()).isEqualTo(1);
+        assertThat(calls()).containsExactly("targets", "semaforos", "defaults", "consistency");
+        UUID runId = UUID.fromString(edited.get("runId").asText());
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?", runId))
+                .isEqualTo("DIMENSIONS_SYNCED");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_run_phases WHERE run_id = ? AND status = 'OK'",
+                runId)).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
+
+        // the idle hour after it: the staleness step alone
+        db.execute("DELETE FROM public.calls");
+        JsonNode idle = Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T02:00:00Z\"}");
+        assertThat(idle.get("status").asText()).isEqualTo("NOTHING_TO_DO");
+        assertThat(calls()).containsExactly("semaforos");
+        // a joining phase finds the run ended
+        assertThat(Invocation.invoke(handler(), "{\"phase\":\"TRANSFORM\",\"runId\":\"" + runId + "\"}")
+                .get("status").asText()).isEqualTo("DIMENSIONS_SYNCED");
+    }
+
+    @Test
+    void shouldApplyAPendingEditOfTheDimensionsInTheGlobalStep_whenNoWellGroupHadAnythingToRecompute() {
+        production("W-1", "2026-11-22T10:00:00Z");
+        assertThat(Invocation.invoke(handler(), "{\"asOf\":\"2026-11-23T00:00:00Z\"}").get("status").asText())
+                .isEqualTo("OK");
+        db.execute("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+                + " VALUES ('kwh_por_bbl', 'W-1', 4.0, 'operador')");
+        db.execute("DELETE FROM public.calls");
+
+        // the group's run leaves the edit to the global step (its phases run once for every group)
+        JsonNode group = Invocation.invoke(handler(),
+                "{\"wellGroup\": {\"wells\": [\"W-1\"]}, \"asOf\": \"2026-11-23T01:00:00Z\"}");
+        assertThat(group.get("status").asText()).as("%s", group).isEqualTo("NOTHING_TO_DO");
+        assertThat(calls()).isEmpty();
+        JsonNode global = Invocation.invoke(handler(), "{\"phase\": \"GLOBAL\", \"groupRuns\": [\""
+                + group.get("runId").asText() + "\"]}");
+
+        assertThat(global.get("status").asText()).as("%s", global).isEqualTo("DIMENSIONS_SYNCED");
+        assertThat(global.get("message").asText()).contains("no well group had anything to recompute",
+                "dimensions synced");
+        assertThat(calls()).containsExactly("targets", "semaforos", "defaults", "consistency");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_lease")).isZero();
     }
 
     private List<String> scope(String runId) {

@@ -29,6 +29,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -150,8 +151,7 @@ final class DemoCommand implements Callable<Integer> {
             out.print(DemoSummary.text(data, ingest, quality, set.planted(), field.zone()));
             out.println("Report: " + file);
             out.printf("Done in %.1f s.%n", (System.nanoTime() - start) / 1e9);
-            return "OK".equals(run.path("status").asText()) || "NOTHING_TO_DO".equals(run.path("status").asText())
-                    ? 0 : 1;
+            return Set.of("OK", "NOTHING_TO_DO", "DIMENSIONS_SYNCED").contains(run.path("status").asText()) ? 0 : 1;
         } catch (Bp010Exception failure) {
             Bp010Exception e = database.naming(failure);
             System.err.println(CliErrors.line("demo", e));

@@ -22,13 +22,13 @@ import java.util.concurrent.Callable;
 /**
  * {@code bp010 invoke <init|referencial|stage|pipeline> [--event FILE | --event-json JSON] [--jdbc-url URL]}: the
  * real handler with a Lambda event; the response JSON on stdout. Exit 0 on success (OK, NOTHING_TO_DO,
- * SKIPPED_LOCKED), 1 otherwise (a REJECTED ingest included), with the failure report on stdout and its one-line
+ * DIMENSIONS_SYNCED, SKIPPED_LOCKED), 1 otherwise (a REJECTED ingest included), with the failure report on stdout and its one-line
  * summary (code, message, what to do) on stderr; 2 for a wrong option, before any database work.
  */
 @Command(name = "invoke", mixinStandardHelpOptions = true,
         description = "Invoke one Lambda handler locally with an event; prints its JSON response.")
 final class InvokeCommand implements Callable<Integer> {
-    private static final Set<String> SUCCESS = Set.of("OK", "NOTHING_TO_DO", "SKIPPED_LOCKED");
+    private static final Set<String> SUCCESS = Set.of("OK", "NOTHING_TO_DO", "DIMENSIONS_SYNCED", "SKIPPED_LOCKED");
 
     @Spec
     CommandSpec spec;

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * ({@link AslStructureChecks}); one Task state per pipeline phase, in order, each invoking the pipeline function with
  * a Retry on Lambda service errors and on TransientDatabaseException (and, for the phases joined by runId, on
  * TimeBudgetException) and a Catch ending in a Fail state; the first
- * phase opens the run and every later one sends the runId the first one answered; NOTHING_TO_DO and SKIPPED_LOCKED
- * end the execution successfully without the other phases.
+ * phase opens the run and every later one sends the runId the first one answered; NOTHING_TO_DO, DIMENSIONS_SYNCED and
+ * SKIPPED_LOCKED end the execution successfully without the other phases.
  */
 final class StateMachineChecks {
     static final List<String> PHASES = List.of("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
@@ -184,7 +184,7 @@ final class StateMachineChecks {
             problems.add(dq + ": is not followed by a Choice on the run's status");
         } else {
             expectChoice(choice, "OK", phaseStates.get("TRANSFORM"), states, phaseStates, problems);
-            for (String status : List.of("NOTHING_TO_DO", "SKIPPED_LOCKED")) {
+            for (String status : List.of("NOTHING_TO_DO", "DIMENSIONS_SYNCED", "SKIPPED_LOCKED")) {
                 expectChoice(choice, status, null, states, phaseStates, problems);
             }
         }

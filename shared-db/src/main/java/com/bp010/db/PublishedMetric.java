@@ -22,13 +22,18 @@ public enum PublishedMetric {
     PIPELINE_RUNS("bp010-pipeline-v4", "PipelineRuns", null),
     PIPELINE_FAILED("bp010-pipeline-v4", "PipelineFailed",
             "a failed invocation throws: the function's Errors alarm (and executions-failed under Step Functions)"),
+    /**
+     * A run that found no new readings: NOTHING_TO_DO, or DIMENSIONS_SYNCED (it only applied an edit of the well
+     * master, the limits or the KPI targets); bp010-no-new-data counts both as idle.
+     */
     PIPELINE_NOTHING_TO_DO("bp010-pipeline-v4", "PipelineNothingToDo", null),
     PIPELINE_SKIPPED_LOCKED("bp010-pipeline-v4", "PipelineSkippedLocked", null),
     PIPELINE_DURATION_MS("bp010-pipeline-v4", "PipelineDurationMs",
             "performance; a run stopped by the time budget fails (Errors alarm)"),
     /**
-     * A step that answered OK (or NOTHING_TO_DO) with a message asking for an explicit rerun: recomputation marks before
-     * the lookback floor, cards before CARD_LOOKBACK_DAYS, an explicit window without readings; or a phase joining
+     * A step that answered OK (or NOTHING_TO_DO, DIMENSIONS_SYNCED) with a message asking for an explicit rerun:
+     * recomputation marks before the lookback floor, cards before CARD_LOOKBACK_DAYS, an explicit window without
+     * readings; or a phase joining
      * its run by runId answered SKIPPED_LOCKED (the lease taken over). Published by the step the message is answered
      * in, under Step Functions an intermediate one.
      */

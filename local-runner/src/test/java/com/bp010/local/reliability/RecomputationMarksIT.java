@@ -76,10 +76,11 @@ class RecomputationMarksIT {
                     .contains("{\"fechaInicio\": \"2026-05-01\", \"fechaFin\": \"2026-05-01\"}");
             assertThat(db.count(MARKS_OF_RTC2)).as("the mark, taken").isZero();
 
-            // the floor at 05-03: nothing to recompute, both days named
+            // the floor at 05-03: nothing to recompute, both days named (the master edit itself is synced into the
+            // dimensions: DIMENSIONS_SYNCED, DimensionEditsIT)
             db.execute("UPDATE stage.tbl_pozo_maestra SET api_gravity = 37 WHERE well_id = 'RTC-2'");
             JsonNode wholly = Invocation.invoke(handler, "{\"asOf\":\"2026-05-05T12:00:00Z\"}");
-            assertThat(wholly.path("status").asText()).as("%s", wholly).isEqualTo("NOTHING_TO_DO");
+            assertThat(wholly.path("status").asText()).as("%s", wholly).isEqualTo("DIMENSIONS_SYNCED");
             assertThat(wholly.path("message").asText()).as("%s", wholly)
                     .contains("{\"fechaInicio\": \"2026-05-01\", \"fechaFin\": \"2026-05-02\"}");
             assertThat(db.count(MARKS_OF_RTC2)).as("the mark, reported").isZero();
