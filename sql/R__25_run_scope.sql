@@ -44,7 +44,8 @@ COMMENT ON FUNCTION reporting.fnc_en_grupo(text) IS
 -- day written while in progress (23 of 24 hours at 23:30: not complete) becomes complete when a later run's as-of is
 -- past its end, even if no reading of it arrives again (a well whose last hour never comes). Per well, the days whose
 -- stored completo differs from what a full recomputation at p_as_of would write, and one day (its latest daily row,
--- not before the floor) of each month whose stored completo differs; the incremental run adds the last clock hour of
+-- not before the floor) of each month whose stored completo differs, and every day with data that ended since that run
+-- (what reads the last complete day moves on with it); the incremental run adds the last clock hour of
 -- each to its scope, so that its day and month are aggregated again. Only rows from the day before the earliest as-of
 -- of the runs since the last complete run (p_desde, its snapshot; and this one's) are looked at: an earlier row was
 -- judged by a run whose as-of was past it. No snapshot (a first run: every reading is new): none.
@@ -55,6 +56,7 @@ LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
     v_minima constant double precision := reporting.fnc_completitud_minima();
+    v_antes  timestamptz;
     v_desde  date;
 BEGIN
     IF p_desde IS NULL THEN
@@ -62,18 +64,22 @@ BEGIN
     END IF;
     -- the earliest as-of of the last complete run and every run started since (an explicit window may have written
     -- facts with its own as-of), and of this one
-    SELECT (least(p_as_of, min(r.as_of)) AT TIME ZONE current_setting('TimeZone'))::date - 1 INTO v_desde
+    SELECT least(p_as_of, min(r.as_of)) INTO v_antes
       FROM reporting.pipeline_runs r
      WHERE r.started_at >= (SELECT max(w.started_at) FROM reporting.pipeline_runs w
                              WHERE w.pivot_snapshot::text = p_desde::text);
-    v_desde := greatest(coalesce(v_desde, (p_as_of AT TIME ZONE current_setting('TimeZone'))::date - 1),
+    v_antes := coalesce(v_antes, p_as_of);
+    v_desde := greatest((v_antes AT TIME ZONE current_setting('TimeZone'))::date - 1,
                         (p_piso AT TIME ZONE current_setting('TimeZone'))::date);
     RETURN QUERY
     SELECT d.well_id, d.fecha
       FROM reporting.fact_operaciones_diarias d
      WHERE d.fecha >= v_desde AND (p_well_id IS NULL OR d.well_id = p_well_id)
-       AND d.completo IS DISTINCT FROM reporting.fnc_periodo_completo((d.fecha + 1)::timestamptz, p_as_of,
-                                                                      d.horas_con_datos, d.horas_periodo, v_minima)
+       AND (d.completo IS DISTINCT FROM reporting.fnc_periodo_completo((d.fecha + 1)::timestamptz, p_as_of,
+                                                                       d.horas_con_datos, d.horas_periodo, v_minima)
+            -- every day that ended since: what reads the last complete day (current values, the master's DQ
+            -- counted on the as-of day) moves on with it, as a full recomputation at this as-of
+            OR ((d.fecha + 1)::timestamptz > v_antes AND (d.fecha + 1)::timestamptz <= p_as_of))
     UNION
     SELECT m.well_id, x.dia
       FROM reporting.fact_operaciones_mensuales m
