@@ -39,6 +39,63 @@ $$;
 COMMENT ON FUNCTION reporting.fnc_en_grupo(text) IS
     'Whether well p_well_id belongs to the well group of the current transaction (setting bp010.grupo; unset: every well)';
 
+-- The periods whose completeness the passing of time changed (docs/AGGREGATION.md "Incremental runs", ended periods):
+-- a day or month is complete only once it has ended at the run's as-of (R__30, reporting.fnc_periodo_completo), so a
+-- day written while in progress (23 of 24 hours at 23:30: not complete) becomes complete when a later run's as-of is
+-- past its end, even if no reading of it arrives again (a well whose last hour never comes). Per well, the days whose
+-- stored completo differs from what a full recomputation at p_as_of would write, and one day (its latest daily row,
+-- not before the floor) of each month whose stored completo differs, and every day with data that ended since that run
+-- (what reads the last complete day moves on with it); the incremental run adds the last clock hour of
+-- each to its scope, so that its day and month are aggregated again. Only rows from the day before the earliest as-of
+-- of the runs since the last complete run (p_desde, its snapshot; and this one's) are looked at: an earlier row was
+-- judged by a run whose as-of was past it. No snapshot (a first run: every reading is new): none.
+CREATE OR REPLACE FUNCTION reporting.fnc_periodos_vencidos(p_well_id text, p_as_of timestamptz, p_desde pg_snapshot,
+                                                           p_piso timestamptz)
+RETURNS TABLE (well_id text, dia date)
+LANGUAGE plpgsql STABLE
+AS $$
+DECLARE
+    v_minima constant double precision := reporting.fnc_completitud_minima();
+    v_antes  timestamptz;
+    v_desde  date;
+BEGIN
+    IF p_desde IS NULL THEN
+        RETURN;
+    END IF;
+    -- the earliest as-of of the last complete run and every run started since (an explicit window may have written
+    -- facts with its own as-of), and of this one
+    SELECT least(p_as_of, min(r.as_of)) INTO v_antes
+      FROM reporting.pipeline_runs r
+     WHERE r.started_at >= (SELECT max(w.started_at) FROM reporting.pipeline_runs w
+                             WHERE w.pivot_snapshot::text = p_desde::text);
+    v_antes := coalesce(v_antes, p_as_of);
+    v_desde := greatest((v_antes AT TIME ZONE current_setting('TimeZone'))::date - 1,
+                        (p_piso AT TIME ZONE current_setting('TimeZone'))::date);
+    RETURN QUERY
+    SELECT d.well_id, d.fecha
+      FROM reporting.fact_operaciones_diarias d
+     WHERE d.fecha >= v_desde AND (p_well_id IS NULL OR d.well_id = p_well_id)
+       AND (d.completo IS DISTINCT FROM reporting.fnc_periodo_completo((d.fecha + 1)::timestamptz, p_as_of,
+                                                                       d.horas_con_datos, d.horas_periodo, v_minima)
+            -- every day that ended since: what reads the last complete day (current values, the master's DQ
+            -- counted on the as-of day) moves on with it, as a full recomputation at this as-of
+            OR ((d.fecha + 1)::timestamptz > v_antes AND (d.fecha + 1)::timestamptz <= p_as_of))
+    UNION
+    SELECT m.well_id, x.dia
+      FROM reporting.fact_operaciones_mensuales m
+     CROSS JOIN LATERAL (SELECT greatest(max(d.fecha), v_desde) AS dia
+                           FROM reporting.fact_operaciones_diarias d
+                          WHERE d.well_id = m.well_id AND d.fecha >= m.mes
+                            AND d.fecha < (m.mes + interval '1 month')::date) x
+     WHERE m.mes >= date_trunc('month', v_desde)::date AND (p_well_id IS NULL OR m.well_id = p_well_id)
+       AND m.completo IS DISTINCT FROM reporting.fnc_periodo_completo((m.mes + interval '1 month')::date::timestamptz,
+                                                                      p_as_of, m.dias_completos, m.dias_periodo, v_minima)
+       AND x.dia < (m.mes + interval '1 month')::date;
+END
+$$;
+COMMENT ON FUNCTION reporting.fnc_periodos_vencidos(text, timestamptz, pg_snapshot, timestamptz) IS
+    'Well-days to aggregate again because time passed: days, and a day of each month, whose stored completo differs from what as-of p_as_of gives (a period is complete only once ended), from the day before the earliest as-of of the runs since snapshot p_desde; none without a snapshot';
+
 DROP FUNCTION IF EXISTS reporting.fnc_registrar_alcance(uuid, pg_snapshot, text, timestamptz);
 CREATE FUNCTION reporting.fnc_registrar_alcance(p_run_id uuid, p_desde pg_snapshot, p_well_id text,
                                                 p_piso timestamptz)
@@ -89,6 +146,13 @@ BEGIN
                            AND q.timestamp_lectura < (m.dia_hasta + 1)::timestamptz) w ON true
          WHERE (p_well_id IS NULL OR w.well_id = p_well_id) AND (v_todos OR reporting.fnc_en_grupo(w.well_id))
            AND (m.dia_hasta + 1)::timestamptz > p_piso
+        UNION ALL
+        -- days and months that ended since they were written (a period in progress is never complete): the last
+        -- clock hour of the day, no new hour (DQ checks nothing, the facts only aggregate the day and month again)
+        SELECT v.well_id, greatest((v.dia + 1)::timestamptz - interval '1 hour', p_piso), (v.dia + 1)::timestamptz,
+               'empty'::tstzrange
+          FROM reporting.fnc_periodos_vencidos(p_well_id, reporting.fnc_as_of_run(p_run_id), p_desde, p_piso) v
+         WHERE (v_todos OR reporting.fnc_en_grupo(v.well_id)) AND (v.dia + 1)::timestamptz > p_piso
     ), ordenados AS (
         SELECT r.*, max(r.hasta) OVER (PARTITION BY r.well_id ORDER BY r.desde, r.hasta
                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS hasta_previo

@@ -16,12 +16,13 @@
 --            energy / runtime / strokes = sums of deltas, kwh_por_bbl and kwh_por_bbl_petroleo = energy / liquid
 --            (oil) barrels over the day's matched hours (emp_*: hours whose delta spans only the hour and the one
 --            before it, docs/AGGREGATION.md "Matched hours"; NULL without one), the average of every numeric column (DIARIO counters: the max); horas_periodo,
---            completitud = horas_con_datos / horas_periodo, completo = completitud >= completitud_minima, and
+--            completitud = horas_con_datos / horas_periodo, completo = the day has ended at the run's as-of and
+--            completitud >= completitud_minima (reporting.fnc_periodo_completo: today is never complete), and
 --            uptime_pct = horas_operacion / horas_periodo * 100 on a complete day whose runtime deltas cover it
 --            (its first clock hour runtime-matched, its last with a runtime delta: no gap's runtime across midnight);
 --   monthly  from the month's daily rows: sums, ratios of the sums (kWh/bbl: of the days' matched sums), rates = production x 24 / its hours with
 --            that rate (docs/AGGREGATION.md "A month's rate"; production / dias_con_datos when its days have 24 hours with data, each
---            with every rate); complete when
+--            with every rate); complete when it has ended at the run's as-of and
 --            its complete days reach completitud_minima of its days (uptime only then, over the days that publish one:
 --            their runtime over their clock hours);
 --   field    reporting.fact_campo_diario: per field and day, over every well.
@@ -73,6 +74,23 @@ AS $$
 $$;
 COMMENT ON FUNCTION reporting.fnc_completitud_minima() IS
     'Share of a period''s hours (month: days) with data for the period to be complete; config completitud_minima, default 0.9';
+
+-- Whether a period (a day, a month) is complete (docs/AGGREGATION.md "Complete and incomplete periods"): it has ended at
+-- the run's as-of (p_fin, its end in the session time zone = BP010_TIMEZONE, at or before p_as_of) and its hours (a
+-- month: its complete days) with data reach p_minima of its clock hours (days). A period in progress (today, this
+-- month) is never complete, whatever its hours with data: 23 of 24 hours at 23:30 are 23/24 of a day's barrels.
+-- The facts and the incremental run's scope (R__25, reporting.fnc_periodos_vencidos) judge with this one expression.
+CREATE OR REPLACE FUNCTION reporting.fnc_periodo_completo(p_fin timestamptz, p_as_of timestamptz,
+                                                          p_con_datos double precision, p_periodo double precision,
+                                                          p_minima double precision)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$
+    SELECT p_fin <= p_as_of AND p_con_datos >= p_minima * p_periodo
+$$;
+COMMENT ON FUNCTION reporting.fnc_periodo_completo(timestamptz, timestamptz, double precision, double precision,
+                                                   double precision) IS
+    'A period is complete: it ended at or before as-of (p_fin <= p_as_of) and its hours (month: complete days) with data reach p_minima of its clock hours (days)';
 
 -- The hours a day's rate-type (intensive) quantity is taken over (docs/AGGREGATION.md "A day's rate"): its hours with
 -- data. Its barrels are the hours' mean rates / 24, so barrels x 24 / these hours is the mean rate of the hours with
@@ -941,10 +959,13 @@ BEGIN
                -- (docs/AGGREGATION.md, "Matched hours"); NULL when the day has none
                d.emp_energia / nullif(d.emp_energia_liquido, 0), d.emp_energia / nullif(d.emp_energia_petroleo, 0),
                d.emp_energia, d.emp_energia_liquido, d.emp_energia_petroleo, d.emp_carreras_liquido, d.emp_carreras,
-               CASE WHEN d.horas_con_datos >= $6 * d.horas_periodo AND d.runtime_cubre_dia
+               CASE WHEN reporting.fnc_periodo_completo((d.fecha + 1)::timestamptz, $7, d.horas_con_datos,
+                                                        d.horas_periodo, $6) AND d.runtime_cubre_dia
                     THEN d.horas_operacion / d.horas_periodo * 100 END,
                d.horas_periodo, d.horas_con_datos::double precision / d.horas_periodo,
-               d.horas_con_datos >= $6 * d.horas_periodo, %2$s, $4
+               -- complete: ended at the run's as-of and its hours with data reach completitud_minima
+               reporting.fnc_periodo_completo((d.fecha + 1)::timestamptz, $7, d.horas_con_datos, d.horas_periodo, $6),
+               %2$s, $4
           FROM (SELECT d.*, (extract(epoch FROM (d.fecha + 1)::timestamptz - d.fecha::timestamptz) / 3600)::smallint
                            AS horas_periodo
           FROM (%3$s) d) d
@@ -984,7 +1005,8 @@ BEGIN
         array_to_string(ARRAY(SELECT format('%I = EXCLUDED.%I', c, c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('t.%I', c) FROM unnest(v_cols) c), ', '),
         array_to_string(ARRAY(SELECT format('EXCLUDED.%I', c) FROM unnest(v_cols) c), ', '))
-    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima();
+    USING v_desde, v_hasta, p_well_id, p_run_id, v_alcance, reporting.fnc_completitud_minima(),
+          reporting.fnc_as_of_run(p_run_id);
     GET DIAGNOSTICS n_dias = ROW_COUNT;
 
     -- Days of the window without any hourly row.
@@ -1030,6 +1052,8 @@ DECLARE
     -- an incremental run recomputes the months its scope's days fall in (R__25), of its wells
     v_alcance constant uuid := reporting.fnc_alcance_de(p_run_id);
     v_minima  constant double precision := reporting.fnc_completitud_minima();
+    -- a month not ended at the run's as-of is never complete (reporting.fnc_periodo_completo)
+    v_as_of   constant timestamptz := reporting.fnc_as_of_run(p_run_id);
     n_meses   bigint;
     n_borrados bigint;
 BEGIN
@@ -1048,7 +1072,8 @@ BEGIN
            -- docs/AGGREGATION.md "Uptime"): their runtime over their clock hours; a gap across the month's first or
            -- last midnight credits the next month's first reading with this month's runtime, so those days are left
            -- out, as the daily rule leaves them; every day covered: the month's runtime over its clock hours
-           CASE WHEN m.completos >= v_minima * m.dias_mes
+           CASE WHEN reporting.fnc_periodo_completo((m.mes + interval '1 month')::date::timestamptz, v_as_of,
+                                                    m.completos, m.dias_mes, v_minima)
                 THEN 100 * m.horas_operacion_cubiertas / NULLIF(m.horas_periodo_cubiertas, 0)
            END,
            -- each rate over the month's hours with that rate (docs/AGGREGATION.md "A month's rate"; its hours with
@@ -1059,7 +1084,9 @@ BEGIN
            m.gas / reporting.fnc_dias_tasa_mes(m.horas_gas, m.horas, m.dias),
            m.liquido / reporting.fnc_dias_tasa_mes(m.horas_liquido, m.horas, m.dias),
            100 * m.agua / nullif(m.petroleo + m.agua, 0),
-           m.dias_mes, m.completos, m.completos::double precision / m.dias_mes, m.completos >= v_minima * m.dias_mes,
+           m.dias_mes, m.completos, m.completos::double precision / m.dias_mes,
+           reporting.fnc_periodo_completo((m.mes + interval '1 month')::date::timestamptz, v_as_of, m.completos,
+                                          m.dias_mes, v_minima),
            p_run_id
       FROM (SELECT d.well_id, date_trunc('month', d.fecha)::date AS mes, count(*)::smallint AS dias,
                    count(*) FILTER (WHERE d.completo)::smallint AS completos,

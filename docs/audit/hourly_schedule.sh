@@ -33,7 +33,7 @@ mkdir "$WORK/master" && cp "$GEN"/tbl_maestra_pozos.csv "$GEN"/*reservas* "$WORK
 : > "$DB-runs.jsonl"; : > "$DB-checks.txt"; files=()
 check() {
   python3 "$HERE/recompute_rates.py" --csv "${files[@]}" --ids-csv "$CSV" --master "$GEN/tbl_maestra_pozos.csv" \
-      --zone "${BP010_TIMEZONE:-UTC}" --db "$DB" --from "$FROM" --to "$1" --show 100 >> "$DB-checks.txt" 2>&1 || true
+      --zone "${BP010_TIMEZONE:-UTC}" --db "$DB" --from "$FROM" --to "$1" --as-of "$2" --show 100 >> "$DB-checks.txt" 2>&1 || true
 }
 if [ -n "$CATCHUP" ]; then
   files+=("$WORK/catchup/landing_scada_data_catchup.csv")
@@ -42,7 +42,7 @@ if [ -n "$CATCHUP" ]; then
     cmd=stage; [[ $ev == *asOf* ]] && cmd=pipeline
     $B invoke $cmd --event-json "$ev" 2>> "$DB.err" | tr -d '\n' >> "$DB-runs.jsonl"; echo >> "$DB-runs.jsonl"
   done
-  echo "== after the catch-up run at $CATCHUP:00:00Z" >> "$DB-checks.txt"; check "$CATCHUP_TO"
+  echo "== after the catch-up run at $CATCHUP:00:00Z" >> "$DB-checks.txt"; check "$CATCHUP_TO" "$CATCHUP:00:00Z"
 fi
 for d in $(ls "$WORK/hours"); do
   ts="${d:0:4}-${d:4:2}-${d:6:2}T${d:8:2}:30:00Z"; files+=("$WORK/hours/$d/landing_scada_data_$d.csv")
@@ -50,7 +50,7 @@ for d in $(ls "$WORK/hours"); do
     cmd=stage; [[ $ev == *asOf* ]] && cmd=pipeline
     $B invoke $cmd --event-json "$ev" 2>> "$DB.err" | tr -d '\n' >> "$DB-runs.jsonl"; echo >> "$DB-runs.jsonl"
   done
-  echo "== after the run at $ts" >> "$DB-checks.txt"; check "$(TZ="${BP010_TIMEZONE:-UTC}" date -d "$ts" +%F)"   # the as-of's local day
+  echo "== after the run at $ts" >> "$DB-checks.txt"; check "$(TZ="${BP010_TIMEZONE:-UTC}" date -d "$ts" +%F)" "$ts"   # the as-of's local day
 done
 rm -rf "$WORK"
 grep -c '^== after' "$DB-checks.txt" | sed 's/$/ runs/'; grep -h '^compared' "$DB-checks.txt" | awk '{n+=$2; m+=$4} END {print n " values compared, " m " mismatches"}'

@@ -68,7 +68,10 @@ def main():
     a.add_argument('--ids-csv')
     a.add_argument('--target', type=float, default=52.0)
     a.add_argument('--show', type=int, default=15)
+    # the run's as-of (ISO, e.g. 2026-12-07T20:30:00Z): a day or month not ended at it is never complete
+    a.add_argument('--as-of')
     args = a.parse_args()
+    as_of = parse_ts(args.as_of) if args.as_of else None
     tz = ZoneInfo(args.zone)
     d0, d1 = date.fromisoformat(getattr(args, 'from')), date.fromisoformat(args.to)
 
@@ -190,7 +193,8 @@ def main():
             r = dict(horas_con_datos=len(hs), horas_con_petroleo=n(oil), horas_con_agua=n(wat), horas_con_gas=n(gas),
                      horas_con_liquido=n(liq), petroleo=s(oil), agua=s(wat), gas=s(gas), liquido=s(liq),
                      horas_periodo=clock_hours(d))
-            r['completo'] = r['horas_con_datos'] >= COMPLETE * r['horas_periodo']
+            r['completo'] = (r['horas_con_datos'] >= COMPLETE * r['horas_periodo']
+                             and (as_of is None or midnight(d + timedelta(days=1)) <= as_of))
             rate = lambda b, k: b * 24 / r[k] if b is not None and r[k] else None
             r['oil_rate'] = rate(r['petroleo'], 'horas_con_petroleo')
             r['liquid_rate'] = rate(r['liquido'], 'horas_con_liquido')
@@ -238,7 +242,8 @@ def main():
             hrs = sum(r[h] for r in rs)
             x[b + '_rate'] = tot * 24 / hrs if hrs else None
             x[h] = hrs
-        x['completo'] = comp >= COMPLETE * nd
+        x['completo'] = (comp >= COMPLETE * nd
+                         and (as_of is None or midnight(mes + timedelta(days=nd)) <= as_of))
         # the month's counts and totals: its days' sums in date order
         x.update(dias_con_datos=len(rs), horas_con_datos=sum(r['horas_con_datos'] for r in rs), dias_periodo=nd,
                  dias_completos=comp, completitud=comp / nd)

@@ -150,7 +150,9 @@ final class PipelineRunner {
             if (resolution.window().isEmpty()) {
                 RunScope.Pending pending = database.withConnection("window",
                         c -> RunScope.pending(c, request.wellId()));
-                if (!pending.marks()) {
+                // nothing new, no mark, and no day or month written while in progress has ended since: nothing to do
+                if (!pending.marks() && !database.withConnection("window", c -> RunScope.periodsEnded(c,
+                        request.wellId(), asOf, resolution.since(), windows.floor(asOfDate)))) {
                     return nothingToDo(runId, request, asOf, trigger, start, group, leaseName, pending.dimensions());
                 }
             }

@@ -186,6 +186,26 @@ final class RunScope {
     }
 
     /**
+     * Whether a day or month written while in progress has ended since (or a row's completeness otherwise differs from
+     * what as-of {@code asOf} gives: reporting.fnc_periodos_vencidos, R__25), for this well or all: the run then
+     * aggregates those periods again, though no reading of theirs is new. {@code since}: the last complete run's
+     * snapshot (null: none, every reading is new).
+     */
+    static boolean periodsEnded(Connection c, String wellId, java.time.Instant asOf, String since, LocalDate floor)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM reporting.fnc_periodos_vencidos("
+                + "?, ?, ?::pg_snapshot, ?::date::timestamptz))")) {
+            ps.setString(1, wellId);
+            ps.setObject(2, java.time.OffsetDateTime.ofInstant(asOf, java.time.ZoneOffset.UTC));
+            ps.setString(3, since);
+            ps.setObject(4, floor);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
      * A completed run (or one that found nothing to recompute after the lookback floor) deletes the recomputation
      * marks it took when it opened, a global run those its groups' runs took.
      */

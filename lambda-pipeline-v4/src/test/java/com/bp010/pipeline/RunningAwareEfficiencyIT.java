@@ -385,14 +385,20 @@ class RunningAwareEfficiencyIT {
 
     /**
      * A run in the day's last hour (as-of 23:30, the 23:00 reading in), as the hourly schedule makes every day: the
-     * day is complete and its runtime covers it (24 h, 23:00 the day before to 23:00), so its uptime is 24 h over its
-     * 24 clock hours, 100 %, in the daily facts and in the business KPI, which copies them (it divided the runtime by
-     * the 23.5 hours to as-of: an impossible 102.13 %, found by the hand audit of AGGREGATION.md).
+     * day is not over, so it is not complete and has no uptime (a day in progress never is: PeriodCompletenessIT);
+     * the run after midnight finds it complete and its runtime covering it (24 h, 23:00 the day before to 23:00), so
+     * its uptime is 24 h over its 24 clock hours, 100 %, in the daily facts and in the business KPI, which copies them
+     * (it divided the runtime by the 23.5 hours to as-of: an impossible 102.13 %, found by the hand audit of
+     * AGGREGATION.md).
      */
     @Test
     void shouldGiveTheDaysUptimeInTheBusinessKpi_whenTheRunIsInTheDaysLastHour() {
         steadyWell("AO", -1, 23, 1, 0);
         transformAndEnrich(DAY, "2026-03-10T23:30:00Z");
+        assertThat(nullable("SELECT uptime_pct FROM reporting.dataset_kpi_business WHERE well_id = 'AO'"
+                + " AND tipo_periodo = 'DIA' AND periodo = '" + DAY + "'")).as("the day is in progress").isNull();
+
+        transformAndEnrich(DAY, "2026-03-11T00:30:00Z");
 
         assertThat(value("SELECT uptime_pct FROM reporting.fact_operaciones_diarias WHERE well_id = 'AO' AND fecha = '"
                 + DAY + "'")).isCloseTo(100, within(1e-9));

@@ -57,20 +57,20 @@ class ReportPageTest {
     @Test
     void shouldSayWhatEachDailyRatioAndTheTargetRateAreTakenOver_whenRendered() throws Exception {
         // kWh/bbl and pump efficiency are sums over the day's matched hours, not the day's energy / its barrels (a
-        // glitch or a gap leaves its hours out); a day whose last hour is not read yet (today) shows no uptime; the
+        // glitch or a gap leaves its hours out); a day not over yet (today) is partial: no uptime, no variance; the
         // exceptions' oil is the day's rate over its hours with an oil rate, not its barrels
         String en = parse(ReportPage.render(SampleModel.model(Language.EN), "Test", 200)).getBody().asNormalizedText();
         String es = parse(ReportPage.render(SampleModel.model(Language.ES), "Prueba", 200)).getBody().asNormalizedText();
 
         assertThat(en).contains("both over the day's hours whose counter difference is that hour's own",
-                "today has none until its last hour is read",
+                "or not over yet (today), is incomplete",
                 "oil rate of the latest complete day (its barrels x 24 / its hours with an oil rate)")
                 .doesNotContain("the day's energy / the day's barrels");
         // which stroke the displaced volume takes: the plunger's (from the controller), 15 % or so below the surface's
         assertThat(en).contains("the controller's plunger stroke (else the surface stroke)");
         assertThat(es).contains("carrera del pistón que da el controlador (si no, la carrera en superficie)");
         assertThat(es).contains("ambos sobre las horas del día cuya diferencia de contador es de esa hora",
-                "hoy no lo tiene hasta que se lea su última hora",
+                "o que aún no termina (hoy), está incompleto",
                 "sus barriles x 24 / sus horas con caudal de petróleo");
     }
 

@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads it again), and delivers them in batches that carry late readings, corrected readings and exact duplicates, with now
  * and then a well-master change (pump depth, field) between two batches. One
  * database runs the pipeline with its default window after every batch (incremental runs); the other receives the
- * same batches and runs once over an explicit window covering everything, at the last run's asOf. Every business
+ * same batches and runs once over an explicit window covering everything, at the last run's asOf (every other try,
+ * after one more incremental run with no new reading at 00:30 of the day after the last batch: the day in progress
+ * then has ended, and must be aggregated again though none of its readings is new). Every business
  * table must then be identical (TableChecksums; run logs, and what depends on which runs happened, named in
  * {@link #NOT_COMPARED}). Tries: {@code -Dbp010.incremental.tries} (default 24), seeds 1..n so a failure names its seed.
  */
@@ -123,6 +125,7 @@ class IncrementalRunIT {
         long restarts = 0;
         long glitches = 0;
         long diagnoses = 0;
+        int midnights = 0;
         for (int seed = 1; seed <= tries; seed++) {
             reset(incremental);
             reset(full);
@@ -147,6 +150,16 @@ class IncrementalRunIT {
                 JsonNode run = Invocation.invoke(incrementalRuns,
                         "{\"asOf\":\"" + asOf + "\"}");
                 assertThat(run.path("status").asText()).as("seed %d: %s", seed, run).isIn("OK", "NOTHING_TO_DO");
+            }
+            boolean pastMidnight = random.nextBoolean();
+            if (pastMidnight) {
+                // time passes without a reading: the hourly run after the next midnight finds the day that was in
+                // progress ended (a day in progress is never complete), and aggregates it and its month again
+                asOf = LocalDate.ofInstant(asOf, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        .plus(Duration.ofMinutes(30));
+                JsonNode later = Invocation.invoke(incrementalRuns, "{\"asOf\":\"" + asOf + "\"}");
+                assertThat(later.path("status").asText()).as("seed %d: %s", seed, later).isIn("OK", "NOTHING_TO_DO");
+                midnights++;
             }
             LocalDate last = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
             JsonNode run = Invocation.invoke(fullRuns,
@@ -180,6 +193,7 @@ class IncrementalRunIT {
         assertThat(restarts).as("the tries exercise counter restarts").isPositive();
         assertThat(glitches).as("the tries exercise counter glitches (DQP-001)").isPositive();
         assertThat(diagnoses).as("the tries exercise the card step").isPositive();
+        assertThat(midnights).as("the tries exercise an as-of moved past midnight without a reading").isPositive();
     }
 
     /** One reading of one well: the values of {@link #COLUMNS} (null: not sent), and its surface card (or null). */
