@@ -85,6 +85,32 @@ class InitRdsHandlerIT {
         }
     }
 
+    /**
+     * An older build's init (a rolled-back deploy) on a database a newer build migrated: on main Flyway skipped the
+     * unknown V999 and answered OK, and would re-apply this build's older repeatable routines over the newer tables.
+     */
+    @Test
+    void shouldRefuseNamingTheNewerVersionAndApplyNothing_whenANewerBuildMigratedTheDatabase() throws IOException {
+        try (TestDatabase db = TestDatabase.create()) {
+            Invocation.invoke(handler(db), event("init-migrate.json"));
+            db.execute("INSERT INTO public.bp010_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) SELECT max(installed_rank) + 1, '999',"
+                    + " 'from a newer build', 'SQL', 'V999__from_a_newer_build.sql', 1, current_user, 1, true"
+                    + " FROM public.bp010_schema_history");
+            // the newer build's routine: this build's R__ would replace it
+            db.execute("UPDATE public.bp010_schema_history SET checksum = checksum + 1"
+                    + " WHERE script = 'R__10_calc_derivados_funciones.sql'");
+            long rows = db.count("SELECT count(*) FROM public.bp010_schema_history");
+
+            assertThatThrownBy(() -> Invocation.invoke(handler(db), event("init-migrate.json")))
+                    .isInstanceOfSatisfying(Bp010Exception.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION))
+                    .hasMessageContaining("migrated by a newer build: V999 (from a newer build)")
+                    .hasMessageContaining("nothing was applied")
+                    .hasMessageContaining("invoke init of the build that holds V999");
+            assertThat(db.count("SELECT count(*) FROM public.bp010_schema_history")).isEqualTo(rows);
+        }
+    }
+
     @Test
     void shouldRefuseAndKeepData_whenResetLacksTheConfirmation() throws IOException {
         try (TestDatabase db = TestDatabase.create()) {

@@ -13,7 +13,7 @@ final class CounterKindsFileReader {
     }
 
     static Map<String, String> read(ConfigFile file) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String name = t.require("nombre_tecnico", "variable", "technical_name");
         String kind = t.require("tipo_contador", "counter_kind", "tipo");
         Map<String, String> out = new LinkedHashMap<>();

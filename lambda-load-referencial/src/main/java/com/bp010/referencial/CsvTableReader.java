@@ -15,7 +15,8 @@ import java.util.List;
  * Reads a CSV file as field tools write it (OpenCSV, RFC 4180 quoting): any of UTF-8 with or without a mark, UTF-16
  * or Latin-1 (see {@link TextDecoder}); {@code ,}, {@code ;} or tab as delimiter, detected from the header line;
  * blank lines skipped. A record with fewer fields than the header (a truncated line) or with extra non-blank fields
- * (an unquoted delimiter) is refused with its line.
+ * (an unquoted delimiter) is refused with its line. A file without a header is refused; {@link #readCatalogue} also
+ * refuses one with a header and no rows.
  */
 final class CsvTableReader {
     private CsvTableReader() {
@@ -52,6 +53,20 @@ final class CsvTableReader {
             throw BadInput.inFile(file, "empty file: no header line");
         }
         table.rows(rows);
+        return table;
+    }
+
+    /**
+     * A catalogue file: {@link #read}, and refused when it holds a header and no rows (a truncated upload, an export of
+     * an empty sheet), which the merge would take as "remove every row of this table".
+     */
+    public static CsvTable readCatalogue(String file, byte[] bytes) {
+        CsvTable table = read(file, bytes);
+        if (table.rows().isEmpty()) {
+            throw BadInput.at(file, 1, null, null, "a header and no rows (a truncated upload?): a load from it would"
+                    + " remove every row the file loads; nothing was loaded, the catalogue stays as it was: put the"
+                    + " file's rows back (the repository's config/ holds the whole file)");
+        }
         return table;
     }
 

@@ -18,7 +18,7 @@ record DashboardSheet(List<Panel> panels, List<Placement> placements) {
     }
 
     static DashboardSheet read(ConfigFile file) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String variable = t.require("variable", "nombre_tecnico", "id_formato1");
         String panelName = t.require("panel", "panel_nombre", "nombre_panel", "panel_bi");
         boolean hasId = t.has("panel_id", "id_panel", "codigo_panel");

@@ -34,6 +34,11 @@ final class LimitsFileReader {
         if (!(literal instanceof PyDict top)) {
             throw BadInput.inFile(file.name(), "the literal must be a dict: variable -> limits");
         }
+        if (top.isEmpty()) {
+            throw BadInput.inFile(file.name(), "the dict holds no variable (a truncated upload?): a load from it would"
+                    + " remove every limit; nothing was loaded, the catalogue stays as it was: put the variables' limits"
+                    + " back (the repository's config/ holds the whole file)");
+        }
         List<Limit> out = new ArrayList<>();
         for (Map.Entry<Object, Object> e : top.entrySet()) {
             int line = top.lineOf(e.getKey());

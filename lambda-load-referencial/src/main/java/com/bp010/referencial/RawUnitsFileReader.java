@@ -20,7 +20,7 @@ final class RawUnitsFileReader {
 
     /** Raw units by {@code id_formato1}; {@code resolve} maps an id or technical name to the id (null if unknown). */
     static Map<String, RawUnit> read(ConfigFile file, UnitNormalizer units, Function<String, Rows.Variable> resolve) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String id = t.require("id_formato1", "id", "variable", "nombre_tecnico");
         String unidad = t.require("unidad", "unidad_cruda", "unidad_campo", "unit");
         Map<String, RawUnit> out = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ final class RulesFileReader {
     }
 
     static Result read(ConfigFile file, Function<String, Variable> resolve, Set<String> scadaVariables) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String ruleId = t.require("rule_id", "id_regla", "regla", "id");
         String variable = t.require("variable", "nombre_tecnico", "id_formato1");
         t.has("tipo", "tipo_regla", "type");

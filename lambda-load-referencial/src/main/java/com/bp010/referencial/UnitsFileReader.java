@@ -13,7 +13,7 @@ final class UnitsFileReader {
     }
 
     static List<Unit> read(ConfigFile file) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String simbolo = t.require("simbolo", "abreviatura", "symbol", "unidad", "simbolo_estandar");
         String nombre = t.require("nombre", "nombre_completo", "name", "full_name", "descripcion");
         String magnitud = t.require("magnitud", "magnitude", "dimension", "tipo");

@@ -41,7 +41,7 @@ final class VariablesFileReader {
     }
 
     static List<Variable> read(ConfigFile file, UnitNormalizer units, Set<String> panelIds, Map<String, String> kinds) {
-        CsvTable t = CsvTableReader.read(file.name(), file.bytes());
+        CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String id = t.require("id_formato1", "id", "id_formato_1", "id_variable");
         String name = t.require("nombre_tecnico", "nombre", "variable", "technical_name");
         String categoria = t.require("categoria", "category", "grupo");

@@ -122,9 +122,9 @@ final class PipelineRunner {
                 runLog.open(c, skipped, "SKIPPED_LOCKED", trigger, request.phases(), null);
                 return null;
             });
-            LOG.info("Another run holds the lease: skipped");
-            return result(skipped, "SKIPPED_LOCKED", List.of(), null, null,
-                    "another pipeline run holds the lease", start);
+            String why = database.withConnection("lease", c -> lease.heldBy(c, leaseName));
+            LOG.info("Skipped: " + why);
+            return result(skipped, "SKIPPED_LOCKED", List.of(), null, null, why, start);
         }
         try {
             RunWindow explicit = request.window();
@@ -258,8 +258,8 @@ final class PipelineRunner {
                 runLog.open(c, opening, "SKIPPED_LOCKED", "global", request.phases(), null);
                 return null;
             });
-            return result(opening, "SKIPPED_LOCKED", List.of(), null, null, "another pipeline run holds the lease",
-                    start);
+            String why = database.withConnection("lease", c -> lease.heldBy(c, RunLease.NAME));
+            return result(opening, "SKIPPED_LOCKED", List.of(), null, null, why, start);
         }
         try {
             Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {

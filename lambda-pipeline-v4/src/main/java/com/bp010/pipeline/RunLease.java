@@ -50,6 +50,33 @@ final class RunLease {
         }
     }
 
+    /**
+     * Why a run that could not take lease {@code name} did nothing, and what to do: the live holder's run id, who holds
+     * it and until when (a phase sent by hand keeps it for the phases that join its run; the lease ends with the run or
+     * at its expiry). Starts with "another pipeline run holds the lease".
+     */
+    String heldBy(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.run_id, l.holder,"
+                + " to_char(l.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
+                + " (SELECT string_agg(f.fase, ', ' ORDER BY f.started_at) FROM reporting.pipeline_run_phases f"
+                + "   WHERE f.run_id = l.run_id AND f.status = 'OK')"
+                + " FROM reporting.pipeline_lease l WHERE l.lease_name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "another pipeline run holds the lease";
+                }
+                String run = rs.getString(1);
+                String done = rs.getString(4);
+                return "another pipeline run holds the lease: run " + run + " (" + rs.getString(2) + ", phases done: "
+                        + (done == null ? "none yet" : done) + ") until " + rs.getString(3) + "; this invocation did"
+                        + " nothing. Let that run end (a phase sent by hand keeps the lease for the phases that join its"
+                        + " run: send each phase not done as {\"phase\": \"<PHASE>\", \"runId\": \"" + run
+                        + "\"}), or wait until the lease expires, then invoke again";
+            }
+        }
+    }
+
     void renew(Connection c, UUID runId) throws SQLException {
         renew(c, NAME, runId);
     }

@@ -330,6 +330,11 @@ class PipelineRunnerIT {
         JsonNode skipped = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}");
         assertThat(skipped.get("status").asText()).isEqualTo("SKIPPED_LOCKED");
         assertThat(calls()).isEmpty();
+        // the message names the holder, when its lease ends, and the phase-by-runId way to end a run left by hand
+        assertThat(skipped.get("message").asText()).startsWith("another pipeline run holds the lease: run " + other
+                        + " (someone, phases done: none yet) until ")
+                .contains("{\"phase\": \"<PHASE>\", \"runId\": \"" + other + "\"}")
+                .contains("wait until the lease expires");
 
         db.execute("UPDATE reporting.pipeline_lease SET expires_at = now() - interval '1 second'");
         JsonNode taken = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\",\"fechaFin\":\"2026-11-01\"}");

@@ -46,7 +46,7 @@ final class DumpRouter implements DumpSink {
     }
 
     private TableRowParser parser(TableShape shape, List<String> columns) {
-        return parsers.computeIfAbsent(columns, c -> new TableRowParser(shape, file, c, false));
+        return parsers.computeIfAbsent(columns, c -> new TableRowParser(shape, file, c, false, false));
     }
 
     private static String get(List<String> columns, List<String> values, String column) {

@@ -19,6 +19,7 @@ final class FormatDetector {
     public static IngestFormat detect(String name, byte[] head) {
         String base = name.substring(name.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String ext = base.contains(".") ? base.substring(base.lastIndexOf('.') + 1) : "";
+        refuseArchives(name, ext, head);
         switch (ext) {
             case "sql":
                 return IngestFormat.PG_DUMP;
@@ -44,6 +45,46 @@ final class FormatDetector {
             return IngestFormat.RESERVES_CSV;
         }
         return byHeader(name, head);
+    }
+
+    /**
+     * A compressed file or an archive (a SCADA export gzipped, a workbook named .csv) is no text the readers can take:
+     * read as one, its first bytes are a meaningless header. Refused by its leading bytes, saying what it is and what to
+     * upload instead; a workbook is a zip, so only an .xlsx name may start like one.
+     */
+    private static void refuseArchives(String name, String ext, byte[] head) {
+        String what = null;
+        String todo = null;
+        if (starts(head, 0x1f, 0x8b)) {
+            what = "a gzip-compressed file";
+            todo = "decompress it (gunzip) and upload the .csv, .json or .sql it holds";
+        } else if (starts(head, 'B', 'Z', 'h')) {
+            what = "a bzip2-compressed file";
+            todo = "decompress it (bunzip2) and upload the .csv, .json or .sql it holds";
+        } else if (starts(head, 0xfd, '7', 'z', 'X', 'Z', 0x00) || starts(head, '7', 'z', 0xbc, 0xaf, 0x27, 0x1c)) {
+            what = "an xz or 7z archive";
+            todo = "extract it and upload the .csv, .json or .sql it holds";
+        } else if (starts(head, 'P', 'K', 0x03, 0x04) && !ext.equals("xlsx")) {
+            what = "a zip archive (or an Excel workbook)";
+            todo = "extract it and upload the files it holds, or, if it is a reserves workbook, name it *reservas*.xlsx"
+                    + " (telemetry and well master: save the sheet as CSV)";
+        }
+        if (what != null) {
+            throw InputErrors.badInput(name, 0, null, null, what + ", not a file the ingest reads (CSV, JSON, .xlsx,"
+                    + " .sql, uncompressed): nothing of it was loaded; " + todo);
+        }
+    }
+
+    private static boolean starts(byte[] head, int... magic) {
+        if (head == null || head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static IngestFormat byHeader(String name, byte[] head) {

@@ -22,6 +22,16 @@ final class TableRowParser {
 
     /** @param headerNames the header, normalised with {@link CsvHeader#normalize} */
     public TableRowParser(TableShape shape, String file, List<String> headerNames, boolean commaIsDecimal) {
+        this(shape, file, headerNames, commaIsDecimal, true);
+    }
+
+    /**
+     * @param typedHeader true for a header a person wrote (CSV, workbook): a name that is no column but one or two
+     *                    edits from one is refused as a misspelling, and so is a well master header whose only known
+     *                    column is the key (a file of another kind under its name); false for a dump's column list
+     */
+    public TableRowParser(TableShape shape, String file, List<String> headerNames, boolean commaIsDecimal,
+                          boolean typedHeader) {
         this.shape = shape;
         this.file = file;
         this.commaIsDecimal = commaIsDecimal;
@@ -38,6 +48,37 @@ final class TableRowParser {
                 throw InputErrors.badInput(file, 1, key, String.join(",", headerNames),
                         "the header has no column " + key + " (" + shape.table() + " needs " + shape.key() + ")");
             }
+        }
+        if (typedHeader) {
+            refuseMisspellings(shape, file);
+        }
+    }
+
+    /**
+     * An ignored header name one edit (two, for names of 8 characters or more) from a column of the table is a
+     * misspelling: loaded, its values would be dropped and the file answer OK. And a well master header whose every
+     * non-key name is ignored is a file of another kind (telemetry named tbl_maestra*): loaded, it would add wells
+     * holding only their id. Both refuse the file before a row is written.
+     */
+    private void refuseMisspellings(TableShape shape, String file) {
+        java.util.Set<String> known = new java.util.TreeSet<>(shape.columns().keySet());
+        known.addAll(shape.aliases().keySet());
+        for (String name : ignored) {
+            String near = com.bp010.db.EventFields.within(name, known, name.length() >= 8 ? 2 : 1);
+            if (near != null) {
+                String column = shape.column(near);
+                throw InputErrors.badInput(file, 1, name, name, "the header's column '" + name + "' is no column of "
+                        + shape.table() + " (did you mean '" + near + "'" + (column.equals(near) ? "" : ", " + column)
+                        + "?): nothing of the file was loaded; correct the header and upload the file again (a column"
+                        + " near no column of the table is ignored and listed in ignoredColumns)");
+            }
+        }
+        long known0 = java.util.Arrays.stream(columnAt).filter(c -> c != null && !shape.key().contains(c)).count();
+        if (shape == TableShape.WELL_MASTER && known0 == 0 && !ignored.isEmpty()) {
+            throw InputErrors.badInput(file, 1, null, String.join(",", ignored), "no column of the header but "
+                    + shape.key() + " is a column of " + shape.table() + " (" + String.join(", ", ignored)
+                    + "): a file of another kind under this name? nothing of it was loaded; name telemetry"
+                    + " landing_scada_data*.csv, the well master tbl_maestra*.csv, reserves *reservas*.csv");
         }
     }
 

@@ -41,6 +41,9 @@ final class TelemetryCsvReader implements ReadingsReader {
         int time = required(file, header, TIME);
         int measure = required(file, header, MEASURE);
         int received = header.indexOf(RECEIVED);
+        if (received < 0) {
+            refuseMisspelledReceived(file, header);
+        }
         ReadingValidator rows = validator.withCommaDecimal(delimiter == ';');
         long count = 0;
         // records are tokenized ahead on another thread while the ones before are checked and landed
@@ -70,6 +73,22 @@ final class TelemetryCsvReader implements ReadingsReader {
             }
         }
         return ReadSummary.of(count);
+    }
+
+    /**
+     * Extra columns are ignored, but one an edit or two from the optional receive time ({@code source_recieved_at}) is a
+     * misspelling: ignored, every reading would land without its receive time and the latency rule skip it unseen.
+     */
+    private static void refuseMisspelledReceived(String file, CsvHeader header) {
+        for (String name : header.names()) {
+            String near = com.bp010.db.EventFields.within(name, java.util.Set.of(RECEIVED), name.length() >= 8 ? 2 : 1);
+            if (near != null) {
+                throw InputErrors.badInput(file, 1, name, name, "the header's column '" + name + "' is no telemetry"
+                        + " column (did you mean '" + near + "'?): ignored, every reading would land without its receive"
+                        + " time and the latency rule would skip it; nothing of the file was loaded: correct the header"
+                        + " and upload the file again");
+            }
+        }
     }
 
     private static String field(CsvRecord r, int index) {

@@ -62,10 +62,20 @@ final class TelemetryJsonReader implements ReadingsReader {
             }
             long count = 0;
             String cursor = null;
+            boolean items = false;
+            java.util.List<String> keys = new java.util.ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
+                keys.add(name);
+                long keyLine = line(p);
                 JsonToken t = p.nextToken();
-                if ("items".equals(name) && t == JsonToken.START_ARRAY) {
+                if ("items".equals(name)) {
+                    if (t != JsonToken.START_ARRAY) {
+                        // a page whose items are not an array would load nothing and answer OK
+                        throw InputErrors.badInput(file, keyLine, "items", p.getText(), "\"items\" must be an array"
+                                + " of readings; nothing of the file was loaded");
+                    }
+                    items = true;
                     count += readItems(file, p, sink);
                 } else if ("next_cursor".equals(name) || "nextCursor".equals(name)) {
                     cursor = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
@@ -77,6 +87,13 @@ final class TelemetryJsonReader implements ReadingsReader {
                 }
             }
             requireEnd(file, p);
+            if (!items) {
+                // {"data": [...]} or {"readings": [...]}: read as a page, it loaded nothing and answered OK
+                throw InputErrors.badInput(file, 1, "items", String.join(",", keys), "a JSON page without \"items\""
+                        + " (its keys: " + (keys.isEmpty() ? "none" : String.join(", ", keys)) + "): the page format is"
+                        + " {\"items\": [{\"well_id\", \"var_id\", \"timestamp\", \"value\"}], \"next_cursor\": ...}"
+                        + " or a bare array of items; nothing of the file was loaded");
+            }
             return new ReadSummary(count, cursor);
         } catch (JsonProcessingException e) {
             // a bound exceeded (nesting, string or number length) carries no location: take the parser's

@@ -37,4 +37,33 @@ class FormatDetectorTest {
                 .isInstanceOf(Bp010Exception.class)
                 .hasMessageContaining("notes.csv");
     }
+
+    /** Read as text, a gzip's first bytes were "a header without well_id" quoting binary noise: no hint what to do. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "ingest/landing_scada_data_2026.csv.gz|1f8b0800000000000003|gzip|gunzip",
+            "landing_scada_data_2026.csv|1f8b0800000000000003|gzip|gunzip",
+            "page-001.json|425a683931415926|bzip2|bunzip2",
+            "export.csv|fd377a585a00|xz or 7z|extract",
+            "tbl_maestra_pozos.csv|504b030414000600|zip archive|*reservas*.xlsx",
+            "landing_scada_data.zip|504b030414000600|zip archive|extract",
+    })
+    void shouldSayItIsCompressedAndWhatToUpload_whenTheFileIsAnArchive(String name, String hex, String what,
+                                                                       String todo) {
+        byte[] head = java.util.HexFormat.of().parseHex(hex + "00000000");
+        assertThatThrownBy(() -> FormatDetector.detect(name, head))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(com.bp010.db.ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo(name);
+                })
+                .hasMessageContaining(what)
+                .hasMessageContaining(todo)
+                .hasMessageContaining("nothing of it was loaded");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldStillTakeAWorkbook_whenItIsNamedXlsx() {
+        byte[] head = java.util.HexFormat.of().parseHex("504b03041400060000000000");
+        assertThat(FormatDetector.detect("reservas_2026.xlsx", head)).isEqualTo(IngestFormat.RESERVES_XLSX);
+    }
 }

@@ -53,4 +53,51 @@ class TableCsvReaderTest {
                 .isInstanceOf(Bp010Exception.class)
                 .hasMessageContaining("fecha_evaluacion");
     }
+
+    /** On main the column was ignored, its values dropped, and the file answered OK with every row "unchanged". */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "well_id,profundidad_bomb,campo|profundidad_bomb|profundidad_bomba",
+            "well_id;Profundidad Bonba;campo|profundidad_bonba|profundidad_bomba",
+            "well_id,campo,capacidad_caja_engranaje|capacidad_caja_engranaje|capacidad_caja_engranajes",
+            "pozo,long,lat|long|lng",
+    })
+    void shouldRefuseTheFileNamingTheColumnMeant_whenAHeaderNameIsMisspelled(String header, String wrong,
+                                                                             String meant) {
+        String csv = header + "\nP-1,5000,Norte\n";
+
+        assertThatThrownBy(() -> new TableCsvReader(TableShape.WELL_MASTER).read("tbl_maestra.csv",
+                Readers.bytes(csv.replace(',', header.contains(";") ? ';' : ',')), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(com.bp010.db.ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo("tbl_maestra.csv");
+                    assertThat(e.detail("line")).isEqualTo(1L);
+                    assertThat(e.detail("column")).isEqualTo(wrong);
+                })
+                .hasMessageContaining("did you mean '" + meant + "'")
+                .hasMessageContaining("nothing of the file was loaded");
+        assertThat(sink.rows).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheFile_whenAWellMasterHoldsTelemetry() {
+        String csv = "well_id,var_id,timestamp_lectura,measure\nP-1,IDN1001,2026-12-07T00:00:00Z,242.41\n";
+
+        assertThatThrownBy(() -> new TableCsvReader(TableShape.WELL_MASTER).read("tbl_maestra_x.csv",
+                Readers.bytes(csv), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> assertThat(e.detail("file")).isEqualTo("tbl_maestra_x.csv"))
+                .hasMessageContaining("a file of another kind")
+                .hasMessageContaining("landing_scada_data*.csv");
+        assertThat(sink.rows).isEmpty();
+    }
+
+    @Test
+    void shouldStillIgnoreAColumnNearNone_whenTheWellMasterHasExtraColumns() throws IOException {
+        String csv = "well_id,campo,operador,bsw_objetivo,zona\nP-1,Norte,ACME,20,Z1\n";
+
+        TableReadSummary summary = new TableCsvReader(TableShape.WELL_MASTER).read("m.csv", Readers.bytes(csv), sink);
+
+        assertThat(summary.ignoredColumns()).containsExactly("operador", "bsw_objetivo", "zona");
+        assertThat(sink.rows).hasSize(1);
+    }
 }

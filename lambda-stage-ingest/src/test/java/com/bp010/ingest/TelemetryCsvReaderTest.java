@@ -105,4 +105,33 @@ class TelemetryCsvReaderTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_VAR_ID, "var_id", 2L),
                         org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_VAR_ID, "var_id", 3L));
     }
+
+    /** On main the column was ignored (not even listed): 1 reading landed without its receive time, the file OK. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"source_recieved_at", "Source Received At2",
+            "recieved_at"})
+    void shouldRefuseTheFileNamingTheColumnMeant_whenTheReceiveTimeColumnIsMisspelled(String column) {
+        String csv = "well_id,var_id,timestamp_lectura,measure," + column + "\n"
+                + "P-1,IDN1001,2024-05-01T10:00:00Z,120.5,2024-05-01T10:00:02Z\n";
+
+        assertThatThrownBy(() -> new TelemetryCsvReader(Readers.utc()).read("t.csv", Readers.bytes(csv), sink))
+                .isInstanceOfSatisfying(com.bp010.db.Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(com.bp010.db.ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo("t.csv");
+                    assertThat(e.detail("line")).isEqualTo(1L);
+                    assertThat(e.getMessage()).contains("did you mean '").contains("received_at'")
+                            .contains("nothing of the file was loaded");
+                });
+        assertThat(sink.readings).isEmpty();
+    }
+
+    @Test
+    void shouldStillIgnoreAnExtraColumn_whenItIsNearNoTelemetryColumn() throws IOException {
+        String csv = "well_id,var_id,timestamp_lectura,measure,comentario,calidad\n"
+                + "P-1,IDN1001,2024-05-01T10:00:00Z,120.5,ok,192\n";
+
+        new TelemetryCsvReader(Readers.utc()).read("t.csv", Readers.bytes(csv), sink);
+
+        assertThat(sink.readings).hasSize(1);
+    }
 }

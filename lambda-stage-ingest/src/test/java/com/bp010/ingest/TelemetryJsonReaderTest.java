@@ -94,4 +94,32 @@ class TelemetryJsonReaderTest {
                 .isInstanceOf(Bp010Exception.class)
                 .satisfies(e -> assertThat(((Bp010Exception) e).detail("line")).isEqualTo(2L));
     }
+
+    /** On main both loaded nothing and answered OK: a page of another shape lost every reading without a word. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "{\"data\": [{\"well_id\": \"P-1\", \"var_id\": \"IDN1001\", \"timestamp\": \"2024-05-01T10:00:00Z\","
+                    + " \"value\": 1.5}], \"next_cursor\": null}",
+            "{\"items\": {\"well_id\": \"P-1\", \"var_id\": \"IDN1001\", \"timestamp\": \"2024-05-01T10:00:00Z\","
+                    + " \"value\": 1.5}}",
+            "{\"items\": null}",
+            "{}"})
+    void shouldRefuseTheFileSayingWhatAPageHolds_whenItHasNoItemsArray(String page) {
+        assertThatThrownBy(() -> new TelemetryJsonReader(Readers.utc()).read("page.json", Readers.bytes(page), sink))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(com.bp010.db.ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo("page.json");
+                    assertThat(e.detail("column")).isEqualTo("items");
+                    assertThat(e.reason()).contains("\"items\"").contains("nothing of the file was loaded");
+                });
+        assertThat(sink.readings).isEmpty();
+    }
+
+    @Test
+    void shouldReadAnEmptyPage_whenItsItemsAreAnEmptyArray() throws IOException {
+        ReadSummary summary = new TelemetryJsonReader(Readers.utc()).read("page.json",
+                Readers.bytes("{\"items\": [], \"next_cursor\": null}"), sink);
+
+        assertThat(summary).isEqualTo(new ReadSummary(0, null));
+    }
 }

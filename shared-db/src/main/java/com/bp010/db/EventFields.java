@@ -46,6 +46,24 @@ public final class EventFields {
         return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
+    /**
+     * The known name within {@code maxDistance} edits of {@code name} (case ignored), the nearest, or null: for names a
+     * person types in a file header, where a name near none is a column of its own and one edit away a misspelling.
+     */
+    public static String within(String name, Set<String> known, int maxDistance) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String k : new TreeSet<>(known)) {
+            int d = distance(n, k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= maxDistance ? best : null;
+    }
+
     private static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];

@@ -69,16 +69,43 @@ public final class SchemaMigrator {
                 .load();
     }
 
-    /** Applies what is pending; returns what was applied in this call. */
+    /**
+     * Applies what is pending; returns what was applied in this call. Refused, applying nothing, when the history holds
+     * a versioned migration this build does not have (a newer build migrated the database): Flyway would skip it and
+     * re-apply this build's older repeatable routines over the newer tables.
+     */
     public List<AppliedMigration> migrate() {
         try {
-            MigrateResult result = flyway().migrate();
+            Flyway flyway = flyway();
+            refuseNewerDatabase(flyway);
+            MigrateResult result = flyway.migrate();
             List<AppliedMigration> applied = result.migrations.stream().map(SchemaMigrator::applied).toList();
             LOG.info("Migrated: {} migration(s) applied", applied.size());
             return applied;
         } catch (FlywayException e) {
             throw failure(e);
         }
+    }
+
+    private static void refuseNewerDatabase(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        List<MigrationInfo> future = Arrays.stream(all)
+                .filter(i -> i.getState() == MigrationState.FUTURE_SUCCESS || i.getState() == MigrationState.FUTURE_FAILED)
+                .toList();
+        if (future.isEmpty()) {
+            return;
+        }
+        String ours = Arrays.stream(all).filter(i -> i.getVersion() != null && i.getState().isResolved())
+                .map(i -> i.getVersion().getVersion()).reduce((a, b) -> b).orElse("none");
+        String theirs = future.stream().map(i -> "V" + i.getVersion().getVersion() + " (" + i.getDescription() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        throw new Bp010Exception(ErrorCode.MIGRATION, "the database was migrated by a newer build: " + theirs
+                + " in public." + HISTORY_TABLE + " is not in this build's sql/ (its last version is V" + ours
+                + "); nothing was applied (this build's routines would replace the newer ones over the newer tables):"
+                + " invoke init of the build that holds " + "V" + future.get(future.size() - 1).getVersion().getVersion()
+                + ", and deploy that build's functions")
+                .with("newerVersions", future.stream().map(i -> i.getVersion().getVersion()).toList())
+                .with("lastVersionOfThisBuild", ours);
     }
 
     /** Migrations already applied, in order. */
