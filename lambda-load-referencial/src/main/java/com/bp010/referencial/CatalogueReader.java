@@ -39,8 +39,9 @@ final class CatalogueReader {
         Map<String, Variable> byId = new LinkedHashMap<>();
         Map<String, Variable> byName = new HashMap<>();
         Map<String, String> kinds = bundle.optionalFile(ConfigBundle.COUNTER_KINDS)
-                .map(CounterKindsFileReader::read).orElse(Map.of());
-        for (Variable v : VariablesFileReader.read(bundle.file(ConfigBundle.VARIABLES), normalizer, panelIds, kinds)) {
+                .map(CounterKindsFileReader::read).orElse(null);
+        for (Variable v : VariablesFileReader.read(bundle.file(ConfigBundle.VARIABLES), normalizer, panelIds, kinds,
+                bundle.location())) {
             byId.put(v.idFormato1(), v);
             byName.put(v.nombreTecnico(), v);
         }

@@ -24,7 +24,10 @@ public final class ConfigBundle {
     public static final String RULES = "02_reglas_calidad.csv";
     public static final String LIMITS_SEED_NAME = "Rangos_validacion_variables_petroleras_limpio.py";
     public static final String PIVOT = "V1__stage_to_stage.sql";
-    /** Optional project overlay: the counter kind per variable when the variables file has no tipo_contador column. */
+    /**
+     * Project overlay: the counter kind per variable. Optional only when the variables file has its own tipo_contador
+     * column; without either the load is refused (VariablesFileReader).
+     */
     public static final String COUNTER_KINDS = "tipos_contador.csv";
     private static final Pattern LIMITS = Pattern.compile("(?i)rangos_validacion.*\\.py");
 

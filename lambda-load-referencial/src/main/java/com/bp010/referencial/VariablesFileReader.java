@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * are unique; a technical name is a lower-case identifier (rules, formulas and SQL use it); the unit resolves to a
  * standard symbol; the panel is one of {@code hoja_validacion.csv}. The counter kind (ACUMULADO: a lifetime counter,
  * DIARIO: restarts at local midnight) comes from the file's {@code tipo_contador} column when it has one, else from
- * the project overlay {@code tipos_contador.csv} ({@code kinds}); a variable marked {@code es_contador} without a kind
- * is ACUMULADO.
+ * the project overlay {@code tipos_contador.csv} ({@code kinds}); a variable marked {@code es_contador} that the overlay
+ * does not list is ACUMULADO. A file without a {@code tipo_contador} column loaded without the overlay ({@code kinds}
+ * null: the config folder lacks it) is refused: every counter kind, the daily ones above all, would be lost and the
+ * published energy and runtime figures change without a word.
  */
 final class VariablesFileReader {
     static final Pattern TECHNICAL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -41,6 +43,15 @@ final class VariablesFileReader {
     }
 
     static List<Variable> read(ConfigFile file, UnitNormalizer units, Set<String> panelIds, Map<String, String> kinds) {
+        return read(file, units, panelIds, kinds, "the config folder");
+    }
+
+    /**
+     * {@code kinds}: the overlay {@code tipos_contador.csv}, or null when the config folder ({@code location}) does not
+     * have it.
+     */
+    static List<Variable> read(ConfigFile file, UnitNormalizer units, Set<String> panelIds, Map<String, String> kinds,
+                               String location) {
         CsvTable t = CsvTableReader.readCatalogue(file.name(), file.bytes());
         String id = t.require("id_formato1", "id", "id_formato_1", "id_variable");
         String name = t.require("nombre_tecnico", "nombre", "variable", "technical_name");
@@ -51,6 +62,16 @@ final class VariablesFileReader {
         t.has("tipo_dato", "tipo", "data_type", "tipo_de_dato");
         t.has("es_contador", "contador", "acumulado", "counter");
         boolean kindColumn = t.has("tipo_contador", "counter_kind", "tipo_de_contador");
+        if (!kindColumn && kinds == null) {
+            throw BadInput.inFile(ConfigBundle.COUNTER_KINDS, "missing in " + location + ": " + file.name() + " has no tipo_contador column,"
+                    + " so the counter kinds (ACUMULADO: lifetime counters such as energy_kwh or runtime_hours;"
+                    + " DIARIO: the ones that restart at midnight) come from " + ConfigBundle.COUNTER_KINDS + "; without it counter"
+                    + " deltas and daily maxima would become plain readings and the published energy and runtime"
+                    + " figures would change. Put it next to the other files (the project's default is config/"
+                    + ConfigBundle.COUNTER_KINDS + " of the repository) or add a tipo_contador column to "
+                    + file.name() + "; nothing was loaded: the catalogue stays as it was").with("location", location);
+        }
+        Map<String, String> overlay = kinds == null ? Map.of() : kinds;
         List<Variable> out = new ArrayList<>();
         Map<String, Long> ids = new HashMap<>();
         Map<String, Long> names = new HashMap<>();
@@ -74,7 +95,7 @@ final class VariablesFileReader {
             }
             out.add(new Variable(idValue, technical, r.text("descripcion"), unit, null, panel, null,
                     dataType(r), r.required(categoria).toUpperCase(java.util.Locale.ROOT),
-                    r.flag("es_contador", false), counterKind(r, technical, kindColumn, kinds), r.line()));
+                    r.flag("es_contador", false), counterKind(r, technical, kindColumn, overlay), r.line()));
         }
         return out;
     }

@@ -85,4 +85,30 @@ class CorruptedConfigIT {
         assertThat(CatalogueSnapshot.of(db)).isEqualTo(before);
         assertThat(db.count("SELECT count(*) FROM referencial.config_loads")).isEqualTo(loads);
     }
+
+    /**
+     * A config folder without tipos_contador.csv (an S3 config/ uploaded before the overlay existed) whose variables
+     * file has no tipo_contador column would load with no counter kind but the es_contador fallback: the daily counters
+     * (runtime_today_hours, cycles_today, ...) would become plain readings and every counter of a variables file
+     * without es_contador too, changing the published energy and runtime figures. Refused naming the file and where
+     * the project's default is; the catalogue loaded before stays as it was. Fails on main (the load succeeds).
+     */
+    @org.junit.jupiter.api.Test
+    void shouldRefuseNamingTheFileAndKeepThePreviousCatalogue_whenTheCounterKindsFileIsMissing(@TempDir Path tmp)
+            throws java.io.IOException {
+        Path dir = ConfigVariants.copy(tmp.resolve("cfg"));
+        java.nio.file.Files.delete(dir.resolve(ConfigBundle.COUNTER_KINDS));
+        long loads = db.count("SELECT count(*) FROM referencial.config_loads");
+
+        assertThatThrownBy(() -> Invocation.invoke(Handlers.on(db), "{\"configLocation\": \"" + dir.toUri() + "\"}"))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.BAD_INPUT);
+                    assertThat(e.detail("file")).isEqualTo(ConfigBundle.COUNTER_KINDS);
+                    assertThat(e.reason()).contains("tipos_contador.csv: missing in")
+                            .contains("config/tipos_contador.csv of the repository")
+                            .contains("no tipo_contador column").contains("catalogue stays as it was");
+                });
+        assertThat(CatalogueSnapshot.of(db)).isEqualTo(before);
+        assertThat(db.count("SELECT count(*) FROM referencial.config_loads")).isEqualTo(loads);
+    }
 }

@@ -50,4 +50,27 @@ class TruncatedConfigTest {
                     assertThat(e.getMessage()).contains("holds no variable");
                 });
     }
+
+    /** Without the overlay, a variables file of its own tipo_contador column still loads, with the kinds it names. */
+    @org.junit.jupiter.api.Test
+    void shouldTakeTheKindsFromTheVariablesFile_whenItHasATipoContadorColumnAndTheOverlayIsMissing(@TempDir Path tmp)
+            throws IOException {
+        Path dir = ConfigVariants.copy(tmp.resolve("cfg"));
+        Files.delete(dir.resolve(ConfigBundle.COUNTER_KINDS));
+        java.util.List<String> lines = Files.readAllLines(dir.resolve(ConfigBundle.VARIABLES), StandardCharsets.UTF_8);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String l : lines) {
+            String kind = out.isEmpty() ? "tipo_contador" : l.contains(",runtime_today_hours,") ? "DIARIO"
+                    : l.contains(",energy_kwh,") ? "ACUMULADO" : "";
+            out.add(l.isBlank() ? l : l + "," + kind);
+        }
+        Files.write(dir.resolve(ConfigBundle.VARIABLES), out, StandardCharsets.UTF_8);
+
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        CatalogueReader.read(CatalogueReaderTest.bundle(dir)).variables()
+                .forEach(v -> kinds.put(v.nombreTecnico(), v.tipoContador()));
+
+        assertThat(kinds).containsEntry("runtime_today_hours", "DIARIO").containsEntry("energy_kwh", "ACUMULADO")
+                .containsEntry("runtime_hours", "ACUMULADO").containsEntry("well_head_pressure", null);
+    }
 }

@@ -127,6 +127,7 @@ final class PipelineRunner {
             return result(skipped, "SKIPPED_LOCKED", List.of(), null, null, why, start);
         }
         try {
+            closeAbandoned(runId);
             RunWindow explicit = request.window();
             if (explicit != null) {
                 RunContext run = new RunContext(runId, explicit, request.wellId(), asOf);
@@ -262,6 +263,7 @@ final class PipelineRunner {
             return result(opening, "SKIPPED_LOCKED", List.of(), null, null, why, start);
         }
         try {
+            closeAbandoned(runId);
             Optional<RunScope.Extent> scope = database.inTransaction("run log", c -> {
                 runLog.open(c, opening, "RUNNING", "global", request.phases(), null);
                 return RunScope.union(c, runId, withScope, idle);
@@ -318,6 +320,15 @@ final class PipelineRunner {
         }
     }
 
+    /** Under a lease just taken: the runs left RUNNING without a live lease are closed (RunLog#closeAbandoned). */
+    private void closeAbandoned(UUID runId) {
+        List<UUID> closed = database.inTransaction("run log", c -> runLog.closeAbandoned(c, runId));
+        if (!closed.isEmpty()) {
+            LOG.warn("Closed as FAILED (ABANDONED) {} run(s) left RUNNING whose lease had expired: {}", closed.size(),
+                    closed);
+        }
+    }
+
     private PipelineResult join(PipelineRequest request, String holder, long start) {
         UUID runId = request.runId();
         LogContext.put("runId", runId.toString());
@@ -337,7 +348,8 @@ final class PipelineRunner {
         }
         boolean leased = database.withConnection("lease", c -> lease.acquire(c, run.leaseName(), runId, holder));
         if (!leased) {
-            // the run's lease expired and another run took it: this run's phases did not run and it stays open
+            // the run's lease expired and another run took it (and closed this run as FAILED, ABANDONED): its phases
+            // did not run; a join once that run ends reopens it
             attention.add(Attention.PHASE_SKIPPED_LOCKED);
             EnumSet<Phase> notRun = EnumSet.copyOf(request.phases());
             String phases = notRun.stream().map(Phase::name).collect(Collectors.joining(", "));

@@ -43,6 +43,56 @@ final class RunLog {
         }
     }
 
+    /**
+     * Closes the runs left {@code RUNNING} that no live lease keeps (a phase sent by hand that no other phase joined, a
+     * holder that died): {@code FAILED}, their {@code error} ({@code "code": "ABANDONED"}) saying so and what to do,
+     * {@code finished_at} their last activity, and their phases left {@code RUNNING} likewise. A run whose lease is
+     * still held (a Step Functions execution between two phases) is never touched, nor is {@code byRun}. Called by a
+     * run that just took a lease, so a run log never shows a run "running" for days. A closed run can still be joined
+     * by its runId (the join sets it RUNNING again). Returns the runs closed.
+     */
+    java.util.List<UUID> closeAbandoned(Connection c, UUID byRun) throws SQLException {
+        String message = "never completed: its lease expired with the run open (a phase sent by hand that no other"
+                + " phase joined, or a holder that stopped); closed by run " + byRun + ". Its phases marked OK did"
+                + " commit; the next default run recomputes what changed since the last complete run, or send each"
+                + " phase not done as {\"phase\": \"<PHASE>\", \"runId\": \"<this run>\"}";
+        try (PreparedStatement ps = c.prepareStatement("""
+                WITH left_open AS (
+                    SELECT r.run_id, greatest(r.started_at, (SELECT max(greatest(p.started_at, p.finished_at))
+                                                               FROM reporting.pipeline_run_phases p
+                                                              WHERE p.run_id = r.run_id)) AS last_seen
+                      FROM reporting.pipeline_runs r
+                     WHERE r.status = 'RUNNING' AND r.run_id <> ?
+                       AND NOT EXISTS (SELECT 1 FROM reporting.pipeline_lease l
+                                        WHERE l.run_id = r.run_id AND l.expires_at >= clock_timestamp())
+                       FOR UPDATE OF r SKIP LOCKED),
+                report AS (
+                    SELECT jsonb_build_object('status', 'FAILED', 'code', 'ABANDONED', 'closedBy', ?::text,
+                                              'retryable', false, 'message', ?::text) AS error),
+                phases AS (
+                    UPDATE reporting.pipeline_run_phases p
+                       SET status = 'FAILED', finished_at = p.started_at, error = (SELECT error FROM report)
+                     WHERE p.status = 'RUNNING' AND p.run_id IN (SELECT run_id FROM left_open))
+                UPDATE reporting.pipeline_runs r
+                   SET status = 'FAILED', finished_at = o.last_seen,
+                       duration_ms = (extract(epoch FROM o.last_seen - r.started_at) * 1000)::bigint,
+                       error = (SELECT error FROM report)
+                  FROM left_open o
+                 WHERE r.run_id = o.run_id
+                RETURNING r.run_id""")) {
+            ps.setObject(1, byRun);
+            ps.setString(2, byRun.toString());
+            ps.setString(3, message);
+            java.util.List<UUID> closed = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    closed.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return closed;
+        }
+    }
+
     Optional<StoredRun> find(Connection c, UUID runId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT status, ventana_desde, ventana_hasta, well_id, as_of, grupo, global_run_id, started_at

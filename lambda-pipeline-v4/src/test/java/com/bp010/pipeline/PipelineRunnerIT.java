@@ -428,6 +428,56 @@ class PipelineRunnerIT {
         assertThat(Invocation.invoke(handler(), "{}").get("status").asText()).isEqualTo("NOTHING_TO_DO");
     }
 
+    /**
+     * A phase sent by hand ({"phase":"DQ"}) that no other phase joins left its run RUNNING in the run log for ever
+     * (the lease expires, the row did not). The next run that takes the lease closes it as FAILED, its error saying it
+     * never completed and what to do; a run whose lease is still held (a Step Functions execution between phases, here a
+     * well group's) is never touched, nor is the hand-sent run while its own lease lives. Fails on main (stays RUNNING).
+     */
+    @Test
+    void shouldCloseARunLeftRunningByHand_whenItsLeaseExpired_butNeverOneWhoseLeaseIsHeld() {
+        production("W-1", "2026-11-20T10:00:00Z");
+        String byHand = Invocation.invoke(handler(), "{\"phase\":\"DQ\",\"asOf\":\"2026-11-21T00:00:00Z\"}")
+                .get("runId").asText();
+        UUID live = UUID.randomUUID();
+        db.execute("INSERT INTO reporting.pipeline_runs (run_id, status, trigger, as_of, fases, grupo)"
+                + " VALUES ('" + live + "', 'RUNNING', 'phase', now(), '{DQ}', 'north')");
+        db.execute("INSERT INTO reporting.pipeline_lease (lease_name, run_id, holder, expires_at) VALUES ('"
+                + WellGroup.leaseName("north") + "', '" + live + "', 'step functions', now() + interval '10 minutes')");
+
+        // its lease still held: another run is skipped and closes nothing
+        assertThat(Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\"}").get("status").asText())
+                .isEqualTo("SKIPPED_LOCKED");
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?::uuid", byHand))
+                .isEqualTo("RUNNING");
+
+        db.execute("UPDATE reporting.pipeline_lease SET expires_at = now() - interval '1 second'"
+                + " WHERE run_id = '" + byHand + "'");
+        JsonNode next = Invocation.invoke(handler(), "{\"fechaInicio\":\"2026-11-01\",\"fechaFin\":\"2026-11-01\"}");
+        assertThat(next.get("status").asText()).isEqualTo("OK");
+
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?::uuid", byHand))
+                .isEqualTo("FAILED");
+        assertThat(db.queryValue("SELECT error ->> 'code' FROM reporting.pipeline_runs WHERE run_id = ?::uuid", byHand))
+                .isEqualTo("ABANDONED");
+        assertThat((String) db.queryValue("SELECT error ->> 'message' FROM reporting.pipeline_runs"
+                + " WHERE run_id = ?::uuid", byHand)).contains("never completed").contains("closed by run " + next.get("runId").asText())
+                .contains("\"runId\"");
+        assertThat(db.count("SELECT count(*) FROM reporting.pipeline_runs WHERE run_id = '" + byHand + "'"
+                + " AND finished_at IS NOT NULL AND finished_at <= now()")).isEqualTo(1);
+        // its DQ phase finished OK and stays so
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_run_phases WHERE run_id = ?::uuid AND fase = 'DQ'",
+                byHand)).isEqualTo("OK");
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?::uuid", live.toString()))
+                .isEqualTo("RUNNING");
+
+        // closed is not lost: the phases not done can still join it
+        JsonNode joined = Invocation.invoke(handler(), "{\"phase\":\"TRANSFORM\",\"runId\":\"" + byHand + "\"}");
+        assertThat(joined.get("runId").asText()).isEqualTo(byHand);
+        assertThat(db.queryValue("SELECT status FROM reporting.pipeline_runs WHERE run_id = ?::uuid", byHand))
+                .isEqualTo("RUNNING");
+    }
+
     @Test
     void shouldRejectBadEvents() {
         for (String bad : List.of("{\"phase\":\"DQ\",\"phases\":[\"DQ\"]}", "{\"phase\":\"BOGUS\"}",
