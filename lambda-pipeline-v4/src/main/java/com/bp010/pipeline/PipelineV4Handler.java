@@ -174,7 +174,11 @@ public class PipelineV4Handler extends JsonRequestHandler {
         Map<PublishedMetric, Number> values = new EnumMap<>(PublishedMetric.class);
         values.put(PublishedMetric.PIPELINE_RUNS, 1);
         values.put(PublishedMetric.PIPELINE_FAILED, 0);
-        values.put(PublishedMetric.PIPELINE_NOTHING_TO_DO, noNewReadings(result) ? 1 : 0);
+        // an OK run that only aggregated again the periods that ended (the first run after midnight in an outage)
+        // found no new readings either
+        boolean idle = noNewReadings(result) || "OK".equals(result.status()) && result.runId() != null
+                && database.get().withConnection("metrics", c -> RunScope.onlyEndedPeriods(c, result.runId()));
+        values.put(PublishedMetric.PIPELINE_NOTHING_TO_DO, idle ? 1 : 0);
         values.put(PublishedMetric.PIPELINE_SKIPPED_LOCKED, "SKIPPED_LOCKED".equals(result.status()) ? 1 : 0);
         values.put(PublishedMetric.PIPELINE_NEEDS_ATTENTION, attention.size());
         values.put(PublishedMetric.PIPELINE_DURATION_MS, result.durationMs());

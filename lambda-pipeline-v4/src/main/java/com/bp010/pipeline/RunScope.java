@@ -186,6 +186,23 @@ final class RunScope {
     }
 
     /**
+     * Whether run {@code runId} is an incremental run whose scope holds no new hour: only days and months that ended
+     * since they were written ({@link #periodsEnded}), aggregated again without a new reading or a recomputation mark
+     * (those give their hours, {@code horas_nuevas}). The no-new-data alarm counts such a run as idle.
+     */
+    static boolean onlyEndedPeriods(Connection c, UUID runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a"
+                + " WHERE a.run_id = ?) AND NOT EXISTS (SELECT 1 FROM reporting.pipeline_run_alcance a"
+                + " WHERE a.run_id = ? AND (a.horas_nuevas IS NULL OR NOT isempty(a.horas_nuevas)))")) {
+            ps.setObject(1, runId);
+            ps.setObject(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /**
      * Whether a day or month written while in progress has ended since (or a row's completeness otherwise differs from
      * what as-of {@code asOf} gives: reporting.fnc_periodos_vencidos, R__25), for this well or all: the run then
      * aggregates those periods again, though no reading of theirs is new. {@code since}: the last complete run's

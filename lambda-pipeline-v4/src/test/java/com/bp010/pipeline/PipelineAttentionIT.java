@@ -109,6 +109,30 @@ class PipelineAttentionIT {
         assertThat(run.path("PipelineNeedsAttention").asInt()).as("asked once, by the DQ step").isZero();
     }
 
+    /**
+     * The first run after midnight with no new reading aggregates the day that ended again and answers OK (docs/
+     * AGGREGATION.md "Incremental runs", ended periods); it found no new readings, so bp010-no-new-data counts it idle
+     * (PipelineNothingToDo 1), as it does NOTHING_TO_DO. Before the fix it published 0: in an outage that began in the
+     * evening the alarm's count of idle hours restarted at that run.
+     */
+    @Test
+    void shouldCountTheRunIdle_whenItOnlyAggregatesAgainADayThatEnded() throws Exception {
+        PipelineV4Handler h = handler(Map.of());
+        JsonNode first = Invocation.invoke(h, "{\"asOf\": \"2026-03-10T23:30:00Z\"}");
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("OK");
+        JsonNode ended = Invocation.invoke(h, "{\"asOf\": \"2026-03-11T00:30:00Z\"}");
+        assertThat(ended.path("status").asText()).as(ended.toString()).isEqualTo("OK");
+        assertThat(ended.path("window").path("from").asText()).isEqualTo("2026-03-10");
+        JsonNode idle = Invocation.invoke(h, "{\"asOf\": \"2026-03-11T01:30:00Z\"}");
+        assertThat(idle.path("status").asText()).as(idle.toString()).isEqualTo("NOTHING_TO_DO");
+
+        List<JsonNode> documents = documents();
+        assertThat(documents).hasSize(3);
+        assertThat(documents.stream().map(d -> d.path("PipelineNothingToDo").asInt()).toList())
+                .as("new readings; only the day that ended; nothing").containsExactly(0, 1, 1);
+        assertThat(documents.stream().map(d -> d.path("PipelineRuns").asInt()).toList()).containsExactly(1, 1, 1);
+    }
+
     @Test
     void shouldPublishNeedsAttentionFromTheCardStep_whenAStepFunctionsRunLeavesCardsOlderThanCardLookbackDays()
             throws Exception {

@@ -24,7 +24,9 @@ public enum PublishedMetric {
             "a failed invocation throws: the function's Errors alarm (and executions-failed under Step Functions)"),
     /**
      * A run that found no new readings: NOTHING_TO_DO, or DIMENSIONS_SYNCED (it only applied an edit of the well
-     * master, the limits or the KPI targets); bp010-no-new-data counts both as idle.
+     * master, the limits or the KPI targets); bp010-no-new-data counts both as idle. Also an OK run whose scope held
+     * only periods that ended since they were written in progress (docs/AGGREGATION.md "Incremental runs"), no new
+     * hour: the first run after midnight without readings.
      */
     PIPELINE_NOTHING_TO_DO("bp010-pipeline-v4", "PipelineNothingToDo", null),
     PIPELINE_SKIPPED_LOCKED("bp010-pipeline-v4", "PipelineSkippedLocked", null),

@@ -106,6 +106,39 @@ class DimensionEditsIT {
         }
     }
 
+    /**
+     * Both at once: an edit waits in the dimension marks and the day written in progress has ended, with no new
+     * reading. The ended day makes it an incremental run (docs/AGGREGATION.md "Incremental runs", ended periods): it
+     * answers OK, runs every phase, and its ENRICH's targets sync applies the edit - it is not DIMENSIONS_SYNCED, which
+     * is only for a run with nothing to recompute.
+     */
+    @Test
+    void shouldRunEveryPhaseAndApplyTheEdit_whenADayEndedAndAnEditWaits() {
+        try (TestDatabase db = TestDatabase.migrated()) {
+            PipelineV4Handler handler = new PipelineV4Handler(Env.of(db.env()));
+            load(db, null);
+            db.execute(MASTER);
+            db.execute(readings("2026-05-01T00:00:00Z", "2026-05-02T18:40:00Z"));
+            assertThat(status(handler, "2026-05-02T19:00:00Z")).isEqualTo("OK");
+            assertThat(db.count("SELECT count(*) FROM reporting.fact_operaciones_diarias"
+                    + " WHERE fecha = '2026-05-02' AND completo")).as("the day in progress").isZero();
+
+            db.execute("INSERT INTO referencial.tbl_config_kpi (kpi, well_id, target, fuente)"
+                    + " VALUES ('kwh_por_bbl', 'RTC-1', 4.5, 'operador')");
+            JsonNode both = run(handler, "2026-05-03T00:30:00Z");
+
+            assertThat(both.path("status").asText()).as("%s", both).isEqualTo("OK");
+            assertThat(both.path("phases").findValuesAsText("phase"))
+                    .containsExactly("DQ", "TRANSFORM", "ENRICH", "DEFAULTS", "CONSISTENCY");
+            assertThat(both.path("window").path("from").asText()).isEqualTo("2026-05-02");
+            assertThat(db.queryValue("SELECT target_kwh_por_bbl || ' ' || (fuente_targets_kpi ->> 'target_kwh_por_bbl')"
+                    + " FROM reporting.dim_pozo WHERE well_id = 'RTC-1'")).isEqualTo("4.5 CONFIG_POZO");
+            assertThat(db.count("SELECT count(*) FROM reporting.dimensiones_pendientes")).isZero();
+            assertThat(db.queryValue(DIMENSIONS)).isEqualTo(fullSyncRolledBack(db));
+            assertThat(status(handler, "2026-05-03T01:00:00Z")).as("the idle hour after").isEqualTo("NOTHING_TO_DO");
+        }
+    }
+
     private static JsonNode run(PipelineV4Handler handler, String asOf) {
         return Invocation.invoke(handler, "{\"asOf\":\"" + asOf + "\"}");
     }
