@@ -33,17 +33,7 @@ public final class EventFields {
 
     /** The known name nearest to {@code name} (case ignored, edit distance), or null when none is near. */
     public static String closest(String name, Set<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String n = name.toLowerCase(Locale.ROOT);
-        for (String k : new TreeSet<>(known)) {
-            int d = distance(n, k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
+        return within(name, known, Math.max(2, name.length() / 3));
     }
 
     /**
