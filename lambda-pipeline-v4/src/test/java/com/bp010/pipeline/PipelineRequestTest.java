@@ -118,4 +118,16 @@ class PipelineRequestTest {
         assertThat(global.groupRuns()).hasSize(1);
         assertThat(global.phases()).containsExactly(Phase.ENRICH, Phase.DEFAULTS, Phase.CONSISTENCY);
     }
+
+    @Test
+    void shouldNameTheNearestPhase_whenAPhaseIsMisspelled() {
+        assertThatThrownBy(() -> parse("{\"phase\": \"TRANSFROM\"}", NOW))
+                .isInstanceOfSatisfying(Bp010Exception.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_EVENT))
+                .hasMessageContaining("Unknown phase 'TRANSFROM' (did you mean TRANSFORM?)")
+                .hasMessageContaining("use DQ, TRANSFORM, ENRICH, DEFAULTS or CONSISTENCY");
+        assertThatThrownBy(() -> parse("{\"phases\": [\"DQ\", \"consistancy\"]}", NOW))
+                .hasMessageContaining("(did you mean CONSISTENCY?)");
+        assertThatThrownBy(() -> parse("{\"phase\": \"BOGUS\"}", NOW))
+                .hasMessageContaining("Unknown phase 'BOGUS': use DQ"); // no suggestion when no phase is near
+    }
 }
